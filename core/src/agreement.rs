@@ -1,0 +1,290 @@
+//! The health agreement document and the questions it answers.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::body::{Body, BodyKind};
+use crate::cluster::Cluster;
+use crate::composition::{evaluate, RuleFinding, RuleSet, ScopeGroups, Seat};
+use crate::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
+use crate::dispute::{Dispute, DisputeRules};
+use crate::follow_up::{CalendarEntry, FollowUp};
+use crate::organisation::{AgreementRole, Organisation, OrganisationKind, RoleRule};
+use crate::people::{Membership, Person, Post};
+use crate::validity::{LifecycleEvent, Validity, ValidityStatus};
+
+/// The schema version this library reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A health agreement (sundhedsaftale) with the organisation around it.
+///
+/// ```
+/// let a = sundhedsaftale::nordjylland_2024();
+/// assert_eq!(a.focus_areas.len(), 3);
+/// let on = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+/// assert_eq!(a.status_on(on).state, sundhedsaftale::ValidityState::InForce);
+/// ```
+#[doc(alias = "sundhedsaftale")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HealthAgreement {
+    /// Format version; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Unique id of the agreement.
+    pub id: String,
+    /// Title, as the agreement writes it.
+    pub title: String,
+    /// Subtitle or slogan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The region whose agreement this is (an organisation id).
+    pub region: String,
+    /// Where the document comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Known gaps and readings of the sources, stated so that no one mistakes an absence for a fact.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The foreword, paragraph by paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreword: Vec<String>,
+    /// When it is in force.
+    pub validity: Validity,
+    /// How it came about.
+    #[serde(default)]
+    pub lifecycle: Vec<LifecycleEvent>,
+    /// Organisations that take part, are bound or are covered.
+    pub organisations: Vec<Organisation>,
+    /// Who is a party, who is bound, who is covered.
+    pub roles: Vec<RoleRule>,
+    /// The health clusters, past and present.
+    pub clusters: Vec<Cluster>,
+    /// The people named.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// The bodies, past and present, with their seats.
+    pub bodies: Vec<Body>,
+    /// The vision.
+    pub vision: Vision,
+    /// The focus areas with their objectives and key figures.
+    pub focus_areas: Vec<FocusArea>,
+    /// The guiding principles.
+    #[serde(default)]
+    pub guiding_principles: Vec<GuidingPrinciple>,
+    /// The national goals the agreement builds on.
+    #[serde(default)]
+    pub national_goals: Vec<NationalGoal>,
+    /// The indicators that follow up on the focus areas.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Who signed.
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+    /// Follow-up duties, records and action plans.
+    #[serde(default)]
+    pub follow_up: FollowUp,
+    /// How disputes are settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute_rules: Option<DisputeRules>,
+    /// Recorded disputes.
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+}
+
+/// A person sitting in a body on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sitting<'a> {
+    /// The post.
+    pub post: &'a Post,
+    /// The membership.
+    pub membership: &'a Membership,
+    /// The person, if the id resolves.
+    pub person: Option<&'a Person>,
+}
+
+/// The result of checking one body against a rule set on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompositionReport {
+    /// The body checked.
+    pub body: String,
+    /// The rule set used.
+    pub rule_set: String,
+    /// The date.
+    pub date: NaiveDate,
+    /// The kind of body whose rules were applied: the body's own kind, or that of
+    /// its predecessor or successor when the rule set predates or postdates it.
+    pub rules_for: BodyKind,
+    /// One finding per rule and scope group.
+    pub findings: Vec<RuleFinding>,
+    /// People whose seats no rule counted.
+    pub uncounted: Vec<String>,
+}
+
+impl HealthAgreement {
+    /// The validity status on `date`.
+    pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
+        self.validity.status_on(date)
+    }
+
+    /// The organisation with this id.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The body with this id.
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+
+    /// The cluster with this id.
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// The role an organisation plays in the agreement, if any.
+    ///
+    /// ```
+    /// use sundhedsaftale::AgreementRole;
+    /// let a = sundhedsaftale::nordjylland_2024();
+    /// assert_eq!(a.role_of("aalborg"), Some(AgreementRole::Party));
+    /// assert_eq!(a.role_of("plo-nordjylland"), Some(AgreementRole::BoundNonParty));
+    /// ```
+    pub fn role_of(&self, organisation: &str) -> Option<AgreementRole> {
+        self.roles
+            .iter()
+            .find(|r| r.organisations.iter().any(|o| o == organisation))
+            .map(|r| r.role)
+    }
+
+    /// The clusters of the agreement's region that exist on `date`.
+    pub fn clusters_on(&self, date: NaiveDate) -> impl Iterator<Item = &Cluster> {
+        self.clusters
+            .iter()
+            .filter(move |c| c.region == self.region && c.exists_on(date))
+    }
+
+    /// The cluster a municipality belongs to on `date`.
+    pub fn cluster_of(&self, municipality: &str, date: NaiveDate) -> Option<&Cluster> {
+        self.clusters_on(date)
+            .find(|c| c.municipalities.iter().any(|m| m == municipality))
+    }
+
+    /// The bodies that exist on `date`.
+    pub fn bodies_on(&self, date: NaiveDate) -> impl Iterator<Item = &Body> {
+        self.bodies.iter().filter(move |b| b.exists_on(date))
+    }
+
+    /// Who sits in a body on `date`: memberships held that day, in seat order.
+    /// Empty when the body does not exist on `date`.
+    pub fn members_on<'a>(&'a self, body: &'a Body, date: NaiveDate) -> Vec<Sitting<'a>> {
+        if !body.exists_on(date) {
+            return Vec::new();
+        }
+        body.posts
+            .iter()
+            .flat_map(|post| {
+                post.memberships
+                    .iter()
+                    .filter(move |m| m.held_on(date))
+                    .map(move |m| Sitting {
+                        post,
+                        membership: m,
+                        person: self.person(&m.person),
+                    })
+            })
+            .collect()
+    }
+
+    /// The seats of a body on `date`, as composition rules count them.
+    pub fn seats_on(&self, body: &Body, date: NaiveDate) -> Vec<Seat> {
+        self.members_on(body, date)
+            .into_iter()
+            .filter_map(|s| {
+                let org = self.organisation(&s.post.on_behalf_of)?;
+                Some(Seat {
+                    person: s.membership.person.clone(),
+                    membership: Some(s.membership.id.clone()),
+                    organisation: org.id.clone(),
+                    organisation_kind: org.kind,
+                    title: s.membership.title,
+                })
+            })
+            .collect()
+    }
+
+    /// The groups scoped rules count over for `body` on `date`.
+    pub fn scope_groups(&self, body: &Body, date: NaiveDate) -> ScopeGroups {
+        ScopeGroups {
+            cluster_municipalities: body
+                .cluster
+                .as_deref()
+                .and_then(|c| self.cluster(c))
+                .map(|c| c.municipalities.clone())
+                .unwrap_or_default(),
+            region_clusters: self
+                .clusters_on(date)
+                .map(|c| (c.id.clone(), c.municipalities.clone()))
+                .collect(),
+        }
+    }
+
+    /// The kind whose rules apply to `body` in `rule_set`: its own, else that
+    /// of a predecessor or successor (the 2021 minutes pair old and new bodies
+    /// row by row, so the old rules apply to the new body's counterpart).
+    pub fn rules_kind_for(&self, body: &Body, rule_set: &RuleSet) -> Option<BodyKind> {
+        if rule_set.rules_for(body.kind).is_some() {
+            return Some(body.kind);
+        }
+        let predecessors = body.predecessors.iter().filter_map(|id| self.body(id));
+        let successors = self
+            .bodies
+            .iter()
+            .filter(|b| b.predecessors.iter().any(|p| *p == body.id));
+        predecessors
+            .chain(successors)
+            .map(|b| b.kind)
+            .find(|k| rule_set.rules_for(*k).is_some())
+    }
+
+    /// Checks a body's membership on `date` against a rule set.
+    ///
+    /// Returns `None` when the rule set has no rules for the body or its counterpart.
+    pub fn composition(
+        &self,
+        body: &Body,
+        rule_set: &RuleSet,
+        date: NaiveDate,
+    ) -> Option<CompositionReport> {
+        let kind = self.rules_kind_for(body, rule_set)?;
+        let rules = rule_set.rules_for(kind)?;
+        let seats = self.seats_on(body, date);
+        let (findings, uncounted) = evaluate(rules, &seats, &self.scope_groups(body, date));
+        Some(CompositionReport {
+            body: body.id.clone(),
+            rule_set: rule_set.id.clone(),
+            date,
+            rules_for: kind,
+            findings,
+            uncounted,
+        })
+    }
+
+    /// The follow-up calendar on `on`.
+    pub fn calendar(&self, on: NaiveDate) -> Vec<CalendarEntry> {
+        self.follow_up.calendar(&self.validity, on)
+    }
+
+    /// The municipalities among the organisations whose parent is the agreement's region.
+    pub fn municipalities(&self) -> impl Iterator<Item = &Organisation> {
+        self.organisations.iter().filter(move |o| {
+            o.kind == OrganisationKind::Municipality
+                && o.parent.as_deref() == Some(self.region.as_str())
+        })
+    }
+}

@@ -1,0 +1,266 @@
+//! The catalogue of problem codes.
+//!
+//! Every problem the library reports carries one of these codes. A code is a
+//! stable, snake_case string: once released it keeps its meaning, so that
+//! notebooks, web pages and CI scripts may match on it. Messages are rendered
+//! from the templates here, in English and Danish, with `{name}` placeholders
+//! filled from the problem's context. Keeping code, severity and both
+//! templates on one line of one table is what keeps the two languages and the
+//! documentation from drifting apart.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::problem::Severity;
+
+macro_rules! codes {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $code:literal, $severity:ident,
+            en: $en:literal,
+            da: $da:literal;
+    )*) => {
+        /// A stable problem code. See [`catalogue`] for the full list with meanings.
+        ///
+        /// ```
+        /// use sundhedsaftale::Code;
+        /// assert_eq!(Code::DuplicateId.as_str(), "duplicate_id");
+        /// assert_eq!(Code::from_str("duplicate_id"), Some(Code::DuplicateId));
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable snake_case string of this code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// Looks a code up by its snake_case string.
+            #[allow(clippy::should_implement_trait)]
+            pub fn from_str(code: &str) -> Option<Code> {
+                match code { $($code => Some(Code::$variant),)* _ => None }
+            }
+
+            /// The severity a problem with this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// The message template in `lang`, with `{name}` placeholders for context values.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Code::$variant, Lang::En) => $en, (Code::$variant, Lang::Da) => $da,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The text is not well-formed JSON.
+    JsonSyntax = "json_syntax", Error,
+        en: "The document is not valid JSON: {detail} (line {line}, column {column}).",
+        da: "Dokumentet er ikke gyldig JSON: {detail} (linje {line}, kolonne {column}).";
+    /// A value has the wrong JSON type, e.g. a number where text is expected.
+    InvalidType = "invalid_type", Error,
+        en: "Wrong type: {detail}.",
+        da: "Forkert type: {detail}.";
+    /// A required field is absent.
+    MissingField = "missing_field", Error,
+        en: "The required field `{field}` is missing.",
+        da: "Det obligatoriske felt `{field}` mangler.";
+    /// A field is not part of the format (often a misspelling).
+    UnknownField = "unknown_field", Error,
+        en: "Unknown field `{field}`.",
+        da: "Ukendt felt `{field}`.";
+    /// A date is not a real calendar date in the form YYYY-MM-DD.
+    InvalidDate = "invalid_date", Error,
+        en: "Not a valid date (expected YYYY-MM-DD): {detail}.",
+        da: "Ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD): {detail}.";
+    /// A value is of the right type but not one of the allowed values.
+    InvalidValue = "invalid_value", Error,
+        en: "Invalid value: {detail}.",
+        da: "Ugyldig værdi: {detail}.";
+    /// The document's `schema_version` is not one this library reads.
+    UnsupportedSchemaVersion = "unsupported_schema_version", Error,
+        en: "Schema version {found} is not supported (supported: {supported}).",
+        da: "Skemaversion {found} understøttes ikke (understøttet: {supported}).";
+    /// A text that must say something is empty or only white space.
+    EmptyText = "empty_text", Error,
+        en: "The text is empty.",
+        da: "Teksten er tom.";
+    /// Two items of the same kind share an id.
+    DuplicateId = "duplicate_id", Error,
+        en: "The id `{id}` is used more than once (first at {first}).",
+        da: "Id'et `{id}` bruges mere end én gang (første gang ved {first}).";
+    /// A reference names an id that does not exist.
+    UnknownReference = "unknown_reference", Error,
+        en: "`{id}` does not name a known {kind}.",
+        da: "`{id}` er ikke et kendt id for {kind}.";
+    /// A reference points to an item of the wrong kind, e.g. a cluster that names a region as a municipality.
+    WrongReferenceKind = "wrong_reference_kind", Error,
+        en: "`{id}` is a {found}, but a {expected} is required here.",
+        da: "`{id}` er af typen {found}, men her kræves {expected}.";
+    /// An indicator is mapped to a focus area that does not exist.
+    UnknownFocusArea = "unknown_focus_area", Error,
+        en: "The indicator is mapped to the unknown focus area `{id}`.",
+        da: "Indikatoren er knyttet til det ukendte pejlemærke `{id}`.";
+    /// A region code is not one of the five Danish regions.
+    UnknownRegionCode = "unknown_region_code", Error,
+        en: "{code} is not a Danish region code (1081–1085).",
+        da: "{code} er ikke en dansk regionskode (1081–1085).";
+    /// A municipality's code or name disagrees with the official list for its region.
+    MunicipalityCodeMismatch = "municipality_code_mismatch", Error,
+        en: "Municipality `{name}` has code {code}; the official list for region {region_code} says {expected}.",
+        da: "Kommunen `{name}` har kode {code}; den officielle liste for region {region_code} siger {expected}.";
+    /// The agreement's parties leave out its region or one of the region's municipalities.
+    PartyMissing = "party_missing", Error,
+        en: "{name} ({code}) must be a party to the agreement but is not.",
+        da: "{name} ({code}) skal være part i aftalen, men er det ikke.";
+    /// A municipality belongs to two clusters of the same region at the same time.
+    MunicipalityInSeveralClusters = "municipality_in_several_clusters", Error,
+        en: "Municipality `{municipality}` is in both cluster `{cluster}` and cluster `{other}` on {date}.",
+        da: "Kommunen `{municipality}` er både i klynge `{cluster}` og klynge `{other}` den {date}.";
+    /// A municipality of the region belongs to no cluster when the agreement enters into force.
+    MunicipalityWithoutCluster = "municipality_without_cluster", Error,
+        en: "Municipality `{municipality}` belongs to no health cluster on {date}.",
+        da: "Kommunen `{municipality}` hører ikke til nogen sundhedsklynge den {date}.";
+    /// An end date lies before its start date.
+    EndBeforeStart = "end_before_start", Error,
+        en: "The end date {end} lies before the start date {start}.",
+        da: "Slutdatoen {end} ligger før startdatoen {start}.";
+    /// A membership starts before its body was established or ends after it was abolished.
+    MembershipOutsideBodyLifetime = "membership_outside_body_lifetime", Error,
+        en: "The membership ({from} to {to}) lies outside the lifetime of body `{body}` ({established} to {abolished}).",
+        da: "Medlemskabet ({from} til {to}) ligger uden for organet `{body}`s levetid ({established} til {abolished}).";
+    /// One person holds the same post twice over overlapping periods.
+    OverlappingMemberships = "overlapping_memberships", Error,
+        en: "{person} holds post `{post}` twice over overlapping periods (see {other}).",
+        da: "{person} besætter posten `{post}` to gange i overlappende perioder (se {other}).";
+    /// A percentage lies outside 0–100.
+    PercentageOutOfRange = "percentage_out_of_range", Error,
+        en: "{value} % is outside 0–100 %.",
+        da: "{value} % ligger uden for 0–100 %.";
+    /// A key figure states no year.
+    KeyFigureMissingYear = "key_figure_missing_year", Error,
+        en: "The key figure states no year.",
+        da: "Nøgletallet angiver intet år.";
+    /// A key figure states no source.
+    KeyFigureMissingSource = "key_figure_missing_source", Error,
+        en: "The key figure states no source.",
+        da: "Nøgletallet angiver ingen kilde.";
+    /// A change "since year X" names a year that is not before the figure's own year.
+    ChangeNotBeforeYear = "change_not_before_year", Error,
+        en: "The change is stated since {since}, which is not before the figure's year {year}.",
+        da: "Ændringen er angivet siden {since}, som ikke ligger før nøgletallets år {year}.";
+    /// The nominal duration of an agreement is zero or negative.
+    NonPositiveDuration = "non_positive_duration", Error,
+        en: "The nominal duration must be at least one month, not {months}.",
+        da: "Den nominelle varighed skal være mindst én måned, ikke {months}.";
+    /// A composition rule's minimum is above its maximum.
+    RuleMinAboveMax = "rule_min_above_max", Error,
+        en: "The rule's minimum {min} is above its maximum {max}.",
+        da: "Reglens minimum {min} er større end dens maksimum {max}.";
+    /// A due date of kind `fixed_date` names no date.
+    DueDateMissing = "due_date_missing", Error,
+        en: "The deadline is a fixed date, but no date is given.",
+        da: "Fristen er en fast dato, men ingen dato er angivet.";
+    /// A dispute does not say who carries the task while it is being settled.
+    DisputeWithoutInterimResponsible = "dispute_without_interim_responsible", Error,
+        en: "The dispute does not name who carries the task meanwhile; citizens must not be caught in between.",
+        da: "Tvisten angiver ikke, hvem der har opgaven imens; borgerne må ikke komme i klemme.";
+    /// The steps of a dispute do not climb the escalation ladder in date order.
+    DisputeStepsOutOfOrder = "dispute_steps_out_of_order", Error,
+        en: "Dispute step {index} goes down the ladder or back in time.",
+        da: "Tvistens trin {index} går ned ad stigen eller tilbage i tid.";
+    /// A dispute was taken above the level at which its kind is settled.
+    DisputeAboveSettlementLevel = "dispute_above_settlement_level", Warning,
+        en: "A {kind} dispute is settled at {settled_at}, but it was taken to {level}.",
+        da: "En tvist af typen {kind} afgøres i {settled_at}, men den blev taget til {level}.";
+    /// A successor agreement is said to enter into force before this agreement does.
+    SuccessorBeforeAgreement = "successor_before_agreement", Error,
+        en: "The successor enters into force on {successor}, before this agreement ({start}).",
+        da: "Den efterfølgende aftale træder i kraft {successor}, før denne aftale ({start}).";
+    /// A body's membership does not meet a composition rule of the rule set in force.
+    CompositionRuleNotMet = "composition_rule_not_met", Warning,
+        en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",
+        da: "Regel `{rule}` ({rule_set}) er ikke opfyldt den {date}{scope_text}: talt {count}, forventet {expected}.";
+}
+
+/// One entry of the catalogue: a code with its meaning, for documentation and UIs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodeInfo {
+    /// The stable code.
+    pub code: &'static str,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The English message template.
+    pub template_en: &'static str,
+    /// The Danish message template.
+    pub template_da: &'static str,
+}
+
+/// The full catalogue of problem codes, in a stable order.
+///
+/// ```
+/// let codes = sundhedsaftale::catalogue();
+/// assert!(codes.iter().any(|c| c.code == "overlapping_memberships"));
+/// ```
+pub fn catalogue() -> Vec<CodeInfo> {
+    Code::ALL
+        .iter()
+        .map(|&c| CodeInfo {
+            code: c.as_str(),
+            severity: c.severity(),
+            template_en: c.template(Lang::En),
+            template_da: c.template(Lang::Da),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case_and_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{s}");
+            assert_eq!(Code::from_str(s), Some(code));
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn templates_use_the_same_placeholders_in_both_languages() {
+        fn placeholders(t: &str) -> Vec<&str> {
+            let mut out: Vec<&str> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+                .collect();
+            out.sort_unstable();
+            out
+        }
+        for &code in Code::ALL {
+            assert_eq!(
+                placeholders(code.template(Lang::En)),
+                placeholders(code.template(Lang::Da)),
+                "{}",
+                code.as_str()
+            );
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The data compiled into the crate: the North Jutland health agreement 2024
+//! and the composition rule sets from the 2021 minutes.
+//!
+//! The data lives as JSON files in `core/data/`, written by hand from the
+//! source documents; `include_str!` puts them in the binary so that the
+//! default data needs no file system (and works in WebAssembly).
+
+use crate::agreement::HealthAgreement;
+use crate::composition::RuleSet;
+use crate::parse::parse_json;
+
+/// The North Jutland health agreement 2024 as JSON text.
+pub const NORDJYLLAND_2024_JSON: &str = include_str!("../data/nordjylland_2024.json");
+
+/// The composition rules of the pre-July-2022 organisation ("Nuværende organisering").
+pub const RULES_BEFORE_2022_JSON: &str = include_str!("../data/rules_before_2022.json");
+
+/// The composition rules of the organisation from 1 July 2022 ("Ny organisering").
+pub const RULES_FROM_2022_JSON: &str = include_str!("../data/rules_from_2022.json");
+
+/// The North Jutland health agreement 2024 (Sundhedsaftale 2024, Region Nordjylland).
+///
+/// ```
+/// let a = sundhedsaftale::nordjylland_2024();
+/// assert_eq!(a.municipalities().count(), 11);
+/// ```
+pub fn nordjylland_2024() -> HealthAgreement {
+    // The embedded data is checked by the test suite; failing here means the
+    // crate itself was built from broken data, which no caller can recover from.
+    parse_json(NORDJYLLAND_2024_JSON).expect("embedded agreement is valid")
+}
+
+/// The rule set of the pre-July-2022 organisation, from the 2021 minutes.
+pub fn rules_before_2022() -> RuleSet {
+    parse_json(RULES_BEFORE_2022_JSON).expect("embedded rule set is valid")
+}
+
+/// The rule set of the organisation from 1 July 2022, from the 2021 minutes.
+pub fn rules_from_2022() -> RuleSet {
+    parse_json(RULES_FROM_2022_JSON).expect("embedded rule set is valid")
+}
+
+/// Both embedded rule sets, older first.
+pub fn rule_sets() -> Vec<RuleSet> {
+    vec![rules_before_2022(), rules_from_2022()]
+}

@@ -1,0 +1,271 @@
+//! Follow-up duties and the calendar of what is due when.
+//!
+//! The agreement sets duties (an annual follow-up of the focus areas, a
+//! midterm and a final status, cluster action plans feeding the annual
+//! follow-up) but rarely deadlines. Where the text gives none, the data says
+//! how the deadline was read ([`DueBasis::Interpretation`]) so the calendar
+//! never passes off a reading as a stated date.
+
+use chrono::{Datelike, Months, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::labels;
+use crate::validity::Validity;
+
+/// The kind of a follow-up duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementKind {
+    /// The health collaboration committee's annual follow-up of the focus areas (årlig opfølgning).
+    #[doc(alias = "årlig opfølgning")]
+    AnnualFollowUp,
+    /// The midterm status (midtvejsstatus).
+    #[doc(alias = "midtvejsstatus")]
+    MidtermStatus,
+    /// The final status (slutstatus).
+    #[doc(alias = "slutstatus")]
+    FinalStatus,
+    /// The clusters' action plans (handleplaner).
+    #[doc(alias = "handleplan")]
+    ActionPlan,
+}
+
+labels!(RequirementKind {
+    AnnualFollowUp => ("annual follow-up", "årlig opfølgning"),
+    MidtermStatus => ("midterm status", "midtvejsstatus"),
+    FinalStatus => ("final status", "slutstatus"),
+    ActionPlan => ("cluster action plans", "sundhedsklyngernes handleplaner"),
+});
+
+/// How a duty's deadline is fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DueAnchor {
+    /// Once for each calendar year in force, due by 31 December.
+    EndOfEachCalendarYear,
+    /// At the middle of the nominal period (half the nominal months, rounded down).
+    NominalMidpoint,
+    /// At the nominal end (the first day after the nominal period).
+    NominalEnd,
+    /// On `due_date`.
+    FixedDate,
+    /// No deadline is set.
+    NotSet,
+}
+
+/// Whether a deadline is stated in the source or read into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DueBasis {
+    /// The source states the deadline.
+    Stated,
+    /// The source sets the duty but no deadline; the anchor is a reading of it.
+    Interpretation,
+}
+
+labels!(DueBasis {
+    Stated => ("stated", "fastsat"),
+    Interpretation => ("interpretation: the agreement sets no date", "fortolkning: aftalen fastsætter ingen dato"),
+});
+
+/// A follow-up duty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Unique id within the document.
+    pub id: String,
+    /// What kind of duty.
+    pub kind: RequirementKind,
+    /// The bodies responsible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_bodies: Vec<String>,
+    /// The clusters responsible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_clusters: Vec<String>,
+    /// Bodies to be involved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involved_bodies: Vec<String>,
+    /// The duty whose work this one feeds (action plans feed the annual follow-up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feeds: Option<String>,
+    /// The agreement's words.
+    pub text: String,
+    /// How the deadline is fixed.
+    pub due: DueAnchor,
+    /// The deadline, for [`DueAnchor::FixedDate`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
+    /// Whether the deadline is stated or read into the text.
+    pub due_basis: DueBasis,
+}
+
+/// A record that a duty was done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Completion {
+    /// The duty.
+    pub requirement: String,
+    /// The year covered, for annual duties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// When it was done.
+    pub completed_on: NaiveDate,
+    /// The document that records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+/// A cluster's action plan (handleplan), which feeds the annual follow-up.
+#[doc(alias = "handleplan")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPlan {
+    /// Unique id within the document.
+    pub id: String,
+    /// The cluster whose plan it is.
+    pub cluster: String,
+    /// Title.
+    pub title: String,
+    /// The year the plan covers.
+    pub year: i32,
+    /// The focus areas it works towards.
+    pub focus_areas: Vec<String>,
+    /// When the cluster adopted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<NaiveDate>,
+}
+
+/// All follow-up duties and records of an agreement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The duties.
+    pub requirements: Vec<Requirement>,
+    /// What has been done.
+    #[serde(default)]
+    pub completions: Vec<Completion>,
+    /// The clusters' action plans.
+    #[serde(default)]
+    pub action_plans: Vec<ActionPlan>,
+}
+
+/// Where a calendar entry stands on the date asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DueStatus {
+    /// A completion is recorded.
+    Done,
+    /// The deadline has passed and no completion is recorded.
+    Overdue,
+    /// The earliest deadline not yet passed.
+    DueNext,
+    /// A later deadline.
+    Upcoming,
+    /// No deadline is set.
+    NoDeadline,
+}
+
+labels!(DueStatus {
+    Done => ("done", "udført"),
+    Overdue => ("overdue (no completion recorded)", "overskredet (ingen udførelse registreret)"),
+    DueNext => ("due next", "næste frist"),
+    Upcoming => ("upcoming", "kommende"),
+    NoDeadline => ("no deadline set", "ingen frist fastsat"),
+});
+
+/// One occurrence of a duty in the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CalendarEntry {
+    /// The duty.
+    pub requirement: String,
+    /// Its kind.
+    pub kind: RequirementKind,
+    /// The year covered, for annual duties.
+    pub year: Option<i32>,
+    /// The deadline, if any.
+    pub due: Option<NaiveDate>,
+    /// Whether the deadline is stated or read.
+    pub due_basis: DueBasis,
+    /// Where it stands.
+    pub status: DueStatus,
+    /// When it was done, if recorded.
+    pub completed_on: Option<NaiveDate>,
+}
+
+impl FollowUp {
+    /// The calendar of duties on `on`, sorted by deadline (entries without one last).
+    ///
+    /// Annual duties run for each calendar year from entry into force up to the
+    /// year before the agreement ends (if an end is known), else up to the
+    /// later of the nominal end's year and `on`'s year.
+    pub fn calendar(&self, validity: &Validity, on: NaiveDate) -> Vec<CalendarEntry> {
+        let mut entries = Vec::new();
+        for req in &self.requirements {
+            let occurrences: Vec<(Option<i32>, Option<NaiveDate>)> = match req.due {
+                DueAnchor::EndOfEachCalendarYear => annual_years(validity, on)
+                    .map(|y| (Some(y), NaiveDate::from_ymd_opt(y, 12, 31)))
+                    .collect(),
+                DueAnchor::NominalMidpoint => {
+                    let half = u32::try_from(validity.nominal_duration_months / 2).unwrap_or(0);
+                    vec![(
+                        None,
+                        validity.in_force_from.checked_add_months(Months::new(half)),
+                    )]
+                }
+                DueAnchor::NominalEnd => vec![(None, Some(validity.nominal_end()))],
+                DueAnchor::FixedDate => vec![(None, req.due_date)],
+                DueAnchor::NotSet => vec![(None, None)],
+            };
+            for (year, due) in occurrences {
+                let completed_on = self
+                    .completions
+                    .iter()
+                    .find(|c| c.requirement == req.id && c.year == year)
+                    .map(|c| c.completed_on);
+                let status = match (completed_on, due) {
+                    (Some(_), _) => DueStatus::Done,
+                    (None, None) => DueStatus::NoDeadline,
+                    (None, Some(d)) if d < on => DueStatus::Overdue,
+                    (None, Some(_)) => DueStatus::Upcoming,
+                };
+                entries.push(CalendarEntry {
+                    requirement: req.id.clone(),
+                    kind: req.kind,
+                    year,
+                    due,
+                    due_basis: req.due_basis,
+                    status,
+                    completed_on,
+                });
+            }
+        }
+        entries.sort_by_key(|e| (e.due.is_none(), e.due));
+        let next = entries
+            .iter()
+            .filter(|e| e.status == DueStatus::Upcoming)
+            .filter_map(|e| e.due)
+            .min();
+        for e in &mut entries {
+            if e.status == DueStatus::Upcoming && e.due == next {
+                e.status = DueStatus::DueNext;
+            }
+        }
+        entries
+    }
+}
+
+fn annual_years(validity: &Validity, on: NaiveDate) -> std::ops::RangeInclusive<i32> {
+    let first = validity.in_force_from.year();
+    let last = match validity.effective_end() {
+        Some((_, end)) => end.pred_opt().unwrap_or(end).year(),
+        None => {
+            let nominal_last = validity
+                .nominal_end()
+                .pred_opt()
+                .unwrap_or(validity.in_force_from);
+            nominal_last.year().max(on.year())
+        }
+    };
+    first..=last
+}

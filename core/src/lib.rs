@@ -1,0 +1,63 @@
+//! # sundhedsaftale
+//!
+//! Danish cross-sector health agreements (*sundhedsaftaler*) as typed,
+//! validated data, and the follow-up they call for: who is a party, bound or
+//! covered; how bodies are composed and whether they meet their rules; what
+//! the agreement aims at; when it is in force and what is due when; how
+//! disputes escalate.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::{nordjylland_2024, validate, ValidityState};
+//!
+//! let agreement = nordjylland_2024();
+//! let status = agreement.status_on(NaiveDate::from_ymd_opt(2027, 7, 1).unwrap());
+//! assert_eq!(status.state, ValidityState::InForceAwaitingSuccessor);
+//! assert!(!validate(&agreement).has_errors());
+//! ```
+//!
+//! Identifiers are English; each type's documentation gives the Danish term,
+//! and `#[doc(alias)]` lets a search for the Danish word find the type. Data
+//! content (names, objectives, key figures) stays in Danish as the sources
+//! write it. Every problem is a [`Problem`] with a stable [`Code`] from the
+//! [`catalogue()`], a JSON Pointer, a severity and messages in both languages.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod agreement;
+pub mod body;
+pub mod catalogue;
+pub mod cluster;
+pub mod composition;
+pub mod content;
+pub mod dispute;
+pub mod embedded;
+pub mod follow_up;
+pub mod lang;
+pub mod organisation;
+pub mod parse;
+pub mod people;
+pub mod problem;
+pub mod reference;
+pub mod report;
+pub mod schema;
+pub mod validate;
+pub mod validity;
+
+pub use agreement::{CompositionReport, HealthAgreement, Sitting, SCHEMA_VERSION};
+pub use body::{Body, BodyKind};
+pub use catalogue::{catalogue, Code, CodeInfo};
+pub use cluster::Cluster;
+pub use composition::{FindingStatus, RuleFinding, RuleSet, Seat};
+pub use content::{FocusArea, Indicator, KeyFigure, NationalGoal, Objective, Signatory, Vision};
+pub use dispute::{Dispute, DisputeKind, DisputeLevel, DisputeRules};
+pub use embedded::{nordjylland_2024, rule_sets};
+pub use follow_up::{CalendarEntry, DueStatus, FollowUp};
+pub use lang::{Label, Lang};
+pub use organisation::{AgreementRole, Organisation, OrganisationKind};
+pub use parse::{load_path, load_str, parse_json, LoadError};
+pub use people::{Membership, MembershipRole, Person, Post, Title};
+pub use problem::{Messages, Pointer, Problem, Problems, Severity};
+pub use validate::{validate, validate_rule_set, validate_with};
+pub use validity::{Validity, ValidityState, ValidityStatus};

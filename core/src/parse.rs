@@ -1,0 +1,151 @@
+//! Reading documents from JSON, with parse errors in the problem format.
+//!
+//! Parsing is two steps. The text is first read into a `serde_json::Value`,
+//! so that a syntax error is reported with its line and column, and so that
+//! `schema_version` can be checked before the shape of the rest is relied
+//! on. The value is then deserialized into the typed model through
+//! `serde_path_to_error`, which tracks where in the document serde failed;
+//! that path becomes the problem's JSON Pointer.
+//!
+//! Serde stops at the first error, so a document with several type errors
+//! reports them one at a time; the semantic checks in [`crate::validate`]
+//! report everything at once.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::agreement::{HealthAgreement, SCHEMA_VERSION};
+use crate::catalogue::Code;
+use crate::problem::{ctx, Pointer, Problem, Problems};
+use crate::validate::validate;
+
+/// Why a document could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The document has errors; all of them are listed.
+    #[error("the document has {count} problem(s):\n{0}", count = .0.len())]
+    Invalid(Problems),
+}
+
+/// Parses JSON text into `T`, without semantic validation.
+///
+/// ```
+/// let err = sundhedsaftale::parse_json::<sundhedsaftale::HealthAgreement>("{").unwrap_err();
+/// assert_eq!(err.0[0].code.as_str(), "json_syntax");
+/// ```
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problems> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Problems(vec![Problem::with_context(
+            Code::JsonSyntax,
+            "",
+            ctx!("detail" => strip_position(&e.to_string()), "line" => e.line(), "column" => e.column()),
+        )])
+    })?;
+    if let Some(found) = value.get("schema_version").and_then(Value::as_u64) {
+        if found != u64::from(SCHEMA_VERSION) {
+            return Err(Problems(vec![Problem::with_context(
+                Code::UnsupportedSchemaVersion,
+                "/schema_version",
+                ctx!("found" => found, "supported" => SCHEMA_VERSION),
+            )]));
+        }
+    }
+    from_value(value)
+}
+
+/// Deserializes a JSON value into `T`, mapping serde's error to a problem.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Problems> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut pointer = Pointer::root();
+        for segment in e.path().iter() {
+            use serde_path_to_error::Segment;
+            pointer = match segment {
+                Segment::Seq { index } => pointer.index(*index),
+                Segment::Map { key } => pointer.key(key),
+                Segment::Enum { variant } => pointer.key(variant),
+                Segment::Unknown => pointer,
+            };
+        }
+        Problems(vec![classify(pointer, &e.into_inner().to_string())])
+    })
+}
+
+/// Parses an agreement and validates it. Succeeds when there are no errors;
+/// warnings are available from [`crate::validate()`].
+///
+/// ```
+/// let text = sundhedsaftale::embedded::NORDJYLLAND_2024_JSON;
+/// let agreement = sundhedsaftale::load_str(text).unwrap();
+/// assert_eq!(agreement.id, "nordjylland-2024");
+/// ```
+pub fn load_str(text: &str) -> Result<HealthAgreement, Problems> {
+    let agreement: HealthAgreement = parse_json(text)?;
+    let problems = validate(&agreement);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(agreement)
+}
+
+/// Reads, parses and validates an agreement file.
+pub fn load_path(path: impl AsRef<Path>) -> Result<HealthAgreement, LoadError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    load_str(&text).map_err(LoadError::Invalid)
+}
+
+/// chrono's parse errors, which serde passes through as custom messages.
+const DATE_ERRORS: &[&str] = &[
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+];
+
+fn classify(at: Pointer, message: &str) -> Problem {
+    let message = strip_position(message);
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').nth(1))
+            .map(str::to_string)
+    };
+    if let Some(field) = quoted("missing field ") {
+        return Problem::with_context(Code::MissingField, at.key(&field), ctx!("field" => field));
+    }
+    if let Some(field) = quoted("unknown field ") {
+        // serde_path_to_error already ends the path at the unknown key.
+        return Problem::with_context(Code::UnknownField, at, ctx!("field" => field));
+    }
+    let code = if message.starts_with("invalid type") {
+        Code::InvalidType
+    } else if DATE_ERRORS.contains(&message.as_str()) {
+        Code::InvalidDate
+    } else {
+        Code::InvalidValue
+    };
+    Problem::with_context(code, at, ctx!("detail" => message))
+}
+
+/// Drops serde_json's " at line L column C" suffix; the position is context.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}

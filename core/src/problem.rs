@@ -1,0 +1,300 @@
+//! Problems: the one shape in which every parse error, validation error and
+//! composition finding is reported.
+//!
+//! A problem is a value, not a control-flow event: validation collects all of
+//! them, and callers decide what to do. The shape is the same in Rust, Python
+//! and JavaScript: `code`, `path` (a JSON Pointer, RFC 6901), `severity`,
+//! messages in English and Danish, and `context`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalogue::Code;
+use crate::lang::Lang;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Advisory: the data is usable, but deviates from a rule (e.g. a composition rule set).
+    Warning,
+    /// Broken data: the document cannot be relied on until it is fixed.
+    Error,
+}
+
+impl Severity {
+    /// The snake_case name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Messages in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Messages {
+    /// English.
+    pub en: String,
+    /// Danish.
+    pub da: String,
+}
+
+/// One problem found in a document.
+///
+/// ```
+/// use sundhedsaftale::{Code, Problem, Lang};
+/// let p = Problem::new(Code::EmptyText, "/title");
+/// assert_eq!(p.code, Code::EmptyText);
+/// assert_eq!(p.message(Lang::Da), "Teksten er tom.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The stable code; see [`crate::catalogue`].
+    pub code: Code,
+    /// A JSON Pointer (RFC 6901) to the offending place; `""` is the whole document.
+    pub path: String,
+    /// Error or warning; fixed by the code.
+    pub severity: Severity,
+    /// The rendered messages.
+    pub message: Messages,
+    /// Values that explain the problem; also the placeholders of the messages.
+    pub context: BTreeMap<String, Value>,
+}
+
+impl Problem {
+    /// A problem with no context.
+    pub fn new(code: Code, path: impl Into<String>) -> Problem {
+        Problem::with_context(code, path, BTreeMap::new())
+    }
+
+    /// A problem whose messages are rendered from `context`.
+    pub fn with_context(
+        code: Code,
+        path: impl Into<String>,
+        context: BTreeMap<String, Value>,
+    ) -> Problem {
+        let message = Messages {
+            en: render(code.template(Lang::En), &context),
+            da: render(code.template(Lang::Da), &context),
+        };
+        Problem {
+            code,
+            path: path.into(),
+            severity: code.severity(),
+            message,
+            context,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.message.en,
+            Lang::Da => &self.message.da,
+        }
+    }
+
+    /// True for [`Severity::Error`].
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} {} at {}: {}",
+            self.severity.as_str(),
+            self.code.as_str(),
+            path,
+            self.message.en
+        )
+    }
+}
+
+/// Builds a problem's context from `name => value` pairs.
+macro_rules! ctx {
+    ($($key:literal => $value:expr),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut map = ::std::collections::BTreeMap::<String, ::serde_json::Value>::new();
+        $( map.insert($key.to_string(), ::serde_json::json!($value)); )*
+        map
+    }};
+}
+pub(crate) use ctx;
+
+/// Fills `{name}` placeholders from `context`. Strings are inserted bare,
+/// other values as JSON; a missing value renders as `?` so that a template
+/// never panics on incomplete context.
+fn render(template: &str, context: &BTreeMap<String, Value>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                match context.get(&after[..close]) {
+                    Some(Value::String(s)) => out.push_str(s),
+                    Some(Value::Null) | None => out.push('?'),
+                    Some(other) => out.push_str(&other.to_string()),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A collection of problems, with the queries callers need most.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// True when any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Problem::is_error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter().filter(|p| p.is_error())
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter().filter(|p| !p.is_error())
+    }
+
+    /// Number of problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are no problems at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Iterates over all problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// A JSON Pointer under construction. Segments are escaped per RFC 6901
+/// (`~` → `~0`, `/` → `~1`), so ids with slashes still give valid pointers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The pointer to the whole document (`""`).
+    pub fn root() -> Pointer {
+        Pointer(String::new())
+    }
+
+    /// This pointer with one more segment.
+    ///
+    /// ```
+    /// use sundhedsaftale::Pointer;
+    /// assert_eq!(Pointer::root().key("a/b").index(3).as_str(), "/a~1b/3");
+    /// ```
+    pub fn key(&self, segment: &str) -> Pointer {
+        let mut s = self.0.clone();
+        s.push('/');
+        for c in segment.chars() {
+            match c {
+                '~' => s.push_str("~0"),
+                '/' => s.push_str("~1"),
+                c => s.push(c),
+            }
+        }
+        Pointer(s)
+    }
+
+    /// This pointer with one more array index.
+    pub fn index(&self, i: usize) -> Pointer {
+        Pointer(format!("{}/{}", self.0, i))
+    }
+
+    /// The pointer as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Pointer> for String {
+    fn from(p: Pointer) -> String {
+        p.0
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_fills_placeholders_and_marks_missing_ones() {
+        let c = ctx!("id" => "x", "n" => 3);
+        assert_eq!(render("{id}/{n}/{gone}", &c), "x/3/?");
+        assert_eq!(render("unclosed {id", &c), "unclosed {id");
+    }
+
+    #[test]
+    fn severity_comes_from_the_code() {
+        let p = Problem::new(Code::CompositionRuleNotMet, "/bodies/0");
+        assert_eq!(p.severity, Severity::Warning);
+        assert!(!p.is_error());
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(Pointer::root().key("~/").as_str(), "/~0~1");
+        assert_eq!(Pointer::root().as_str(), "");
+    }
+}

@@ -1,0 +1,367 @@
+//! The readable report of an agreement on a date, in English or Danish.
+//!
+//! The report lives in core, not in the `report` program, so that Python and
+//! JavaScript users get the same text from the same code.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::agreement::HealthAgreement;
+use crate::composition::{FindingStatus, RuleSet};
+use crate::follow_up::DueStatus;
+use crate::lang::{Label, Lang};
+use crate::problem::Problems;
+
+/// Picks the English or Danish text.
+fn t(lang: Lang, en: &'static str, da: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Da => da,
+    }
+}
+
+/// Renders the full report of `agreement` on `on`, with composition checked
+/// against each of `rule_sets` and the given validation result.
+pub fn render(
+    agreement: &HealthAgreement,
+    on: NaiveDate,
+    lang: Lang,
+    rule_sets: &[RuleSet],
+    problems: &Problems,
+) -> String {
+    let mut out = String::new();
+    let a = agreement;
+    let w = &mut out;
+    let heading = |w: &mut String, text: &str| {
+        let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
+    };
+    let region = a
+        .organisation(&a.region)
+        .map_or(a.region.as_str(), |o| o.name.as_str());
+    let _ = writeln!(w, "{} — {}", a.title, region);
+    if let Some(sub) = &a.subtitle {
+        let _ = writeln!(w, "{sub}");
+    }
+    let _ = writeln!(w, "{}: {on}", t(lang, "Evaluated on", "Opgjort den"));
+
+    heading(w, t(lang, "Validity", "Gyldighed"));
+    let status = a.status_on(on);
+    let _ = writeln!(
+        w,
+        "{}: {}",
+        t(lang, "Status", "Status"),
+        status.state.label(lang)
+    );
+    for d in &status.decided_by {
+        let _ = writeln!(w, "  {}: {}", d.role.label(lang), d.date);
+    }
+    let _ = writeln!(
+        w,
+        "  {}: {} ({} {})",
+        t(
+            lang,
+            "Last day of the nominal period",
+            "Sidste dag i den nominelle periode"
+        ),
+        status.last_nominal_day,
+        a.validity.nominal_duration_months,
+        t(lang, "months", "måneder"),
+    );
+    if a.validity.until_successor {
+        let _ = writeln!(
+            w,
+            "  {}",
+            t(
+                lang,
+                "Remains in force until a new agreement enters into force.",
+                "Gælder, indtil en ny aftale træder i kraft."
+            )
+        );
+    }
+
+    heading(
+        w,
+        t(
+            lang,
+            "Parties, bound and covered",
+            "Parter, forpligtede og omfattede",
+        ),
+    );
+    for rule in &a.roles {
+        let names: Vec<String> = rule
+            .organisations
+            .iter()
+            .map(|id| match a.organisation(id) {
+                Some(o) => match o.code {
+                    Some(code) => format!("{} ({code})", o.name),
+                    None => o.name.clone(),
+                },
+                None => id.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            w,
+            "{} [{}]: {}",
+            rule.role.label(lang),
+            names.len(),
+            names.join(", ")
+        );
+        if let Some(basis) = &rule.legal_basis {
+            let _ = writeln!(w, "  {}: {basis}", t(lang, "Legal basis", "Hjemmel"));
+        }
+        if let Some(tasks) = &rule.tasks_set_in {
+            let _ = writeln!(
+                w,
+                "  {}: {tasks}",
+                t(lang, "Tasks set in", "Opgaver fastsat i")
+            );
+        }
+        if let Some(cond) = &rule.condition {
+            let _ = writeln!(w, "  {}: {cond}", t(lang, "Condition", "Betingelse"));
+        }
+    }
+
+    heading(w, t(lang, "Health clusters", "Sundhedsklynger"));
+    for c in a.clusters_on(on) {
+        let municipalities: Vec<String> = c
+            .municipalities
+            .iter()
+            .map(|m| match a.organisation(m) {
+                Some(o) => format!(
+                    "{} ({})",
+                    o.name,
+                    o.code.map_or("?".into(), |c| c.to_string())
+                ),
+                None => m.clone(),
+            })
+            .collect();
+        let hospital = c
+            .hospital
+            .as_deref()
+            .unwrap_or(t(lang, "not confirmed", "ikke bekræftet"));
+        let _ = writeln!(w, "{}: {}", c.name, municipalities.join(", "));
+        let _ = writeln!(
+            w,
+            "  {}: {hospital}",
+            t(lang, "Acute hospital", "Akutsygehus")
+        );
+    }
+
+    heading(w, t(lang, "Bodies and members", "Organer og medlemmer"));
+    for body in a.bodies_on(on) {
+        let since = body.established.map_or_else(
+            || t(lang, "unknown", "ukendt").to_string(),
+            |d| d.to_string(),
+        );
+        let _ = writeln!(
+            w,
+            "{} ({}; {} {since})",
+            body.name,
+            body.kind.label(lang),
+            t(lang, "since", "siden")
+        );
+        let members = a.members_on(body, on);
+        if members.is_empty() {
+            let _ = writeln!(
+                w,
+                "  {}",
+                t(lang, "No members recorded.", "Ingen medlemmer registreret.")
+            );
+            continue;
+        }
+        for s in &members {
+            let name = s
+                .person
+                .map_or(s.membership.person.as_str(), |p| p.name.as_str());
+            let org = a
+                .organisation(&s.post.on_behalf_of)
+                .map_or(s.post.on_behalf_of.as_str(), |o| o.name.as_str());
+            let title = s
+                .membership
+                .title_text
+                .as_deref()
+                .unwrap_or(s.membership.title.label(lang));
+            let _ = writeln!(
+                w,
+                "  - {name}, {title} ({}; {org})",
+                s.membership.role.label(lang)
+            );
+        }
+        for rule_set in rule_sets {
+            let Some(report) = a.composition(body, rule_set, on) else {
+                continue;
+            };
+            let name = match lang {
+                Lang::En => &rule_set.name_en,
+                Lang::Da => &rule_set.name,
+            };
+            let _ = writeln!(
+                w,
+                "  {} «{name}» ({}):",
+                t(lang, "Composition against", "Sammensætning efter"),
+                report.rules_for.label(lang)
+            );
+            for f in &report.findings {
+                let mark = match f.status {
+                    FindingStatus::Met => "✓",
+                    FindingStatus::NotMet => "✗",
+                    FindingStatus::NotAssessed => "·",
+                };
+                let text = match lang {
+                    Lang::En => &f.text_en,
+                    Lang::Da => &f.text,
+                };
+                let scope = f
+                    .scope
+                    .as_deref()
+                    .map(|s| {
+                        a.organisation(s)
+                            .map(|o| o.name.as_str())
+                            .or(a.cluster(s).map(|c| c.name.as_str()))
+                            .unwrap_or(s)
+                    })
+                    .map_or_else(String::new, |s| format!(" [{s}]"));
+                let _ = write!(
+                    w,
+                    "    {mark} {text}{scope}: {} — {}",
+                    f.status.label(lang),
+                    f.count
+                );
+                if f.status != FindingStatus::NotAssessed || f.count > 0 {
+                    let _ = write!(w, " ({} {})", t(lang, "expected", "forventet"), f.expected);
+                }
+                if f.missing_required {
+                    let _ = write!(
+                        w,
+                        "; {}",
+                        t(lang, "required seat missing", "krævet plads mangler")
+                    );
+                }
+                let _ = writeln!(w);
+            }
+            if !report.uncounted.is_empty() {
+                let names: Vec<&str> = report
+                    .uncounted
+                    .iter()
+                    .map(|p| a.person(p).map_or(p.as_str(), |p| p.name.as_str()))
+                    .collect();
+                let _ = writeln!(
+                    w,
+                    "    {}: {}",
+                    t(lang, "Not counted by any rule", "Ikke talt af nogen regel"),
+                    names.join(", ")
+                );
+            }
+        }
+    }
+    let gone: Vec<&str> = a
+        .bodies
+        .iter()
+        .filter(|b| !b.exists_on(on))
+        .map(|b| b.name.as_str())
+        .collect();
+    if !gone.is_empty() {
+        let _ = writeln!(
+            w,
+            "{}: {}",
+            t(
+                lang,
+                "Not existing on this date",
+                "Eksisterer ikke på denne dato"
+            ),
+            gone.join("; ")
+        );
+    }
+
+    heading(
+        w,
+        t(lang, "Vision and focus areas", "Vision og pejlemærker"),
+    );
+    let _ = writeln!(w, "{}: {}", t(lang, "Vision", "Vision"), a.vision.text);
+    for f in &a.focus_areas {
+        let _ = writeln!(w, "\n{}", f.name);
+        let _ = writeln!(
+            w,
+            "  {}",
+            t(lang, "Objectives (Vi vil):", "Målsætninger (Vi vil):")
+        );
+        for o in &f.objectives {
+            let _ = writeln!(w, "    • {}", o.text);
+        }
+        let _ = writeln!(w, "  {}", t(lang, "Key figures:", "Nøgletal:"));
+        for k in &f.key_figures {
+            let year = k.year.map_or_else(|| "?".to_string(), |y| y.to_string());
+            let _ = write!(
+                w,
+                "    {} {} — {} ({}; {})",
+                k.value,
+                k.unit.label(lang),
+                k.measure,
+                k.population,
+                year
+            );
+            if let Some((since, earlier)) = k.earlier_value() {
+                let _ = write!(w, "; {since}: {earlier} {}", k.unit.label(lang));
+            }
+            let _ = writeln!(w);
+        }
+        let indicators: Vec<&str> = a
+            .indicators
+            .iter()
+            .filter(|i| i.focus_areas.contains(&f.id))
+            .map(|i| i.name.as_str())
+            .collect();
+        let _ = writeln!(
+            w,
+            "  {} ({}):",
+            t(lang, "Indicators", "Indikatorer"),
+            indicators.len()
+        );
+        for i in indicators {
+            let _ = writeln!(w, "    - {i}");
+        }
+    }
+
+    heading(w, t(lang, "Follow-up calendar", "Opfølgningskalender"));
+    for e in a.calendar(on) {
+        let mark = match e.status {
+            DueStatus::Done => "✓",
+            DueStatus::Overdue => "!",
+            DueStatus::DueNext => "→",
+            DueStatus::Upcoming | DueStatus::NoDeadline => " ",
+        };
+        let what = match e.year {
+            Some(y) => format!("{} {y}", e.kind.label(lang)),
+            None => e.kind.label(lang).to_string(),
+        };
+        let due = e.due.map_or_else(|| "—".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            w,
+            "{mark} {due}  {what}: {} ({})",
+            e.status.label(lang),
+            e.due_basis.label(lang)
+        );
+    }
+
+    heading(w, t(lang, "Validation", "Validering"));
+    let errors = problems.errors().count();
+    let warnings = problems.warnings().count();
+    let _ = writeln!(
+        w,
+        "{errors} {}, {warnings} {}",
+        t(lang, "error(s)", "fejl"),
+        t(lang, "warning(s)", "advarsel(er)")
+    );
+    for p in problems.iter() {
+        let _ = writeln!(
+            w,
+            "  {} {} {}: {}",
+            p.severity.as_str(),
+            p.code.as_str(),
+            p.path,
+            p.message(lang)
+        );
+    }
+    out
+}

@@ -1,0 +1,878 @@
+//! Validation: every problem in a document, found in one pass.
+//!
+//! Checks never stop at the first problem; each reports its code, the JSON
+//! Pointer of the exact place, and the values that explain it. Errors mean
+//! broken data; warnings mean deviations from advisory rules, chiefly the
+//! composition rule sets, which real bodies are allowed to break.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::agreement::{HealthAgreement, SCHEMA_VERSION};
+use crate::catalogue::Code;
+use crate::composition::{FindingStatus, RuleSet};
+use crate::content::Unit;
+use crate::lang::{Label, Lang};
+use crate::organisation::{AgreementRole, OrganisationKind};
+use crate::problem::{ctx, Pointer, Problem, Problems};
+use crate::reference;
+
+/// Validates an agreement, checking composition against the embedded rule sets.
+pub fn validate(agreement: &HealthAgreement) -> Problems {
+    validate_with(agreement, &crate::embedded::rule_sets())
+}
+
+/// Validates an agreement, checking composition against `rule_sets`.
+///
+/// Composition is checked on the day the agreement enters into force, for
+/// each body that exists that day, against each rule set in force that day.
+pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
+    let mut v = Validator {
+        a: agreement,
+        out: Vec::new(),
+    };
+    v.schema_version();
+    v.texts();
+    let ids = v.ids();
+    v.references(&ids);
+    v.region_and_parties();
+    v.clusters();
+    v.validity();
+    v.bodies();
+    v.key_figures();
+    v.follow_up();
+    v.disputes();
+    v.composition(rule_sets);
+    Problems(v.out)
+}
+
+/// Validates a composition rule set on its own.
+pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
+    let mut out = Vec::new();
+    let root = Pointer::root();
+    if rule_set.schema_version != SCHEMA_VERSION {
+        out.push(Problem::with_context(
+            Code::UnsupportedSchemaVersion,
+            root.key("schema_version"),
+            ctx!("found" => rule_set.schema_version, "supported" => SCHEMA_VERSION),
+        ));
+    }
+    if let (Some(from), Some(until)) = (rule_set.applies_from, rule_set.applies_until) {
+        if until < from {
+            out.push(end_before_start(root.key("applies_until"), from, until));
+        }
+    }
+    let mut seen: HashMap<&str, Pointer> = HashMap::new();
+    for (i, body) in rule_set.bodies.iter().enumerate() {
+        for (j, rule) in body.rules.iter().enumerate() {
+            let at = root.key("bodies").index(i).key("rules").index(j);
+            if let Some(first) = seen.get(rule.id.as_str()) {
+                out.push(Problem::with_context(
+                    Code::DuplicateId,
+                    at.key("id"),
+                    ctx!("id" => rule.id, "first" => first.as_str()),
+                ));
+            } else {
+                seen.insert(&rule.id, at.clone());
+            }
+            if let (Some(min), Some(max)) = (rule.min, rule.max) {
+                if min > max {
+                    out.push(Problem::with_context(
+                        Code::RuleMinAboveMax,
+                        at.key("min"),
+                        ctx!("min" => min, "max" => max),
+                    ));
+                }
+            }
+        }
+    }
+    Problems(out)
+}
+
+fn end_before_start(at: Pointer, start: NaiveDate, end: NaiveDate) -> Problem {
+    Problem::with_context(
+        Code::EndBeforeStart,
+        at,
+        ctx!("start" => start.to_string(), "end" => end.to_string()),
+    )
+}
+
+fn date_or_unknown(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "?".to_string(), |d| d.to_string())
+}
+
+/// What kind of item an id names, for reference checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum IdKind {
+    Organisation,
+    Person,
+    Body,
+    Cluster,
+    FocusArea,
+    Requirement,
+}
+
+impl IdKind {
+    fn name(self) -> &'static str {
+        match self {
+            IdKind::Organisation => "organisation",
+            IdKind::Person => "person",
+            IdKind::Body => "body",
+            IdKind::Cluster => "cluster",
+            IdKind::FocusArea => "focus area",
+            IdKind::Requirement => "follow-up requirement",
+        }
+    }
+}
+
+type Ids<'a> = HashMap<IdKind, HashMap<&'a str, Pointer>>;
+
+struct Validator<'a> {
+    a: &'a HealthAgreement,
+    out: Vec<Problem>,
+}
+
+impl<'a> Validator<'a> {
+    fn push(&mut self, code: Code, at: Pointer, context: BTreeMap<String, Value>) {
+        self.out.push(Problem::with_context(code, at, context));
+    }
+
+    fn schema_version(&mut self) {
+        if self.a.schema_version != SCHEMA_VERSION {
+            self.push(
+                Code::UnsupportedSchemaVersion,
+                Pointer::root().key("schema_version"),
+                ctx!("found" => self.a.schema_version, "supported" => SCHEMA_VERSION),
+            );
+        }
+    }
+
+    /// Texts that must say something.
+    fn texts(&mut self) {
+        let a = self.a;
+        let root = Pointer::root();
+        let check = |text: &str, at: Pointer, out: &mut Vec<Problem>| {
+            if text.trim().is_empty() {
+                out.push(Problem::new(Code::EmptyText, at));
+            }
+        };
+        let out = &mut self.out;
+        check(&a.id, root.key("id"), out);
+        check(&a.title, root.key("title"), out);
+        check(&a.vision.text, root.key("vision").key("text"), out);
+        for (i, o) in a.organisations.iter().enumerate() {
+            check(&o.name, root.key("organisations").index(i).key("name"), out);
+        }
+        for (i, p) in a.people.iter().enumerate() {
+            check(&p.name, root.key("people").index(i).key("name"), out);
+        }
+        for (i, b) in a.bodies.iter().enumerate() {
+            check(&b.name, root.key("bodies").index(i).key("name"), out);
+        }
+        for (i, f) in a.focus_areas.iter().enumerate() {
+            let at = root.key("focus_areas").index(i);
+            check(&f.name, at.key("name"), out);
+            for (j, o) in f.objectives.iter().enumerate() {
+                check(&o.text, at.key("objectives").index(j).key("text"), out);
+            }
+            for (j, k) in f.key_figures.iter().enumerate() {
+                check(
+                    &k.statement,
+                    at.key("key_figures").index(j).key("statement"),
+                    out,
+                );
+            }
+        }
+        for (i, ind) in a.indicators.iter().enumerate() {
+            check(&ind.name, root.key("indicators").index(i).key("name"), out);
+        }
+    }
+
+    /// Collects ids per kind, reporting duplicates.
+    fn ids(&mut self) -> Ids<'a> {
+        let a = self.a;
+        let root = Pointer::root();
+        let mut ids: Ids<'a> = HashMap::new();
+        let mut register = |kind: IdKind, id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
+            let seen = ids.entry(kind).or_default();
+            match seen.get(id) {
+                Some(first) => out.push(Problem::with_context(
+                    Code::DuplicateId,
+                    at.key("id"),
+                    ctx!("id" => id, "first" => first.as_str()),
+                )),
+                None => {
+                    seen.insert(id, at);
+                }
+            }
+        };
+        let out = &mut self.out;
+        for (i, o) in a.organisations.iter().enumerate() {
+            register(
+                IdKind::Organisation,
+                &o.id,
+                root.key("organisations").index(i),
+                out,
+            );
+        }
+        for (i, p) in a.people.iter().enumerate() {
+            register(IdKind::Person, &p.id, root.key("people").index(i), out);
+        }
+        for (i, c) in a.clusters.iter().enumerate() {
+            register(IdKind::Cluster, &c.id, root.key("clusters").index(i), out);
+        }
+        for (i, f) in a.focus_areas.iter().enumerate() {
+            register(
+                IdKind::FocusArea,
+                &f.id,
+                root.key("focus_areas").index(i),
+                out,
+            );
+        }
+        for (i, r) in a.follow_up.requirements.iter().enumerate() {
+            register(
+                IdKind::Requirement,
+                &r.id,
+                root.key("follow_up").key("requirements").index(i),
+                out,
+            );
+        }
+        // Posts and memberships share one namespace across bodies: attendance
+        // records and other documents refer to them without naming the body.
+        let mut seats: HashMap<&str, Pointer> = HashMap::new();
+        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| match seats.get(id) {
+            Some(first) => out.push(Problem::with_context(
+                Code::DuplicateId,
+                at.key("id"),
+                ctx!("id" => id, "first" => first.as_str()),
+            )),
+            None => {
+                seats.insert(id, at);
+            }
+        };
+        for (i, b) in a.bodies.iter().enumerate() {
+            let at = root.key("bodies").index(i);
+            register(IdKind::Body, &b.id, at.clone(), out);
+            for (j, p) in b.posts.iter().enumerate() {
+                let post_at = at.key("posts").index(j);
+                seat(&p.id, post_at.clone(), out);
+                for (k, m) in p.memberships.iter().enumerate() {
+                    seat(&m.id, post_at.key("memberships").index(k), out);
+                }
+            }
+        }
+        // Items no one refers to still need unique ids.
+        let local = |items: Vec<(&'a str, Pointer)>, out: &mut Vec<Problem>| {
+            let mut seen: HashMap<&str, Pointer> = HashMap::new();
+            for (id, at) in items {
+                match seen.get(id) {
+                    Some(first) => out.push(Problem::with_context(
+                        Code::DuplicateId,
+                        at.key("id"),
+                        ctx!("id" => id, "first" => first.as_str()),
+                    )),
+                    None => {
+                        seen.insert(id, at);
+                    }
+                }
+            }
+        };
+        let mut objectives = Vec::new();
+        let mut figures = Vec::new();
+        for (i, f) in a.focus_areas.iter().enumerate() {
+            let at = root.key("focus_areas").index(i);
+            objectives.extend(
+                f.objectives
+                    .iter()
+                    .enumerate()
+                    .map(|(j, o)| (o.id.as_str(), at.key("objectives").index(j))),
+            );
+            figures.extend(
+                f.key_figures
+                    .iter()
+                    .enumerate()
+                    .map(|(j, k)| (k.id.as_str(), at.key("key_figures").index(j))),
+            );
+        }
+        local(objectives, out);
+        local(figures, out);
+        local(
+            a.indicators
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.as_str(), root.key("indicators").index(i)))
+                .collect(),
+            out,
+        );
+        local(
+            a.guiding_principles
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.as_str(), root.key("guiding_principles").index(i)))
+                .collect(),
+            out,
+        );
+        local(
+            a.disputes
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.as_str(), root.key("disputes").index(i)))
+                .collect(),
+            out,
+        );
+        local(
+            a.follow_up
+                .action_plans
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    (
+                        x.id.as_str(),
+                        root.key("follow_up").key("action_plans").index(i),
+                    )
+                })
+                .collect(),
+            out,
+        );
+        ids
+    }
+
+    fn reference(&mut self, ids: &Ids<'a>, kind: IdKind, id: &str, at: Pointer) -> bool {
+        let known = ids.get(&kind).is_some_and(|m| m.contains_key(id));
+        if !known {
+            let code = if kind == IdKind::FocusArea {
+                Code::UnknownFocusArea
+            } else {
+                Code::UnknownReference
+            };
+            self.push(code, at, ctx!("id" => id, "kind" => kind.name()));
+        }
+        known
+    }
+
+    /// Checks that an organisation reference resolves to one of `kinds`.
+    fn organisation_ref(
+        &mut self,
+        ids: &Ids<'a>,
+        id: &str,
+        at: Pointer,
+        kinds: &[OrganisationKind],
+    ) {
+        if !self.reference(ids, IdKind::Organisation, id, at.clone()) || kinds.is_empty() {
+            return;
+        }
+        if let Some(org) = self.a.organisation(id) {
+            if !kinds.contains(&org.kind) {
+                let expected: Vec<&str> = kinds.iter().map(|k| k.label(Lang::En)).collect();
+                self.push(
+                    Code::WrongReferenceKind,
+                    at,
+                    ctx!("id" => id, "found" => org.kind.label(Lang::En), "expected" => expected.join(" or ")),
+                );
+            }
+        }
+    }
+
+    fn references(&mut self, ids: &Ids<'a>) {
+        use OrganisationKind::*;
+        let a = self.a;
+        let root = Pointer::root();
+        self.organisation_ref(ids, &a.region, root.key("region"), &[Region]);
+        for (i, o) in a.organisations.iter().enumerate() {
+            if let Some(parent) = &o.parent {
+                self.organisation_ref(
+                    ids,
+                    parent,
+                    root.key("organisations").index(i).key("parent"),
+                    &[],
+                );
+            }
+        }
+        for (i, r) in a.roles.iter().enumerate() {
+            for (j, o) in r.organisations.iter().enumerate() {
+                self.organisation_ref(
+                    ids,
+                    o,
+                    root.key("roles").index(i).key("organisations").index(j),
+                    &[],
+                );
+            }
+        }
+        for (i, c) in a.clusters.iter().enumerate() {
+            let at = root.key("clusters").index(i);
+            self.organisation_ref(ids, &c.region, at.key("region"), &[Region]);
+            for (j, m) in c.municipalities.iter().enumerate() {
+                self.organisation_ref(ids, m, at.key("municipalities").index(j), &[Municipality]);
+            }
+        }
+        for (i, b) in a.bodies.iter().enumerate() {
+            let at = root.key("bodies").index(i);
+            if let Some(c) = &b.cluster {
+                self.reference(ids, IdKind::Cluster, c, at.key("cluster"));
+            }
+            for (j, p) in b.predecessors.iter().enumerate() {
+                self.reference(ids, IdKind::Body, p, at.key("predecessors").index(j));
+            }
+            for (j, post) in b.posts.iter().enumerate() {
+                let post_at = at.key("posts").index(j);
+                self.organisation_ref(ids, &post.on_behalf_of, post_at.key("on_behalf_of"), &[]);
+                for (k, m) in post.memberships.iter().enumerate() {
+                    self.reference(
+                        ids,
+                        IdKind::Person,
+                        &m.person,
+                        post_at.key("memberships").index(k).key("person"),
+                    );
+                }
+            }
+        }
+        let goals: Vec<u8> = a.national_goals.iter().map(|g| g.number).collect();
+        for (i, ind) in a.indicators.iter().enumerate() {
+            let at = root.key("indicators").index(i);
+            for (j, f) in ind.focus_areas.iter().enumerate() {
+                self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
+            }
+            for (j, g) in ind.national_goals.iter().enumerate() {
+                if !goals.contains(g) {
+                    self.push(
+                        Code::UnknownReference,
+                        at.key("national_goals").index(j),
+                        ctx!("id" => g.to_string(), "kind" => "national goal"),
+                    );
+                }
+            }
+        }
+        for (i, s) in a.signatories.iter().enumerate() {
+            let at = root.key("signatories").index(i);
+            self.reference(ids, IdKind::Person, &s.person, at.key("person"));
+            self.organisation_ref(ids, &s.on_behalf_of, at.key("on_behalf_of"), &[]);
+            self.reference(ids, IdKind::Body, &s.body, at.key("body"));
+        }
+        for (i, e) in a.lifecycle.iter().enumerate() {
+            if let Some(o) = &e.organisation {
+                self.organisation_ref(
+                    ids,
+                    o,
+                    root.key("lifecycle").index(i).key("organisation"),
+                    &[],
+                );
+            }
+        }
+        let fu = root.key("follow_up");
+        for (i, r) in a.follow_up.requirements.iter().enumerate() {
+            let at = fu.key("requirements").index(i);
+            for (j, b) in r.responsible_bodies.iter().enumerate() {
+                self.reference(ids, IdKind::Body, b, at.key("responsible_bodies").index(j));
+            }
+            for (j, c) in r.responsible_clusters.iter().enumerate() {
+                self.reference(
+                    ids,
+                    IdKind::Cluster,
+                    c,
+                    at.key("responsible_clusters").index(j),
+                );
+            }
+            for (j, b) in r.involved_bodies.iter().enumerate() {
+                self.reference(ids, IdKind::Body, b, at.key("involved_bodies").index(j));
+            }
+            if let Some(f) = &r.feeds {
+                self.reference(ids, IdKind::Requirement, f, at.key("feeds"));
+            }
+        }
+        for (i, c) in a.follow_up.completions.iter().enumerate() {
+            self.reference(
+                ids,
+                IdKind::Requirement,
+                &c.requirement,
+                fu.key("completions").index(i).key("requirement"),
+            );
+        }
+        for (i, p) in a.follow_up.action_plans.iter().enumerate() {
+            let at = fu.key("action_plans").index(i);
+            self.reference(ids, IdKind::Cluster, &p.cluster, at.key("cluster"));
+            for (j, f) in p.focus_areas.iter().enumerate() {
+                self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
+            }
+        }
+        if let Some(rules) = &a.dispute_rules {
+            for (i, step) in rules.ladder.iter().enumerate() {
+                if let Some(b) = &step.body {
+                    self.reference(
+                        ids,
+                        IdKind::Body,
+                        b,
+                        root.key("dispute_rules").key("ladder").index(i).key("body"),
+                    );
+                }
+            }
+        }
+        for (i, d) in a.disputes.iter().enumerate() {
+            let at = root.key("disputes").index(i);
+            for (j, p) in d.parties.iter().enumerate() {
+                self.organisation_ref(ids, p, at.key("parties").index(j), &[]);
+            }
+            if let Some(o) = &d.interim_responsible {
+                self.organisation_ref(ids, o, at.key("interim_responsible"), &[]);
+            }
+        }
+    }
+
+    /// Region code, municipality codes against the official list, and completeness of parties.
+    fn region_and_parties(&mut self) {
+        let a = self.a;
+        let root = Pointer::root();
+        let Some((region_index, region)) = a
+            .organisations
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.id == a.region)
+        else {
+            return; // reported as an unknown reference
+        };
+        let region_code = match region.code {
+            Some(code) if reference::region(code).is_some() => Some(code),
+            other => {
+                self.push(
+                    Code::UnknownRegionCode,
+                    root.key("organisations").index(region_index).key("code"),
+                    ctx!("code" => other.map_or_else(|| "?".to_string(), |c| c.to_string())),
+                );
+                None
+            }
+        };
+        let official = region_code.and_then(reference::municipalities_of);
+        let is_party = |id: &str| {
+            a.roles
+                .iter()
+                .any(|r| r.role == AgreementRole::Party && r.organisations.iter().any(|o| o == id))
+        };
+        let mut missing: Vec<(String, String)> = Vec::new();
+        if !is_party(&region.id) {
+            missing.push((
+                region.name.clone(),
+                region_code.map_or_else(|| "?".into(), |c| c.to_string()),
+            ));
+        }
+        for (i, o) in a.organisations.iter().enumerate() {
+            if o.kind != OrganisationKind::Municipality
+                || o.parent.as_deref() != Some(region.id.as_str())
+            {
+                continue;
+            }
+            if let Some(list) = official {
+                let bare = reference::bare_municipality_name(&o.name);
+                let by_code = o.code.and_then(|c| list.iter().find(|m| m.code == c));
+                if by_code.is_none_or(|m| m.name != bare) {
+                    let expected = list.iter().find(|m| m.name == bare).map_or_else(
+                        || "no municipality of that name".to_string(),
+                        |m| m.code.to_string(),
+                    );
+                    self.push(
+                        Code::MunicipalityCodeMismatch,
+                        root.key("organisations").index(i).key("code"),
+                        ctx!("name" => o.name, "code" => o.code.map_or_else(|| "?".into(), |c| c.to_string()),
+                             "region_code" => region_code, "expected" => expected),
+                    );
+                }
+            }
+            if !is_party(&o.id) {
+                missing.push((
+                    o.name.clone(),
+                    o.code.map_or_else(|| "?".into(), |c| c.to_string()),
+                ));
+            }
+        }
+        if let Some(list) = official {
+            for m in list {
+                let declared = a.municipalities().any(|o| o.code == Some(m.code));
+                if !declared {
+                    missing.push((m.name.to_string(), m.code.to_string()));
+                }
+            }
+        }
+        for (name, code) in missing {
+            self.push(
+                Code::PartyMissing,
+                root.key("roles"),
+                ctx!("name" => name, "code" => code),
+            );
+        }
+    }
+
+    /// A municipality in two clusters at once, or (on entry into force) in none.
+    fn clusters(&mut self) {
+        let a = self.a;
+        let root = Pointer::root();
+        for (j, later) in a.clusters.iter().enumerate() {
+            let at = root.key("clusters").index(j);
+            if let (Some(e), Some(ab)) = (later.established, later.abolished) {
+                if ab < e {
+                    self.out.push(end_before_start(at.key("abolished"), e, ab));
+                }
+            }
+            for earlier in &a.clusters[..j] {
+                if earlier.region != later.region {
+                    continue;
+                }
+                let start = earlier.established.max(later.established);
+                let end = match (earlier.abolished, later.abolished) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    (x, y) => x.or(y),
+                };
+                if matches!((start, end), (Some(s), Some(e)) if e <= s) {
+                    continue;
+                }
+                for (k, m) in later.municipalities.iter().enumerate() {
+                    if earlier.municipalities.contains(m) {
+                        self.push(
+                            Code::MunicipalityInSeveralClusters,
+                            at.key("municipalities").index(k),
+                            ctx!("municipality" => m, "cluster" => later.id, "other" => earlier.id,
+                                 "date" => date_or_unknown(start)),
+                        );
+                    }
+                }
+            }
+        }
+        let on = a.validity.in_force_from;
+        for (i, m) in a.organisations.iter().enumerate() {
+            let of_region = m.kind == OrganisationKind::Municipality
+                && m.parent.as_deref() == Some(a.region.as_str());
+            if of_region && a.cluster_of(&m.id, on).is_none() {
+                self.push(
+                    Code::MunicipalityWithoutCluster,
+                    root.key("organisations").index(i),
+                    ctx!("municipality" => m.id, "date" => on.to_string()),
+                );
+            }
+        }
+    }
+
+    fn validity(&mut self) {
+        let v = &self.a.validity;
+        let at = Pointer::root().key("validity");
+        if v.nominal_duration_months < 1 {
+            self.push(
+                Code::NonPositiveDuration,
+                at.key("nominal_duration_months"),
+                ctx!("months" => v.nominal_duration_months),
+            );
+        }
+        if let Some(t) = &v.termination {
+            if t.effective < v.in_force_from {
+                self.out.push(end_before_start(
+                    at.key("termination").key("effective"),
+                    v.in_force_from,
+                    t.effective,
+                ));
+            }
+        }
+        if let Some(s) = &v.successor {
+            if s.in_force_from < v.in_force_from {
+                self.push(
+                    Code::SuccessorBeforeAgreement,
+                    at.key("successor").key("in_force_from"),
+                    ctx!("successor" => s.in_force_from.to_string(), "start" => v.in_force_from.to_string()),
+                );
+            }
+        }
+    }
+
+    /// Lifetimes, membership dates, and overlapping memberships.
+    fn bodies(&mut self) {
+        let a = self.a;
+        for (i, b) in a.bodies.iter().enumerate() {
+            let at = Pointer::root().key("bodies").index(i);
+            if let (Some(e), Some(ab)) = (b.established, b.abolished) {
+                if ab < e {
+                    self.out.push(end_before_start(at.key("abolished"), e, ab));
+                }
+            }
+            for (j, post) in b.posts.iter().enumerate() {
+                let post_at = at.key("posts").index(j);
+                for (k, m) in post.memberships.iter().enumerate() {
+                    let m_at = post_at.key("memberships").index(k);
+                    if let (Some(f), Some(t)) = (m.from, m.to) {
+                        if t < f {
+                            self.out.push(end_before_start(m_at.key("to"), f, t));
+                            continue;
+                        }
+                    }
+                    let starts_early = matches!((m.from, b.established), (Some(f), Some(e)) if f < e)
+                        || matches!((m.to, b.established), (Some(t), Some(e)) if t < e);
+                    let ends_late = matches!((m.to, b.abolished), (Some(t), Some(ab)) if t >= ab)
+                        || matches!((m.from, b.abolished), (Some(f), Some(ab)) if f >= ab);
+                    if starts_early || ends_late {
+                        self.push(
+                            Code::MembershipOutsideBodyLifetime,
+                            m_at.clone(),
+                            ctx!("from" => date_or_unknown(m.from), "to" => date_or_unknown(m.to), "body" => b.id,
+                                 "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
+                        );
+                    }
+                    for (k0, earlier) in post.memberships[..k].iter().enumerate() {
+                        let overlap = earlier.person == m.person
+                            && earlier.from.max(m.from).is_none_or(|start| {
+                                // Unknown ends are open: the later of two unknown-or-known starts
+                                // must not lie after the earlier of the two known ends.
+                                [earlier.to, m.to].iter().flatten().all(|end| start <= *end)
+                            });
+                        if overlap {
+                            let other = post_at.key("memberships").index(k0);
+                            self.push(
+                                Code::OverlappingMemberships,
+                                m_at.clone(),
+                                ctx!("person" => m.person, "post" => post.id, "other" => other.as_str()),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn key_figures(&mut self) {
+        for (i, f) in self.a.focus_areas.iter().enumerate() {
+            for (j, k) in f.key_figures.iter().enumerate() {
+                let at = Pointer::root()
+                    .key("focus_areas")
+                    .index(i)
+                    .key("key_figures")
+                    .index(j);
+                if k.unit == Unit::Percent && !(0.0..=100.0).contains(&k.value) {
+                    self.push(
+                        Code::PercentageOutOfRange,
+                        at.key("value"),
+                        ctx!("value" => k.value),
+                    );
+                }
+                if k.year.is_none() {
+                    self.push(Code::KeyFigureMissingYear, at.key("year"), ctx!());
+                }
+                if k.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                    self.push(Code::KeyFigureMissingSource, at.key("source"), ctx!());
+                }
+                if let (Some(change), Some(year)) = (&k.change, k.year) {
+                    if change.since_year >= year {
+                        self.push(
+                            Code::ChangeNotBeforeYear,
+                            at.key("change").key("since_year"),
+                            ctx!("since" => change.since_year, "year" => year),
+                        );
+                    }
+                }
+                if let Some((_, earlier)) = k.earlier_value() {
+                    if !(0.0..=100.0).contains(&earlier) {
+                        self.push(
+                            Code::PercentageOutOfRange,
+                            at.key("change").key("amount"),
+                            ctx!("value" => earlier),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn follow_up(&mut self) {
+        for (i, r) in self.a.follow_up.requirements.iter().enumerate() {
+            if r.due == crate::follow_up::DueAnchor::FixedDate && r.due_date.is_none() {
+                self.push(
+                    Code::DueDateMissing,
+                    Pointer::root()
+                        .key("follow_up")
+                        .key("requirements")
+                        .index(i)
+                        .key("due_date"),
+                    ctx!(),
+                );
+            }
+        }
+    }
+
+    fn disputes(&mut self) {
+        let a = self.a;
+        for (i, d) in a.disputes.iter().enumerate() {
+            let at = Pointer::root().key("disputes").index(i);
+            if d.interim_responsible.is_none() {
+                self.push(
+                    Code::DisputeWithoutInterimResponsible,
+                    at.key("interim_responsible"),
+                    ctx!(),
+                );
+            }
+            if let Some(r) = d.resolved_on {
+                if r < d.raised_on {
+                    self.out
+                        .push(end_before_start(at.key("resolved_on"), d.raised_on, r));
+                }
+            }
+            let settled_at = a
+                .dispute_rules
+                .as_ref()
+                .and_then(|rules| rules.settled_at(d.kind));
+            for (j, step) in d.steps.iter().enumerate() {
+                let step_at = at.key("steps").index(j);
+                if j > 0 {
+                    let prev = &d.steps[j - 1];
+                    if step.level <= prev.level || step.from < prev.from {
+                        self.push(
+                            Code::DisputeStepsOutOfOrder,
+                            step_at.clone(),
+                            ctx!("index" => j),
+                        );
+                    }
+                }
+                if let Some(top) = settled_at.filter(|top| step.level > *top) {
+                    self.push(
+                        Code::DisputeAboveSettlementLevel,
+                        step_at,
+                        ctx!("kind" => d.kind.label(Lang::En), "settled_at" => top.label(Lang::En),
+                             "level" => step.level.label(Lang::En)),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Composition findings as warnings, on the day of entry into force.
+    fn composition(&mut self, rule_sets: &[RuleSet]) {
+        let a = self.a;
+        let on = a.validity.in_force_from;
+        for rule_set in rule_sets.iter().filter(|r| r.applies_on(on)) {
+            for (i, body) in a.bodies.iter().enumerate() {
+                if !body.exists_on(on) || a.members_on(body, on).is_empty() {
+                    continue;
+                }
+                let Some(report) = a.composition(body, rule_set, on) else {
+                    continue;
+                };
+                for f in report
+                    .findings
+                    .iter()
+                    .filter(|f| f.status == FindingStatus::NotMet)
+                {
+                    let scope_text = f
+                        .scope
+                        .as_ref()
+                        .map_or_else(String::new, |s| format!(" [{s}]"));
+                    let mut context = ctx!(
+                        "rule" => f.rule, "rule_set" => rule_set.id, "date" => on.to_string(),
+                        "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
+                        "body" => body.id, "counted" => f.counted, "missing_required" => f.missing_required
+                    );
+                    if let Some(scope) = &f.scope {
+                        context.insert("scope".into(), Value::from(scope.as_str()));
+                    }
+                    self.push(
+                        Code::CompositionRuleNotMet,
+                        Pointer::root().key("bodies").index(i),
+                        context,
+                    );
+                }
+            }
+        }
+    }
+}
