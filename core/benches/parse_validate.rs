@@ -4,7 +4,7 @@
 //! Absolute times on shared machines are noise; the ratio to the baseline is
 //! the figure to watch. It is printed after criterion's own report.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::{black_box, Criterion};
 use sundhedsaftale::embedded::NORDJYLLAND_2024_JSON;
@@ -34,7 +34,7 @@ fn benches(c: &mut Criterion) {
 }
 
 /// Reads criterion's mean estimate (nanoseconds) for one benchmark.
-fn mean_ns(dir: &PathBuf, bench: &str) -> Option<f64> {
+fn mean_ns(dir: &Path, bench: &str) -> Option<f64> {
     let path = dir
         .join(GROUP)
         .join(bench)

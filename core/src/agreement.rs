@@ -245,7 +245,7 @@ impl HealthAgreement {
         let successors = self
             .bodies
             .iter()
-            .filter(|b| b.predecessors.iter().any(|p| *p == body.id));
+            .filter(|b| b.predecessors.contains(&body.id));
         predecessors
             .chain(successors)
             .map(|b| b.kind)

@@ -229,6 +229,9 @@ pub struct RuleFinding {
     pub missing_required: bool,
 }
 
+/// The seats (with their index) that fall in one scope group.
+type ScopedSeats<'a> = (Option<String>, Vec<(usize, &'a Seat)>);
+
 /// Evaluates `rules` over `seats`.
 ///
 /// Returns the findings, one per rule and scope group, and the people whose
@@ -248,7 +251,7 @@ pub fn evaluate(
             .enumerate()
             .filter(|(_, s)| counts_seats && rule.counts.matches(s))
             .collect();
-        let scoped: Vec<(Option<String>, Vec<(usize, &Seat)>)> = match rule.scope {
+        let scoped: Vec<ScopedSeats> = match rule.scope {
             Scope::Body => vec![(None, matching)],
             Scope::PerMunicipalityInCluster => groups
                 .cluster_municipalities

@@ -8,7 +8,7 @@
 //! that path becomes the problem's JSON Pointer.
 //!
 //! Serde stops at the first error, so a document with several type errors
-//! reports them one at a time; the semantic checks in [`crate::validate`]
+//! reports them one at a time; the semantic checks in [`mod@crate::validate`]
 //! report everything at once.
 
 use std::path::{Path, PathBuf};

@@ -54,7 +54,7 @@ pub struct Messages {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
-    /// The stable code; see [`crate::catalogue`].
+    /// The stable code; see [`crate::catalogue()`].
     pub code: Code,
     /// A JSON Pointer (RFC 6901) to the offending place; `""` is the whole document.
     pub path: String,

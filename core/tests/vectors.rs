@@ -1,0 +1,121 @@
+//! Runs the language-neutral vectors in `tests/`; the Python and JS suites run
+//! the same files and assert the same codes and paths.
+
+mod support;
+
+use serde_json::Value;
+use sundhedsaftale::{nordjylland_2024, parse_json, validate, HealthAgreement, Problems};
+
+type Key = (String, String, String);
+
+fn keys(problems: &Problems) -> Vec<Key> {
+    let mut k: Vec<Key> = problems
+        .iter()
+        .map(|p| {
+            (
+                p.code.as_str().to_string(),
+                p.path.clone(),
+                p.severity.as_str().to_string(),
+            )
+        })
+        .collect();
+    k.sort();
+    k
+}
+
+/// Parses and validates; a parse failure yields its single problem.
+fn problems_of(text: &str) -> Problems {
+    match parse_json::<HealthAgreement>(text) {
+        Ok(a) => validate(&a),
+        Err(p) => p,
+    }
+}
+
+/// `result` minus `base`, as multisets.
+fn new_problems(mut result: Vec<Key>, base: &[Key]) -> Vec<Key> {
+    for b in base {
+        if let Some(i) = result.iter().position(|r| r == b) {
+            result.remove(i);
+        }
+    }
+    result
+}
+
+#[test]
+fn every_invalid_vector_produces_exactly_its_expected_codes_and_paths() {
+    let base = keys(&validate(&nordjylland_2024()));
+    let cases = support::vectors("invalid");
+    assert!(cases.len() >= 30, "only {} invalid vectors", cases.len());
+    let mut failures = Vec::new();
+    for (name, case) in &cases {
+        let got = new_problems(keys(&problems_of(&support::document_text(case))), &base);
+        let mut want: Vec<Key> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e[k].as_str().unwrap().to_string();
+                (s("code"), s("path"), s("severity"))
+            })
+            .collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{name}:\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_invalid_vector_has_at_least_one_error() {
+    for (name, case) in support::vectors("invalid") {
+        let problems = problems_of(&support::document_text(&case));
+        let expects_error = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["severity"] == "error");
+        assert_eq!(problems.has_errors(), expects_error, "{name}");
+    }
+}
+
+#[test]
+fn every_valid_vector_validates_and_has_its_status_on_each_date() {
+    let cases = support::vectors("valid");
+    assert!(!cases.is_empty());
+    for (name, case) in cases {
+        let agreement: HealthAgreement = parse_json(&support::document_text(&case)).unwrap();
+        let problems = validate(&agreement);
+        assert!(!problems.has_errors(), "{name}: {problems}");
+        for expected in case["status"].as_array().unwrap() {
+            let on = expected["on"].as_str().unwrap().parse().unwrap();
+            let got = serde_json::to_value(agreement.status_on(on)).unwrap();
+            assert_eq!(got["state"], expected["state"], "{name} on {on}");
+            assert_eq!(got["decided_by"], expected["decided_by"], "{name} on {on}");
+        }
+    }
+}
+
+#[test]
+fn problems_carry_both_languages_and_context() {
+    let case = support::vectors("invalid")
+        .into_iter()
+        .find(|(n, _)| n.contains("municipality-code-mismatch"))
+        .unwrap()
+        .1;
+    let problems = problems_of(&support::document_text(&case));
+    let p = problems
+        .iter()
+        .find(|p| p.code.as_str() == "municipality_code_mismatch")
+        .unwrap();
+    assert_eq!(p.context["code"], Value::from("852"));
+    assert_eq!(p.context["expected"], Value::from("851"));
+    assert!(p.message.en.contains("Aalborg Kommune"), "{}", p.message.en);
+    assert!(
+        p.message
+            .da
+            .starts_with("Kommunen `Aalborg Kommune` har kode 852"),
+        "{}",
+        p.message.da
+    );
+}

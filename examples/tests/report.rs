@@ -1,0 +1,141 @@
+//! The `report` program as a user runs it.
+
+use std::process::Command;
+
+fn report(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "sundhedsaftale-report-{}-{name}",
+        std::process::id()
+    ));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn default_report_covers_every_section_on_the_embedded_data() {
+    let (code, out, err) = report(&["--date", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    for section in [
+        "Validity",
+        "Parties, bound and covered",
+        "Health clusters",
+        "Bodies and members",
+        "Vision and focus areas",
+        "Follow-up calendar",
+        "Validation",
+    ] {
+        assert!(
+            out.contains(&format!("\n{section}\n")),
+            "missing section {section}"
+        );
+    }
+    assert!(out.contains("Status: in force"));
+    assert!(out.contains("party [12]: Region Nordjylland (1081)"));
+    assert!(out.contains("Legal basis: Sundhedslovens §57c, stk. 2"));
+    assert!(out.contains("Midt: Jammerbugt Kommune (849), Aalborg Kommune (851)"));
+    assert!(out.contains("✗ 1 mayor from each cluster [Midt]: not met — 0 (expected 1)"));
+    assert!(out
+        .contains("Not counted by any rule: Jes Lunde, Charlotte Lønskov Jensen, Dinah Høngaard"));
+    assert!(out.contains(
+        "83 % — kontakt med egen læge inden for de seneste 12 måneder (65+; 2021); 2010: 86 %"
+    ));
+    assert!(out.contains("→ 2026-12-31  annual follow-up 2026: due next"));
+    assert!(out.contains("! 2024-12-31  annual follow-up 2024: overdue"));
+    assert!(out.contains("0 error(s), 2 warning(s)"));
+}
+
+#[test]
+fn danish_report_on_another_date() {
+    let (code, out, _) = report(&["--date", "2027-07-01", "--lang", "da"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Status: i kraft efter nominel udløb, indtil en ny aftale træder i kraft"));
+    assert!(out.contains("Opfølgningskalender"));
+}
+
+#[test]
+fn before_the_reform_the_old_bodies_exist() {
+    let (_, out, _) = report(&["--date", "2021-09-06"]);
+    assert!(out.contains("Status: not yet in force"));
+    assert!(out.contains("Politisk Klynge Vest (political cluster (pre-2022)"));
+    assert!(out.contains("Not existing on this date: Sundhedssamarbejdsudvalget"));
+}
+
+#[test]
+fn a_json_file_is_reported_like_the_embedded_one() {
+    let path = temp_file("ok.json", sundhedsaftale::embedded::NORDJYLLAND_2024_JSON);
+    let (code, out, _) = report(&[path.to_str().unwrap(), "--date", "2025-01-01"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Sundhedsaftale 2024 — Region Nordjylland"));
+}
+
+#[test]
+fn invalid_input_lists_every_problem_with_code_and_path_and_exits_1() {
+    let text = sundhedsaftale::embedded::NORDJYLLAND_2024_JSON
+        .replacen("\"code\": 851", "\"code\": 852", 1)
+        .replacen("\"value\": 47.0", "\"value\": 147.0", 1);
+    let path = temp_file("bad.json", &text);
+    let (code, out, err) = report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("error municipality_code_mismatch /organisations/10/code:"),
+        "{err}"
+    );
+    assert!(err.contains("error party_missing /roles:"), "{err}");
+    assert!(
+        err.contains("error percentage_out_of_range /focus_areas/0/key_figures/0/value:"),
+        "{err}"
+    );
+    assert!(err.contains("3 error(s)"), "{err}");
+}
+
+#[test]
+fn a_parse_error_exits_1_with_its_path() {
+    let path = temp_file(
+        "type.json",
+        &sundhedsaftale::embedded::NORDJYLLAND_2024_JSON.replacen(
+            "\"in_force_from\": \"2024-01-01\"",
+            "\"in_force_from\": \"2024-13-01\"",
+            1,
+        ),
+    );
+    let (code, _, err) = report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("error invalid_date /validity/in_force_from:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unreadable_file_exits_2() {
+    let (code, _, err) = report(&["/nonexistent/agreement.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read /nonexistent/agreement.json"));
+}
+
+#[test]
+fn bad_arguments_exit_2_with_usage() {
+    for args in [
+        &["--date", "tomorrow"][..],
+        &["--lang", "de"],
+        &["--frobnicate"],
+        &["a.json", "b.json"],
+    ] {
+        let (code, _, err) = report(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("usage: report"), "{args:?}: {err}");
+    }
+}
