@@ -5,6 +5,8 @@
 //! source documents; `include_str!` puts them in the binary so that the
 //! default data needs no file system (and works in WebAssembly).
 
+use std::sync::OnceLock;
+
 use crate::agreement::HealthAgreement;
 use crate::composition::RuleSet;
 use crate::parse::parse_json;
@@ -41,6 +43,9 @@ pub fn rules_from_2022() -> RuleSet {
 }
 
 /// Both embedded rule sets, older first.
-pub fn rule_sets() -> Vec<RuleSet> {
-    vec![rules_before_2022(), rules_from_2022()]
+///
+/// Parsed once per process: validation consults them on every call.
+pub fn rule_sets() -> &'static [RuleSet] {
+    static RULE_SETS: OnceLock<[RuleSet; 2]> = OnceLock::new();
+    RULE_SETS.get_or_init(|| [rules_before_2022(), rules_from_2022()])
 }

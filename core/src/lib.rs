@@ -61,3 +61,8 @@ pub use people::{Membership, MembershipRole, Person, Post, Title};
 pub use problem::{Messages, Pointer, Problem, Problems, Severity};
 pub use validate::{validate, validate_rule_set, validate_with};
 pub use validity::{Validity, ValidityState, ValidityStatus};
+
+/// The README's Rust example, compiled and run as a doctest so it stays true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

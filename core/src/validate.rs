@@ -21,7 +21,7 @@ use crate::reference;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
 pub fn validate(agreement: &HealthAgreement) -> Problems {
-    validate_with(agreement, &crate::embedded::rule_sets())
+    validate_with(agreement, crate::embedded::rule_sets())
 }
 
 /// Validates an agreement, checking composition against `rule_sets`.

@@ -102,7 +102,7 @@ fn validates_without_errors_and_pins_its_warnings() {
 #[test]
 fn embedded_rule_sets_are_valid() {
     for rs in rule_sets() {
-        assert!(validate_rule_set(&rs).is_empty(), "{}", rs.id);
+        assert!(validate_rule_set(rs).is_empty(), "{}", rs.id);
     }
 }
 

@@ -93,7 +93,7 @@ fn main() -> ExitCode {
         }
     };
     let rule_sets = rule_sets();
-    let problems = sundhedsaftale::validate_with(&agreement, &rule_sets);
+    let problems = sundhedsaftale::validate_with(&agreement, rule_sets);
     if problems.has_errors() {
         print_problems(&problems, args.lang);
         eprintln!("{} error(s)", problems.errors().count());
@@ -102,7 +102,7 @@ fn main() -> ExitCode {
     debug_assert_eq!(problems, validate(&agreement));
     print!(
         "{}",
-        report::render(&agreement, args.date, args.lang, &rule_sets, &problems)
+        report::render(&agreement, args.date, args.lang, rule_sets, &problems)
     );
     ExitCode::SUCCESS
 }

@@ -1,0 +1,42 @@
+# The two commands of the README:
+#   make report   runs the main job on the embedded data (same as `cargo run --release --bin report`)
+#   make test     installs what the tests need and runs every suite: Rust, Python, JS
+# Each stage prints how long it took.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := report
+
+define stage
+	@echo "::: $(1)"; start=$$(date +%s); $(2); echo "::: $(1): $$(( $$(date +%s) - start ))s"
+endef
+
+.PHONY: report test lint test-rust python-env test-python wasm test-js bench
+
+report:
+	cargo run --release --bin report
+
+test: lint test-rust test-python test-js
+	@echo "::: all suites passed"
+
+lint:
+	$(call stage,rustfmt,cargo fmt --all -- --check)
+	$(call stage,clippy,cargo clippy --workspace --all-targets -- -D warnings)
+
+test-rust:
+	$(call stage,rust tests,cargo test --workspace)
+
+python-env:
+	$(call stage,python environment,scripts/python-env.sh)
+
+test-python: python-env
+	$(call stage,python tests,.venv/bin/python -m pytest -q bindings-python/tests)
+
+wasm:
+	$(call stage,wasm build,scripts/build-wasm.sh)
+
+test-js: wasm
+	$(call stage,js tests,scripts/node-test.sh)
+
+bench:
+	cargo bench -p sundhedsaftale --bench parse_validate

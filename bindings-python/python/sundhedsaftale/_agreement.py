@@ -1,0 +1,136 @@
+"""The Pythonic face of an agreement: dates are ``datetime.date``, results
+are small frozen dataclasses, and problems come back in either language."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
+
+from . import _native
+from ._errors import Lang, Problem, localise
+
+
+@dataclass(frozen=True)
+class DecidingDate:
+    """A date that decided a validity status, and what it is."""
+
+    role: str
+    date: _dt.date
+
+
+@dataclass(frozen=True)
+class ValidityStatus:
+    """Whether an agreement is in force on a date, and which dates decided it.
+
+    ``state`` is one of ``not_yet_in_force``, ``in_force``,
+    ``in_force_awaiting_successor``, ``expired``, ``replaced``, ``terminated``.
+    ``nominal_end`` is the first day after the nominal period.
+    """
+
+    on: _dt.date
+    state: str
+    decided_by: Tuple[DecidingDate, ...]
+    nominal_end: _dt.date
+    last_nominal_day: _dt.date
+
+    def __str__(self) -> str:
+        dates = ", ".join(f"{d.role} {d.date.isoformat()}" for d in self.decided_by)
+        return f"{self.state} on {self.on.isoformat()} ({dates})"
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One occurrence of a follow-up duty."""
+
+    requirement: str
+    kind: str
+    year: Optional[int]
+    due: Optional[_dt.date]
+    due_basis: str
+    status: str
+    completed_on: Optional[_dt.date]
+
+
+def _date(text: Optional[str]) -> Optional[_dt.date]:
+    return None if text is None else _dt.date.fromisoformat(text)
+
+
+class Agreement:
+    """A parsed and validated health agreement (sundhedsaftale)."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _native.NativeAgreement) -> None:
+        self._native = native
+
+    @property
+    def id(self) -> str:
+        """The agreement's id."""
+        return str(self.to_dict()["id"])
+
+    @property
+    def title(self) -> str:
+        """The agreement's title."""
+        return str(self.to_dict()["title"])
+
+    def validate(self, lang: Lang = "en") -> List[Problem]:
+        """Every problem, errors and warnings (composition findings are warnings)."""
+        return localise(self._native.validate(), lang)
+
+    def status_on(self, on: _dt.date) -> ValidityStatus:
+        """The validity status on ``on``."""
+        raw = self._native.status_on(on)
+        return ValidityStatus(
+            on=_dt.date.fromisoformat(raw["on"]),
+            state=raw["state"],
+            decided_by=tuple(
+                DecidingDate(role=d["role"], date=_dt.date.fromisoformat(d["date"])) for d in raw["decided_by"]
+            ),
+            nominal_end=_dt.date.fromisoformat(raw["nominal_end"]),
+            last_nominal_day=_dt.date.fromisoformat(raw["last_nominal_day"]),
+        )
+
+    def calendar(self, on: _dt.date) -> List[CalendarEntry]:
+        """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""
+        return [
+            CalendarEntry(
+                requirement=e["requirement"],
+                kind=e["kind"],
+                year=e["year"],
+                due=_date(e["due"]),
+                due_basis=e["due_basis"],
+                status=e["status"],
+                completed_on=_date(e["completed_on"]),
+            )
+            for e in self._native.calendar(on)
+        ]
+
+    def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:
+        """The readable report on ``on`` (today by default)."""
+        return self._native.report(on or _dt.date.today(), lang)
+
+    def to_json(self, pretty: bool = False) -> str:
+        """The document as JSON text; ``loads`` reads it back to an equal agreement."""
+        return self._native.to_json(pretty)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The document as plain Python data, in its JSON form (dates as ISO strings)."""
+        data: Dict[str, Any] = self._native.to_data()
+        return data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Agreement) and self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __repr__(self) -> str:
+        return f"<Agreement {self.id!r}: {self.title}>"
+
+    def __reduce__(self) -> Any:
+        return (_from_json, (self.to_json(),))
+
+
+def _from_json(text: str) -> Agreement:
+    return Agreement(_native.loads(text))

@@ -1,0 +1,169 @@
+//! The native half of the Python package `sundhedsaftale`.
+//!
+//! This module is private (`sundhedsaftale._native`): the public API is the
+//! Python facade in `python/sundhedsaftale/`, which shapes results into
+//! Pythonic types. Here we only convert at the boundary: core values go out
+//! as plain Python data (via their JSON form, so the shape is the same one
+//! documented by the JSON Schema), and problems go out as the Python-defined
+//! `sundhedsaftale.ValidationError`. Core never sees Python.
+
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde_json::Value;
+use sundhedsaftale as core;
+
+/// Converts JSON data to plain Python data.
+fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => s.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Serializes a core value and converts it to Python data.
+fn serialize<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    to_py(py, &json)
+}
+
+/// Builds `sundhedsaftale.ValidationError(problems)`; the class is defined in Python.
+fn validation_error(py: Python<'_>, problems: &core::Problems) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let class = py
+            .import("sundhedsaftale._errors")?
+            .getattr("ValidationError")?;
+        let instance = class.call1((serialize(py, problems)?,))?;
+        Ok(PyErr::from_value(instance))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+fn lang(code: &str) -> PyResult<core::Lang> {
+    code.parse().map_err(PyValueError::new_err)
+}
+
+/// A parsed, validated agreement.
+#[pyclass(module = "sundhedsaftale._native", name = "NativeAgreement", frozen)]
+struct NativeAgreement {
+    inner: core::HealthAgreement,
+}
+
+#[pymethods]
+impl NativeAgreement {
+    /// Every problem, errors and warnings, as plain data.
+    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &core::validate(&self.inner))
+    }
+
+    /// The validity status on a date, as plain data with ISO dates.
+    fn status_on<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.status_on(on))
+    }
+
+    /// The follow-up calendar on a date, as plain data with ISO dates.
+    fn calendar<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.calendar(on))
+    }
+
+    /// The document as JSON text.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> PyResult<String> {
+        let text = if pretty {
+            serde_json::to_string_pretty(&self.inner)
+        } else {
+            serde_json::to_string(&self.inner)
+        };
+        text.map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
+    /// The document as plain Python data (the JSON form).
+    fn to_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner)
+    }
+
+    /// The readable report on a date.
+    fn report(&self, on: NaiveDate, lang_code: &str) -> PyResult<String> {
+        let rule_sets = core::rule_sets();
+        let problems = core::validate_with(&self.inner, rule_sets);
+        Ok(core::report::render(
+            &self.inner,
+            on,
+            lang(lang_code)?,
+            rule_sets,
+            &problems,
+        ))
+    }
+}
+
+/// Parses and validates JSON text, raising `ValidationError` with every problem.
+#[pyfunction]
+fn loads(py: Python<'_>, text: &str) -> PyResult<NativeAgreement> {
+    core::load_str(text)
+        .map(|inner| NativeAgreement { inner })
+        .map_err(|problems| validation_error(py, &problems))
+}
+
+/// Every problem in JSON text, parse errors included, without raising.
+#[pyfunction]
+fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let problems = match core::parse_json::<core::HealthAgreement>(text) {
+        Ok(agreement) => core::validate(&agreement),
+        Err(problems) => problems,
+    };
+    serialize(py, &problems)
+}
+
+/// The embedded North Jutland health agreement 2024.
+#[pyfunction]
+fn nordjylland_2024() -> NativeAgreement {
+    NativeAgreement {
+        inner: core::nordjylland_2024(),
+    }
+}
+
+/// The catalogue of problem codes.
+#[pyfunction]
+fn catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    serialize(py, &core::catalogue())
+}
+
+/// The JSON Schema of an agreement document.
+#[pyfunction]
+fn agreement_schema() -> String {
+    core::schema::agreement_schema()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeAgreement>()?;
+    m.add_function(wrap_pyfunction!(loads, m)?)?;
+    m.add_function(wrap_pyfunction!(problems, m)?)?;
+    m.add_function(wrap_pyfunction!(nordjylland_2024, m)?)?;
+    m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(agreement_schema, m)?)?;
+    m.add("SCHEMA_VERSION", core::SCHEMA_VERSION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,73 @@
+"""Reads the language-neutral vectors in the repository's tests/ folder and
+applies their JSON Patch (add, remove, replace), exactly as the Rust and JS
+suites do."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+REPO = Path(__file__).resolve().parents[2]
+EMBEDDED_TEXT = (REPO / "core" / "data" / "nordjylland_2024.json").read_text(encoding="utf-8")
+_EMBEDDED = json.loads(EMBEDDED_TEXT)
+
+
+def vectors(folder: str) -> List[Tuple[str, Dict[str, Any]]]:
+    files = sorted((REPO / "tests" / folder).glob("*.json"))
+    return [(f.name, json.loads(f.read_text(encoding="utf-8"))) for f in files]
+
+
+def _unescape(segment: str) -> str:
+    return segment.replace("~1", "/").replace("~0", "~")
+
+
+def _apply(doc: Any, op: Dict[str, Any]) -> None:
+    segments = [_unescape(s) for s in op["path"].split("/")[1:]]
+    last = segments.pop()
+    target = doc
+    for s in segments:
+        target = target[int(s)] if isinstance(target, list) else target[s]
+    kind = op["op"]
+    if isinstance(target, list):
+        if kind == "add":
+            if last == "-":
+                target.append(op["value"])
+            else:
+                target.insert(int(last), op["value"])
+        elif kind == "replace":
+            target[int(last)] = op["value"]
+        elif kind == "remove":
+            del target[int(last)]
+        else:
+            raise ValueError(f"unsupported patch op {kind}")
+    elif kind in ("add", "replace"):
+        target[last] = op["value"]
+    elif kind == "remove":
+        del target[last]
+    else:
+        raise ValueError(f"unsupported patch op {kind}")
+
+
+def document_text(vector: Dict[str, Any]) -> str:
+    if "text" in vector:
+        return str(vector["text"])
+    assert vector["base"] == "nordjylland_2024", vector["base"]
+    doc = copy.deepcopy(_EMBEDDED)
+    for op in vector["patch"]:
+        _apply(doc, op)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def keys(problems: List[Dict[str, Any]]) -> List[Tuple[str, str, str]]:
+    return sorted((p["code"], p["path"], p["severity"]) for p in problems)
+
+
+def new_problems(result: List[Tuple[str, str, str]], base: List[Tuple[str, str, str]]) -> List[Tuple[str, str, str]]:
+    """``result`` minus ``base``, as multisets."""
+    left = list(result)
+    for b in base:
+        if b in left:
+            left.remove(b)
+    return left

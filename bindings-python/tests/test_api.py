@@ -1,0 +1,113 @@
+"""The Python API as an analyst meets it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import sundhedsaftale
+from conftest import EMBEDDED_TEXT
+
+
+def test_embedded_agreement_and_status() -> None:
+    a = sundhedsaftale.nordjylland_2024()
+    assert a.id == "nordjylland-2024"
+    status = a.status_on(datetime.date(2026, 1, 1))
+    assert status.state == "in_force"
+    assert status.nominal_end == datetime.date(2027, 7, 1)
+    assert status.last_nominal_day == datetime.date(2027, 6, 30)
+    assert str(status) == "in_force on 2026-01-01 (in_force_from 2024-01-01, nominal_end 2027-07-01)"
+
+
+def test_status_on_rejects_non_dates() -> None:
+    with pytest.raises(TypeError):
+        sundhedsaftale.nordjylland_2024().status_on("2026-01-01")  # type: ignore[arg-type]
+
+
+def test_validation_error_is_a_value_error_with_every_problem() -> None:
+    doc = json.loads(EMBEDDED_TEXT)
+    doc["organisations"][10]["code"] = 852
+    doc["focus_areas"][0]["key_figures"][0]["value"] = 147
+    with pytest.raises(ValueError) as info:
+        sundhedsaftale.loads(json.dumps(doc))
+    err = info.value
+    assert isinstance(err, sundhedsaftale.ValidationError)
+    errors = [p for p in err.errors() if p["severity"] == "error"]
+    assert sorted((p["code"], p["path"]) for p in errors) == [
+        ("municipality_code_mismatch", "/organisations/10/code"),
+        ("party_missing", "/roles"),
+        ("percentage_out_of_range", "/focus_areas/0/key_figures/0/value"),
+    ]
+    mismatch = next(p for p in err.errors(lang="da") if p["code"] == "municipality_code_mismatch")
+    assert mismatch["message"].startswith("Kommunen `Aalborg Kommune` har kode 852")
+    assert mismatch["context"]["expected"] == "851"
+    assert set(mismatch) == {"code", "path", "severity", "message", "context"}
+    lines = str(err).splitlines()
+    assert lines[0] == "5 problems in the document:"
+    assert "  error municipality_code_mismatch at /organisations/10/code: Municipality `Aalborg Kommune` has code 852" in "\n".join(lines)
+
+
+def test_validation_error_pickles() -> None:
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads("{")
+    back = pickle.loads(pickle.dumps(info.value))
+    assert isinstance(back, sundhedsaftale.ValidationError)
+    assert back.errors() == info.value.errors()
+    assert str(back) == str(info.value)
+    assert back.errors()[0]["code"] == "json_syntax"
+
+
+def test_errors_rejects_unknown_language() -> None:
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads("{")
+    with pytest.raises(ValueError):
+        info.value.errors(lang="de")  # type: ignore[arg-type]
+
+
+def test_validate_returns_warnings() -> None:
+    problems = sundhedsaftale.nordjylland_2024().validate(lang="da")
+    assert [(p["severity"], p["code"], p["path"]) for p in problems] == [
+        ("warning", "composition_rule_not_met", "/bodies/0"),
+        ("warning", "composition_rule_not_met", "/bodies/0"),
+    ]
+    assert [p["context"]["rule"] for p in problems] == ["ssu-borgmestre", "ssu-region"]
+
+
+def test_json_and_dict_round_trip(tmp_path: Path) -> None:
+    a = sundhedsaftale.nordjylland_2024()
+    assert sundhedsaftale.loads(a.to_json()) == a
+    assert sundhedsaftale.loads(json.dumps(a.to_dict())) == a
+    data = a.to_dict()
+    assert data["validity"]["in_force_from"] == "2024-01-01"
+    assert len(data["organisations"]) == 14
+    path = tmp_path / "a.json"
+    path.write_text(a.to_json(pretty=True), encoding="utf-8")
+    assert sundhedsaftale.load(path) == a
+    assert pickle.loads(pickle.dumps(a)) == a
+
+
+def test_load_of_missing_file_raises_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        sundhedsaftale.load(tmp_path / "missing.json")
+
+
+def test_calendar_and_report() -> None:
+    a = sundhedsaftale.nordjylland_2024()
+    cal = a.calendar(datetime.date(2026, 11, 23))
+    nxt = [e for e in cal if e.status == "due_next"]
+    assert [(e.requirement, e.year, e.due) for e in nxt] == [("aarlig-opfoelgning", 2026, datetime.date(2026, 12, 31))]
+    assert a.report(datetime.date(2026, 11, 23), lang="da").startswith("Sundhedsaftale 2024 — Region Nordjylland\n")
+    with pytest.raises(ValueError):
+        a.report(datetime.date(2026, 11, 23), lang="de")  # type: ignore[arg-type]
+
+
+def test_catalogue_and_schema() -> None:
+    codes = [c["code"] for c in sundhedsaftale.catalogue()]
+    assert len(codes) == len(set(codes))
+    assert "overlapping_memberships" in codes
+    schema = json.loads(sundhedsaftale.agreement_schema())
+    assert "schema_version" in schema["required"]

@@ -1,0 +1,44 @@
+"""The shared vectors, run against the Python package."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import sundhedsaftale
+from conftest import EMBEDDED_TEXT, document_text, keys, new_problems, vectors
+
+INVALID = vectors("invalid")
+VALID = vectors("valid")
+BASE = keys(sundhedsaftale.problems(EMBEDDED_TEXT))
+
+
+def test_there_are_at_least_30_invalid_vectors() -> None:
+    assert len(INVALID) >= 30
+
+
+@pytest.mark.parametrize("name,vector", INVALID, ids=[n for n, _ in INVALID])
+def test_invalid_vector(name: str, vector: dict) -> None:
+    text = document_text(vector)
+    got = new_problems(keys(sundhedsaftale.problems(text)), BASE)
+    want = sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
+    assert got == want
+    if any(e["severity"] == "error" for e in vector["expected"]):
+        with pytest.raises(sundhedsaftale.ValidationError) as info:
+            sundhedsaftale.loads(text)
+        errors = [(p["code"], p["path"]) for p in info.value.errors() if p["severity"] == "error"]
+        assert sorted(errors) == sorted((e["code"], e["path"]) for e in vector["expected"] if e["severity"] == "error")
+    else:
+        sundhedsaftale.loads(text)
+
+
+@pytest.mark.parametrize("name,vector", VALID, ids=[n for n, _ in VALID])
+def test_valid_vector(name: str, vector: dict) -> None:
+    agreement = sundhedsaftale.loads(document_text(vector))
+    for expected in vector["status"]:
+        status = agreement.status_on(datetime.date.fromisoformat(expected["on"]))
+        assert status.state == expected["state"]
+        assert [(d.role, d.date.isoformat()) for d in status.decided_by] == [
+            (d["role"], d["date"]) for d in expected["decided_by"]
+        ]

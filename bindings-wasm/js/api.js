@@ -1,0 +1,58 @@
+// The JS API over the wasm module. The module returns JSON envelopes
+// ({ok} | {problems} | {argument}); this layer unwraps them, so callers get
+// plain values or a thrown ValidationError / RangeError. It is shared by the
+// node and browser entry points, which differ only in how the module loads.
+
+/** A document has problems; `errors` lists every one, in English. */
+export class ValidationError extends Error {
+  /** @param {Array<object>} problems native problems, messages in both languages */
+  constructor(problems) {
+    const list = localise(problems, "en");
+    const lines = list.map((p) => `  ${p.severity} ${p.code} at ${p.path || "/"}: ${p.message}`);
+    super(`${list.length} problem${list.length === 1 ? "" : "s"} in the document:\n${lines.join("\n")}`);
+    this.name = "ValidationError";
+    this.errors = list;
+    Object.defineProperty(this, "_problems", { value: problems, enumerable: false });
+  }
+
+  /** The problems with messages in `lang` ("en" or "da"). */
+  errorsIn(lang) {
+    return localise(this._problems, lang);
+  }
+}
+
+function localise(problems, lang) {
+  if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+  return problems.map((p) => ({
+    code: p.code,
+    path: p.path,
+    severity: p.severity,
+    message: p.message[lang],
+    messages: { en: p.message.en, da: p.message.da },
+    context: p.context,
+  }));
+}
+
+function unwrap(envelope) {
+  const result = JSON.parse(envelope);
+  if ("ok" in result) return result.ok;
+  if ("problems" in result) throw new ValidationError(result.problems);
+  throw new RangeError(result.argument);
+}
+
+function text(agreement) {
+  return typeof agreement === "string" ? agreement : JSON.stringify(agreement);
+}
+
+/** Builds the API over a loaded wasm-bindgen module. */
+export function makeApi(native) {
+  return {
+    nordjylland2024: () => unwrap(native.nordjylland_2024()),
+    parse: (json) => unwrap(native.parse(json)),
+    validate: (json, { lang = "en" } = {}) => localise(unwrap(native.validate(json)), lang),
+    statusOn: (agreement, on) => unwrap(native.status_on(text(agreement), on)),
+    calendar: (agreement, on) => unwrap(native.calendar(text(agreement), on)),
+    report: (agreement, on, { lang = "en" } = {}) => unwrap(native.report(text(agreement), on, lang)),
+    catalogue: () => unwrap(native.catalogue()),
+  };
+}

@@ -1,0 +1,121 @@
+/** Severity of a problem: errors mean broken data, warnings deviations from advisory rules. */
+export type Severity = "error" | "warning";
+export type Lang = "en" | "da";
+
+/** A JSON value, as found in a problem's context. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** One problem found in a document. */
+export interface Problem {
+  /** Stable snake_case code; see `catalogue()`. */
+  code: string;
+  /** JSON Pointer (RFC 6901) to the offending place; "" is the whole document. */
+  path: string;
+  severity: Severity;
+  /** The message in the language asked for. */
+  message: string;
+  /** The message in both languages. */
+  messages: { en: string; da: string };
+  /** Values that explain the problem. */
+  context: { [key: string]: JsonValue };
+}
+
+/** Thrown when a document has errors; `errors` lists every problem. */
+export class ValidationError extends Error {
+  readonly name: "ValidationError";
+  readonly errors: Problem[];
+  errorsIn(lang: Lang): Problem[];
+}
+
+export type ValidityState =
+  | "not_yet_in_force"
+  | "in_force"
+  | "in_force_awaiting_successor"
+  | "expired"
+  | "replaced"
+  | "terminated";
+
+export type DateRole = "in_force_from" | "nominal_end" | "successor_in_force_from" | "termination_effective";
+
+/** An ISO date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface ValidityStatus {
+  on: IsoDate;
+  state: ValidityState;
+  decided_by: { role: DateRole; date: IsoDate }[];
+  /** The first day after the nominal period. */
+  nominal_end: IsoDate;
+  last_nominal_day: IsoDate;
+}
+
+export interface CalendarEntry {
+  requirement: string;
+  kind: "annual_follow_up" | "midterm_status" | "final_status" | "action_plan";
+  year: number | null;
+  due: IsoDate | null;
+  due_basis: "stated" | "interpretation";
+  status: "done" | "overdue" | "due_next" | "upcoming" | "no_deadline";
+  completed_on: IsoDate | null;
+}
+
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  template_en: string;
+  template_da: string;
+}
+
+/**
+ * A health agreement document. The full shape is given by the JSON Schema in
+ * core/schema/health-agreement.schema.json; the fields most pages use are typed here.
+ */
+export interface Agreement {
+  schema_version: number;
+  id: string;
+  title: string;
+  subtitle?: string;
+  region: string;
+  validity: {
+    in_force_from: IsoDate;
+    nominal_duration_months: number;
+    until_successor: boolean;
+    successor?: { agreement: string; in_force_from: IsoDate };
+    termination?: { effective: IsoDate; basis: string };
+    text?: string;
+  };
+  organisations: { id: string; kind: string; name: string; code?: number; parent?: string }[];
+  focus_areas: {
+    id: string;
+    name: string;
+    objectives: { id: string; text: string }[];
+    key_figures: {
+      id: string;
+      statement: string;
+      measure: string;
+      value: number;
+      unit: "percent" | "percentage_points";
+      year?: number;
+      population: string;
+      source?: string;
+    }[];
+  }[];
+  [field: string]: unknown;
+}
+
+/** Resolves once the wasm module is loaded (a no-op under node). */
+export function ready(source?: string | URL | Response | BufferSource): Promise<void>;
+/** The embedded North Jutland health agreement 2024. */
+export function nordjylland2024(): Agreement;
+/** Parses and validates JSON text; throws ValidationError listing every error. */
+export function parse(json: string): Agreement;
+/** Every problem in JSON text, parse errors and warnings included. */
+export function validate(json: string, options?: { lang?: Lang }): Problem[];
+/** The validity status on a date; throws RangeError for a malformed date. */
+export function statusOn(agreement: Agreement | string, on: IsoDate): ValidityStatus;
+/** The follow-up calendar on a date. */
+export function calendar(agreement: Agreement | string, on: IsoDate): CalendarEntry[];
+/** The readable report on a date. */
+export function report(agreement: Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
+/** The catalogue of problem codes. */
+export function catalogue(): CodeInfo[];

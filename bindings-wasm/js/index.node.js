@@ -1,0 +1,8 @@
+// Node entry point: the module is instantiated synchronously on import.
+import * as native from "./pkg-node/sundhedsaftale_wasm.js";
+import { makeApi } from "./api.js";
+
+export { ValidationError } from "./api.js";
+export const { nordjylland2024, parse, validate, statusOn, calendar, report, catalogue } = makeApi(native);
+/** Already loaded under node; provided so code can be shared with the browser entry point. */
+export async function ready() {}

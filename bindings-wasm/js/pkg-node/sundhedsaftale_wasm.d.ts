@@ -1,0 +1,37 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * The follow-up calendar of a document on a date.
+ */
+export function calendar(text: string, on: string): string;
+
+/**
+ * The catalogue of problem codes.
+ */
+export function catalogue(): string;
+
+/**
+ * The embedded North Jutland agreement 2024, as `{"ok": agreement}`.
+ */
+export function nordjylland_2024(): string;
+
+/**
+ * Parses and validates a document: `{"ok": agreement}` or `{"problems": [...]}` (errors only block).
+ */
+export function parse(text: string): string;
+
+/**
+ * The readable report of a document on a date, in `en` or `da`.
+ */
+export function report(text: string, on: string, lang_code: string): string;
+
+/**
+ * The validity status of a document on a date.
+ */
+export function status_on(text: string, on: string): string;
+
+/**
+ * Every problem in a document, parse errors and warnings included: `{"ok": [...]}`.
+ */
+export function validate(text: string): string;

@@ -1,0 +1,79 @@
+// The JS API as a user meets it, and the size of what a web page downloads.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import * as sa from "../index.node.js";
+
+test("the embedded agreement loads and has its parts", () => {
+  const a = sa.nordjylland2024();
+  assert.equal(a.id, "nordjylland-2024");
+  assert.equal(a.focus_areas.length, 3);
+  assert.deepEqual(a.focus_areas.map((f) => f.key_figures.length), [6, 6, 9]);
+});
+
+test("statusOn accepts an object or JSON text, and rejects a malformed date with RangeError", () => {
+  const a = sa.nordjylland2024();
+  assert.equal(sa.statusOn(a, "2027-06-30").state, "in_force");
+  assert.equal(sa.statusOn(JSON.stringify(a), "2027-07-01").state, "in_force_awaiting_successor");
+  assert.throws(() => sa.statusOn(a, "30-06-2027"), RangeError);
+});
+
+test("ValidationError is a real Error with every problem, in both languages", () => {
+  const a = sa.nordjylland2024();
+  a.organisations[10].code = 852;
+  a.focus_areas[0].key_figures[0].value = 147;
+  let err;
+  try {
+    sa.parse(JSON.stringify(a));
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof sa.ValidationError && err instanceof Error);
+  assert.equal(err.name, "ValidationError");
+  assert.deepEqual(err.errors.filter((p) => p.severity === "warning").map((p) => p.code), [
+    "composition_rule_not_met",
+    "composition_rule_not_met",
+  ]);
+  assert.deepEqual(err.errors.filter((p) => p.severity === "error").map((p) => `${p.code} ${p.path}`).sort(), [
+    "municipality_code_mismatch /organisations/10/code",
+    "party_missing /roles",
+    "percentage_out_of_range /focus_areas/0/key_figures/0/value",
+  ]);
+  const mismatch = err.errorsIn("da").find((p) => p.code === "municipality_code_mismatch");
+  assert.match(mismatch.message, /^Kommunen `Aalborg Kommune` har kode 852/);
+  assert.equal(mismatch.context.expected, "851");
+  assert.match(err.message, /^5 problems in the document:\n  /);
+});
+
+test("validate returns warnings for the embedded agreement and never throws on bad JSON", () => {
+  const warnings = sa.validate(JSON.stringify(sa.nordjylland2024()), { lang: "da" });
+  assert.deepEqual(warnings.map((p) => `${p.severity} ${p.code} ${p.path}`), [
+    "warning composition_rule_not_met /bodies/0",
+    "warning composition_rule_not_met /bodies/0",
+  ]);
+  assert.match(warnings[0].message, /ikke opfyldt/);
+  const [syntax] = sa.validate("{\"schema_version\": 1,");
+  assert.equal(syntax.code, "json_syntax");
+  assert.equal(syntax.path, "");
+});
+
+test("calendar and report", () => {
+  const a = sa.nordjylland2024();
+  const next = sa.calendar(a, "2026-11-23").filter((e) => e.status === "due_next");
+  assert.deepEqual(next.map((e) => [e.requirement, e.year, e.due]), [["aarlig-opfoelgning", 2026, "2026-12-31"]]);
+  assert.match(sa.report(a, "2026-11-23", { lang: "da" }), /^Sundhedsaftale 2024 — Region Nordjylland\n/);
+});
+
+test("the catalogue lists every code once", () => {
+  const codes = sa.catalogue().map((c) => c.code);
+  assert.equal(new Set(codes).size, codes.length);
+  assert.ok(codes.includes("overlapping_memberships"));
+});
+
+test("wasm size (raw and gzipped)", () => {
+  const bytes = readFileSync(new URL("../pkg-web/sundhedsaftale_wasm_bg.wasm", import.meta.url));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  console.log(`wasm size: ${bytes.length} bytes raw, ${gz} bytes gzipped`);
+  assert.ok(bytes.length > 0);
+});

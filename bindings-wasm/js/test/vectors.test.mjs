@@ -1,0 +1,38 @@
+// The shared vectors, run against the WebAssembly build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ValidationError, parse, statusOn, validate } from "../index.node.js";
+import { documentText, embeddedText, keys, newProblems, vectors } from "./vectors.mjs";
+
+const base = keys(validate(embeddedText));
+const invalid = vectors("invalid");
+
+test("there are at least 30 invalid vectors", () => {
+  assert.ok(invalid.length >= 30, `only ${invalid.length}`);
+});
+
+for (const [name, vector] of invalid) {
+  test(`invalid vector ${name}`, () => {
+    const text = documentText(vector);
+    const got = newProblems(keys(validate(text)), base);
+    const want = vector.expected.map((e) => [e.code, e.path, e.severity].join(" ")).sort();
+    assert.deepEqual(got, want);
+    const blocks = vector.expected.some((e) => e.severity === "error");
+    if (blocks) {
+      assert.throws(() => parse(text), (err) => err instanceof ValidationError && err.errors.length > 0);
+    } else {
+      assert.doesNotThrow(() => parse(text));
+    }
+  });
+}
+
+for (const [name, vector] of vectors("valid")) {
+  test(`valid vector ${name}`, () => {
+    const agreement = parse(documentText(vector));
+    for (const expected of vector.status) {
+      const got = statusOn(agreement, expected.on);
+      assert.equal(got.state, expected.state, `${name} on ${expected.on}`);
+      assert.deepEqual(got.decided_by, expected.decided_by, `${name} on ${expected.on}`);
+    }
+  });
+}
