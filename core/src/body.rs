@@ -97,6 +97,12 @@ pub struct Body {
 impl Body {
     /// Whether the body exists on `date`, treating unknown bounds as open.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
-        self.established.is_none_or(|e| e <= date) && self.abolished.is_none_or(|a| date < a)
+        alive_on(self.established, self.abolished, date)
     }
+}
+
+/// Whether a lifetime from `start` (first day) to `end` (first day after,
+/// exclusive) covers `date`; an unknown bound is treated as open.
+pub(crate) fn alive_on(start: Option<NaiveDate>, end: Option<NaiveDate>, date: NaiveDate) -> bool {
+    start.is_none_or(|s| s <= date) && end.is_none_or(|e| date < e)
 }

@@ -39,6 +39,6 @@ pub struct Cluster {
 impl Cluster {
     /// Whether the cluster exists on `date`, treating unknown bounds as open.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
-        self.established.is_none_or(|e| e <= date) && self.abolished.is_none_or(|a| date < a)
+        crate::body::alive_on(self.established, self.abolished, date)
     }
 }

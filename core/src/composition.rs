@@ -49,7 +49,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// Whether the rule set applies on `date`, treating unknown bounds as open.
     pub fn applies_on(&self, date: NaiveDate) -> bool {
-        self.applies_from.is_none_or(|f| f <= date) && self.applies_until.is_none_or(|u| date < u)
+        crate::body::alive_on(self.applies_from, self.applies_until, date)
     }
 
     /// The rules for a kind of body, if the set has any.

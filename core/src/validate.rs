@@ -68,15 +68,7 @@ pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
     for (i, body) in rule_set.bodies.iter().enumerate() {
         for (j, rule) in body.rules.iter().enumerate() {
             let at = root.key("bodies").index(i).key("rules").index(j);
-            if let Some(first) = seen.get(rule.id.as_str()) {
-                out.push(Problem::with_context(
-                    Code::DuplicateId,
-                    at.key("id"),
-                    ctx!("id" => rule.id, "first" => first.as_str()),
-                ));
-            } else {
-                seen.insert(&rule.id, at.clone());
-            }
+            check_unique(&mut seen, &rule.id, at.clone(), &mut out);
             if let (Some(min), Some(max)) = (rule.min, rule.max) {
                 if min > max {
                     out.push(Problem::with_context(
@@ -89,6 +81,25 @@ pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
         }
     }
     Problems(out)
+}
+
+/// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
+fn check_unique<'a>(
+    seen: &mut HashMap<&'a str, Pointer>,
+    id: &'a str,
+    at: Pointer,
+    out: &mut Vec<Problem>,
+) {
+    match seen.get(id) {
+        Some(first) => out.push(Problem::with_context(
+            Code::DuplicateId,
+            at.key("id"),
+            ctx!("id" => id, "first" => first.as_str()),
+        )),
+        None => {
+            seen.insert(id, at);
+        }
+    }
 }
 
 fn end_before_start(at: Pointer, start: NaiveDate, end: NaiveDate) -> Problem {
@@ -196,17 +207,7 @@ impl<'a> Validator<'a> {
         let root = Pointer::root();
         let mut ids: Ids<'a> = HashMap::new();
         let mut register = |kind: IdKind, id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
-            let seen = ids.entry(kind).or_default();
-            match seen.get(id) {
-                Some(first) => out.push(Problem::with_context(
-                    Code::DuplicateId,
-                    at.key("id"),
-                    ctx!("id" => id, "first" => first.as_str()),
-                )),
-                None => {
-                    seen.insert(id, at);
-                }
-            }
+            check_unique(ids.entry(kind).or_default(), id, at, out);
         };
         let out = &mut self.out;
         for (i, o) in a.organisations.iter().enumerate() {
@@ -242,15 +243,8 @@ impl<'a> Validator<'a> {
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
         let mut seats: HashMap<&str, Pointer> = HashMap::new();
-        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| match seats.get(id) {
-            Some(first) => out.push(Problem::with_context(
-                Code::DuplicateId,
-                at.key("id"),
-                ctx!("id" => id, "first" => first.as_str()),
-            )),
-            None => {
-                seats.insert(id, at);
-            }
+        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
+            check_unique(&mut seats, id, at, out)
         };
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
@@ -265,18 +259,9 @@ impl<'a> Validator<'a> {
         }
         // Items no one refers to still need unique ids.
         let local = |items: Vec<(&'a str, Pointer)>, out: &mut Vec<Problem>| {
-            let mut seen: HashMap<&str, Pointer> = HashMap::new();
+            let mut seen = HashMap::new();
             for (id, at) in items {
-                match seen.get(id) {
-                    Some(first) => out.push(Problem::with_context(
-                        Code::DuplicateId,
-                        at.key("id"),
-                        ctx!("id" => id, "first" => first.as_str()),
-                    )),
-                    None => {
-                        seen.insert(id, at);
-                    }
-                }
+                check_unique(&mut seen, id, at, out);
             }
         };
         let mut objectives = Vec::new();
