@@ -51,9 +51,7 @@ fn serialize<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<B
 /// Builds `sundhedsaftale.ValidationError(problems)`; the class is defined in Python.
 fn validation_error(py: Python<'_>, problems: &core::Problems) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let class = py
-            .import("sundhedsaftale._errors")?
-            .getattr("ValidationError")?;
+        let class = py.import("sundhedsaftale._errors")?.getattr("ValidationError")?;
         let instance = class.call1((serialize(py, problems)?,))?;
         Ok(PyErr::from_value(instance))
     };
@@ -135,6 +133,40 @@ fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     serialize(py, &problems)
 }
 
+/// Every problem in minutes (JSON text), checked against the embedded agreement, without raising.
+#[pyfunction]
+fn minutes_problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let problems = match core::parse_json::<core::Minutes>(text) {
+        Ok(minutes) => core::validate_minutes(&minutes, &core::nordjylland_2024(), core::rule_sets()),
+        Err(problems) => problems,
+    };
+    serialize(py, &problems)
+}
+
+/// The readable report of minutes (JSON text), checked against the embedded agreement.
+#[pyfunction]
+fn minutes_report(py: Python<'_>, text: &str, lang_code: &str) -> PyResult<String> {
+    let agreement = core::nordjylland_2024();
+    let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
+    let problems = core::validate_minutes(&minutes, &agreement, core::rule_sets());
+    if problems.has_errors() {
+        return Err(validation_error(py, &problems));
+    }
+    Ok(core::report::render_minutes(
+        &minutes,
+        &agreement,
+        lang(lang_code)?,
+        core::rule_sets(),
+        &problems,
+    ))
+}
+
+/// The embedded minutes of Politisk Klynge Vest, 6 September 2021, as JSON text.
+#[pyfunction]
+fn politisk_klynge_vest_2021_json() -> &'static str {
+    core::embedded::POLITISK_KLYNGE_VEST_2021_JSON
+}
+
 /// The embedded North Jutland health agreement 2024.
 #[pyfunction]
 fn nordjylland_2024() -> NativeAgreement {
@@ -161,6 +193,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(problems, m)?)?;
     m.add_function(wrap_pyfunction!(nordjylland_2024, m)?)?;
+    m.add_function(wrap_pyfunction!(minutes_problems, m)?)?;
+    m.add_function(wrap_pyfunction!(minutes_report, m)?)?;
+    m.add_function(wrap_pyfunction!(politisk_klynge_vest_2021_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(agreement_schema, m)?)?;
     m.add("SCHEMA_VERSION", core::SCHEMA_VERSION)?;

@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Tuple
 
 REPO = Path(__file__).resolve().parents[2]
 EMBEDDED_TEXT = (REPO / "core" / "data" / "nordjylland_2024.json").read_text(encoding="utf-8")
-_EMBEDDED = json.loads(EMBEDDED_TEXT)
+MINUTES_TEXT = (REPO / "core" / "data" / "politisk_klynge_vest_2021_09_06.json").read_text(encoding="utf-8")
+_BASES = {"nordjylland_2024": json.loads(EMBEDDED_TEXT), "politisk_klynge_vest_2021": json.loads(MINUTES_TEXT)}
 
 
 def vectors(folder: str) -> List[Tuple[str, Dict[str, Any]]]:
@@ -53,8 +54,7 @@ def _apply(doc: Any, op: Dict[str, Any]) -> None:
 def document_text(vector: Dict[str, Any]) -> str:
     if "text" in vector:
         return str(vector["text"])
-    assert vector["base"] == "nordjylland_2024", vector["base"]
-    doc = copy.deepcopy(_EMBEDDED)
+    doc = copy.deepcopy(_BASES[vector["base"]])
     for op in vector["patch"]:
         _apply(doc, op)
     return json.dumps(doc, ensure_ascii=False)

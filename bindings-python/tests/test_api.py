@@ -105,6 +105,23 @@ def test_calendar_and_report() -> None:
         a.report(datetime.date(2026, 11, 23), lang="de")  # type: ignore[arg-type]
 
 
+def test_minutes_report_and_problems() -> None:
+    minutes = sundhedsaftale.politisk_klynge_vest_2021()
+    assert minutes["meeting"]["title"] == "4. møde i Politisk Klynge Vest"
+    problems = sundhedsaftale.minutes_problems(minutes, lang="da")
+    assert [(p["code"], p["path"]) for p in problems] == [
+        ("recommendation_addressed_elsewhere", "/meeting/agenda/2/recommendations/0/addressed_to")
+    ]
+    text = sundhedsaftale.minutes_report(minutes, lang="da")
+    assert "✓ 2-4 politiske repræsentanter fra hver kommune i klyngen [Thisted Kommune]: opfyldt — 4" in text
+    minutes["meeting"]["agenda"][3]["decision"] = "Godkendt."
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.minutes_report(minutes)
+    assert ("postponed_item_with_decision", "/meeting/agenda/3/decision") in [
+        (p["code"], p["path"]) for p in info.value.errors()
+    ]
+
+
 def test_catalogue_and_schema() -> None:
     codes = [c["code"] for c in sundhedsaftale.catalogue()]
     assert len(codes) == len(set(codes))

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import sundhedsaftale
-from conftest import EMBEDDED_TEXT, document_text, keys, new_problems, vectors
+from conftest import EMBEDDED_TEXT, MINUTES_TEXT, document_text, keys, new_problems, vectors
 
 INVALID = vectors("invalid")
 VALID = vectors("valid")
@@ -31,6 +31,16 @@ def test_invalid_vector(name: str, vector: dict) -> None:
         assert sorted(errors) == sorted((e["code"], e["path"]) for e in vector["expected"] if e["severity"] == "error")
     else:
         sundhedsaftale.loads(text)
+
+
+MINUTES = vectors("invalid-minutes")
+MINUTES_BASE = keys(sundhedsaftale.minutes_problems(MINUTES_TEXT))
+
+
+@pytest.mark.parametrize("name,vector", MINUTES, ids=[n for n, _ in MINUTES])
+def test_invalid_minutes_vector(name: str, vector: dict) -> None:
+    got = new_problems(keys(sundhedsaftale.minutes_problems(document_text(vector))), MINUTES_BASE)
+    assert got == sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
 
 
 @pytest.mark.parametrize("name,vector", VALID, ids=[n for n, _ in VALID])

@@ -54,5 +54,7 @@ export function makeApi(native) {
     calendar: (agreement, on) => unwrap(native.calendar(text(agreement), on)),
     report: (agreement, on, { lang = "en" } = {}) => unwrap(native.report(text(agreement), on, lang)),
     catalogue: () => unwrap(native.catalogue()),
+    politiskKlyngeVest2021: () => unwrap(native.politisk_klynge_vest_2021()),
+    validateMinutes: (minutes, { lang = "en" } = {}) => localise(unwrap(native.validate_minutes(text(minutes))), lang),
   };
 }

@@ -117,5 +117,9 @@ export function statusOn(agreement: Agreement | string, on: IsoDate): ValiditySt
 export function calendar(agreement: Agreement | string, on: IsoDate): CalendarEntry[];
 /** The readable report on a date. */
 export function report(agreement: Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
+/** The embedded minutes of Politisk Klynge Vest, 6 September 2021 (shape: core/schema/minutes.schema.json). */
+export function politiskKlyngeVest2021(): { [field: string]: unknown };
+/** Every problem in minutes (JSON text or object), checked against the embedded agreement. */
+export function validateMinutes(minutes: string | object, options?: { lang?: Lang }): Problem[];
 /** The catalogue of problem codes. */
 export function catalogue(): CodeInfo[];

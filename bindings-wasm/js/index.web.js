@@ -13,4 +13,14 @@ export function ready(source) {
   return loaded.then(() => undefined);
 }
 
-export const { nordjylland2024, parse, validate, statusOn, calendar, report, catalogue } = api;
+export const {
+  nordjylland2024,
+  parse,
+  validate,
+  statusOn,
+  calendar,
+  report,
+  catalogue,
+  politiskKlyngeVest2021,
+  validateMinutes,
+} = api;

@@ -107,12 +107,26 @@ pub fn report(text: &str, on: &str, lang_code: &str) -> String {
         Ok(agreement) => {
             let rule_sets = core::rule_sets();
             let problems = core::validate_with(&agreement, rule_sets);
-            ok(&core::report::render(
-                &agreement, on, lang, rule_sets, &problems,
-            ))
+            ok(&core::report::render(&agreement, on, lang, rule_sets, &problems))
         }
         Err(problems) => invalid(&problems),
     }
+}
+
+/// The embedded minutes of Politisk Klynge Vest, 6 September 2021, as `{"ok": minutes}`.
+#[wasm_bindgen]
+pub fn politisk_klynge_vest_2021() -> String {
+    ok(&core::politisk_klynge_vest_2021())
+}
+
+/// Every problem in minutes, checked against the embedded agreement: `{"ok": [...]}`.
+#[wasm_bindgen]
+pub fn validate_minutes(text: &str) -> String {
+    let problems = match core::parse_json::<core::Minutes>(text) {
+        Ok(minutes) => core::validate_minutes(&minutes, &core::nordjylland_2024(), core::rule_sets()),
+        Err(problems) => problems,
+    };
+    ok(&problems)
 }
 
 /// The catalogue of problem codes.

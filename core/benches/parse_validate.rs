@@ -17,17 +17,13 @@ const BENCHES: &[&str] = &["parse_typed", "validate", "load"];
 fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group(GROUP);
     group.bench_function(BASELINE, |b| {
-        b.iter(|| {
-            serde_json::from_str::<serde_json::Value>(black_box(NORDJYLLAND_2024_JSON)).unwrap()
-        })
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(NORDJYLLAND_2024_JSON)).unwrap())
     });
     group.bench_function("parse_typed", |b| {
         b.iter(|| parse_json::<HealthAgreement>(black_box(NORDJYLLAND_2024_JSON)).unwrap())
     });
     let agreement = load_str(NORDJYLLAND_2024_JSON).unwrap();
-    group.bench_function("validate", |b| {
-        b.iter(|| validate(black_box(&agreement)).len())
-    });
+    group.bench_function("validate", |b| b.iter(|| validate(black_box(&agreement)).len()));
     // What a caller of `load_str` pays: parse, then validate.
     group.bench_function("load", |b| {
         b.iter(|| load_str(black_box(NORDJYLLAND_2024_JSON)).unwrap())
@@ -37,11 +33,7 @@ fn benches(c: &mut Criterion) {
 
 /// Reads criterion's mean estimate (nanoseconds) for one benchmark.
 fn mean_ns(dir: &Path, bench: &str) -> Option<f64> {
-    let path = dir
-        .join(GROUP)
-        .join(bench)
-        .join("new")
-        .join("estimates.json");
+    let path = dir.join(GROUP).join(bench).join("new").join("estimates.json");
     let text = std::fs::read_to_string(path).ok()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     value["mean"]["point_estimate"].as_f64()
@@ -49,9 +41,7 @@ fn mean_ns(dir: &Path, bench: &str) -> Option<f64> {
 
 fn main() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("criterion");
-    let mut c = Criterion::default()
-        .output_directory(&dir)
-        .configure_from_args();
+    let mut c = Criterion::default().output_directory(&dir).configure_from_args();
     benches(&mut c);
     c.final_summary();
     let Some(base) = mean_ns(&dir, BASELINE) else {

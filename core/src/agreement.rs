@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::body::{Body, BodyKind};
 use crate::cluster::Cluster;
+use crate::collaboration::CollaborationAgreement;
 use crate::composition::{evaluate, RuleFinding, RuleSet, ScopeGroups, Seat};
 use crate::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
 use crate::dispute::{Dispute, DisputeRules};
@@ -84,6 +85,9 @@ pub struct HealthAgreement {
     /// Follow-up duties, records and action plans.
     #[serde(default)]
     pub follow_up: FollowUp,
+    /// The collaboration agreements under the cross-sector framework agreement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collaboration_agreements: Vec<CollaborationAgreement>,
     /// How disputes are settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispute_rules: Option<DisputeRules>,
@@ -210,8 +214,8 @@ impl HealthAgreement {
                 Some(Seat {
                     person: s.membership.person.clone(),
                     membership: Some(s.membership.id.clone()),
-                    organisation: org.id.clone(),
-                    organisation_kind: org.kind,
+                    organisation: Some(org.id.clone()),
+                    organisation_kind: Some(org.kind),
                     title: s.membership.title,
                 })
             })
@@ -242,10 +246,7 @@ impl HealthAgreement {
             return Some(body.kind);
         }
         let predecessors = body.predecessors.iter().filter_map(|id| self.body(id));
-        let successors = self
-            .bodies
-            .iter()
-            .filter(|b| b.predecessors.contains(&body.id));
+        let successors = self.bodies.iter().filter(|b| b.predecessors.contains(&body.id));
         predecessors
             .chain(successors)
             .map(|b| b.kind)
@@ -255,16 +256,22 @@ impl HealthAgreement {
     /// Checks a body's membership on `date` against a rule set.
     ///
     /// Returns `None` when the rule set has no rules for the body or its counterpart.
-    pub fn composition(
+    pub fn composition(&self, body: &Body, rule_set: &RuleSet, date: NaiveDate) -> Option<CompositionReport> {
+        self.composition_of_seats(body, &self.seats_on(body, date), rule_set, date)
+    }
+
+    /// Checks any seats of `body` on `date` (its memberships, or a meeting's
+    /// attendance) against a rule set.
+    pub fn composition_of_seats(
         &self,
         body: &Body,
+        seats: &[Seat],
         rule_set: &RuleSet,
         date: NaiveDate,
     ) -> Option<CompositionReport> {
         let kind = self.rules_kind_for(body, rule_set)?;
         let rules = rule_set.rules_for(kind)?;
-        let seats = self.seats_on(body, date);
-        let (findings, uncounted) = evaluate(rules, &seats, &self.scope_groups(body, date));
+        let (findings, uncounted) = evaluate(rules, seats, &self.scope_groups(body, date));
         Some(CompositionReport {
             body: body.id.clone(),
             rule_set: rule_set.id.clone(),
@@ -283,8 +290,7 @@ impl HealthAgreement {
     /// The municipalities among the organisations whose parent is the agreement's region.
     pub fn municipalities(&self) -> impl Iterator<Item = &Organisation> {
         self.organisations.iter().filter(move |o| {
-            o.kind == OrganisationKind::Municipality
-                && o.parent.as_deref() == Some(self.region.as_str())
+            o.kind == OrganisationKind::Municipality && o.parent.as_deref() == Some(self.region.as_str())
         })
     }
 }

@@ -14,9 +14,7 @@ use crate::lang::labels;
 use crate::people::Post;
 
 /// What kind of body this is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     /// Health collaboration committee (sundhedssamarbejdsudvalg, SSU), from 1 July 2022.

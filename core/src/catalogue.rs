@@ -81,10 +81,10 @@ codes! {
     UnknownField = "unknown_field", Error,
         en: "Unknown field `{field}`.",
         da: "Ukendt felt `{field}`.";
-    /// A date is not a real calendar date in the form YYYY-MM-DD.
+    /// A date or time is not a real one in the form YYYY-MM-DD or HH:MM:SS.
     InvalidDate = "invalid_date", Error,
-        en: "Not a valid date (expected YYYY-MM-DD): {detail}.",
-        da: "Ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD): {detail}.";
+        en: "Not a valid date or time (expected YYYY-MM-DD or HH:MM:SS): {detail}.",
+        da: "Ikke en gyldig dato eller tid (forventet ÅÅÅÅ-MM-DD eller TT:MM:SS): {detail}.";
     /// A value is of the right type but not one of the allowed values.
     InvalidValue = "invalid_value", Error,
         en: "Invalid value: {detail}.",
@@ -189,6 +189,58 @@ codes! {
     SuccessorBeforeAgreement = "successor_before_agreement", Error,
         en: "The successor enters into force on {successor}, before this agreement ({start}).",
         da: "Den efterfølgende aftale træder i kraft {successor}, før denne aftale ({start}).";
+    /// A meeting is dated outside the lifetime of the body holding it.
+    MeetingOutsideBodyLifetime = "meeting_outside_body_lifetime", Error,
+        en: "Body `{body}` did not exist on {date} (it existed from {established} to {abolished}).",
+        da: "Organet `{body}` eksisterede ikke den {date} (det eksisterede fra {established} til {abolished}).";
+    /// An attendee claims a membership that was not held on the meeting date, or not in the meeting's body.
+    MembershipNotHeld = "membership_not_held", Error,
+        en: "Membership `{membership}` was not held in body `{body}` on {date}.",
+        da: "Medlemskabet `{membership}` var ikke gældende i organet `{body}` den {date}.";
+    /// A chair of the meeting is not listed as present.
+    ChairNotPresent = "chair_not_present", Error,
+        en: "The chair `{person}` is not listed as present.",
+        da: "Mødelederen `{person}` er ikke opført som deltager.";
+    /// A person is listed both as attending and as having sent apologies.
+    AttendanceConflict = "attendance_conflict", Error,
+        en: "`{person}` is listed both as attending and as having sent apologies.",
+        da: "`{person}` er opført både som deltager og med afbud.";
+    /// An item with a recommendation, not postponed, has no minuted decision.
+    DecisionMissing = "decision_missing", Error,
+        en: "Item {number} has a recommendation and was not postponed, but no decision is minuted.",
+        da: "Punkt {number} har en indstilling og blev ikke udskudt, men der er ikke ført nogen beslutning til referat.";
+    /// A postponed item nevertheless records a decision.
+    PostponedItemWithDecision = "postponed_item_with_decision", Error,
+        en: "Item {number} was postponed, yet a decision is minuted.",
+        da: "Punkt {number} blev udskudt, men der er alligevel ført en beslutning til referat.";
+    /// A recommendation names another body than the one holding the meeting.
+    RecommendationAddressedElsewhere = "recommendation_addressed_elsewhere", Warning,
+        en: "The recommendation is addressed to `{addressed_to}`, but the meeting is held by `{body}`.",
+        da: "Indstillingen er rettet til `{addressed_to}`, men mødet holdes af `{body}`.";
+    /// A year has more or fewer project ideas than the improvement model asks for.
+    ProjectIdeasOutOfRange = "project_ideas_out_of_range", Warning,
+        en: "{count} project ideas in {year}; the improvement model asks for {min}–{max}.",
+        da: "{count} projektidéer i {year}; forbedringsmodellen beder om {min}–{max}.";
+    /// More projects are prioritised in a year than the improvement model allows.
+    TooManyPrioritisedProjects = "too_many_prioritised_projects", Warning,
+        en: "{count} projects prioritised for {year}; the improvement model prioritises {max} a year.",
+        da: "{count} projekter prioriteret for {year}; forbedringsmodellen prioriterer {max} om året.";
+    /// A project's phases do not follow the model's order without overlap.
+    PhasesOutOfOrder = "phases_out_of_order", Warning,
+        en: "Phase {phase} does not follow phase {previous} in the model's order without overlap.",
+        da: "Fasen {phase} følger ikke fasen {previous} i modellens rækkefølge uden overlap.";
+    /// A project under the improvement model names no external process facilitator.
+    FacilitatorMissing = "facilitator_missing", Warning,
+        en: "No external process facilitator is named.",
+        da: "Der er ikke angivet nogen ekstern procesfacilitator.";
+    /// A collaboration agreement states no goal.
+    CollaborationAgreementWithoutGoal = "collaboration_agreement_without_goal", Warning,
+        en: "The collaboration agreement states no goal.",
+        da: "Samarbejdsaftalen angiver intet mål.";
+    /// A collaboration agreement states no systematic follow-up.
+    CollaborationAgreementWithoutFollowUp = "collaboration_agreement_without_follow_up", Warning,
+        en: "The collaboration agreement states no systematic follow-up.",
+        da: "Samarbejdsaftalen angiver ingen systematisk opfølgning.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
         en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",

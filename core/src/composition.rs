@@ -110,7 +110,7 @@ pub struct Selector {
 
 impl Selector {
     fn matches(&self, seat: &Seat) -> bool {
-        (self.on_behalf_of.is_empty() || self.on_behalf_of.contains(&seat.organisation_kind))
+        (self.on_behalf_of.is_empty() || seat.organisation_kind.is_some_and(|k| self.on_behalf_of.contains(&k)))
             && (self.titles.is_empty() || self.titles.contains(&seat.title))
     }
 }
@@ -171,10 +171,10 @@ pub struct Seat {
     pub person: String,
     /// The membership behind the seat, where there is one.
     pub membership: Option<String>,
-    /// The organisation the seat is held on behalf of.
-    pub organisation: String,
+    /// The organisation the seat is held on behalf of, if any.
+    pub organisation: Option<String>,
     /// That organisation's kind.
-    pub organisation_kind: OrganisationKind,
+    pub organisation_kind: Option<OrganisationKind>,
     /// The person's title.
     pub title: Title,
 }
@@ -236,11 +236,7 @@ type ScopedSeats<'a> = (Option<String>, Vec<(usize, &'a Seat)>);
 ///
 /// Returns the findings, one per rule and scope group, and the people whose
 /// seats no rule counted (such as an alderman where a rule counts mayors).
-pub fn evaluate(
-    rules: &BodyRules,
-    seats: &[Seat],
-    groups: &ScopeGroups,
-) -> (Vec<RuleFinding>, Vec<String>) {
+pub fn evaluate(rules: &BodyRules, seats: &[Seat], groups: &ScopeGroups) -> (Vec<RuleFinding>, Vec<String>) {
     let mut findings = Vec::new();
     let mut counted_anywhere = BTreeSet::new();
     for rule in &rules.rules {
@@ -259,7 +255,7 @@ pub fn evaluate(
                 .map(|m| {
                     let in_group = matching
                         .iter()
-                        .filter(|(_, s)| &s.organisation == m)
+                        .filter(|(_, s)| s.organisation.as_deref() == Some(m.as_str()))
                         .copied()
                         .collect();
                     (Some(m.clone()), in_group)
@@ -271,7 +267,7 @@ pub fn evaluate(
                 .map(|(cluster, municipalities)| {
                     let in_group = matching
                         .iter()
-                        .filter(|(_, s)| municipalities.contains(&s.organisation))
+                        .filter(|(_, s)| s.organisation.as_ref().is_some_and(|o| municipalities.contains(o)))
                         .copied()
                         .collect();
                     (Some(cluster.clone()), in_group)
@@ -287,17 +283,14 @@ pub fn evaluate(
                 .is_some_and(|req| !in_group.iter().any(|(_, s)| req.matches(s)));
             let status = match rule.kind {
                 RuleKind::Count => {
-                    let within =
-                        rule.min.is_none_or(|m| count >= m) && rule.max.is_none_or(|m| count <= m);
+                    let within = rule.min.is_none_or(|m| count >= m) && rule.max.is_none_or(|m| count <= m);
                     if within && !missing_required {
                         FindingStatus::Met
                     } else {
                         FindingStatus::NotMet
                     }
                 }
-                RuleKind::AdHoc | RuleKind::Qualitative | RuleKind::OpenQuestion => {
-                    FindingStatus::NotAssessed
-                }
+                RuleKind::AdHoc | RuleKind::Qualitative | RuleKind::OpenQuestion => FindingStatus::NotAssessed,
             };
             findings.push(RuleFinding {
                 rule: rule.id.clone(),
@@ -329,19 +322,13 @@ mod tests {
         Seat {
             person: person.into(),
             membership: None,
-            organisation: org.into(),
-            organisation_kind: kind,
+            organisation: Some(org.into()),
+            organisation_kind: Some(kind),
             title,
         }
     }
 
-    fn rule(
-        id: &str,
-        scope: Scope,
-        titles: Vec<Title>,
-        min: u32,
-        max: Option<u32>,
-    ) -> CompositionRule {
+    fn rule(id: &str, scope: Scope, titles: Vec<Title>, min: u32, max: Option<u32>) -> CompositionRule {
         CompositionRule {
             id: id.into(),
             text: id.into(),

@@ -133,9 +133,7 @@ impl KeyFigure {
     pub fn earlier_value(&self) -> Option<(i32, f64)> {
         let change = self.change.as_ref()?;
         match (self.unit, change.unit) {
-            (Unit::Percent, Unit::PercentagePoints) => {
-                Some((change.since_year, self.value - change.amount))
-            }
+            (Unit::Percent, Unit::PercentagePoints) => Some((change.since_year, self.value - change.amount)),
             _ => None,
         }
     }

@@ -14,9 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::labels;
 
 /// A rung of the escalation ladder, lowest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeLevel {
     /// Where the work is done (driftsniveau).
@@ -106,11 +104,7 @@ impl DisputeRules {
 
     /// The next rung above `level` on the ladder.
     pub fn next_level(&self, level: DisputeLevel) -> Option<DisputeLevel> {
-        self.ladder
-            .iter()
-            .map(|s| s.level)
-            .filter(|l| *l > level)
-            .min()
+        self.ladder.iter().map(|s| s.level).filter(|l| *l > level).min()
     }
 }
 

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::agreement::HealthAgreement;
 use crate::composition::RuleSet;
+use crate::meeting::Minutes;
 use crate::parse::parse_json;
 
 /// The North Jutland health agreement 2024 as JSON text.
@@ -30,6 +31,19 @@ pub fn nordjylland_2024() -> HealthAgreement {
     // The embedded data is checked by the test suite; failing here means the
     // crate itself was built from broken data, which no caller can recover from.
     parse_json(NORDJYLLAND_2024_JSON).expect("embedded agreement is valid")
+}
+
+/// The minutes of the 4th meeting of Politisk Klynge Vest, 6 September 2021, as JSON text.
+pub const POLITISK_KLYNGE_VEST_2021_JSON: &str = include_str!("../data/politisk_klynge_vest_2021_09_06.json");
+
+/// The minutes of the 4th meeting of Politisk Klynge Vest, 6 September 2021.
+///
+/// ```
+/// let minutes = sundhedsaftale::embedded::politisk_klynge_vest_2021();
+/// assert_eq!(minutes.meeting.agenda.len(), 5);
+/// ```
+pub fn politisk_klynge_vest_2021() -> Minutes {
+    parse_json(POLITISK_KLYNGE_VEST_2021_JSON).expect("embedded minutes are valid")
 }
 
 /// The rule set of the pre-July-2022 organisation, from the 2021 minutes.

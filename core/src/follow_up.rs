@@ -134,6 +134,75 @@ pub struct ActionPlan {
     /// When the cluster adopted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted_on: Option<NaiveDate>,
+    /// The cluster's own objectives, each tied to a focus area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<LocalObjective>,
+    /// The indicators the plan follows, local or national.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<LocalIndicator>,
+    /// The initiatives (indsatser), each with its target group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiatives: Vec<Initiative>,
+    /// The yearly status reports that feed the annual follow-up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<AnnualStatus>,
+}
+
+/// A cluster's own objective (lokal målsætning), tied to the agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalObjective {
+    /// Unique id within the plan.
+    pub id: String,
+    /// The objective.
+    pub text: String,
+    /// The focus area it serves.
+    pub focus_area: String,
+    /// The agreement objective it serves, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+}
+
+/// An indicator an action plan follows: the agreement's own, or a local one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalIndicator {
+    /// Unique id within the plan.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The agreement's indicator it is, when it is a national one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_indicator: Option<String>,
+}
+
+/// An initiative (indsats) of an action plan.
+#[doc(alias = "indsats")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// Unique id within the plan.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Who it is for (målgruppe).
+    pub target_group: String,
+    /// The plan's objectives it serves.
+    #[serde(default)]
+    pub objectives: Vec<String>,
+}
+
+/// A yearly status of an action plan, which feeds the annual follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualStatus {
+    /// The year reported on.
+    pub year: i32,
+    /// The status.
+    pub text: String,
+    /// When it was reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<NaiveDate>,
 }
 
 /// All follow-up duties and records of an agreement.
@@ -194,6 +263,14 @@ pub struct CalendarEntry {
 }
 
 impl FollowUp {
+    /// The action plans' status reports for `year`, which the annual follow-up of that year draws on.
+    pub fn action_plan_statuses(&self, year: i32) -> Vec<(&ActionPlan, &AnnualStatus)> {
+        self.action_plans
+            .iter()
+            .flat_map(|p| p.statuses.iter().filter(move |s| s.year == year).map(move |s| (p, s)))
+            .collect()
+    }
+
     /// The calendar of duties on `on`, sorted by deadline (entries without one last).
     ///
     /// Annual duties run for each calendar year from entry into force up to the
@@ -208,10 +285,7 @@ impl FollowUp {
                     .collect(),
                 DueAnchor::NominalMidpoint => {
                     let half = u32::try_from(validity.nominal_duration_months / 2).unwrap_or(0);
-                    vec![(
-                        None,
-                        validity.in_force_from.checked_add_months(Months::new(half)),
-                    )]
+                    vec![(None, validity.in_force_from.checked_add_months(Months::new(half)))]
                 }
                 DueAnchor::NominalEnd => vec![(None, Some(validity.nominal_end()))],
                 DueAnchor::FixedDate => vec![(None, req.due_date)],
@@ -260,10 +334,7 @@ fn annual_years(validity: &Validity, on: NaiveDate) -> std::ops::RangeInclusive<
     let last = match validity.effective_end() {
         Some((_, end)) => end.pred_opt().unwrap_or(end).year(),
         None => {
-            let nominal_last = validity
-                .nominal_end()
-                .pred_opt()
-                .unwrap_or(validity.in_force_from);
+            let nominal_last = validity.nominal_end().pred_opt().unwrap_or(validity.in_force_from);
             nominal_last.year().max(on.year())
         }
     };

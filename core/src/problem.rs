@@ -73,11 +73,7 @@ impl Problem {
     }
 
     /// A problem whose messages are rendered from `context`.
-    pub fn with_context(
-        code: Code,
-        path: impl Into<String>,
-        context: BTreeMap<String, Value>,
-    ) -> Problem {
+    pub fn with_context(code: Code, path: impl Into<String>, context: BTreeMap<String, Value>) -> Problem {
         let message = Messages {
             en: render(code.template(Lang::En), &context),
             da: render(code.template(Lang::Da), &context),
@@ -107,11 +103,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "/"
-        } else {
-            &self.path
-        };
+        let path = if self.path.is_empty() { "/" } else { &self.path };
         write!(
             f,
             "{} {} at {}: {}",

@@ -8,9 +8,10 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::agreement::HealthAgreement;
-use crate::composition::{FindingStatus, RuleSet};
+use crate::composition::{FindingStatus, RuleFinding, RuleSet};
 use crate::follow_up::DueStatus;
 use crate::lang::{Label, Lang};
+use crate::meeting::Minutes;
 use crate::problem::Problems;
 
 /// Picks the English or Danish text.
@@ -36,9 +37,7 @@ pub fn render(
     let heading = |w: &mut String, text: &str| {
         let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
     };
-    let region = a
-        .organisation(&a.region)
-        .map_or(a.region.as_str(), |o| o.name.as_str());
+    let region = a.organisation(&a.region).map_or(a.region.as_str(), |o| o.name.as_str());
     let _ = writeln!(w, "{} — {}", a.title, region);
     if let Some(sub) = &a.subtitle {
         let _ = writeln!(w, "{sub}");
@@ -47,12 +46,7 @@ pub fn render(
 
     heading(w, t(lang, "Validity", "Gyldighed"));
     let status = a.status_on(on);
-    let _ = writeln!(
-        w,
-        "{}: {}",
-        t(lang, "Status", "Status"),
-        status.state.label(lang)
-    );
+    let _ = writeln!(w, "{}: {}", t(lang, "Status", "Status"), status.state.label(lang));
     for d in &status.decided_by {
         let _ = writeln!(w, "  {}: {}", d.role.label(lang), d.date);
     }
@@ -82,11 +76,7 @@ pub fn render(
 
     heading(
         w,
-        t(
-            lang,
-            "Parties, bound and covered",
-            "Parter, forpligtede og omfattede",
-        ),
+        t(lang, "Parties, bound and covered", "Parter, forpligtede og omfattede"),
     );
     for rule in &a.roles {
         let names: Vec<String> = rule
@@ -100,22 +90,12 @@ pub fn render(
                 None => id.clone(),
             })
             .collect();
-        let _ = writeln!(
-            w,
-            "{} [{}]: {}",
-            rule.role.label(lang),
-            names.len(),
-            names.join(", ")
-        );
+        let _ = writeln!(w, "{} [{}]: {}", rule.role.label(lang), names.len(), names.join(", "));
         if let Some(basis) = &rule.legal_basis {
             let _ = writeln!(w, "  {}: {basis}", t(lang, "Legal basis", "Hjemmel"));
         }
         if let Some(tasks) = &rule.tasks_set_in {
-            let _ = writeln!(
-                w,
-                "  {}: {tasks}",
-                t(lang, "Tasks set in", "Opgaver fastsat i")
-            );
+            let _ = writeln!(w, "  {}: {tasks}", t(lang, "Tasks set in", "Opgaver fastsat i"));
         }
         if let Some(cond) = &rule.condition {
             let _ = writeln!(w, "  {}: {cond}", t(lang, "Condition", "Betingelse"));
@@ -128,11 +108,7 @@ pub fn render(
             .municipalities
             .iter()
             .map(|m| match a.organisation(m) {
-                Some(o) => format!(
-                    "{} ({})",
-                    o.name,
-                    o.code.map_or("?".into(), |c| c.to_string())
-                ),
+                Some(o) => format!("{} ({})", o.name, o.code.map_or("?".into(), |c| c.to_string())),
                 None => m.clone(),
             })
             .collect();
@@ -141,19 +117,14 @@ pub fn render(
             .as_deref()
             .unwrap_or(t(lang, "not confirmed", "ikke bekræftet"));
         let _ = writeln!(w, "{}: {}", c.name, municipalities.join(", "));
-        let _ = writeln!(
-            w,
-            "  {}: {hospital}",
-            t(lang, "Acute hospital", "Akutsygehus")
-        );
+        let _ = writeln!(w, "  {}: {hospital}", t(lang, "Acute hospital", "Akutsygehus"));
     }
 
     heading(w, t(lang, "Bodies and members", "Organer og medlemmer"));
     for body in a.bodies_on(on) {
-        let since = body.established.map_or_else(
-            || t(lang, "unknown", "ukendt").to_string(),
-            |d| d.to_string(),
-        );
+        let since = body
+            .established
+            .map_or_else(|| t(lang, "unknown", "ukendt").to_string(), |d| d.to_string());
         let _ = writeln!(
             w,
             "{} ({}; {} {since})",
@@ -171,9 +142,7 @@ pub fn render(
             continue;
         }
         for s in &members {
-            let name = s
-                .person
-                .map_or(s.membership.person.as_str(), |p| p.name.as_str());
+            let name = s.person.map_or(s.membership.person.as_str(), |p| p.name.as_str());
             let org = a
                 .organisation(&s.post.on_behalf_of)
                 .map_or(s.post.on_behalf_of.as_str(), |o| o.name.as_str());
@@ -182,11 +151,7 @@ pub fn render(
                 .title_text
                 .as_deref()
                 .unwrap_or(s.membership.title.label(lang));
-            let _ = writeln!(
-                w,
-                "  - {name}, {title} ({}; {org})",
-                s.membership.role.label(lang)
-            );
+            let _ = writeln!(w, "  - {name}, {title} ({}; {org})", s.membership.role.label(lang));
         }
         for rule_set in rule_sets {
             let Some(report) = a.composition(body, rule_set, on) else {
@@ -202,57 +167,9 @@ pub fn render(
                 t(lang, "Composition against", "Sammensætning efter"),
                 report.rules_for.label(lang)
             );
-            for f in &report.findings {
-                let mark = match f.status {
-                    FindingStatus::Met => "✓",
-                    FindingStatus::NotMet => "✗",
-                    FindingStatus::NotAssessed => "·",
-                };
-                let text = match lang {
-                    Lang::En => &f.text_en,
-                    Lang::Da => &f.text,
-                };
-                let scope = f
-                    .scope
-                    .as_deref()
-                    .map(|s| {
-                        a.organisation(s)
-                            .map(|o| o.name.as_str())
-                            .or(a.cluster(s).map(|c| c.name.as_str()))
-                            .unwrap_or(s)
-                    })
-                    .map_or_else(String::new, |s| format!(" [{s}]"));
-                let _ = write!(
-                    w,
-                    "    {mark} {text}{scope}: {} — {}",
-                    f.status.label(lang),
-                    f.count
-                );
-                if f.status != FindingStatus::NotAssessed || f.count > 0 {
-                    let _ = write!(w, " ({} {})", t(lang, "expected", "forventet"), f.expected);
-                }
-                if f.missing_required {
-                    let _ = write!(
-                        w,
-                        "; {}",
-                        t(lang, "required seat missing", "krævet plads mangler")
-                    );
-                }
-                let _ = writeln!(w);
-            }
-            if !report.uncounted.is_empty() {
-                let names: Vec<&str> = report
-                    .uncounted
-                    .iter()
-                    .map(|p| a.person(p).map_or(p.as_str(), |p| p.name.as_str()))
-                    .collect();
-                let _ = writeln!(
-                    w,
-                    "    {}: {}",
-                    t(lang, "Not counted by any rule", "Ikke talt af nogen regel"),
-                    names.join(", ")
-                );
-            }
+            write_findings(w, lang, a, &report.findings, &report.uncounted, &|p| {
+                a.person(p).map_or(p.to_string(), |x| x.name.clone())
+            });
         }
     }
     let gone: Vec<&str> = a
@@ -265,27 +182,16 @@ pub fn render(
         let _ = writeln!(
             w,
             "{}: {}",
-            t(
-                lang,
-                "Not existing on this date",
-                "Eksisterer ikke på denne dato"
-            ),
+            t(lang, "Not existing on this date", "Eksisterer ikke på denne dato"),
             gone.join("; ")
         );
     }
 
-    heading(
-        w,
-        t(lang, "Vision and focus areas", "Vision og pejlemærker"),
-    );
+    heading(w, t(lang, "Vision and focus areas", "Vision og pejlemærker"));
     let _ = writeln!(w, "{}: {}", t(lang, "Vision", "Vision"), a.vision.text);
     for f in &a.focus_areas {
         let _ = writeln!(w, "\n{}", f.name);
-        let _ = writeln!(
-            w,
-            "  {}",
-            t(lang, "Objectives (Vi vil):", "Målsætninger (Vi vil):")
-        );
+        let _ = writeln!(w, "  {}", t(lang, "Objectives (Vi vil):", "Målsætninger (Vi vil):"));
         for o in &f.objectives {
             let _ = writeln!(w, "    • {}", o.text);
         }
@@ -312,12 +218,7 @@ pub fn render(
             .filter(|i| i.focus_areas.contains(&f.id))
             .map(|i| i.name.as_str())
             .collect();
-        let _ = writeln!(
-            w,
-            "  {} ({}):",
-            t(lang, "Indicators", "Indikatorer"),
-            indicators.len()
-        );
+        let _ = writeln!(w, "  {} ({}):", t(lang, "Indicators", "Indikatorer"), indicators.len());
         for i in indicators {
             let _ = writeln!(w, "    - {i}");
         }
@@ -345,6 +246,269 @@ pub fn render(
     }
 
     heading(w, t(lang, "Validation", "Validering"));
+    write_problems(w, lang, problems);
+    out
+}
+
+/// Renders the minutes of a meeting: header, attendance by party with the
+/// composition findings under each rule set, each agenda item with its
+/// recommendation and outcome, the project portfolio, and the validation result.
+pub fn render_minutes(
+    minutes: &Minutes,
+    agreement: &HealthAgreement,
+    lang: Lang,
+    rule_sets: &[RuleSet],
+    problems: &Problems,
+) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let m = &minutes.meeting;
+    let heading = |w: &mut String, text: &str| {
+        let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
+    };
+    let person = |id: &str| minutes.person(id).map_or(id.to_string(), |p| p.name.clone());
+    let body_name = |id: &str| agreement.body(id).map_or(id.to_string(), |b| b.name.clone());
+    let _ = writeln!(w, "{}", m.title);
+    let _ = writeln!(
+        w,
+        "{}: {} ({})",
+        t(lang, "Body", "Organ"),
+        body_name(&m.body),
+        m.state.label(lang)
+    );
+    let time = match (m.start_time, m.end_time) {
+        (Some(s), Some(e)) => format!(" {}–{}", s.format("%H.%M"), e.format("%H.%M")),
+        (Some(s), None) => format!(" {}", s.format("%H.%M")),
+        _ => String::new(),
+    };
+    let _ = writeln!(w, "{}: {}{time}", t(lang, "Date", "Dato"), m.date);
+    if let Some(loc) = &m.location {
+        let _ = writeln!(w, "{}: {}", t(lang, "Place", "Sted"), loc.text);
+        if let Some(note) = &loc.note {
+            let _ = writeln!(w, "  {note}");
+        }
+    }
+    for c in &m.chairs {
+        let from = c
+            .from_item
+            .as_deref()
+            .map_or_else(String::new, |i| format!(" ({} {i})", t(lang, "from item", "fra punkt")));
+        let _ = writeln!(w, "{}: {}{from}", t(lang, "Chair", "Mødeleder"), person(&c.person));
+    }
+    if let Some(mt) = &m.minute_taker {
+        let _ = writeln!(w, "{}: {}", t(lang, "Minutes taken by", "Referent"), person(mt));
+    }
+    for s in &m.secretaries {
+        let _ = writeln!(w, "{}: {}", s.role_text, person(&s.person));
+    }
+
+    heading(w, t(lang, "Attendance by party", "Deltagelse pr. part"));
+    let title_of = |id: &str| {
+        m.attendance.iter().find(|a| a.person == id).map_or(String::new(), |a| {
+            let org = a
+                .organisation
+                .as_deref()
+                .and_then(|o| minutes.organisation(agreement, o));
+            match org {
+                Some(o) => format!("{}, {}", a.title_text, o.name),
+                None => a.title_text.clone(),
+            }
+        })
+    };
+    for p in minutes.attendance_by_party(agreement) {
+        let name = p
+            .party
+            .as_deref()
+            .and_then(|id| minutes.organisation(agreement, id))
+            .map_or(t(lang, "No organisation", "Ingen organisation").to_string(), |o| {
+                o.name.clone()
+            });
+        let _ = writeln!(
+            w,
+            "{name}: {} {}, {} {}",
+            p.present.len(),
+            t(lang, "present", "deltog"),
+            p.apologies.len(),
+            t(lang, "sent apologies", "afbud")
+        );
+        for id in &p.present {
+            let _ = writeln!(w, "  + {} ({})", person(id), title_of(id));
+        }
+        for id in &p.apologies {
+            let _ = writeln!(
+                w,
+                "  - {} ({}; {})",
+                person(id),
+                title_of(id),
+                t(lang, "apologies", "afbud")
+            );
+        }
+        for id in &p.others {
+            let _ = writeln!(w, "  · {} ({})", person(id), title_of(id));
+        }
+    }
+    for rule_set in rule_sets {
+        let Some(report) = minutes.composition(agreement, rule_set) else {
+            continue;
+        };
+        let name = match lang {
+            Lang::En => &rule_set.name_en,
+            Lang::Da => &rule_set.name,
+        };
+        let in_force = if rule_set.applies_on(m.date) {
+            t(lang, "in force on the meeting date", "gældende på mødedatoen")
+        } else {
+            t(lang, "not in force on the meeting date", "ikke gældende på mødedatoen")
+        };
+        let _ = writeln!(
+            w,
+            "{} «{name}» ({}; {in_force}):",
+            t(lang, "Attendance against", "Deltagelse efter"),
+            report.rules_for.label(lang)
+        );
+        write_findings(w, lang, agreement, &report.findings, &report.uncounted, &|id| {
+            person(id)
+        });
+    }
+
+    heading(w, t(lang, "Agenda", "Dagsorden"));
+    for item in &m.agenda {
+        let _ = writeln!(w, "\n{}. {}", item.number.trim_end_matches('.'), item.title);
+        if let Some(by) = &item.introduced_by {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Introduced by", "Indledes af"), person(by));
+        }
+        for c in &item.consultations {
+            let date = c.date.map_or_else(String::new, |d| format!(", {d}"));
+            let _ = writeln!(w, "  {} ({}{date}): {}", body_name(&c.body), c.role.label(lang), c.text);
+        }
+        for a in &item.attachments {
+            let _ = writeln!(w, "  {} {}: {}", t(lang, "Attachment", "Bilag"), a.number, a.title);
+        }
+        for r in &item.recommendations {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Recommendation", "Indstilling"), r.text);
+        }
+        if let Some(d) = &item.decision {
+            let _ = writeln!(w, "  {}: {d}", t(lang, "Decision", "Beslutning"));
+        }
+        if let Some(n) = &item.note {
+            let _ = writeln!(w, "  {}: {n}", t(lang, "Minuted", "Referat"));
+        }
+        if let Some(o) = item.outcome {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Outcome", "Udfald"), o.label(lang));
+        }
+    }
+
+    if let Some(portfolio) = &minutes.portfolio {
+        heading(w, t(lang, "Project portfolio", "Projektportefølje"));
+        let _ = writeln!(
+            w,
+            "{}: {}",
+            t(lang, "Kept by", "Varetages af"),
+            body_name(&portfolio.kept_by)
+        );
+        for c in &portfolio.categories {
+            let _ = writeln!(w, "  [{}] {}", c.category.label(lang), c.text);
+        }
+        let _ = writeln!(w, "{}:", t(lang, "Prioritised", "Prioriteret"));
+        for p in portfolio.projects.iter().filter(|p| p.prioritised) {
+            let _ = writeln!(w, "  • {}", p.name);
+        }
+        if let Some(model) = &portfolio.improvement_model {
+            let phases: Vec<&str> = model.phases.iter().map(|p| p.label(lang)).collect();
+            let _ = writeln!(
+                w,
+                "{}: {}",
+                t(lang, "Improvement model", "Forbedringsmodel"),
+                model.name
+            );
+            let _ = writeln!(
+                w,
+                "  {}: {}–{} {} ({})",
+                body_name(&model.proposed_by),
+                model.ideas_per_year_min,
+                model.ideas_per_year_max,
+                t(lang, "project ideas a year", "projektidéer om året"),
+                model.principle.as_deref().unwrap_or("–"),
+            );
+            let _ = writeln!(
+                w,
+                "  {}: {} {}",
+                body_name(&model.prioritised_by),
+                model.prioritised_per_year,
+                t(lang, "project prioritised a year", "projekt prioriteret om året"),
+            );
+            let _ = writeln!(w, "  {}: {}", t(lang, "Phases", "Faser"), phases.join(" → "));
+            if let Some(from) = &model.facilitator_from {
+                let _ = writeln!(
+                    w,
+                    "  {}: {from}",
+                    t(
+                        lang,
+                        "External process facilitator from",
+                        "Ekstern procesfacilitator fra"
+                    )
+                );
+            }
+        }
+    }
+
+    heading(w, t(lang, "Validation", "Validering"));
+    write_problems(w, lang, problems);
+    out
+}
+
+/// Writes composition findings, one line per rule and scope group.
+fn write_findings(
+    w: &mut String,
+    lang: Lang,
+    agreement: &HealthAgreement,
+    findings: &[RuleFinding],
+    uncounted: &[String],
+    name: &dyn Fn(&str) -> String,
+) {
+    for f in findings {
+        let mark = match f.status {
+            FindingStatus::Met => "✓",
+            FindingStatus::NotMet => "✗",
+            FindingStatus::NotAssessed => "·",
+        };
+        let text = match lang {
+            Lang::En => &f.text_en,
+            Lang::Da => &f.text,
+        };
+        let scope = f
+            .scope
+            .as_deref()
+            .map(|s| {
+                agreement
+                    .organisation(s)
+                    .map(|o| o.name.as_str())
+                    .or(agreement.cluster(s).map(|c| c.name.as_str()))
+                    .unwrap_or(s)
+            })
+            .map_or_else(String::new, |s| format!(" [{s}]"));
+        let _ = write!(w, "    {mark} {text}{scope}: {} — {}", f.status.label(lang), f.count);
+        if f.status != FindingStatus::NotAssessed || f.count > 0 {
+            let _ = write!(w, " ({} {})", t(lang, "expected", "forventet"), f.expected);
+        }
+        if f.missing_required {
+            let _ = write!(w, "; {}", t(lang, "required seat missing", "krævet plads mangler"));
+        }
+        let _ = writeln!(w);
+    }
+    if !uncounted.is_empty() {
+        let names: Vec<String> = uncounted.iter().map(|p| name(p)).collect();
+        let _ = writeln!(
+            w,
+            "    {}: {}",
+            t(lang, "Not counted by any rule", "Ikke talt af nogen regel"),
+            names.join(", ")
+        );
+    }
+}
+
+/// Writes the validation result.
+fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
     let errors = problems.errors().count();
     let warnings = problems.warnings().count();
     let _ = writeln!(
@@ -363,5 +527,4 @@ pub fn render(
             p.message(lang)
         );
     }
-    out
 }

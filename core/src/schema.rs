@@ -6,6 +6,7 @@
 
 use crate::agreement::HealthAgreement;
 use crate::composition::RuleSet;
+use crate::meeting::Minutes;
 
 /// The JSON Schema of a health agreement document, pretty-printed.
 ///
@@ -15,6 +16,11 @@ use crate::composition::RuleSet;
 /// ```
 pub fn agreement_schema() -> String {
     pretty(schemars::schema_for!(HealthAgreement))
+}
+
+/// The JSON Schema of a minutes document, pretty-printed.
+pub fn minutes_schema() -> String {
+    pretty(schemars::schema_for!(Minutes))
 }
 
 /// The JSON Schema of a composition rule set document, pretty-printed.

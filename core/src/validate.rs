@@ -10,11 +10,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::agreement::{HealthAgreement, SCHEMA_VERSION};
+use crate::agreement::{CompositionReport, HealthAgreement, SCHEMA_VERSION};
 use crate::catalogue::Code;
 use crate::composition::{FindingStatus, RuleSet};
 use crate::content::Unit;
 use crate::lang::{Label, Lang};
+use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
 use crate::organisation::{AgreementRole, OrganisationKind};
 use crate::problem::{ctx, Pointer, Problem, Problems};
 use crate::reference;
@@ -44,6 +45,10 @@ pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Prob
     v.key_figures();
     v.follow_up();
     v.disputes();
+    for (i, c) in agreement.collaboration_agreements.iter().enumerate() {
+        v.out
+            .extend(c.check(&Pointer::root().key("collaboration_agreements").index(i)));
+    }
     v.composition(rule_sets);
     Problems(v.out)
 }
@@ -84,12 +89,7 @@ pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
 }
 
 /// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
-fn check_unique<'a>(
-    seen: &mut HashMap<&'a str, Pointer>,
-    id: &'a str,
-    at: Pointer,
-    out: &mut Vec<Problem>,
-) {
+fn check_unique<'a>(seen: &mut HashMap<&'a str, Pointer>, id: &'a str, at: Pointer, out: &mut Vec<Problem>) {
     match seen.get(id) {
         Some(first) => out.push(Problem::with_context(
             Code::DuplicateId,
@@ -100,6 +100,27 @@ fn check_unique<'a>(
             seen.insert(id, at);
         }
     }
+}
+
+/// A warning for each rule a composition report found not met, at `at`.
+fn not_met_warnings(report: &CompositionReport, at: Pointer) -> Vec<Problem> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.status == FindingStatus::NotMet)
+        .map(|f| {
+            let scope_text = f.scope.as_ref().map_or_else(String::new, |s| format!(" [{s}]"));
+            let mut context = ctx!(
+                "rule" => f.rule, "rule_set" => report.rule_set, "date" => report.date.to_string(),
+                "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
+                "body" => report.body, "counted" => f.counted, "missing_required" => f.missing_required
+            );
+            if let Some(scope) = &f.scope {
+                context.insert("scope".into(), Value::from(scope.as_str()));
+            }
+            Problem::with_context(Code::CompositionRuleNotMet, at.clone(), context)
+        })
+        .collect()
 }
 
 fn end_before_start(at: Pointer, start: NaiveDate, end: NaiveDate) -> Problem {
@@ -122,6 +143,8 @@ enum IdKind {
     Body,
     Cluster,
     FocusArea,
+    Objective,
+    Indicator,
     Requirement,
 }
 
@@ -133,6 +156,8 @@ impl IdKind {
             IdKind::Body => "body",
             IdKind::Cluster => "cluster",
             IdKind::FocusArea => "focus area",
+            IdKind::Objective => "objective",
+            IdKind::Indicator => "indicator",
             IdKind::Requirement => "follow-up requirement",
         }
     }
@@ -189,11 +214,7 @@ impl<'a> Validator<'a> {
                 check(&o.text, at.key("objectives").index(j).key("text"), out);
             }
             for (j, k) in f.key_figures.iter().enumerate() {
-                check(
-                    &k.statement,
-                    at.key("key_figures").index(j).key("statement"),
-                    out,
-                );
+                check(&k.statement, at.key("key_figures").index(j).key("statement"), out);
             }
         }
         for (i, ind) in a.indicators.iter().enumerate() {
@@ -211,12 +232,7 @@ impl<'a> Validator<'a> {
         };
         let out = &mut self.out;
         for (i, o) in a.organisations.iter().enumerate() {
-            register(
-                IdKind::Organisation,
-                &o.id,
-                root.key("organisations").index(i),
-                out,
-            );
+            register(IdKind::Organisation, &o.id, root.key("organisations").index(i), out);
         }
         for (i, p) in a.people.iter().enumerate() {
             register(IdKind::Person, &p.id, root.key("people").index(i), out);
@@ -225,12 +241,7 @@ impl<'a> Validator<'a> {
             register(IdKind::Cluster, &c.id, root.key("clusters").index(i), out);
         }
         for (i, f) in a.focus_areas.iter().enumerate() {
-            register(
-                IdKind::FocusArea,
-                &f.id,
-                root.key("focus_areas").index(i),
-                out,
-            );
+            register(IdKind::FocusArea, &f.id, root.key("focus_areas").index(i), out);
         }
         for (i, r) in a.follow_up.requirements.iter().enumerate() {
             register(
@@ -243,9 +254,7 @@ impl<'a> Validator<'a> {
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
         let mut seats: HashMap<&str, Pointer> = HashMap::new();
-        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
-            check_unique(&mut seats, id, at, out)
-        };
+        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| check_unique(&mut seats, id, at, out);
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
             register(IdKind::Body, &b.id, at.clone(), out);
@@ -264,16 +273,12 @@ impl<'a> Validator<'a> {
                 check_unique(&mut seen, id, at, out);
             }
         };
-        let mut objectives = Vec::new();
         let mut figures = Vec::new();
         for (i, f) in a.focus_areas.iter().enumerate() {
             let at = root.key("focus_areas").index(i);
-            objectives.extend(
-                f.objectives
-                    .iter()
-                    .enumerate()
-                    .map(|(j, o)| (o.id.as_str(), at.key("objectives").index(j))),
-            );
+            for (j, o) in f.objectives.iter().enumerate() {
+                register(IdKind::Objective, &o.id, at.key("objectives").index(j), out);
+            }
             figures.extend(
                 f.key_figures
                     .iter()
@@ -281,13 +286,15 @@ impl<'a> Validator<'a> {
                     .map(|(j, k)| (k.id.as_str(), at.key("key_figures").index(j))),
             );
         }
-        local(objectives, out);
         local(figures, out);
+        for (i, x) in a.indicators.iter().enumerate() {
+            register(IdKind::Indicator, &x.id, root.key("indicators").index(i), out);
+        }
         local(
-            a.indicators
+            a.collaboration_agreements
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (x.id.as_str(), root.key("indicators").index(i)))
+                .map(|(i, x)| (x.id.as_str(), root.key("collaboration_agreements").index(i)))
                 .collect(),
             out,
         );
@@ -312,12 +319,7 @@ impl<'a> Validator<'a> {
                 .action_plans
                 .iter()
                 .enumerate()
-                .map(|(i, x)| {
-                    (
-                        x.id.as_str(),
-                        root.key("follow_up").key("action_plans").index(i),
-                    )
-                })
+                .map(|(i, x)| (x.id.as_str(), root.key("follow_up").key("action_plans").index(i)))
                 .collect(),
             out,
         );
@@ -338,13 +340,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Checks that an organisation reference resolves to one of `kinds`.
-    fn organisation_ref(
-        &mut self,
-        ids: &Ids<'a>,
-        id: &str,
-        at: Pointer,
-        kinds: &[OrganisationKind],
-    ) {
+    fn organisation_ref(&mut self, ids: &Ids<'a>, id: &str, at: Pointer, kinds: &[OrganisationKind]) {
         if !self.reference(ids, IdKind::Organisation, id, at.clone()) || kinds.is_empty() {
             return;
         }
@@ -367,22 +363,12 @@ impl<'a> Validator<'a> {
         self.organisation_ref(ids, &a.region, root.key("region"), &[Region]);
         for (i, o) in a.organisations.iter().enumerate() {
             if let Some(parent) = &o.parent {
-                self.organisation_ref(
-                    ids,
-                    parent,
-                    root.key("organisations").index(i).key("parent"),
-                    &[],
-                );
+                self.organisation_ref(ids, parent, root.key("organisations").index(i).key("parent"), &[]);
             }
         }
         for (i, r) in a.roles.iter().enumerate() {
             for (j, o) in r.organisations.iter().enumerate() {
-                self.organisation_ref(
-                    ids,
-                    o,
-                    root.key("roles").index(i).key("organisations").index(j),
-                    &[],
-                );
+                self.organisation_ref(ids, o, root.key("roles").index(i).key("organisations").index(j), &[]);
             }
         }
         for (i, c) in a.clusters.iter().enumerate() {
@@ -437,12 +423,7 @@ impl<'a> Validator<'a> {
         }
         for (i, e) in a.lifecycle.iter().enumerate() {
             if let Some(o) = &e.organisation {
-                self.organisation_ref(
-                    ids,
-                    o,
-                    root.key("lifecycle").index(i).key("organisation"),
-                    &[],
-                );
+                self.organisation_ref(ids, o, root.key("lifecycle").index(i).key("organisation"), &[]);
             }
         }
         let fu = root.key("follow_up");
@@ -452,12 +433,7 @@ impl<'a> Validator<'a> {
                 self.reference(ids, IdKind::Body, b, at.key("responsible_bodies").index(j));
             }
             for (j, c) in r.responsible_clusters.iter().enumerate() {
-                self.reference(
-                    ids,
-                    IdKind::Cluster,
-                    c,
-                    at.key("responsible_clusters").index(j),
-                );
+                self.reference(ids, IdKind::Cluster, c, at.key("responsible_clusters").index(j));
             }
             for (j, b) in r.involved_bodies.iter().enumerate() {
                 self.reference(ids, IdKind::Body, b, at.key("involved_bodies").index(j));
@@ -479,6 +455,36 @@ impl<'a> Validator<'a> {
             self.reference(ids, IdKind::Cluster, &p.cluster, at.key("cluster"));
             for (j, f) in p.focus_areas.iter().enumerate() {
                 self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
+            }
+            let mut local_objectives = HashMap::new();
+            for (j, o) in p.objectives.iter().enumerate() {
+                let o_at = at.key("objectives").index(j);
+                check_unique(&mut local_objectives, &o.id, o_at.clone(), &mut self.out);
+                self.reference(ids, IdKind::FocusArea, &o.focus_area, o_at.key("focus_area"));
+                if let Some(objective) = &o.objective {
+                    self.reference(ids, IdKind::Objective, objective, o_at.key("objective"));
+                }
+            }
+            for (j, ind) in p.indicators.iter().enumerate() {
+                if let Some(national) = &ind.national_indicator {
+                    self.reference(
+                        ids,
+                        IdKind::Indicator,
+                        national,
+                        at.key("indicators").index(j).key("national_indicator"),
+                    );
+                }
+            }
+            for (j, initiative) in p.initiatives.iter().enumerate() {
+                for (k, o) in initiative.objectives.iter().enumerate() {
+                    if !local_objectives.contains_key(o.as_str()) {
+                        self.push(
+                            Code::UnknownReference,
+                            at.key("initiatives").index(j).key("objectives").index(k),
+                            ctx!("id" => o, "kind" => "objective of the action plan"),
+                        );
+                    }
+                }
             }
         }
         if let Some(rules) = &a.dispute_rules {
@@ -508,12 +514,7 @@ impl<'a> Validator<'a> {
     fn region_and_parties(&mut self) {
         let a = self.a;
         let root = Pointer::root();
-        let Some((region_index, region)) = a
-            .organisations
-            .iter()
-            .enumerate()
-            .find(|(_, o)| o.id == a.region)
-        else {
+        let Some((region_index, region)) = a.organisations.iter().enumerate().find(|(_, o)| o.id == a.region) else {
             return; // reported as an unknown reference
         };
         let region_code = match region.code {
@@ -541,19 +542,17 @@ impl<'a> Validator<'a> {
             ));
         }
         for (i, o) in a.organisations.iter().enumerate() {
-            if o.kind != OrganisationKind::Municipality
-                || o.parent.as_deref() != Some(region.id.as_str())
-            {
+            if o.kind != OrganisationKind::Municipality || o.parent.as_deref() != Some(region.id.as_str()) {
                 continue;
             }
             if let Some(list) = official {
                 let bare = reference::bare_municipality_name(&o.name);
                 let by_code = o.code.and_then(|c| list.iter().find(|m| m.code == c));
                 if by_code.is_none_or(|m| m.name != bare) {
-                    let expected = list.iter().find(|m| m.name == bare).map_or_else(
-                        || "no municipality of that name".to_string(),
-                        |m| m.code.to_string(),
-                    );
+                    let expected = list
+                        .iter()
+                        .find(|m| m.name == bare)
+                        .map_or_else(|| "no municipality of that name".to_string(), |m| m.code.to_string());
                     self.push(
                         Code::MunicipalityCodeMismatch,
                         root.key("organisations").index(i).key("code"),
@@ -563,10 +562,7 @@ impl<'a> Validator<'a> {
                 }
             }
             if !is_party(&o.id) {
-                missing.push((
-                    o.name.clone(),
-                    o.code.map_or_else(|| "?".into(), |c| c.to_string()),
-                ));
+                missing.push((o.name.clone(), o.code.map_or_else(|| "?".into(), |c| c.to_string())));
             }
         }
         if let Some(list) = official {
@@ -623,8 +619,7 @@ impl<'a> Validator<'a> {
         }
         let on = a.validity.in_force_from;
         for (i, m) in a.organisations.iter().enumerate() {
-            let of_region = m.kind == OrganisationKind::Municipality
-                && m.parent.as_deref() == Some(a.region.as_str());
+            let of_region = m.kind == OrganisationKind::Municipality && m.parent.as_deref() == Some(a.region.as_str());
             if of_region && a.cluster_of(&m.id, on).is_none() {
                 self.push(
                     Code::MunicipalityWithoutCluster,
@@ -721,17 +716,9 @@ impl<'a> Validator<'a> {
     fn key_figures(&mut self) {
         for (i, f) in self.a.focus_areas.iter().enumerate() {
             for (j, k) in f.key_figures.iter().enumerate() {
-                let at = Pointer::root()
-                    .key("focus_areas")
-                    .index(i)
-                    .key("key_figures")
-                    .index(j);
+                let at = Pointer::root().key("focus_areas").index(i).key("key_figures").index(j);
                 if k.unit == Unit::Percent && !(0.0..=100.0).contains(&k.value) {
-                    self.push(
-                        Code::PercentageOutOfRange,
-                        at.key("value"),
-                        ctx!("value" => k.value),
-                    );
+                    self.push(Code::PercentageOutOfRange, at.key("value"), ctx!("value" => k.value));
                 }
                 if k.year.is_none() {
                     self.push(Code::KeyFigureMissingYear, at.key("year"), ctx!());
@@ -790,24 +777,16 @@ impl<'a> Validator<'a> {
             }
             if let Some(r) = d.resolved_on {
                 if r < d.raised_on {
-                    self.out
-                        .push(end_before_start(at.key("resolved_on"), d.raised_on, r));
+                    self.out.push(end_before_start(at.key("resolved_on"), d.raised_on, r));
                 }
             }
-            let settled_at = a
-                .dispute_rules
-                .as_ref()
-                .and_then(|rules| rules.settled_at(d.kind));
+            let settled_at = a.dispute_rules.as_ref().and_then(|rules| rules.settled_at(d.kind));
             for (j, step) in d.steps.iter().enumerate() {
                 let step_at = at.key("steps").index(j);
                 if j > 0 {
                     let prev = &d.steps[j - 1];
                     if step.level <= prev.level || step.from < prev.from {
-                        self.push(
-                            Code::DisputeStepsOutOfOrder,
-                            step_at.clone(),
-                            ctx!("index" => j),
-                        );
+                        self.push(Code::DisputeStepsOutOfOrder, step_at.clone(), ctx!("index" => j));
                     }
                 }
                 if let Some(top) = settled_at.filter(|top| step.level > *top) {
@@ -834,30 +813,210 @@ impl<'a> Validator<'a> {
                 let Some(report) = a.composition(body, rule_set, on) else {
                     continue;
                 };
-                for f in report
-                    .findings
-                    .iter()
-                    .filter(|f| f.status == FindingStatus::NotMet)
-                {
-                    let scope_text = f
-                        .scope
-                        .as_ref()
-                        .map_or_else(String::new, |s| format!(" [{s}]"));
-                    let mut context = ctx!(
-                        "rule" => f.rule, "rule_set" => rule_set.id, "date" => on.to_string(),
-                        "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
-                        "body" => body.id, "counted" => f.counted, "missing_required" => f.missing_required
-                    );
-                    if let Some(scope) = &f.scope {
-                        context.insert("scope".into(), Value::from(scope.as_str()));
-                    }
-                    self.push(
-                        Code::CompositionRuleNotMet,
-                        Pointer::root().key("bodies").index(i),
-                        context,
-                    );
-                }
+                self.out
+                    .extend(not_met_warnings(&report, Pointer::root().key("bodies").index(i)));
             }
         }
     }
+}
+
+/// Validates minutes against the agreement whose organisation they record,
+/// checking attendance against the composition rule sets in force on the
+/// meeting date.
+///
+/// ```
+/// let agreement = sundhedsaftale::nordjylland_2024();
+/// let minutes = sundhedsaftale::embedded::politisk_klynge_vest_2021();
+/// let problems = sundhedsaftale::validate_minutes(&minutes, &agreement, sundhedsaftale::rule_sets());
+/// assert!(!problems.has_errors());
+/// ```
+pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
+    let mut out = Vec::new();
+    let root = Pointer::root();
+    let m = &minutes.meeting;
+    let at = root.key("meeting");
+    if minutes.schema_version != SCHEMA_VERSION {
+        out.push(Problem::with_context(
+            Code::UnsupportedSchemaVersion,
+            root.key("schema_version"),
+            ctx!("found" => minutes.schema_version, "supported" => SCHEMA_VERSION),
+        ));
+    }
+    let mut people = HashMap::new();
+    for (i, p) in minutes.people.iter().enumerate() {
+        check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
+    }
+    let mut units = HashMap::new();
+    for (i, o) in minutes.organisations.iter().enumerate() {
+        check_unique(&mut units, &o.id, root.key("organisations").index(i), &mut out);
+    }
+    let unknown = |kind: &str, id: &str, at: Pointer| {
+        Problem::with_context(Code::UnknownReference, at, ctx!("id" => id, "kind" => kind))
+    };
+    let person_ref = |id: &str, at: Pointer, out: &mut Vec<Problem>| {
+        if !people.contains_key(id) {
+            out.push(unknown("person", id, at));
+        }
+    };
+
+    let body = agreement.body(&m.body);
+    match body {
+        None => out.push(unknown("body", &m.body, at.key("body"))),
+        Some(b) if !b.exists_on(m.date) => out.push(Problem::with_context(
+            Code::MeetingOutsideBodyLifetime,
+            at.key("date"),
+            ctx!("body" => b.id, "date" => m.date.to_string(),
+                 "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
+        )),
+        Some(_) => {}
+    }
+    if let (Some(start), Some(end)) = (m.start_time, m.end_time) {
+        if end < start {
+            out.push(Problem::with_context(
+                Code::EndBeforeStart,
+                at.key("end_time"),
+                ctx!("start" => start.to_string(), "end" => end.to_string()),
+            ));
+        }
+    }
+    if let Some(p) = &m.minute_taker {
+        person_ref(p, at.key("minute_taker"), &mut out);
+    }
+    for (i, s) in m.secretaries.iter().enumerate() {
+        person_ref(&s.person, at.key("secretaries").index(i).key("person"), &mut out);
+    }
+
+    // Attendance: who, from where, under which membership, and no one both here and away.
+    let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::new();
+    for (i, a) in m.attendance.iter().enumerate() {
+        let a_at = at.key("attendance").index(i);
+        person_ref(&a.person, a_at.key("person"), &mut out);
+        if let Some(org) = &a.organisation {
+            if minutes.organisation(agreement, org).is_none() {
+                out.push(unknown("organisation", org, a_at.key("organisation")));
+            }
+        }
+        if let Some(id) = &a.membership {
+            let in_body = body.and_then(|b| b.posts.iter().flat_map(|p| &p.memberships).find(|mem| &mem.id == id));
+            let anywhere = agreement
+                .bodies
+                .iter()
+                .flat_map(|b| &b.posts)
+                .flat_map(|p| &p.memberships)
+                .any(|mem| &mem.id == id);
+            if !anywhere {
+                out.push(unknown("membership", id, a_at.key("membership")));
+            } else if in_body.is_none_or(|mem| !mem.held_on(m.date)) {
+                out.push(Problem::with_context(
+                    Code::MembershipNotHeld,
+                    a_at.key("membership"),
+                    ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
+                ));
+            }
+        }
+        let away = a.status == AttendanceStatus::Apologies;
+        match seen_status.get(a.person.as_str()) {
+            Some(previous) if (*previous == AttendanceStatus::Apologies) != away => out.push(Problem::with_context(
+                Code::AttendanceConflict,
+                a_at.clone(),
+                ctx!("person" => a.person),
+            )),
+            _ => {
+                seen_status.insert(&a.person, a.status);
+            }
+        }
+    }
+    let present = |person: &str| {
+        m.attendance
+            .iter()
+            .any(|a| a.person == person && a.status == AttendanceStatus::Present)
+    };
+    let mut items = HashMap::new();
+    for (i, item) in m.agenda.iter().enumerate() {
+        check_unique(&mut items, &item.id, at.key("agenda").index(i), &mut out);
+    }
+    for (i, c) in m.chairs.iter().enumerate() {
+        let c_at = at.key("chairs").index(i);
+        person_ref(&c.person, c_at.key("person"), &mut out);
+        if people.contains_key(c.person.as_str()) && !present(&c.person) {
+            out.push(Problem::with_context(
+                Code::ChairNotPresent,
+                c_at.key("person"),
+                ctx!("person" => c.person),
+            ));
+        }
+        if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains_key(it)) {
+            out.push(unknown("agenda item", item, c_at.key("from_item")));
+        }
+    }
+
+    // Agenda: a decision wherever one is due, none where the item was postponed.
+    for (i, item) in m.agenda.iter().enumerate() {
+        let i_at = at.key("agenda").index(i);
+        if let Some(p) = &item.introduced_by {
+            person_ref(p, i_at.key("introduced_by"), &mut out);
+        }
+        let postponed = item.outcome == Some(Outcome::Postponed);
+        let decided = item.decision.as_deref().is_some_and(|d| !d.trim().is_empty());
+        if postponed && decided {
+            out.push(Problem::with_context(
+                Code::PostponedItemWithDecision,
+                i_at.key("decision"),
+                ctx!("number" => item.number),
+            ));
+        }
+        if !postponed && !decided && !item.recommendations.is_empty() {
+            out.push(Problem::with_context(
+                Code::DecisionMissing,
+                i_at.key("decision"),
+                ctx!("number" => item.number),
+            ));
+        }
+        for (j, r) in item.recommendations.iter().enumerate() {
+            let Some(to) = &r.addressed_to else { continue };
+            let r_at = i_at.key("recommendations").index(j).key("addressed_to");
+            if agreement.body(to).is_none() {
+                out.push(unknown("body", to, r_at));
+            } else if *to != m.body {
+                out.push(Problem::with_context(
+                    Code::RecommendationAddressedElsewhere,
+                    r_at,
+                    ctx!("addressed_to" => to, "body" => m.body),
+                ));
+            }
+        }
+        for (j, c) in item.consultations.iter().enumerate() {
+            if agreement.body(&c.body).is_none() {
+                out.push(unknown("body", &c.body, i_at.key("consultations").index(j).key("body")));
+            }
+        }
+    }
+
+    // Attendance against the composition rules in force that day.
+    if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
+        for rule_set in rule_sets.iter().filter(|r| r.applies_on(m.date)) {
+            if let Some(report) = minutes.composition(agreement, rule_set) {
+                out.extend(not_met_warnings(&report, at.key("attendance")));
+            }
+        }
+    }
+
+    if let Some(portfolio) = &minutes.portfolio {
+        let p_at = root.key("portfolio");
+        let mut body_ref = |id: &str, at: Pointer| {
+            if agreement.body(id).is_none() {
+                out.push(unknown("body", id, at));
+            }
+        };
+        body_ref(&portfolio.kept_by, p_at.key("kept_by"));
+        if let Some(model) = &portfolio.improvement_model {
+            body_ref(&model.proposed_by, p_at.key("improvement_model").key("proposed_by"));
+            body_ref(
+                &model.prioritised_by,
+                p_at.key("improvement_model").key("prioritised_by"),
+            );
+        }
+        out.extend(portfolio.check(&p_at));
+    }
+    Problems(out)
 }

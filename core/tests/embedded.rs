@@ -7,8 +7,7 @@ use sundhedsaftale::composition::FindingStatus;
 use sundhedsaftale::embedded::{rules_before_2022, rules_from_2022};
 use sundhedsaftale::follow_up::DueStatus;
 use sundhedsaftale::{
-    nordjylland_2024, rule_sets, validate, validate_rule_set, AgreementRole, BodyKind,
-    ValidityState,
+    nordjylland_2024, rule_sets, validate, validate_rule_set, AgreementRole, BodyKind, ValidityState,
 };
 
 fn d(s: &str) -> NaiveDate {
@@ -27,12 +26,7 @@ fn has_every_part_of_the_agreement() {
     let indicators: Vec<usize> = a
         .focus_areas
         .iter()
-        .map(|f| {
-            a.indicators
-                .iter()
-                .filter(|i| i.focus_areas.contains(&f.id))
-                .count()
-        })
+        .map(|f| a.indicators.iter().filter(|i| i.focus_areas.contains(&f.id)).count())
         .collect();
     assert_eq!(indicators, [12, 4, 2]);
     assert_eq!(a.guiding_principles.len(), 4);
@@ -48,23 +42,10 @@ fn roles_follow_the_formalia() {
     for m in a.municipalities() {
         assert_eq!(a.role_of(&m.id), Some(AgreementRole::Party), "{}", m.name);
     }
-    assert_eq!(
-        a.role_of("plo-nordjylland"),
-        Some(AgreementRole::BoundNonParty)
-    );
-    assert_eq!(
-        a.role_of("private-providers"),
-        Some(AgreementRole::CoveredNonParty)
-    );
-    let gp = a
-        .roles
-        .iter()
-        .find(|r| r.role == AgreementRole::BoundNonParty)
-        .unwrap();
-    assert_eq!(
-        gp.legal_basis.as_deref(),
-        Some("Sundhedslovens §57c, stk. 2")
-    );
+    assert_eq!(a.role_of("plo-nordjylland"), Some(AgreementRole::BoundNonParty));
+    assert_eq!(a.role_of("private-providers"), Some(AgreementRole::CoveredNonParty));
+    let gp = a.roles.iter().find(|r| r.role == AgreementRole::BoundNonParty).unwrap();
+    assert_eq!(gp.legal_basis.as_deref(), Some("Sundhedslovens §57c, stk. 2"));
 }
 
 #[test]
@@ -78,10 +59,7 @@ fn validates_without_errors_and_pins_its_warnings() {
                 p.code.as_str().to_string(),
                 p.path.clone(),
                 p.context["rule"].as_str().unwrap().to_string(),
-                p.context
-                    .get("scope")
-                    .and_then(|s| s.as_str())
-                    .map(str::to_string),
+                p.context.get("scope").and_then(|s| s.as_str()).map(str::to_string),
             )
         })
         .collect();
@@ -93,10 +71,7 @@ fn validates_without_errors_and_pins_its_warnings() {
             scope.map(str::to_string),
         )
     };
-    assert_eq!(
-        warnings,
-        vec![w("ssu-borgmestre", Some("midt")), w("ssu-region", None)]
-    );
+    assert_eq!(warnings, vec![w("ssu-borgmestre", Some("midt")), w("ssu-region", None)]);
 }
 
 #[test]
@@ -107,12 +82,7 @@ fn embedded_rule_sets_are_valid() {
 }
 
 /// (rule, scope, status, counted people)
-type Pinned = (
-    &'static str,
-    Option<&'static str>,
-    FindingStatus,
-    Vec<&'static str>,
-);
+type Pinned = (&'static str, Option<&'static str>, FindingStatus, Vec<&'static str>);
 
 fn findings(rule_set: &sundhedsaftale::RuleSet, on: &str) -> (BodyKind, Vec<Pinned>, Vec<String>) {
     let a = nordjylland_2024();
@@ -123,8 +93,7 @@ fn findings(rule_set: &sundhedsaftale::RuleSet, on: &str) -> (BodyKind, Vec<Pinn
         .iter()
         .map(|f| {
             let rule: &'static str = Box::leak(f.rule.clone().into_boxed_str());
-            let scope: Option<&'static str> =
-                f.scope.clone().map(|s| &*Box::leak(s.into_boxed_str()));
+            let scope: Option<&'static str> = f.scope.clone().map(|s| &*Box::leak(s.into_boxed_str()));
             let counted = f
                 .counted
                 .iter()
@@ -153,19 +122,11 @@ fn ssu_against_the_new_rule_set() {
             ("ssu-borgmestre", Some("nord"), Met, vec!["soeren-smalbro"]),
             ("ssu-borgmestre", Some("midt"), NotMet, vec![]),
             ("ssu-borgmestre", Some("syd"), Met, vec!["mogens-jespersen"]),
-            (
-                "ssu-borgmestre",
-                Some("vest"),
-                Met,
-                vec!["niels-joergen-pedersen"]
-            ),
+            ("ssu-borgmestre", Some("vest"), Met, vec!["niels-joergen-pedersen"]),
             ("ssu-region", None, NotMet, regional),
         ]
     );
-    assert_eq!(
-        uncounted,
-        ["jes-lunde", "charlotte-loenskov-jensen", "dinah-hoengaard"]
-    );
+    assert_eq!(uncounted, ["jes-lunde", "charlotte-loenskov-jensen", "dinah-hoengaard"]);
 }
 
 #[test]
@@ -234,23 +195,10 @@ fn status_and_calendar_on_a_given_day() {
     let a = nordjylland_2024();
     assert_eq!(a.status_on(d("2026-11-23")).state, ValidityState::InForce);
     let cal = a.calendar(d("2026-11-23"));
-    let row = |req: &str, year: Option<i32>| {
-        cal.iter()
-            .find(|e| e.requirement == req && e.year == year)
-            .unwrap()
-    };
-    assert_eq!(
-        row("aarlig-opfoelgning", Some(2024)).status,
-        DueStatus::Overdue
-    );
-    assert_eq!(
-        row("aarlig-opfoelgning", Some(2026)).status,
-        DueStatus::DueNext
-    );
-    assert_eq!(
-        row("aarlig-opfoelgning", Some(2026)).due,
-        Some(d("2026-12-31"))
-    );
+    let row = |req: &str, year: Option<i32>| cal.iter().find(|e| e.requirement == req && e.year == year).unwrap();
+    assert_eq!(row("aarlig-opfoelgning", Some(2024)).status, DueStatus::Overdue);
+    assert_eq!(row("aarlig-opfoelgning", Some(2026)).status, DueStatus::DueNext);
+    assert_eq!(row("aarlig-opfoelgning", Some(2026)).due, Some(d("2026-12-31")));
     assert_eq!(row("midtvejsstatus", None).due, Some(d("2025-10-01")));
     assert_eq!(row("slutstatus", None).due, Some(d("2027-07-01")));
     assert_eq!(row("slutstatus", None).status, DueStatus::Upcoming);
@@ -262,21 +210,16 @@ fn status_and_calendar_on_a_given_day() {
 #[test]
 fn a_recorded_completion_marks_the_entry_done() {
     let mut a = nordjylland_2024();
-    a.follow_up
-        .completions
-        .push(sundhedsaftale::follow_up::Completion {
-            requirement: "aarlig-opfoelgning".into(),
-            year: Some(2024),
-            completed_on: d("2025-03-01"),
-            document: None,
-        });
+    a.follow_up.completions.push(sundhedsaftale::follow_up::Completion {
+        requirement: "aarlig-opfoelgning".into(),
+        year: Some(2024),
+        completed_on: d("2025-03-01"),
+        document: None,
+    });
     assert!(!validate(&a).has_errors());
     let cal = a.calendar(d("2026-11-23"));
     let e = cal.iter().find(|e| e.year == Some(2024)).unwrap();
-    assert_eq!(
-        (e.status, e.completed_on),
-        (DueStatus::Done, Some(d("2025-03-01")))
-    );
+    assert_eq!((e.status, e.completed_on), (DueStatus::Done, Some(d("2025-03-01"))));
 }
 
 #[test]
@@ -285,10 +228,7 @@ fn annual_duties_continue_while_awaiting_a_successor_and_stop_at_termination() {
     let years = |a: &sundhedsaftale::HealthAgreement, on: &str| -> Vec<i32> {
         a.calendar(d(on)).iter().filter_map(|e| e.year).collect()
     };
-    assert_eq!(
-        years(&a, "2029-03-01"),
-        [2024, 2025, 2026, 2027, 2028, 2029]
-    );
+    assert_eq!(years(&a, "2029-03-01"), [2024, 2025, 2026, 2027, 2028, 2029]);
     a.validity.termination = Some(sundhedsaftale::validity::Termination {
         effective: d("2027-01-01"),
         basis: "L 214".into(),
@@ -316,8 +256,32 @@ fn dispute_ladder_settles_each_kind_where_the_agreement_says() {
         rules.next_level(DisputeLevel::LocalManagement),
         Some(DisputeLevel::StrategicHealthForum)
     );
-    assert_eq!(
-        rules.next_level(DisputeLevel::HealthCollaborationCommittee),
-        None
-    );
+    assert_eq!(rules.next_level(DisputeLevel::HealthCollaborationCommittee), None);
+}
+
+#[test]
+fn action_plan_statuses_feed_the_annual_follow_up_of_their_year() {
+    use sundhedsaftale::follow_up::{ActionPlan, AnnualStatus};
+    let mut a = nordjylland_2024();
+    a.follow_up.action_plans.push(ActionPlan {
+        id: "handleplan-nord".into(),
+        cluster: "nord".into(),
+        title: "Handleplan".into(),
+        year: 2025,
+        focus_areas: vec!["forebyggelse".into()],
+        adopted_on: None,
+        objectives: vec![],
+        indicators: vec![],
+        initiatives: vec![],
+        statuses: vec![AnnualStatus {
+            year: 2025,
+            text: "Status".into(),
+            reported_on: Some(d("2025-11-01")),
+        }],
+    });
+    assert!(!validate(&a).has_errors());
+    let statuses = a.follow_up.action_plan_statuses(2025);
+    assert_eq!(statuses.len(), 1);
+    assert_eq!(statuses[0].0.cluster, "nord");
+    assert!(a.follow_up.action_plan_statuses(2024).is_empty());
 }

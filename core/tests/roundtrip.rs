@@ -6,18 +6,12 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use sundhedsaftale::validity::{Successor, Termination};
-use sundhedsaftale::{
-    nordjylland_2024, parse_json, HealthAgreement, Membership, MembershipRole, Title,
-};
+use sundhedsaftale::{nordjylland_2024, parse_json, HealthAgreement, Membership, MembershipRole, Title};
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     // Years 1 to 9999: what ISO dates in JSON can carry.
-    (1i32..=9999, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| {
-        (1..=d)
-            .rev()
-            .find_map(|d| NaiveDate::from_ymd_opt(y, m, d))
-            .unwrap()
-    })
+    (1i32..=9999, 1u32..=12, 1u32..=31)
+        .prop_map(|(y, m, d)| (1..=d).rev().find_map(|d| NaiveDate::from_ymd_opt(y, m, d)).unwrap())
 }
 
 fn title() -> impl Strategy<Value = Title> {
@@ -111,8 +105,7 @@ fn the_embedded_document_round_trips_byte_for_byte() {
     let mut pretty = serde_json::to_string_pretty(&a).unwrap();
     pretty.push('\n');
     if std::env::var_os("UPDATE_DATA").is_some() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nordjylland_2024.json");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nordjylland_2024.json");
         std::fs::write(path, &pretty).unwrap();
     }
     // Not assert_eq!: a failure would print the whole document twice.

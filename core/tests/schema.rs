@@ -3,7 +3,7 @@
 
 mod support;
 
-use sundhedsaftale::schema::{agreement_schema, rule_set_schema};
+use sundhedsaftale::schema::{agreement_schema, minutes_schema, rule_set_schema};
 
 fn check(file: &str, generated: String) {
     let path = support::repo().join("core/schema").join(file);
@@ -29,6 +29,11 @@ fn rule_set_schema_is_current() {
 }
 
 #[test]
+fn minutes_schema_is_current() {
+    check("minutes.schema.json", minutes_schema());
+}
+
+#[test]
 fn schema_describes_the_embedded_document() {
     let schema: serde_json::Value = serde_json::from_str(&agreement_schema()).unwrap();
     let required = schema["required"].as_array().unwrap();
@@ -44,8 +49,5 @@ fn schema_describes_the_embedded_document() {
     ] {
         assert!(required.iter().any(|r| r == field), "{field} not required");
     }
-    assert_eq!(
-        schema["additionalProperties"],
-        serde_json::Value::Bool(false)
-    );
+    assert_eq!(schema["additionalProperties"], serde_json::Value::Bool(false));
 }

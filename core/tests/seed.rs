@@ -9,12 +9,8 @@ use sundhedsaftale::nordjylland_2024;
 
 fn seed(name: &str) -> String {
     let path = support::repo().join("../shared/seeds").join(name);
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the seed {} must be beside the repository: {e}",
-            path.display()
-        )
-    });
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the seed {} must be beside the repository: {e}", path.display()));
     normalise(&raw)
 }
 
@@ -38,10 +34,7 @@ fn normalise(text: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("/ ", "/")
+    out.split_whitespace().collect::<Vec<_>>().join(" ").replace("/ ", "/")
 }
 
 fn assert_in(seed: &str, text: &str, what: &str) {
@@ -83,19 +76,11 @@ fn every_key_figure_stands_in_the_seed_as_written() {
     for f in &nordjylland_2024().focus_areas {
         for k in &f.key_figures {
             assert_in(&s, &k.statement, &k.id);
-            assert!(
-                normalise(&k.statement).contains(&format!("{} %", k.value)),
-                "{}",
-                k.id
-            );
+            assert!(normalise(&k.statement).contains(&format!("{} %", k.value)), "{}", k.id);
             assert_in(&s, k.source.as_deref().unwrap(), &k.id);
             if let Some(c) = &k.change {
                 let word = if c.amount < 0.0 { "fald" } else { "stigning" };
-                let phrase = format!(
-                    "{word} på {} procentpoint siden {}",
-                    c.amount.abs(),
-                    c.since_year
-                );
+                let phrase = format!("{word} på {} procentpoint siden {}", c.amount.abs(), c.since_year);
                 assert!(k.statement.contains(&phrase), "{}: {phrase}", k.id);
             }
         }
@@ -169,5 +154,106 @@ fn every_composition_rule_stands_in_the_minutes() {
                 assert_in(&s, &r.text, &r.id);
             }
         }
+    }
+}
+
+#[test]
+fn every_name_in_the_minutes_is_in_the_data() {
+    let raw = std::fs::read_to_string(support::repo().join("../shared/seeds").join(MINUTES)).unwrap();
+    let m = sundhedsaftale::embedded::politisk_klynge_vest_2021();
+    let names: Vec<String> = m
+        .people
+        .iter()
+        .flat_map(|p| std::iter::once(p.name.clone()).chain(p.aliases.clone()))
+        .collect();
+    // Names the minutes give after these markers must be known names or aliases.
+    for marker in ["Velkomst ved ", "Indledes af ", "Referent:", "Anny Winther overtog"] {
+        let mut rest = raw.as_str();
+        while let Some(i) = rest.find(marker) {
+            let after = normalise(&rest[i + marker.len()..]);
+            if marker == "Anny Winther overtog" {
+                assert!(names.iter().any(|n| n == "Anny Winther"));
+            } else {
+                let two: Vec<&str> = after.split([' ', ',']).filter(|w| !w.is_empty()).take(2).collect();
+                let name = two.join(" ");
+                assert!(names.contains(&name), "{marker}{name} is not in the data");
+            }
+            rest = &rest[i + marker.len()..];
+        }
+    }
+    // In the lists of participants and apologies, every word is a name's, a title's or an organisation's.
+    let a = nordjylland_2024();
+    let section = normalise(&raw[raw.find("Deltagere:").unwrap()..raw.find("Mødedato:").unwrap()]);
+    let mut vocabulary: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for at in &m.meeting.attendance {
+        vocabulary.extend(at.title_text.split(' ').map(str::to_string));
+        if let Some(org) = at.organisation.as_deref().and_then(|o| m.organisation(&a, o)) {
+            vocabulary.extend(org.name.split(' ').map(str::to_string));
+        }
+    }
+    for s in &m.meeting.secretaries {
+        vocabulary.extend(s.role_text.split(' ').map(str::to_string));
+    }
+    vocabulary.extend(["Deltagere:", "Politikere:", "Administration:", "Afbud:", "Emne:"].map(str::to_string));
+    vocabulary.extend(normalise(&m.meeting.title).split(' ').map(str::to_string));
+    let stray: Vec<&str> = section
+        .split([' ', ','])
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty() && !vocabulary.iter().any(|v| v.trim_end_matches([',', '.']) == *w))
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "words in the participant lists that no name, title or organisation explains: {stray:?}"
+    );
+    for p in &m.people {
+        assert_in(&normalise(&raw), &p.name, &p.id);
+    }
+}
+
+#[test]
+fn texts_of_the_minutes_stand_in_the_seed() {
+    let s = seed(MINUTES);
+    let m = sundhedsaftale::embedded::politisk_klynge_vest_2021();
+    assert_in(&s, &m.meeting.title, "title");
+    for a in &m.meeting.attendance {
+        assert_in(&s, &a.title_text, &a.person);
+    }
+    let loc = m.meeting.location.as_ref().unwrap();
+    assert_in(&s, &loc.text, "location");
+    assert_in(&s, loc.note.as_deref().unwrap(), "location note");
+    for c in &m.meeting.chairs {
+        assert_in(&s, c.text.as_deref().unwrap(), "chair");
+    }
+    for item in &m.meeting.agenda {
+        assert_in(&s, &item.title, &item.id);
+        for t in item
+            .case_text
+            .iter()
+            .chain(item.decision.iter())
+            .chain(item.note.iter())
+        {
+            assert_in(&s, t, &item.id);
+        }
+        for r in &item.recommendations {
+            assert_in(&s, &r.text, &item.id);
+        }
+        for c in &item.consultations {
+            assert_in(&s, &c.text, &item.id);
+        }
+    }
+    let portfolio = m.portfolio.as_ref().unwrap();
+    for c in &portfolio.categories {
+        assert_in(&s, &c.text, "category");
+    }
+    for p in &portfolio.projects {
+        assert_in(&s, &p.name, &p.id);
+    }
+    let model = portfolio.improvement_model.as_ref().unwrap();
+    assert_in(&s, &model.name, "model");
+    for step in &model.steps {
+        assert_in(&s, step, "model step");
     }
 }

@@ -4,7 +4,9 @@
 mod support;
 
 use serde_json::Value;
-use sundhedsaftale::{nordjylland_2024, parse_json, validate, HealthAgreement, Problems};
+use sundhedsaftale::{
+    nordjylland_2024, parse_json, rule_sets, validate, validate_minutes, HealthAgreement, Minutes, Problems,
+};
 
 type Key = (String, String, String);
 
@@ -49,6 +51,41 @@ fn every_invalid_vector_produces_exactly_its_expected_codes_and_paths() {
     let mut failures = Vec::new();
     for (name, case) in &cases {
         let got = new_problems(keys(&problems_of(&support::document_text(case))), &base);
+        let mut want: Vec<Key> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e[k].as_str().unwrap().to_string();
+                (s("code"), s("path"), s("severity"))
+            })
+            .collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{name}:\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Parses minutes and validates them against the embedded agreement.
+fn minutes_problems_of(text: &str) -> Problems {
+    match parse_json::<Minutes>(text) {
+        Ok(m) => validate_minutes(&m, &nordjylland_2024(), rule_sets()),
+        Err(p) => p,
+    }
+}
+
+#[test]
+fn every_invalid_minutes_vector_produces_exactly_its_expected_codes_and_paths() {
+    let base = keys(&minutes_problems_of(
+        sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON,
+    ));
+    let cases = support::vectors("invalid-minutes");
+    assert!(cases.len() >= 10, "only {} invalid minutes vectors", cases.len());
+    let mut failures = Vec::new();
+    for (name, case) in &cases {
+        let got = new_problems(keys(&minutes_problems_of(&support::document_text(case))), &base);
         let mut want: Vec<Key> = case["expected"]
             .as_array()
             .unwrap()
@@ -112,9 +149,7 @@ fn problems_carry_both_languages_and_context() {
     assert_eq!(p.context["expected"], Value::from("851"));
     assert!(p.message.en.contains("Aalborg Kommune"), "{}", p.message.en);
     assert!(
-        p.message
-            .da
-            .starts_with("Kommunen `Aalborg Kommune` har kode 852"),
+        p.message.da.starts_with("Kommunen `Aalborg Kommune` har kode 852"),
         "{}",
         p.message.da
     );

@@ -3,10 +3,7 @@
 use std::process::Command;
 
 fn report(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_report")).args(args).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
@@ -30,10 +27,7 @@ impl Drop for TempFile {
 }
 
 fn temp_file(name: &str, text: &str) -> TempFile {
-    let path = std::env::temp_dir().join(format!(
-        "sundhedsaftale-report-{}-{name}",
-        std::process::id()
-    ));
+    let path = std::env::temp_dir().join(format!("sundhedsaftale-report-{}-{name}", std::process::id()));
     std::fs::write(&path, text).unwrap();
     TempFile(path)
 }
@@ -51,21 +45,15 @@ fn default_report_covers_every_section_on_the_embedded_data() {
         "Follow-up calendar",
         "Validation",
     ] {
-        assert!(
-            out.contains(&format!("\n{section}\n")),
-            "missing section {section}"
-        );
+        assert!(out.contains(&format!("\n{section}\n")), "missing section {section}");
     }
     assert!(out.contains("Status: in force"));
     assert!(out.contains("party [12]: Region Nordjylland (1081)"));
     assert!(out.contains("Legal basis: Sundhedslovens §57c, stk. 2"));
     assert!(out.contains("Midt: Jammerbugt Kommune (849), Aalborg Kommune (851)"));
     assert!(out.contains("✗ 1 mayor from each cluster [Midt]: not met — 0 (expected 1)"));
-    assert!(out
-        .contains("Not counted by any rule: Jes Lunde, Charlotte Lønskov Jensen, Dinah Høngaard"));
-    assert!(out.contains(
-        "83 % — kontakt med egen læge inden for de seneste 12 måneder (65+; 2021); 2010: 86 %"
-    ));
+    assert!(out.contains("Not counted by any rule: Jes Lunde, Charlotte Lønskov Jensen, Dinah Høngaard"));
+    assert!(out.contains("83 % — kontakt med egen læge inden for de seneste 12 måneder (65+; 2021); 2010: 86 %"));
     assert!(out.contains("→ 2026-12-31  annual follow-up 2026: due next"));
     assert!(out.contains("! 2024-12-31  annual follow-up 2024: overdue"));
     assert!(out.contains("0 error(s), 2 warning(s)"));
@@ -128,10 +116,46 @@ fn a_parse_error_exits_1_with_its_path() {
     );
     let (code, _, err) = report(&[path.to_str().unwrap()]);
     assert_eq!(code, 1);
+    assert!(err.starts_with("error invalid_date /validity/in_force_from:"), "{err}");
+}
+
+#[test]
+fn minutes_report_shows_header_attendance_findings_and_items() {
+    let (code, out, err) = report(&["--minutes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with(
+        "4. møde i Politisk Klynge Vest\nBody: Politisk Klynge Vest (held)\nDate: 2021-09-06 15.00–16.00\n"
+    ));
+    assert!(out.contains("Chair: Anny Margit Winther (from item 1)"));
+    assert!(out.contains("Thisted Kommune: 5 present, 2 sent apologies"));
+    assert!(out.contains("  - Charlotte Lønskov (Formand for PLO-Nordjylland, PLO-Nordjylland; apologies)"));
+    assert!(out
+        .contains("✓ 2–4 political representatives from each municipality in the cluster [Thisted Kommune]: met — 4"));
+    assert!(out.contains("✗ 1 mayor from each municipality in the cluster [Morsø Kommune]: not met — 0"));
+    assert!(out.contains("\n4. Information om fokusgruppeinterview i Politisk Klynge Vest\n"));
+    assert!(out.contains("  Outcome: postponed"));
+    assert!(out.contains("  • Medicinboks for udvalgte psykiatriske borgere"));
+    assert!(out.contains("0 error(s), 1 warning(s)"));
+}
+
+#[test]
+fn minutes_report_in_danish_and_from_a_file() {
+    let text = sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON.replacen(
+        "\"outcome\": \"postponed\"",
+        "\"outcome\": \"noted\"",
+        1,
+    );
+    let path = temp_file("minutes.json", &text);
+    let (code, _, err) = report(&["--minutes", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
     assert!(
-        err.starts_with("error invalid_date /validity/in_force_from:"),
+        err.contains("error decision_missing /meeting/agenda/3/decision:"),
         "{err}"
     );
+    let (code, out, _) = report(&["--minutes", "--lang", "da"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Deltagelse pr. part"));
+    assert!(out.contains("  Udfald: udskudt"));
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any, Dict, List, Union
 
@@ -31,7 +32,10 @@ __all__ = [
     "catalogue",
     "load",
     "loads",
+    "minutes_problems",
+    "minutes_report",
     "nordjylland_2024",
+    "politisk_klynge_vest_2021",
     "problems",
 ]
 
@@ -59,6 +63,30 @@ def problems(text: Union[str, bytes], lang: Lang = "en") -> List[Problem]:
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     return localise(_native.problems(text), lang)
+
+
+def politisk_klynge_vest_2021() -> Dict[str, Any]:
+    """The embedded minutes of Politisk Klynge Vest, 6 September 2021, as plain data."""
+    data: Dict[str, Any] = json.loads(_native.politisk_klynge_vest_2021_json())
+    return data
+
+
+def minutes_problems(minutes: Union[str, bytes, Dict[str, Any]], lang: Lang = "en") -> List[Problem]:
+    """Every problem in minutes (JSON text or plain data), checked against the embedded agreement."""
+    return localise(_native.minutes_problems(_text(minutes)), lang)
+
+
+def minutes_report(minutes: Union[str, bytes, Dict[str, Any]], lang: Lang = "en") -> str:
+    """The readable report of minutes; raises `ValidationError` when they have errors."""
+    return _native.minutes_report(_text(minutes), lang)
+
+
+def _text(document: Union[str, bytes, Dict[str, Any]]) -> str:
+    if isinstance(document, dict):
+        return json.dumps(document, ensure_ascii=False)
+    if isinstance(document, bytes):
+        return document.decode("utf-8")
+    return document
 
 
 def catalogue() -> List[Dict[str, Any]]:

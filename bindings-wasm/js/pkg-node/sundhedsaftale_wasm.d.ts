@@ -22,6 +22,11 @@ export function nordjylland_2024(): string;
 export function parse(text: string): string;
 
 /**
+ * The embedded minutes of Politisk Klynge Vest, 6 September 2021, as `{"ok": minutes}`.
+ */
+export function politisk_klynge_vest_2021(): string;
+
+/**
  * The readable report of a document on a date, in `en` or `da`.
  */
 export function report(text: string, on: string, lang_code: string): string;
@@ -35,3 +40,8 @@ export function status_on(text: string, on: string): string;
  * Every problem in a document, parse errors and warnings included: `{"ok": [...]}`.
  */
 export function validate(text: string): string;
+
+/**
+ * Every problem in minutes, checked against the embedded agreement: `{"ok": [...]}`.
+ */
+export function validate_minutes(text: string): string;

@@ -87,6 +87,23 @@ export function parse(text) {
 }
 
 /**
+ * The embedded minutes of Politisk Klynge Vest, 6 September 2021, as `{"ok": minutes}`.
+ * @returns {string}
+ */
+export function politisk_klynge_vest_2021() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const ret = wasm.politisk_klynge_vest_2021();
+        deferred1_0 = ret[0];
+        deferred1_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
  * The readable report of a document on a date, in `en` or `da`.
  * @param {string} text
  * @param {string} on
@@ -162,6 +179,26 @@ export function validate(text) {
         const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
         const len0 = WASM_VECTOR_LEN;
         const ret = wasm.validate(ptr0, len0);
+        deferred2_0 = ret[0];
+        deferred2_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
+}
+
+/**
+ * Every problem in minutes, checked against the embedded agreement: `{"ok": [...]}`.
+ * @param {string} text
+ * @returns {string}
+ */
+export function validate_minutes(text) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+        const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.validate_minutes(ptr0, len0);
         deferred2_0 = ret[0];
         deferred2_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);

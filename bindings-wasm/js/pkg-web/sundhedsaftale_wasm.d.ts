@@ -22,6 +22,11 @@ export function nordjylland_2024(): string;
 export function parse(text: string): string;
 
 /**
+ * The embedded minutes of Politisk Klynge Vest, 6 September 2021, as `{"ok": minutes}`.
+ */
+export function politisk_klynge_vest_2021(): string;
+
+/**
  * The readable report of a document on a date, in `en` or `da`.
  */
 export function report(text: string, on: string, lang_code: string): string;
@@ -36,6 +41,11 @@ export function status_on(text: string, on: string): string;
  */
 export function validate(text: string): string;
 
+/**
+ * Every problem in minutes, checked against the embedded agreement: `{"ok": [...]}`.
+ */
+export function validate_minutes(text: string): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -44,9 +54,11 @@ export interface InitOutput {
     readonly catalogue: () => [number, number];
     readonly nordjylland_2024: () => [number, number];
     readonly parse: (a: number, b: number) => [number, number];
+    readonly politisk_klynge_vest_2021: () => [number, number];
     readonly report: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly status_on: (a: number, b: number, c: number, d: number) => [number, number];
     readonly validate: (a: number, b: number) => [number, number];
+    readonly validate_minutes: (a: number, b: number) => [number, number];
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -7,6 +7,8 @@ import { join } from "node:path";
 
 export const repo = fileURLToPath(new URL("../../../", import.meta.url));
 export const embeddedText = readFileSync(join(repo, "core/data/nordjylland_2024.json"), "utf8");
+export const minutesText = readFileSync(join(repo, "core/data/politisk_klynge_vest_2021_09_06.json"), "utf8");
+const bases = { nordjylland_2024: embeddedText, politisk_klynge_vest_2021: minutesText };
 
 export function vectors(folder) {
   const dir = join(repo, "tests", folder);
@@ -37,8 +39,8 @@ function apply(doc, op) {
 
 export function documentText(vector) {
   if (vector.text !== undefined) return vector.text;
-  if (vector.base !== "nordjylland_2024") throw new Error(`unknown base ${vector.base}`);
-  const doc = JSON.parse(embeddedText);
+  if (!(vector.base in bases)) throw new Error(`unknown base ${vector.base}`);
+  const doc = JSON.parse(bases[vector.base]);
   for (const op of vector.patch) apply(doc, op);
   return JSON.stringify(doc);
 }

@@ -1,8 +1,8 @@
 // The shared vectors, run against the WebAssembly build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ValidationError, parse, statusOn, validate } from "../index.node.js";
-import { documentText, embeddedText, keys, newProblems, vectors } from "./vectors.mjs";
+import { ValidationError, parse, statusOn, validate, validateMinutes } from "../index.node.js";
+import { documentText, embeddedText, keys, minutesText, newProblems, vectors } from "./vectors.mjs";
 
 const base = keys(validate(embeddedText));
 const invalid = vectors("invalid");
@@ -23,6 +23,14 @@ for (const [name, vector] of invalid) {
     } else {
       assert.doesNotThrow(() => parse(text));
     }
+  });
+}
+
+const minutesBase = keys(validateMinutes(minutesText));
+for (const [name, vector] of vectors("invalid-minutes")) {
+  test(`invalid minutes vector ${name}`, () => {
+    const got = newProblems(keys(validateMinutes(documentText(vector))), minutesBase);
+    assert.deepEqual(got, vector.expected.map((e) => [e.code, e.path, e.severity].join(" ")).sort());
   });
 }
 

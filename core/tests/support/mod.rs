@@ -8,10 +8,7 @@ use serde_json::Value;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 /// The JSON files of a vector folder under `tests/`, sorted by name.
@@ -38,9 +35,12 @@ pub fn document_text(case: &Value) -> String {
     if let Some(text) = case["text"].as_str() {
         return text.to_string();
     }
-    assert_eq!(case["base"], "nordjylland_2024", "unknown base");
-    let mut doc: Value =
-        serde_json::from_str(sundhedsaftale::embedded::NORDJYLLAND_2024_JSON).unwrap();
+    let base = match case["base"].as_str() {
+        Some("nordjylland_2024") => sundhedsaftale::embedded::NORDJYLLAND_2024_JSON,
+        Some("politisk_klynge_vest_2021") => sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON,
+        other => panic!("unknown base {other:?}"),
+    };
+    let mut doc: Value = serde_json::from_str(base).unwrap();
     for op in case["patch"].as_array().unwrap() {
         apply(&mut doc, op);
     }
@@ -76,8 +76,7 @@ pub fn apply(doc: &mut Value, op: &Value) {
             a.remove(last.parse().unwrap());
         }
         ("remove", Value::Object(o)) => {
-            o.remove(&last)
-                .unwrap_or_else(|| panic!("nothing to remove at {path}"));
+            o.remove(&last).unwrap_or_else(|| panic!("nothing to remove at {path}"));
         }
         (other, _) => panic!("unsupported patch op {other} at {path}"),
     }

@@ -2,9 +2,13 @@
 //!
 //! ```text
 //! report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]
+//! report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]
 //! ```
 //!
 //! With no file it reports on the embedded North Jutland agreement 2024.
+//! With `--minutes` it reports on meeting minutes (by default the embedded
+//! minutes of Politisk Klynge Vest, 6 September 2021), checked against the
+//! agreement's organisation (by default the embedded agreement).
 //! Exit codes: 0 when the document has no errors (warnings allowed); 1 when
 //! it has errors, all of which are printed with code and path; 2 when the
 //! file cannot be read or the arguments are wrong.
@@ -13,13 +17,15 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use sundhedsaftale::{
-    embedded, parse_json, report, rule_sets, validate, HealthAgreement, Lang, Problems,
+    embedded, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Lang, Minutes, Problems,
 };
 
-const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]";
+const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]";
 
 struct Args {
     file: Option<String>,
+    minutes: bool,
+    agreement: Option<String>,
     date: NaiveDate,
     lang: Lang,
 }
@@ -27,6 +33,8 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         file: None,
+        minutes: false,
+        agreement: None,
         date: chrono::Local::now().date_naive(),
         lang: Lang::En,
     };
@@ -43,6 +51,8 @@ fn parse_args() -> Result<Args, String> {
                 let value = it.next().ok_or("--lang needs a value")?;
                 args.lang = value.parse()?;
             }
+            "--minutes" => args.minutes = true,
+            "--agreement" => args.agreement = Some(it.next().ok_or("--agreement needs a file")?),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file if args.file.is_none() => args.file = Some(file.to_string()),
@@ -52,7 +62,8 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-fn print_problems(problems: &Problems, lang: Lang) {
+/// Prints every problem with its code and path, and gives exit code 1.
+fn fail(problems: &Problems, lang: Lang) -> ExitCode {
     for p in problems.iter() {
         let path = if p.path.is_empty() { "/" } else { &p.path };
         eprintln!(
@@ -61,6 +72,19 @@ fn print_problems(problems: &Problems, lang: Lang) {
             p.code.as_str(),
             p.message(lang)
         );
+    }
+    eprintln!("{} error(s)", problems.errors().count());
+    ExitCode::from(1)
+}
+
+/// Reads a file, or gives the embedded text when no file is named; an unreadable file is exit code 2.
+fn read(path: Option<&str>, embedded: &str) -> Result<String, ExitCode> {
+    match path {
+        None => Ok(embedded.to_string()),
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("report: cannot read {path}: {e}");
+            ExitCode::from(2)
+        }),
     }
 }
 
@@ -75,34 +99,48 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match &args.file {
-        None => embedded::NORDJYLLAND_2024_JSON.to_string(),
-        Some(path) => match std::fs::read_to_string(path) {
+    if args.minutes {
+        let agreement_text = match read(args.agreement.as_deref(), embedded::NORDJYLLAND_2024_JSON) {
             Ok(text) => text,
-            Err(e) => {
-                eprintln!("report: cannot read {path}: {e}");
-                return ExitCode::from(2);
-            }
-        },
+            Err(code) => return code,
+        };
+        let agreement = match sundhedsaftale::load_str(&agreement_text) {
+            Ok(a) => a,
+            Err(problems) => return fail(&problems, args.lang),
+        };
+        let text = match read(args.file.as_deref(), embedded::POLITISK_KLYNGE_VEST_2021_JSON) {
+            Ok(text) => text,
+            Err(code) => return code,
+        };
+        let minutes: Minutes = match parse_json(&text) {
+            Ok(m) => m,
+            Err(problems) => return fail(&problems, args.lang),
+        };
+        let problems = validate_minutes(&minutes, &agreement, rule_sets());
+        if problems.has_errors() {
+            return fail(&problems, args.lang);
+        }
+        print!(
+            "{}",
+            report::render_minutes(&minutes, &agreement, args.lang, rule_sets(), &problems)
+        );
+        return ExitCode::SUCCESS;
+    }
+    let text = match read(args.file.as_deref(), embedded::NORDJYLLAND_2024_JSON) {
+        Ok(text) => text,
+        Err(code) => return code,
     };
     let agreement: HealthAgreement = match parse_json(&text) {
         Ok(a) => a,
-        Err(problems) => {
-            print_problems(&problems, args.lang);
-            return ExitCode::from(1);
-        }
+        Err(problems) => return fail(&problems, args.lang),
     };
-    let rule_sets = rule_sets();
-    let problems = sundhedsaftale::validate_with(&agreement, rule_sets);
+    let problems = validate(&agreement);
     if problems.has_errors() {
-        print_problems(&problems, args.lang);
-        eprintln!("{} error(s)", problems.errors().count());
-        return ExitCode::from(1);
+        return fail(&problems, args.lang);
     }
-    debug_assert_eq!(problems, validate(&agreement));
     print!(
         "{}",
-        report::render(&agreement, args.date, args.lang, rule_sets, &problems)
+        report::render(&agreement, args.date, args.lang, rule_sets(), &problems)
     );
     ExitCode::SUCCESS
 }
