@@ -241,6 +241,42 @@ codes! {
     CollaborationAgreementWithoutFollowUp = "collaboration_agreement_without_follow_up", Warning,
         en: "The collaboration agreement states no systematic follow-up.",
         da: "Samarbejdsaftalen angiver ingen systematisk opfølgning.";
+    /// A CSV file is malformed (unbalanced quotes, a row of the wrong length).
+    CsvSyntax = "csv_syntax", Error,
+        en: "The CSV is malformed near line {line}: {detail}.",
+        da: "CSV-filen er fejlformet omkring linje {line}: {detail}.";
+    /// A cell that should hold a number does not.
+    InvalidNumber = "invalid_number", Error,
+        en: "`{text}` is not a number (row {row}, column {column}).",
+        da: "`{text}` er ikke et tal (række {row}, kolonne {column}).";
+    /// A period code is malformed.
+    InvalidPeriod = "invalid_period", Error,
+        en: "{detail} (row {row}).",
+        da: "{detail} (række {row}).";
+    /// A geography code is malformed.
+    InvalidGeography = "invalid_geography", Error,
+        en: "{detail} (row {row}).",
+        da: "{detail} (række {row}).";
+    /// A row gives neither a value nor a numerator and denominator.
+    MissingValue = "missing_value", Error,
+        en: "Row {row} gives neither a value nor a numerator and denominator.",
+        da: "Række {row} angiver hverken en værdi eller en tæller og nævner.";
+    /// Two rows share indicator, place, period and disaggregation.
+    DuplicateObservation = "duplicate_observation", Error,
+        en: "Row {row} repeats the indicator, place, period and disaggregation of row {first_row}.",
+        da: "Række {row} gentager indikator, sted, periode og opdeling fra række {first_row}.";
+    /// A value disagrees with its numerator and denominator.
+    ValueMismatch = "value_mismatch", Error,
+        en: "The value {value} disagrees with numerator / denominator, which gives {computed} (row {row}).",
+        da: "Værdien {value} stemmer ikke med tæller / nævner, som giver {computed} (række {row}).";
+    /// A period is of another type than the indicator's.
+    WrongPeriodType = "wrong_period_type", Error,
+        en: "The period {period} is not of the indicator's type {expected} (row {row}).",
+        da: "Perioden {period} er ikke af indikatorens type {expected} (række {row}).";
+    /// Value-only observations of a non-additive unit cannot be aggregated without weights.
+    AggregationNeedsWeights = "aggregation_needs_weights", Error,
+        en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",
+        da: "Indikatoren `{indicator}` har kun værdier (ingen tæller og nævner) for {geography} i {period}; at lægge dem sammen kræver eksplicitte vægte, ikke et simpelt gennemsnit.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
         en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",

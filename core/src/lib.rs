@@ -25,18 +25,24 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod aggregate;
 pub mod agreement;
+pub mod annual;
 pub mod body;
 pub mod catalogue;
 pub mod cluster;
 pub mod collaboration;
 pub mod composition;
 pub mod content;
+pub mod discretion;
 pub mod dispute;
 pub mod embedded;
 pub mod follow_up;
+pub mod geography;
+pub mod indicator;
 pub mod lang;
 pub mod meeting;
+pub mod observation;
 pub mod organisation;
 pub mod parse;
 pub mod people;
@@ -47,6 +53,7 @@ pub mod progress;
 pub mod reference;
 pub mod report;
 pub mod schema;
+pub mod target;
 pub mod validate;
 pub mod validity;
 

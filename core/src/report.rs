@@ -7,7 +7,9 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
+use crate::aggregate::Hidden;
 use crate::agreement::HealthAgreement;
+use crate::annual::{AnnualFollowUp, FollowUpRow};
 use crate::composition::{FindingStatus, RuleFinding, RuleSet};
 use crate::follow_up::DueStatus;
 use crate::lang::{Label, Lang};
@@ -527,4 +529,158 @@ fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
             p.message(lang)
         );
     }
+}
+
+/// Renders the annual follow-up: per focus area, each indicator with data at
+/// each place (baseline, latest, change, target, status, score, coverage,
+/// discretion), the indicators without data, and the roll-ups.
+pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, lang: Lang) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let num = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{}", (v * 100.0).round() / 100.0));
+    let _ = writeln!(
+        w,
+        "{} {} — {}",
+        t(lang, "Annual follow-up", "Årlig opfølgning"),
+        result.year,
+        agreement.title
+    );
+    for area in &agreement.focus_areas {
+        let _ = writeln!(w, "\n{}\n{}", area.name, "=".repeat(area.name.chars().count()));
+        let rows: Vec<&FollowUpRow> = result.rows.iter().filter(|r| r.focus_area == area.id).collect();
+        let mut without_data = Vec::new();
+        for r in &rows {
+            if r.note.as_deref() == Some("no data") {
+                without_data.push(r.indicator_name.as_str());
+                continue;
+            }
+            let place = r.geography_name.clone().unwrap_or_else(|| r.geography.to_string());
+            let stratum = if r.stratum.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", r.stratum)
+            };
+            let _ = writeln!(w, "{} — {place}{stratum}", r.indicator_name);
+            if let Some(h) = &r.hidden {
+                let why = match h {
+                    Hidden::SmallCount { threshold } => {
+                        format!("{} {threshold}", t(lang, "count below", "antal under"))
+                    }
+                    Hidden::Complementary { protects, via } => {
+                        format!(
+                            "{} {protects} {} {via}",
+                            t(lang, "protects", "beskytter"),
+                            t(lang, "via", "via")
+                        )
+                    }
+                };
+                let _ = writeln!(
+                    w,
+                    "  {} ({why})",
+                    t(lang, "hidden for discretion", "skjult af diskretionshensyn")
+                );
+                continue;
+            }
+            let period = |p: Option<crate::period::Period>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+            let _ = writeln!(
+                w,
+                "  {} {}: {}  →  {} {}: {}  ({} {})",
+                t(lang, "baseline", "basis"),
+                period(r.baseline_period),
+                num(r.baseline_value),
+                t(lang, "latest", "seneste"),
+                period(r.latest_period),
+                num(r.latest_value),
+                t(lang, "change", "ændring"),
+                num(r.change),
+            );
+            if let Some(target) = r.target_value {
+                let _ = writeln!(
+                    w,
+                    "  {}: {} ({})",
+                    t(lang, "target", "mål"),
+                    num(Some(target)),
+                    period(r.target_period)
+                );
+            }
+            let score = r.score.map_or_else(String::new, |s| {
+                format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
+            });
+            let note = r.note.as_deref().map_or_else(String::new, |n| format!(" ({n})"));
+            let _ = writeln!(
+                w,
+                "  {}: {}{score}{note}",
+                t(lang, "status", "status"),
+                r.status.label(lang)
+            );
+            if let Some(p) = r.progress.as_ref().and_then(|p| p.x.map(|x| (p, x))) {
+                let (p, x) = p;
+                let _ = writeln!(
+                    w,
+                    "  x = {:.6}; {} {:.6}; {} {}/{}/{}; c = {:.6}",
+                    x,
+                    t(lang, "growth", "vækst"),
+                    p.observed_growth.unwrap_or(f64::NAN),
+                    t(lang, "thresholds", "tærskler"),
+                    p.thresholds.high,
+                    p.thresholds.medium,
+                    p.thresholds.low,
+                    p.coefficient
+                );
+            }
+            if r.contributed > 0 || !r.missing.is_empty() {
+                let _ = writeln!(
+                    w,
+                    "  {}: {} {}{}",
+                    t(lang, "coverage", "dækning"),
+                    r.contributed,
+                    t(lang, "municipalities", "kommuner"),
+                    if r.missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {}: {}", t(lang, "missing", "mangler"), r.missing.join(", "))
+                    }
+                );
+            }
+        }
+        if !without_data.is_empty() {
+            let _ = writeln!(
+                w,
+                "{} ({}): {}",
+                t(lang, "No data", "Ingen data"),
+                without_data.len(),
+                without_data.join("; ")
+            );
+        }
+    }
+    let _ = writeln!(
+        w,
+        "\n{}\n{}",
+        t(lang, "Roll-ups", "Samlet"),
+        "=".repeat(t(lang, "Roll-ups", "Samlet").chars().count())
+    );
+    for r in &result.roll_ups {
+        let what = r
+            .focus_area
+            .as_deref()
+            .and_then(|f| agreement.focus_areas.iter().find(|a| a.id == f))
+            .map_or(t(lang, "The agreement", "Aftalen"), |a| a.name.as_str());
+        let _ = writeln!(
+            w,
+            "{what} — {}: {} ({} {}; {} {}, {} {})",
+            r.geography,
+            r.status.label(lang),
+            t(lang, "mean score", "gennemsnitlig score"),
+            num(r.score),
+            r.scored,
+            t(lang, "scored", "med score"),
+            r.not_available,
+            t(lang, "not available", "ikke tilgængelige")
+        );
+    }
+    if !result.problems.is_empty() {
+        let _ = writeln!(w);
+        write_problems(w, lang, &result.problems);
+    }
+    out
 }

@@ -159,6 +159,46 @@ fn minutes_report_in_danish_and_from_a_file() {
 }
 
 #[test]
+fn follow_up_on_the_embedded_key_figures() {
+    let (code, out, err) = report(&["--follow-up", "2025"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Annual follow-up 2025 — Sundhedsaftale 2024\n"));
+    assert!(out.contains("en eller flere kroniske sygdomme (nordjyderne) — Region Nordjylland\n  baseline 2013: 45  →  latest 2021: 54  (change 9)\n  status: deterioration, score -5\n"));
+    assert!(out.contains("status: not available (direction_unknown)"));
+    assert!(out.contains("No data (12): Akutte somatiske og psykiatriske genindlæggelser inden for 30 dage;"));
+}
+
+#[test]
+fn follow_up_on_a_csv_of_observations() {
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/observations/synthetic-readmissions.csv"
+    );
+    let (code, out, err) = report(&["--follow-up", "2024", "--observations", csv, "--lang", "da"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Akutte somatiske og psykiatriske genindlæggelser inden for 30 dage — Læsø Kommune\n  skjult af diskretionshensyn (antal under 5)"));
+    assert!(out.contains(
+        "— Brønderslev Kommune\n  skjult af diskretionshensyn (beskytter municipality:825 via cluster:nord)"
+    ));
+    assert!(out.contains("— Region Nordjylland\n  basis 2022: "));
+    assert!(out.contains("dækning: 11 kommuner"));
+}
+
+#[test]
+fn follow_up_rejects_bad_observations_with_row_and_column() {
+    let path = temp_file(
+        "bad.csv",
+        "indicator,geography,period,value\nmiddellevetid,region:1081,2021,abc\n",
+    );
+    let (code, _, err) = report(&["--follow-up", "2024", "--observations", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error invalid_number /0/value: `abc` is not a number (row 1, column value)."),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_unreadable_file_exits_2() {
     let (code, _, err) = report(&["/nonexistent/agreement.json"]);
     assert_eq!(code, 2);

@@ -3,12 +3,16 @@
 //! ```text
 //! report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]
 //! report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]
+//! report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]
 //! ```
 //!
 //! With no file it reports on the embedded North Jutland agreement 2024.
 //! With `--minutes` it reports on meeting minutes (by default the embedded
 //! minutes of Politisk Klynge Vest, 6 September 2021), checked against the
 //! agreement's organisation (by default the embedded agreement).
+//! With `--follow-up YEAR` it runs the annual follow-up of the focus areas on
+//! observations (by default the agreement's own key figures, including the
+//! earlier values stated as changes).
 //! Exit codes: 0 when the document has no errors (warnings allowed); 1 when
 //! it has errors, all of which are printed with code and path; 2 when the
 //! file cannot be read or the arguments are wrong.
@@ -16,16 +20,21 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use sundhedsaftale::annual::{self, FollowUpConfig};
+use sundhedsaftale::geography::Hierarchy;
 use sundhedsaftale::{
-    embedded, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Lang, Minutes, Problems,
+    embedded, observation, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Lang, Minutes,
+    Problems,
 };
 
-const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]";
+const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]";
 
 struct Args {
     file: Option<String>,
     minutes: bool,
     agreement: Option<String>,
+    follow_up: Option<i32>,
+    observations: Option<String>,
     date: NaiveDate,
     lang: Lang,
 }
@@ -35,6 +44,8 @@ fn parse_args() -> Result<Args, String> {
         file: None,
         minutes: false,
         agreement: None,
+        follow_up: None,
+        observations: None,
         date: chrono::Local::now().date_naive(),
         lang: Lang::En,
     };
@@ -52,6 +63,15 @@ fn parse_args() -> Result<Args, String> {
                 args.lang = value.parse()?;
             }
             "--minutes" => args.minutes = true,
+            "--follow-up" => {
+                let value = it.next().ok_or("--follow-up needs a year")?;
+                args.follow_up = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("--follow-up: `{value}` is not a year"))?,
+                );
+            }
+            "--observations" => args.observations = Some(it.next().ok_or("--observations needs a file")?),
             "--agreement" => args.agreement = Some(it.next().ok_or("--agreement needs a file")?),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
@@ -137,6 +157,41 @@ fn main() -> ExitCode {
     let problems = validate(&agreement);
     if problems.has_errors() {
         return fail(&problems, args.lang);
+    }
+    if let Some(year) = args.follow_up {
+        let observations = match &args.observations {
+            None => annual::key_figure_observations(&agreement),
+            Some(path) => {
+                let text = match read(Some(path), "") {
+                    Ok(text) => text,
+                    Err(code) => return code,
+                };
+                let table = if path.ends_with(".json") {
+                    observation::read_json(&text)
+                } else {
+                    observation::read_csv(&text)
+                };
+                let table = match table {
+                    Ok(t) => t,
+                    Err(problems) => return fail(&problems, args.lang),
+                };
+                let catalogue = embedded::indicators();
+                let problems = observation::check(&table, &catalogue, &Hierarchy::from_agreement(&agreement));
+                if problems.has_errors() {
+                    return fail(&problems, args.lang);
+                }
+                table
+            }
+        };
+        let result = annual::annual_follow_up(
+            &agreement,
+            &embedded::indicators(),
+            &observations,
+            year,
+            &FollowUpConfig::default(),
+        );
+        print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+        return ExitCode::SUCCESS;
     }
     print!(
         "{}",

@@ -1,0 +1,257 @@
+//! Aggregation: municipality → cluster → region → country.
+//!
+//! Ratios are aggregated the only correct way, by summing numerators and
+//! denominators and then applying the indicator's factor. Counts add up.
+//! Averages and ratios given only as values need explicit weights (say,
+//! population); without them the result is an error, never a silent plain
+//! mean. Every aggregate carries its coverage: which municipalities
+//! contributed, and which of those the place contains were missing.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Code;
+use crate::geography::{Geography, Hierarchy, Level};
+use crate::indicator::IndicatorCatalogue;
+use crate::observation::{ObservationTable, SUPPRESSED};
+use crate::period::Period;
+use crate::problem::{ctx, Problem, Problems};
+
+/// Where a cell's number comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellSource {
+    /// Observed at this place.
+    Observed,
+    /// Summed from municipalities (numerators and denominators, or counts).
+    Summed,
+    /// A weighted mean of municipalities' values.
+    Weighted,
+}
+
+/// Why a cell is hidden on output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Hidden {
+    /// Its own count is below the threshold.
+    SmallCount {
+        /// The threshold.
+        threshold: u32,
+    },
+    /// Hidden so that another hidden cell cannot be recovered by subtraction.
+    Complementary {
+        /// The hidden cell it protects.
+        protects: String,
+        /// The published total that would otherwise give it away.
+        via: String,
+    },
+}
+
+/// One number for one indicator, place, period and stratum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Interned indicator (see [`ObservationTable::indicator_id`]).
+    pub indicator: u32,
+    /// The place.
+    pub geography: Geography,
+    /// The period.
+    pub period: Period,
+    /// Interned stratum (see [`ObservationTable::stratum_of`]).
+    pub stratum: u32,
+    /// The value (NaN when absent).
+    pub value: f64,
+    /// The numerator (NaN when absent).
+    pub numerator: f64,
+    /// The denominator (NaN when absent).
+    pub denominator: f64,
+    /// Where the number comes from.
+    pub source: CellSource,
+    /// Municipality codes that contributed (aggregates only).
+    pub contributed: Vec<String>,
+    /// Municipality codes of the place with no data (aggregates only).
+    pub missing: Vec<String>,
+    /// Why it is hidden, if it is.
+    pub hidden: Option<Hidden>,
+}
+
+impl Cell {
+    /// The count discretion judges: the numerator, else the value of a count indicator.
+    pub fn count(&self, additive: bool) -> Option<f64> {
+        if !self.numerator.is_nan() {
+            Some(self.numerator)
+        } else if additive && !self.value.is_nan() {
+            Some(self.value)
+        } else {
+            None
+        }
+    }
+}
+
+/// Weights for aggregating value-only observations (e.g. population), by place.
+pub type Weights = HashMap<Geography, f64>;
+
+#[derive(Default, Clone)]
+struct Acc {
+    numerator: f64,
+    denominator: f64,
+    fraction_rows: usize,
+    value_sum: f64,
+    weighted_sum: f64,
+    weight: f64,
+    weighted_rows: usize,
+    value_rows: usize,
+    contributed: Vec<u32>,
+}
+
+/// Aggregates every group (indicator, period, stratum) from its municipalities
+/// upwards. Observed cells are kept as they are; a place observed directly is
+/// not overwritten by a sum.
+pub fn aggregate(
+    table: &ObservationTable,
+    catalogue: &IndicatorCatalogue,
+    hierarchy: &Hierarchy,
+    weights: Option<&Weights>,
+) -> (Vec<Cell>, Problems) {
+    let mut problems = Vec::new();
+    let mut groups: HashMap<(u32, Period, u32), Vec<usize>> = HashMap::new();
+    for r in 0..table.len() {
+        groups
+            .entry((table.indicator[r], table.period[r], table.stratum[r]))
+            .or_default()
+            .push(r);
+    }
+    let mut keys: Vec<(u32, Period, u32)> = groups.keys().copied().collect();
+    keys.sort_by(|a, b| (table.indicator_id(a.0), a.1, a.2).cmp(&(table.indicator_id(b.0), b.1, b.2)));
+
+    // Parents of each municipality on a date, interned; the structure changes rarely.
+    let mut parents_index: Vec<Geography> = Vec::new();
+    let mut parent_ids: HashMap<Geography, usize> = HashMap::new();
+    let mut parent_cache: HashMap<(u32, NaiveDate), Vec<usize>> = HashMap::new();
+    let mut cells = Vec::with_capacity(table.len() + keys.len() * 8);
+
+    for key in keys {
+        let rows = &groups[&key];
+        let Some(def) = catalogue.get(table.indicator_id(key.0)) else {
+            continue;
+        };
+        let date = key.1.last_day();
+        let mut accs: Vec<Acc> = vec![Acc::default(); parents_index.len()];
+        let mut observed_here: Vec<Geography> = Vec::new();
+        for &r in rows {
+            let g = table.geography_of(table.geography[r]);
+            let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
+            let suppressed = table.flags[r] & SUPPRESSED != 0;
+            let has_fraction = !n.is_nan() && !d.is_nan();
+            if !suppressed {
+                let value = if v.is_nan() && has_fraction {
+                    n / d * def.factor
+                } else {
+                    v
+                };
+                cells.push(Cell {
+                    indicator: key.0,
+                    geography: g.clone(),
+                    period: key.1,
+                    stratum: key.2,
+                    value,
+                    numerator: n,
+                    denominator: d,
+                    source: CellSource::Observed,
+                    contributed: Vec::new(),
+                    missing: Vec::new(),
+                    hidden: None,
+                });
+                observed_here.push(g.clone());
+            }
+            if g.level != Level::Municipality || suppressed {
+                continue;
+            }
+            let parents = parent_cache.entry((table.geography[r], date)).or_insert_with(|| {
+                hierarchy
+                    .parents(g, date)
+                    .into_iter()
+                    .map(|p| {
+                        *parent_ids.entry(p.clone()).or_insert_with(|| {
+                            parents_index.push(p);
+                            parents_index.len() - 1
+                        })
+                    })
+                    .collect()
+            });
+            if accs.len() < parents_index.len() {
+                accs.resize(parents_index.len(), Acc::default());
+            }
+            let weight = weights.and_then(|w| w.get(g)).copied();
+            for &p in parents.iter() {
+                let acc = &mut accs[p];
+                acc.contributed.push(table.geography[r]);
+                if has_fraction {
+                    acc.numerator += n;
+                    acc.denominator += d;
+                    acc.fraction_rows += 1;
+                } else if !v.is_nan() {
+                    acc.value_rows += 1;
+                    acc.value_sum += v;
+                    if let Some(w) = weight {
+                        acc.weighted_sum += w * v;
+                        acc.weight += w;
+                        acc.weighted_rows += 1;
+                    }
+                }
+            }
+        }
+        for (p, acc) in accs.into_iter().enumerate() {
+            let rows_in = acc.contributed.len();
+            if rows_in == 0 || observed_here.contains(&parents_index[p]) {
+                continue;
+            }
+            let parent = &parents_index[p];
+            let (value, numerator, denominator, source) = if acc.fraction_rows == rows_in {
+                (
+                    acc.numerator / acc.denominator * def.factor,
+                    acc.numerator,
+                    acc.denominator,
+                    CellSource::Summed,
+                )
+            } else if def.unit.is_additive() && acc.fraction_rows == 0 {
+                (acc.value_sum, f64::NAN, f64::NAN, CellSource::Summed)
+            } else if acc.fraction_rows == 0 && acc.weighted_rows == rows_in && acc.weight > 0.0 {
+                (acc.weighted_sum / acc.weight, f64::NAN, f64::NAN, CellSource::Weighted)
+            } else {
+                problems.push(Problem::with_context(
+                    Code::AggregationNeedsWeights,
+                    "",
+                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => key.1.to_string()),
+                ));
+                continue;
+            };
+            let mut contributed: Vec<String> = acc
+                .contributed
+                .iter()
+                .map(|&g| table.geography_of(g).code.clone())
+                .collect();
+            contributed.sort();
+            let missing = hierarchy
+                .municipalities_under(parent, date)
+                .into_iter()
+                .filter(|m| contributed.binary_search(m).is_err())
+                .collect();
+            cells.push(Cell {
+                indicator: key.0,
+                geography: parent.clone(),
+                period: key.1,
+                stratum: key.2,
+                value,
+                numerator,
+                denominator,
+                source,
+                contributed,
+                missing,
+                hidden: None,
+            });
+        }
+    }
+    (cells, Problems(problems))
+}

@@ -1,0 +1,387 @@
+//! The annual follow-up (årlig opfølgning) of the focus areas.
+//!
+//! For each focus area and indicator, and each place from municipality to
+//! region: the baseline, the latest value, the change, the target, the
+//! status and score with all their components, the coverage, and what was
+//! hidden for discretion. Results are tidy rows of plain data, ready for a
+//! data frame; roll-ups give each focus area and the agreement a mean score
+//! per place.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::aggregate::{aggregate, Cell, Hidden, Weights};
+use crate::agreement::HealthAgreement;
+use crate::discretion;
+use crate::geography::{Geography, Hierarchy, Level};
+use crate::indicator::IndicatorCatalogue;
+use crate::observation::{Observation, ObservationTable};
+use crate::period::Period;
+use crate::problem::Problems;
+use crate::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
+use crate::target::{target_for, Target};
+
+/// Settings of a follow-up run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpConfig {
+    /// Targets, per indicator and optionally per place.
+    pub targets: Vec<Target>,
+    /// Weights for value-only observations, by place.
+    pub weights: Option<Weights>,
+    /// Counts below this are hidden, unless an indicator sets its own. The
+    /// default, 5, is this library's choice, not an official rule: set the
+    /// one your publication follows.
+    pub small_count_threshold: u32,
+    /// The progress thresholds.
+    pub progress: ProgressConfig,
+}
+
+impl Default for FollowUpConfig {
+    fn default() -> FollowUpConfig {
+        FollowUpConfig {
+            targets: Vec::new(),
+            weights: None,
+            small_count_threshold: 5,
+            progress: ProgressConfig::default(),
+        }
+    }
+}
+
+/// One indicator at one place and stratum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpRow {
+    /// Focus area id.
+    pub focus_area: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Indicator name (Danish).
+    pub indicator_name: String,
+    /// Level of the place.
+    pub level: Level,
+    /// The place.
+    pub geography: Geography,
+    /// The place's name.
+    pub geography_name: Option<String>,
+    /// The stratum, `dimension=category` joined by `;`, empty for the total.
+    pub stratum: String,
+    /// First period with data up to the year.
+    pub baseline_period: Option<Period>,
+    /// Its value.
+    pub baseline_value: Option<f64>,
+    /// Last period with data up to the year.
+    pub latest_period: Option<Period>,
+    /// Its value.
+    pub latest_value: Option<f64>,
+    /// Latest minus baseline.
+    pub change: Option<f64>,
+    /// The target value (or the nearer bound of a range), if any.
+    pub target_value: Option<f64>,
+    /// When the target is due.
+    pub target_period: Option<Period>,
+    /// The progress status.
+    pub status: Status,
+    /// The score.
+    pub score: Option<f64>,
+    /// The full progress result, with every component.
+    pub progress: Option<Progress>,
+    /// Municipalities that contributed to the latest value (aggregates).
+    pub contributed: usize,
+    /// Municipalities of the place with no latest value (aggregates).
+    pub missing: Vec<String>,
+    /// Why the row's values are hidden, if they are.
+    pub hidden: Option<Hidden>,
+    /// Why there is no result, when there is none.
+    pub note: Option<String>,
+}
+
+/// A roll-up of indicator scores for a focus area (or the agreement) at a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RollUpRow {
+    /// The focus area; absent for the whole agreement.
+    pub focus_area: Option<String>,
+    /// The place.
+    pub geography: Geography,
+    /// Mean score.
+    pub score: Option<f64>,
+    /// Its band.
+    pub status: Status,
+    /// Indicators with a score.
+    pub scored: usize,
+    /// Indicators without one.
+    pub not_available: usize,
+}
+
+/// The result of the annual follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualFollowUp {
+    /// The year followed up.
+    pub year: i32,
+    /// One row per focus area, indicator, place and stratum.
+    pub rows: Vec<FollowUpRow>,
+    /// Roll-ups per focus area and place, then for the agreement per place.
+    pub roll_ups: Vec<RollUpRow>,
+    /// Problems met on the way (aggregation without weights, unusable targets).
+    pub problems: Problems,
+}
+
+/// The agreement's own key figures as observations at the region, including
+/// the earlier values the agreement states as changes ("a fall of 3
+/// percentage points since 2010" gives 86 % in 2010).
+pub fn key_figure_observations(agreement: &HealthAgreement) -> ObservationTable {
+    let mut table = ObservationTable::new();
+    let region = agreement
+        .organisation(&agreement.region)
+        .and_then(|o| o.code)
+        .map(|c| c.to_string());
+    let Some(region) = region else { return table };
+    let geography = Geography::new(Level::Region, region);
+    for k in agreement.focus_areas.iter().flat_map(|f| &f.key_figures) {
+        let Some(year) = k.year else { continue };
+        let mut push = |year: i32, value: f64| {
+            table.push(&Observation {
+                indicator: k.id.clone(),
+                geography: geography.clone(),
+                period: Period::Year(year),
+                value: Some(value),
+                numerator: None,
+                denominator: None,
+                disaggregation: BTreeMap::new(),
+                provisional: false,
+                break_in_series: false,
+                suppressed: false,
+            })
+        };
+        if let Some((earlier_year, earlier)) = k.earlier_value() {
+            push(earlier_year, earlier);
+        }
+        push(year, k.value);
+    }
+    table
+}
+
+fn stratum_text(table: &ObservationTable, stratum: u32) -> String {
+    table
+        .stratum_of(stratum)
+        .iter()
+        .map(|(d, c)| format!("{d}={c}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// A score and status, as roll-ups take them.
+type Scored = (Option<f64>, Status);
+
+/// Runs the annual follow-up of `year` over `observations`.
+pub fn annual_follow_up(
+    agreement: &HealthAgreement,
+    catalogue: &IndicatorCatalogue,
+    observations: &ObservationTable,
+    year: i32,
+    config: &FollowUpConfig,
+) -> AnnualFollowUp {
+    let hierarchy = Hierarchy::from_agreement(agreement);
+    let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
+    discretion::apply(
+        &mut cells,
+        observations,
+        catalogue,
+        &hierarchy,
+        config.small_count_threshold,
+    );
+    let mut problems = problems.0;
+
+    // Series: indicator, place, stratum → cells in period order, up to the year.
+    let mut series: BTreeMap<(String, Geography, String), Vec<&Cell>> = BTreeMap::new();
+    for c in cells.iter().filter(|c| c.period.year() <= year && !c.value.is_nan()) {
+        let key = (
+            observations.indicator_id(c.indicator).to_string(),
+            c.geography.clone(),
+            stratum_text(observations, c.stratum),
+        );
+        series.entry(key).or_default().push(c);
+    }
+    for list in series.values_mut() {
+        list.sort_by_key(|c| c.period);
+    }
+
+    let focus_order: Vec<&str> = agreement.focus_areas.iter().map(|f| f.id.as_str()).collect();
+    let mut rows = Vec::new();
+    for def in &catalogue.indicators {
+        for focus_area in def.focus_areas.iter().filter(|f| focus_order.contains(&f.as_str())) {
+            let mut any = false;
+            for ((indicator, geography, stratum), list) in
+                series.range((def.id.clone(), Geography::new(Level::Municipality, ""), String::new())..)
+            {
+                if *indicator != def.id {
+                    break;
+                }
+                any = true;
+                let (first, last) = (list[0], list[list.len() - 1]);
+                let hidden = last.hidden.clone().or_else(|| first.hidden.clone());
+                let mut row = FollowUpRow {
+                    focus_area: focus_area.clone(),
+                    indicator: def.id.clone(),
+                    indicator_name: def.name.clone(),
+                    level: geography.level,
+                    geography: geography.clone(),
+                    geography_name: hierarchy.name(geography).map(str::to_string),
+                    stratum: stratum.clone(),
+                    baseline_period: Some(first.period),
+                    baseline_value: Some(first.value),
+                    latest_period: Some(last.period),
+                    latest_value: Some(last.value),
+                    change: Some(last.value - first.value),
+                    target_value: None,
+                    target_period: None,
+                    status: Status::NotAvailable,
+                    score: None,
+                    progress: None,
+                    contributed: last.contributed.len(),
+                    missing: last.missing.clone(),
+                    hidden: hidden.clone(),
+                    note: None,
+                };
+                if hidden.is_some() {
+                    // A hidden value must not leak through its change or score either.
+                    row.baseline_value = None;
+                    row.latest_value = None;
+                    row.change = None;
+                    row.note = Some("hidden for discretion".into());
+                    rows.push(row);
+                    continue;
+                }
+                let goal = match target_for(&config.targets, &def.id, geography) {
+                    None => Ok(Goal::default()),
+                    Some(t) => t.goal(|p| list.iter().find(|c| c.period == p).map(|c| c.value)),
+                };
+                let goal = match goal {
+                    Ok(g) => g,
+                    Err(e) => {
+                        row.note = Some(format!("target not usable: {e}"));
+                        rows.push(row);
+                        continue;
+                    }
+                };
+                row.target_value = goal.target.map(|t| t.value);
+                row.target_period = goal.target.map(|t| t.period);
+                let base = Point {
+                    period: first.period,
+                    value: first.value,
+                };
+                let current = Point {
+                    period: last.period,
+                    value: last.value,
+                };
+                match measure(base, current, def.direction, &goal, &config.progress) {
+                    Ok(p) => {
+                        row.status = p.status;
+                        row.score = p.score;
+                        if let Some(reason) = p.not_available {
+                            row.note = Some(
+                                serde_json::to_value(reason)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(str::to_string))
+                                    .unwrap_or_default(),
+                            );
+                        }
+                        row.progress = Some(p);
+                    }
+                    Err(e) => row.note = Some(e.to_string()),
+                }
+                rows.push(row);
+            }
+            if !any {
+                rows.push(FollowUpRow {
+                    focus_area: focus_area.clone(),
+                    indicator: def.id.clone(),
+                    indicator_name: def.name.clone(),
+                    level: Level::Region,
+                    geography: Geography::new(
+                        Level::Region,
+                        agreement
+                            .organisation(&agreement.region)
+                            .and_then(|o| o.code)
+                            .map_or(String::new(), |c| c.to_string()),
+                    ),
+                    geography_name: agreement.organisation(&agreement.region).map(|o| o.name.clone()),
+                    stratum: String::new(),
+                    baseline_period: None,
+                    baseline_value: None,
+                    latest_period: None,
+                    latest_value: None,
+                    change: None,
+                    target_value: None,
+                    target_period: None,
+                    status: Status::NotAvailable,
+                    score: None,
+                    progress: None,
+                    contributed: 0,
+                    missing: Vec::new(),
+                    hidden: None,
+                    note: Some("no data".into()),
+                });
+            }
+        }
+    }
+    rows.sort_by_key(|r| focus_order.iter().position(|f| *f == r.focus_area));
+
+    // Roll-ups over the totals (empty stratum): per focus area and place, then per place.
+    let mut roll_ups = Vec::new();
+    let mut by_area: BTreeMap<(usize, Geography), Vec<Scored>> = BTreeMap::new();
+    let mut by_place: BTreeMap<Geography, Vec<Scored>> = BTreeMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r.stratum.is_empty() && r.note.as_deref() != Some("no data"))
+    {
+        let area = focus_order
+            .iter()
+            .position(|f| *f == r.focus_area)
+            .unwrap_or(usize::MAX);
+        by_area
+            .entry((area, r.geography.clone()))
+            .or_default()
+            .push((r.score, r.status));
+        by_place
+            .entry(r.geography.clone())
+            .or_default()
+            .push((r.score, r.status));
+    }
+    for ((area, geography), results) in by_area {
+        let r = roll_up(&results);
+        roll_ups.push(RollUpRow {
+            focus_area: focus_order.get(area).map(|f| f.to_string()),
+            geography,
+            score: r.score,
+            status: r.status,
+            scored: r.scored,
+            not_available: r.not_available,
+        });
+    }
+    for (geography, results) in by_place {
+        let r = roll_up(&results);
+        roll_ups.push(RollUpRow {
+            focus_area: None,
+            geography,
+            score: r.score,
+            status: r.status,
+            scored: r.scored,
+            not_available: r.not_available,
+        });
+    }
+    for t in &config.targets {
+        if catalogue.get(&t.indicator).is_none() {
+            problems.push(crate::problem::Problem::with_context(
+                crate::catalogue::Code::UnknownReference,
+                "",
+                crate::problem::ctx!("id" => t.indicator, "kind" => "indicator"),
+            ));
+        }
+    }
+    AnnualFollowUp {
+        year,
+        rows,
+        roll_ups,
+        problems: Problems(problems),
+    }
+}

@@ -1,0 +1,149 @@
+//! Indicator definitions: what is measured, how, and which way is better.
+//!
+//! The agreement names its indicators but does not define them, and the
+//! domain notes found no source for their units or directions. So each
+//! definition says how its unit, direction and fraction were set: from a
+//! source, or from the indicator's meaning ("fewer readmissions is better").
+//! The catalogue also holds one series per key figure the agreement quotes,
+//! so that the annual follow-up can run on the agreement's own figures.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::labels;
+use crate::period::PeriodType;
+use crate::progress::Direction;
+
+/// The unit an indicator is measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureUnit {
+    /// Percent: numerator / denominator × 100.
+    Percent,
+    /// Per 1,000: numerator / denominator × 1,000.
+    #[serde(rename = "rate_per_1000")]
+    RatePer1000,
+    /// Per 100,000: numerator / denominator × 100,000.
+    #[serde(rename = "rate_per_100000")]
+    RatePer100000,
+    /// A ratio: numerator / denominator.
+    Ratio,
+    /// A count; sums over areas.
+    Count,
+    /// Days (an average).
+    Days,
+    /// Years (an average).
+    Years,
+}
+
+labels!(MeasureUnit {
+    Percent => ("%", "%"),
+    RatePer1000 => ("per 1,000", "pr. 1.000"),
+    RatePer100000 => ("per 100,000", "pr. 100.000"),
+    Ratio => ("ratio", "forholdstal"),
+    Count => ("count", "antal"),
+    Days => ("days", "dage"),
+    Years => ("years", "år"),
+});
+
+impl MeasureUnit {
+    /// Whether values add up over areas (counts) rather than needing a fraction or weights.
+    pub fn is_additive(self) -> bool {
+        self == MeasureUnit::Count
+    }
+}
+
+/// How a property of a definition was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// From the cited source.
+    Source,
+    /// From the indicator's meaning, for want of a source.
+    Meaning,
+}
+
+/// One side of a fraction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// What is counted, in Danish.
+    pub description: String,
+}
+
+/// The definition of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDefinition {
+    /// Unique id; for the agreement's indicators, the agreement's id.
+    pub id: String,
+    /// Name in Danish.
+    pub name: String,
+    /// Name in English.
+    pub name_en: String,
+    /// The focus areas it follows up on.
+    pub focus_areas: Vec<String>,
+    /// The national goals it measures; empty where no source says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub national_goals: Vec<u8>,
+    /// The key figure this series comes from, for key-figure series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_figure: Option<String>,
+    /// The unit.
+    pub unit: MeasureUnit,
+    /// How the unit was set.
+    pub unit_basis: Basis,
+    /// Which way is better.
+    pub direction: Direction,
+    /// How the direction was set.
+    pub direction_basis: Basis,
+    /// What the numerator counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<Term>,
+    /// What the denominator counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Term>,
+    /// How numerator and denominator were set, when they are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction_basis: Option<Basis>,
+    /// numerator / denominator × factor gives the value (100 for percent).
+    pub factor: f64,
+    /// Decimals to show.
+    pub decimals: u8,
+    /// The population measured (e.g. "65+").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<String>,
+    /// The source of the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The kind of period data comes in.
+    pub period_type: PeriodType,
+    /// The dimensions data may be broken down by (sex, age group, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disaggregations: Vec<String>,
+    /// Counts below this are hidden on output; absent: the run's configured threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_count_threshold: Option<u32>,
+}
+
+/// A catalogue of indicator definitions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorCatalogue {
+    /// Format version.
+    pub schema_version: u32,
+    /// Unique id.
+    pub id: String,
+    /// How the catalogue was made, and what it does not know.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The definitions.
+    pub indicators: Vec<IndicatorDefinition>,
+}
+
+impl IndicatorCatalogue {
+    /// The definition with this id.
+    pub fn get(&self, id: &str) -> Option<&IndicatorDefinition> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}

@@ -1,0 +1,482 @@
+//! Observations: indicator values by place and period, from tidy CSV or JSON.
+//!
+//! National-scale data runs to millions of rows, so observations are held in
+//! a columnar [`ObservationTable`]: indicators, places and disaggregation
+//! strata are interned to small integers, and absent numbers are NaN. A row
+//! may give a value, a numerator and denominator, or both (which must then
+//! agree). Problems point at the row and column: `/12/value` is the `value`
+//! of the 13th data row (the 14th line of a CSV file, after its header).
+//!
+//! Tidy CSV columns: `indicator`, `geography` (`municipality:851`), `period`
+//! (`2021`, `2021Q3`, …), `value`, `numerator`, `denominator`, and the flags
+//! `provisional`, `break_in_series`, `suppressed` (`true`/`false`, `1`/`0`, or
+//! empty). Any other column is a disaggregation dimension (`sex`, `age_group`),
+//! whose empty cells mean the total.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Code;
+use crate::geography::{Geography, Hierarchy};
+use crate::indicator::{IndicatorCatalogue, MeasureUnit};
+use crate::period::Period;
+use crate::problem::{ctx, Pointer, Problem, Problems};
+
+/// One observation, in its JSON form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The place.
+    pub geography: Geography,
+    /// The period.
+    pub period: Period,
+    /// The value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The numerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    /// The denominator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// Disaggregation values (`{"sex": "k"}`); absent dimensions are totals.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub disaggregation: BTreeMap<String, String>,
+    /// Not yet final.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// The series changes definition from this period on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub break_in_series: bool,
+    /// Withheld at the source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
+}
+
+/// Flag bits.
+pub const PROVISIONAL: u8 = 1;
+/// See [`PROVISIONAL`].
+pub const BREAK_IN_SERIES: u8 = 2;
+/// See [`PROVISIONAL`].
+pub const SUPPRESSED: u8 = 4;
+
+/// An interner: each distinct value once, referred to by index.
+#[derive(Debug, Clone)]
+struct Interner<T: std::hash::Hash + Eq + Clone> {
+    values: Vec<T>,
+    index: HashMap<T, u32>,
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Default for Interner<T> {
+    fn default() -> Self {
+        Interner {
+            values: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Interner<T> {
+    fn intern(&mut self, value: &T) -> u32 {
+        if let Some(&i) = self.index.get(value) {
+            return i;
+        }
+        let i = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.index.insert(value.clone(), i);
+        i
+    }
+}
+
+/// A disaggregation stratum: the sorted (dimension, category) pairs; empty for the total.
+pub type Stratum = Vec<(String, String)>;
+
+/// Observations held column by column.
+#[derive(Debug, Clone, Default)]
+pub struct ObservationTable {
+    indicators: Interner<String>,
+    geographies: Interner<Geography>,
+    strata: Interner<Stratum>,
+    /// Interned indicator of each row.
+    pub indicator: Vec<u32>,
+    /// Interned place of each row.
+    pub geography: Vec<u32>,
+    /// Period of each row.
+    pub period: Vec<Period>,
+    /// Interned stratum of each row.
+    pub stratum: Vec<u32>,
+    /// Value of each row (NaN: absent).
+    pub value: Vec<f64>,
+    /// Numerator of each row (NaN: absent).
+    pub numerator: Vec<f64>,
+    /// Denominator of each row (NaN: absent).
+    pub denominator: Vec<f64>,
+    /// Flags of each row ([`PROVISIONAL`], [`BREAK_IN_SERIES`], [`SUPPRESSED`]).
+    pub flags: Vec<u8>,
+}
+
+impl ObservationTable {
+    /// An empty table.
+    pub fn new() -> ObservationTable {
+        ObservationTable::default()
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.indicator.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.indicator.is_empty()
+    }
+
+    /// Reserves room for `n` more rows.
+    pub fn reserve(&mut self, n: usize) {
+        self.indicator.reserve(n);
+        self.geography.reserve(n);
+        self.period.reserve(n);
+        self.stratum.reserve(n);
+        self.value.reserve(n);
+        self.numerator.reserve(n);
+        self.denominator.reserve(n);
+        self.flags.reserve(n);
+    }
+
+    /// Interns an indicator id.
+    pub fn intern_indicator(&mut self, id: &str) -> u32 {
+        self.indicators.intern(&id.to_string())
+    }
+
+    /// Interns a place.
+    pub fn intern_geography(&mut self, g: &Geography) -> u32 {
+        self.geographies.intern(g)
+    }
+
+    /// Interns a stratum (sorted by dimension first).
+    pub fn intern_stratum(&mut self, s: &Stratum) -> u32 {
+        let mut sorted = s.clone();
+        sorted.sort();
+        self.strata.intern(&sorted)
+    }
+
+    /// Appends a row of interned keys.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_row(
+        &mut self,
+        indicator: u32,
+        geography: u32,
+        period: Period,
+        stratum: u32,
+        value: Option<f64>,
+        numerator: Option<f64>,
+        denominator: Option<f64>,
+        flags: u8,
+    ) {
+        self.indicator.push(indicator);
+        self.geography.push(geography);
+        self.period.push(period);
+        self.stratum.push(stratum);
+        self.value.push(value.unwrap_or(f64::NAN));
+        self.numerator.push(numerator.unwrap_or(f64::NAN));
+        self.denominator.push(denominator.unwrap_or(f64::NAN));
+        self.flags.push(flags);
+    }
+
+    /// Appends an observation.
+    pub fn push(&mut self, o: &Observation) {
+        let i = self.intern_indicator(&o.indicator);
+        let g = self.intern_geography(&o.geography);
+        let s = self.intern_stratum(&o.disaggregation.clone().into_iter().collect());
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        let flags = flag(o.provisional, PROVISIONAL)
+            | flag(o.break_in_series, BREAK_IN_SERIES)
+            | flag(o.suppressed, SUPPRESSED);
+        self.push_row(i, g, o.period, s, o.value, o.numerator, o.denominator, flags);
+    }
+
+    /// The indicator id behind an interned index.
+    pub fn indicator_id(&self, i: u32) -> &str {
+        &self.indicators.values[i as usize]
+    }
+
+    /// The place behind an interned index.
+    pub fn geography_of(&self, i: u32) -> &Geography {
+        &self.geographies.values[i as usize]
+    }
+
+    /// The stratum behind an interned index.
+    pub fn stratum_of(&self, i: u32) -> &Stratum {
+        &self.strata.values[i as usize]
+    }
+
+    /// Row `r` as an [`Observation`].
+    pub fn row(&self, r: usize) -> Observation {
+        let opt = |x: f64| (!x.is_nan()).then_some(x);
+        Observation {
+            indicator: self.indicator_id(self.indicator[r]).to_string(),
+            geography: self.geography_of(self.geography[r]).clone(),
+            period: self.period[r],
+            value: opt(self.value[r]),
+            numerator: opt(self.numerator[r]),
+            denominator: opt(self.denominator[r]),
+            disaggregation: self.stratum_of(self.stratum[r]).iter().cloned().collect(),
+            provisional: self.flags[r] & PROVISIONAL != 0,
+            break_in_series: self.flags[r] & BREAK_IN_SERIES != 0,
+            suppressed: self.flags[r] & SUPPRESSED != 0,
+        }
+    }
+}
+
+fn cell_problem(code: Code, row: usize, column: &str, mut context: BTreeMap<String, serde_json::Value>) -> Problem {
+    context.insert("row".into(), serde_json::json!(row + 1));
+    context.insert("column".into(), serde_json::json!(column));
+    Problem::with_context(code, Pointer::root().index(row).key(column), context)
+}
+
+const KNOWN: &[&str] = &[
+    "indicator",
+    "geography",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "provisional",
+    "break_in_series",
+    "suppressed",
+];
+
+/// Reads tidy CSV, reporting every malformed cell (syntax, numbers, periods, places, flags).
+///
+/// ```
+/// let csv = "indicator,geography,period,value\nmiddellevetid,region:1081,2021,81.2\n";
+/// let table = sundhedsaftale::observation::read_csv(csv).unwrap();
+/// assert_eq!(table.len(), 1);
+/// ```
+pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(Problems(vec![csv_problem(&e)])),
+    };
+    let mut problems = Vec::new();
+    for required in ["indicator", "geography", "period"] {
+        if !headers.iter().any(|h| h == required) {
+            problems.push(Problem::with_context(
+                Code::MissingField,
+                Pointer::root().key(required),
+                ctx!("field" => required),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (ci, cg, cp) = (
+        column("indicator").unwrap_or(0),
+        column("geography").unwrap_or(0),
+        column("period").unwrap_or(0),
+    );
+    let numeric: Vec<(&str, Option<usize>)> = ["value", "numerator", "denominator"]
+        .iter()
+        .map(|n| (*n, column(n)))
+        .collect();
+    let flag_columns: Vec<(u8, &str, Option<usize>)> = [
+        (PROVISIONAL, "provisional"),
+        (BREAK_IN_SERIES, "break_in_series"),
+        (SUPPRESSED, "suppressed"),
+    ]
+    .iter()
+    .map(|(bit, n)| (*bit, *n, column(n)))
+    .collect();
+    let dims: Vec<(usize, String)> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !KNOWN.contains(h))
+        .map(|(i, h)| (i, h.to_string()))
+        .collect();
+    let mut table = ObservationTable::new();
+    for (row, record) in reader.records().enumerate() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(csv_problem(&e));
+                continue;
+            }
+        };
+        let cell = |i: usize| record.get(i).unwrap_or("");
+        let before = problems.len();
+        let period = match cell(cp).parse::<Period>() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                problems.push(cell_problem(
+                    Code::InvalidPeriod,
+                    row,
+                    "period",
+                    ctx!("detail" => e.to_string()),
+                ));
+                None
+            }
+        };
+        let geography = match cell(cg).parse::<Geography>() {
+            Ok(g) => Some(g),
+            Err(e) => {
+                problems.push(cell_problem(
+                    Code::InvalidGeography,
+                    row,
+                    "geography",
+                    ctx!("detail" => e),
+                ));
+                None
+            }
+        };
+        let mut numbers = [None; 3];
+        for (k, (name, col)) in numeric.iter().enumerate() {
+            let text = col.map_or("", cell);
+            if text.is_empty() {
+                continue;
+            }
+            match text.parse::<f64>() {
+                Ok(x) if x.is_finite() => numbers[k] = Some(x),
+                _ => problems.push(cell_problem(Code::InvalidNumber, row, name, ctx!("text" => text))),
+            }
+        }
+        let mut flags = 0u8;
+        for (bit, name, col) in &flag_columns {
+            match col.map_or("", cell) {
+                "" | "false" | "0" => {}
+                "true" | "1" => flags |= bit,
+                other => problems.push(cell_problem(
+                    Code::InvalidValue,
+                    row,
+                    name,
+                    ctx!("detail" => format!("`{other}` is not true or false")),
+                )),
+            }
+        }
+        if problems.len() > before {
+            continue;
+        }
+        let (Some(period), Some(geography)) = (period, geography) else {
+            continue;
+        };
+        let stratum: Stratum = dims
+            .iter()
+            .filter(|(i, _)| !cell(*i).is_empty())
+            .map(|(i, d)| (d.clone(), cell(*i).to_string()))
+            .collect();
+        let i = table.intern_indicator(cell(ci));
+        let g = table.intern_geography(&geography);
+        let s = table.intern_stratum(&stratum);
+        table.push_row(i, g, period, s, numbers[0], numbers[1], numbers[2], flags);
+    }
+    if problems.is_empty() {
+        Ok(table)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> Problem {
+    let line = e.position().map_or(0, |p| p.line());
+    Problem::with_context(Code::CsvSyntax, "", ctx!("detail" => e.to_string(), "line" => line))
+}
+
+/// Reads a JSON array of observations.
+pub fn read_json(text: &str) -> Result<ObservationTable, Problems> {
+    let rows: Vec<Observation> = crate::parse::parse_json(text)?;
+    let mut table = ObservationTable::new();
+    table.reserve(rows.len());
+    for o in &rows {
+        table.push(o);
+    }
+    Ok(table)
+}
+
+/// Checks observations against the indicator catalogue and the hierarchy:
+/// unknown indicator or place, duplicates, a value that disagrees with its
+/// fraction, a percentage out of range, a period of the wrong type, a row
+/// with no number at all.
+pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy) -> Problems {
+    let mut out = Vec::new();
+    let definitions: Vec<Option<&crate::indicator::IndicatorDefinition>> =
+        table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
+    let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
+    let mut seen: HashMap<(u32, u32, Period, u32), usize> = HashMap::with_capacity(table.len());
+    for r in 0..table.len() {
+        let def = definitions[table.indicator[r] as usize];
+        let Some(def) = def else {
+            out.push(cell_problem(
+                Code::UnknownReference,
+                r,
+                "indicator",
+                ctx!("id" => table.indicator_id(table.indicator[r]), "kind" => "indicator"),
+            ));
+            continue;
+        };
+        if !known_places[table.geography[r] as usize] {
+            out.push(cell_problem(
+                Code::UnknownReference,
+                r,
+                "geography",
+                ctx!("id" => table.geography_of(table.geography[r]).to_string(), "kind" => "geography"),
+            ));
+        }
+        let key = (
+            table.indicator[r],
+            table.geography[r],
+            table.period[r],
+            table.stratum[r],
+        );
+        if let Some(first) = seen.insert(key, r) {
+            out.push(cell_problem(
+                Code::DuplicateObservation,
+                r,
+                "indicator",
+                ctx!("first_row" => first + 1),
+            ));
+        }
+        if table.period[r].period_type() != def.period_type {
+            out.push(cell_problem(
+                Code::WrongPeriodType,
+                r,
+                "period",
+                ctx!("period" => table.period[r].to_string(), "expected" => def.period_type),
+            ));
+        }
+        let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
+        let suppressed = table.flags[r] & SUPPRESSED != 0;
+        let fraction = (!n.is_nan() && !d.is_nan()).then(|| n / d * def.factor);
+        if v.is_nan() && fraction.is_none() && !suppressed {
+            out.push(cell_problem(Code::MissingValue, r, "value", ctx!()));
+        }
+        if let (false, Some(f)) = (v.is_nan(), fraction) {
+            let tolerance = 0.5 * 10f64.powi(-i32::from(def.decimals)) + 1e-9;
+            if (v - f).abs() > tolerance {
+                out.push(cell_problem(
+                    Code::ValueMismatch,
+                    r,
+                    "value",
+                    ctx!("value" => v, "computed" => f),
+                ));
+            }
+        }
+        let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
+        if def.unit == MeasureUnit::Percent && !shown.is_nan() && !(0.0..=100.0).contains(&shown) {
+            out.push(cell_problem(
+                Code::PercentageOutOfRange,
+                r,
+                "value",
+                ctx!("value" => shown),
+            ));
+        }
+    }
+    Problems(out)
+}
