@@ -40,3 +40,4 @@ test-js: wasm
 
 bench:
 	cargo bench -p sundhedsaftale --bench parse_validate
+	cargo bench -p sundhedsaftale --bench follow_up

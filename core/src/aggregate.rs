@@ -8,6 +8,7 @@
 //! contributed, and which of those the place contains were missing.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,7 @@ pub enum Hidden {
 }
 
 /// One number for one indicator, place, period and stratum.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// Interned indicator (see [`ObservationTable::indicator_id`]).
     pub indicator: u32,
@@ -68,10 +69,11 @@ pub struct Cell {
     pub denominator: f64,
     /// Where the number comes from.
     pub source: CellSource,
-    /// Municipality codes that contributed (aggregates only).
-    pub contributed: Vec<String>,
+    /// Municipality codes that contributed (aggregates only). Shared: complete
+    /// coverage, the common case, costs no copy.
+    pub contributed: Arc<[String]>,
     /// Municipality codes of the place with no data (aggregates only).
-    pub missing: Vec<String>,
+    pub missing: Arc<[String]>,
     /// Why it is hidden, if it is.
     pub hidden: Option<Hidden>,
 }
@@ -128,7 +130,11 @@ pub fn aggregate(
     // Parents of each municipality on a date, interned; the structure changes rarely.
     let mut parents_index: Vec<Geography> = Vec::new();
     let mut parent_ids: HashMap<Geography, usize> = HashMap::new();
-    let mut parent_cache: HashMap<(u32, NaiveDate), Vec<usize>> = HashMap::new();
+    // Per date, per interned place: its parents (the cluster structure changes rarely).
+    let mut parent_cache: HashMap<NaiveDate, Vec<Option<Vec<usize>>>> = HashMap::new();
+    // The municipalities each place contains on a date, shared by every cell that covers them all.
+    let mut expected_cache: HashMap<(usize, NaiveDate), Arc<[String]>> = HashMap::new();
+    let empty: Arc<[String]> = Arc::from(Vec::new());
     let mut cells = Vec::with_capacity(table.len() + keys.len() * 8);
 
     for key in keys {
@@ -138,7 +144,8 @@ pub fn aggregate(
         };
         let date = key.1.last_day();
         let mut accs: Vec<Acc> = vec![Acc::default(); parents_index.len()];
-        let mut observed_here: Vec<Geography> = Vec::new();
+        let by_place = parent_cache.entry(date).or_default();
+        let mut observed_places: Vec<&Geography> = Vec::new();
         for &r in rows {
             let g = table.geography_of(table.geography[r]);
             let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
@@ -159,16 +166,22 @@ pub fn aggregate(
                     numerator: n,
                     denominator: d,
                     source: CellSource::Observed,
-                    contributed: Vec::new(),
-                    missing: Vec::new(),
+                    contributed: empty.clone(),
+                    missing: empty.clone(),
                     hidden: None,
                 });
-                observed_here.push(g.clone());
+                if g.level != Level::Municipality {
+                    observed_places.push(g);
+                }
             }
             if g.level != Level::Municipality || suppressed {
                 continue;
             }
-            let parents = parent_cache.entry((table.geography[r], date)).or_insert_with(|| {
+            let place = table.geography[r] as usize;
+            if by_place.len() <= place {
+                by_place.resize(place + 1, None);
+            }
+            let parents = by_place[place].get_or_insert_with(|| {
                 hierarchy
                     .parents(g, date)
                     .into_iter()
@@ -202,9 +215,15 @@ pub fn aggregate(
                 }
             }
         }
+        let mut observed_parent = vec![false; parents_index.len()];
+        for g in observed_places {
+            if let Some(&p) = parent_ids.get(g) {
+                observed_parent[p] = true;
+            }
+        }
         for (p, acc) in accs.into_iter().enumerate() {
             let rows_in = acc.contributed.len();
-            if rows_in == 0 || observed_here.contains(&parents_index[p]) {
+            if rows_in == 0 || observed_parent[p] {
                 continue;
             }
             let parent = &parents_index[p];
@@ -227,17 +246,26 @@ pub fn aggregate(
                 ));
                 continue;
             };
-            let mut contributed: Vec<String> = acc
-                .contributed
-                .iter()
-                .map(|&g| table.geography_of(g).code.clone())
-                .collect();
-            contributed.sort();
-            let missing = hierarchy
-                .municipalities_under(parent, date)
-                .into_iter()
-                .filter(|m| contributed.binary_search(m).is_err())
-                .collect();
+            let expected = expected_cache
+                .entry((p, date))
+                .or_insert_with(|| Arc::from(hierarchy.municipalities_under(parent, date)))
+                .clone();
+            let (contributed, missing) = if rows_in == expected.len() {
+                (expected, empty.clone())
+            } else {
+                let mut codes: Vec<String> = acc
+                    .contributed
+                    .iter()
+                    .map(|&g| table.geography_of(g).code.clone())
+                    .collect();
+                codes.sort();
+                let missing: Vec<String> = expected
+                    .iter()
+                    .filter(|m| codes.binary_search(m).is_err())
+                    .cloned()
+                    .collect();
+                (Arc::from(codes), Arc::from(missing))
+            };
             cells.push(Cell {
                 indicator: key.0,
                 geography: parent.clone(),

@@ -238,7 +238,7 @@ pub fn annual_follow_up(
                     score: None,
                     progress: None,
                     contributed: last.contributed.len(),
-                    missing: last.missing.clone(),
+                    missing: last.missing.to_vec(),
                     hidden: hidden.clone(),
                     note: None,
                 };

@@ -81,3 +81,5 @@ pub fn apply(doc: &mut Value, op: &Value) {
         (other, _) => panic!("unsupported patch op {other} at {path}"),
     }
 }
+
+pub mod synthetic;
