@@ -101,6 +101,36 @@ impl NativeAgreement {
         serialize(py, &self.inner)
     }
 
+    /// The annual follow-up of `year` as plain data; observations as text
+    /// (`format` "csv" or "json"), or none for the agreement's key figures;
+    /// `options` as JSON (targets, weights, small_count_threshold, progress).
+    #[pyo3(signature = (year, observations = None, format = "csv", options = None))]
+    fn follow_up<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        observations: Option<&str>,
+        format: &str,
+        options: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let format = match format {
+            "csv" => core::observation::Format::Csv,
+            "json" => core::observation::Format::Json,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown format {other:?} (use \"csv\" or \"json\")"
+                )))
+            }
+        };
+        let options: core::annual::FollowUpOptions = match options {
+            None => Default::default(),
+            Some(text) => core::parse_json(text).map_err(|p| validation_error(py, &p))?,
+        };
+        let result = core::annual::run(&self.inner, observations.map(|t| (t, format)), year, &options.into())
+            .map_err(|p| validation_error(py, &p))?;
+        serialize(py, &result)
+    }
+
     /// The readable report on a date.
     fn report(&self, on: NaiveDate, lang_code: &str) -> PyResult<String> {
         let rule_sets = core::rule_sets();
@@ -131,6 +161,20 @@ fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
         Err(problems) => problems,
     };
     serialize(py, &problems)
+}
+
+/// Progress for one question in its JSON form; raises `ProgressError` (defined in Python) for unusable input.
+#[pyfunction]
+fn progress<'py>(py: Python<'py>, input: &str) -> PyResult<Bound<'py, PyAny>> {
+    let input: core::progress::ProgressInput = core::parse_json(input).map_err(|p| validation_error(py, &p))?;
+    match input.measure() {
+        Ok(result) => serialize(py, &result),
+        Err(e) => {
+            let class = py.import("sundhedsaftale._errors")?.getattr("ProgressError")?;
+            let code = serialize(py, &e)?;
+            Err(PyErr::from_value(class.call1((code, e.to_string()))?))
+        }
+    }
 }
 
 /// Every problem in minutes (JSON text), checked against the embedded agreement, without raising.
@@ -194,6 +238,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(problems, m)?)?;
     m.add_function(wrap_pyfunction!(nordjylland_2024, m)?)?;
     m.add_function(wrap_pyfunction!(minutes_problems, m)?)?;
+    m.add_function(wrap_pyfunction!(progress, m)?)?;
     m.add_function(wrap_pyfunction!(minutes_report, m)?)?;
     m.add_function(wrap_pyfunction!(politisk_klynge_vest_2021_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;

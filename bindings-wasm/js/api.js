@@ -33,10 +33,20 @@ function localise(problems, lang) {
   }));
 }
 
+/** Progress cannot be measured from these inputs (e.g. a zero base); `code` says why. */
+export class ProgressError extends Error {
+  constructor(code, message) {
+    super(`${code}: ${message}`);
+    this.name = "ProgressError";
+    this.code = code;
+  }
+}
+
 function unwrap(envelope) {
   const result = JSON.parse(envelope);
   if ("ok" in result) return result.ok;
   if ("problems" in result) throw new ValidationError(result.problems);
+  if ("progress_error" in result) throw new ProgressError(result.progress_error, result.message);
   throw new RangeError(result.argument);
 }
 
@@ -56,5 +66,20 @@ export function makeApi(native) {
     catalogue: () => unwrap(native.catalogue()),
     politiskKlyngeVest2021: () => unwrap(native.politisk_klynge_vest_2021()),
     validateMinutes: (minutes, { lang = "en" } = {}) => localise(unwrap(native.validate_minutes(text(minutes))), lang),
+    progress: (input) => unwrap(native.progress(JSON.stringify(input))),
+    followUp: (agreement, year, { observations, format, targets = [], weights, smallCountThreshold } = {}) => {
+      let observed = "";
+      let kind = format ?? "csv";
+      if (Array.isArray(observations)) {
+        observed = JSON.stringify(observations);
+        kind = "json";
+      } else if (typeof observations === "string") {
+        observed = observations;
+      }
+      const options = { targets };
+      if (weights !== undefined) options.weights = weights;
+      if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
+      return unwrap(native.follow_up(text(agreement), year, observed, kind, JSON.stringify(options)));
+    },
   };
 }

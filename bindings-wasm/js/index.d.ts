@@ -121,5 +121,132 @@ export function report(agreement: Agreement | string, on: IsoDate, options?: { l
 export function politiskKlyngeVest2021(): { [field: string]: unknown };
 /** Every problem in minutes (JSON text or object), checked against the embedded agreement. */
 export function validateMinutes(minutes: string | object, options?: { lang?: Lang }): Problem[];
+/** Thrown when progress cannot be measured from the inputs; `code` says why. */
+export class ProgressError extends Error {
+  readonly name: "ProgressError";
+  readonly code: "zero_base" | "zero_target" | "target_equals_base" | "target_not_after_base" | "not_finite" | "range_missing";
+}
+
+/** A period code: 2021, 2021S1, 2021Q3, 2021-03 or 2021-01-01/2021-06-30. */
+export type PeriodCode = string;
+export type Direction = "higher_is_better" | "lower_is_better" | "optimal_range" | "unknown";
+export type ProgressStatus =
+  | "target_achieved"
+  | "substantial_progress"
+  | "moderate_progress"
+  | "limited_progress"
+  | "deterioration"
+  | "not_available";
+
+export interface ProgressPoint {
+  period: PeriodCode;
+  value: number;
+}
+
+export interface Thresholds {
+  high: number;
+  medium: number;
+  low: number;
+}
+
+export interface ProgressInput {
+  base: ProgressPoint;
+  current: ProgressPoint;
+  direction: Direction;
+  target?: ProgressPoint;
+  limit?: number;
+  range?: { low: number; high: number; due?: PeriodCode };
+  thresholds?: { without_target: Thresholds; with_target: Thresholds };
+}
+
+/** A progress result with every component. */
+export interface Progress {
+  method: "without_target" | "with_target";
+  base: ProgressPoint;
+  current: ProgressPoint;
+  target: ProgressPoint | null;
+  base_year: number;
+  current_year: number;
+  observed_growth: number | null;
+  target_growth: number | null;
+  sign: number;
+  direction: number;
+  x: number | null;
+  thresholds: Thresholds;
+  coefficient: number;
+  score: number | null;
+  status: ProgressStatus;
+  not_available: "single_period" | "base_after_current" | "sign_change" | "direction_unknown" | null;
+}
+
+/** A target for the follow-up. */
+export interface Target {
+  indicator: string;
+  geography?: string;
+  kind: "value" | "relative_change" | "range";
+  value?: number;
+  change_percent?: number;
+  baseline?: PeriodCode;
+  due?: PeriodCode;
+  low?: number;
+  high?: number;
+}
+
+/** One indicator at one place and stratum: a tidy row. */
+export interface FollowUpRow {
+  focus_area: string;
+  indicator: string;
+  indicator_name: string;
+  level: "municipality" | "cluster" | "region" | "country";
+  geography: string;
+  geography_name: string | null;
+  stratum: string;
+  baseline_period: PeriodCode | null;
+  baseline_value: number | null;
+  latest_period: PeriodCode | null;
+  latest_value: number | null;
+  change: number | null;
+  target_value: number | null;
+  target_period: PeriodCode | null;
+  status: ProgressStatus;
+  score: number | null;
+  progress: Progress | null;
+  contributed: number;
+  missing: string[];
+  hidden: { kind: "small_count"; threshold: number } | { kind: "complementary"; protects: string; via: string } | null;
+  note: string | null;
+}
+
+export interface FollowUp {
+  year: number;
+  rows: FollowUpRow[];
+  roll_ups: {
+    focus_area: string | null;
+    geography: string;
+    score: number | null;
+    status: ProgressStatus;
+    scored: number;
+    not_available: number;
+  }[];
+  problems: Omit<Problem, "message" | "messages">[];
+}
+
+/** Progress from base to current by the Open SDG method; throws ProgressError for unusable input. */
+export function progress(input: ProgressInput): Progress;
+/**
+ * The annual follow-up of `year`; observations as CSV text or an array of
+ * observation objects, or none for the agreement's key figures.
+ */
+export function followUp(
+  agreement: Agreement | string,
+  year: number,
+  options?: {
+    observations?: string | object[];
+    format?: "csv" | "json";
+    targets?: Target[];
+    weights?: { [geography: string]: number };
+    smallCountThreshold?: number;
+  },
+): FollowUp;
 /** The catalogue of problem codes. */
 export function catalogue(): CodeInfo[];

@@ -2,7 +2,7 @@
 import * as native from "./pkg-node/sundhedsaftale_wasm.js";
 import { makeApi } from "./api.js";
 
-export { ValidationError } from "./api.js";
+export { ProgressError, ValidationError } from "./api.js";
 export const {
   nordjylland2024,
   parse,
@@ -13,6 +13,8 @@ export const {
   catalogue,
   politiskKlyngeVest2021,
   validateMinutes,
+  progress,
+  followUp,
 } = makeApi(native);
 /** Already loaded under node; provided so code can be shared with the browser entry point. */
 export async function ready() {}

@@ -2,7 +2,7 @@
 import init, * as native from "./pkg-web/sundhedsaftale_wasm.js";
 import { makeApi } from "./api.js";
 
-export { ValidationError } from "./api.js";
+export { ProgressError, ValidationError } from "./api.js";
 
 const api = makeApi(native);
 let loaded = null;
@@ -23,4 +23,6 @@ export const {
   catalogue,
   politiskKlyngeVest2021,
   validateMinutes,
+  progress,
+  followUp,
 } = api;

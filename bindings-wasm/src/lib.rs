@@ -129,6 +129,44 @@ pub fn validate_minutes(text: &str) -> String {
     ok(&problems)
 }
 
+/// Progress for one question in its JSON form: `{"ok": progress}`, or
+/// `{"progress_error": code, "message": …}` for unusable input.
+#[wasm_bindgen]
+pub fn progress(input: &str) -> String {
+    let input: core::progress::ProgressInput = match core::parse_json(input) {
+        Ok(i) => i,
+        Err(problems) => return invalid(&problems),
+    };
+    match input.measure() {
+        Ok(result) => ok(&result),
+        Err(e) => envelope(json!({ "progress_error": e, "message": e.to_string() })),
+    }
+}
+
+/// The annual follow-up of `year`: observations as text in `format` ("csv"
+/// or "json"), or empty for the agreement's key figures; options as JSON.
+#[wasm_bindgen]
+pub fn follow_up(agreement: &str, year: i32, observations: &str, format: &str, options: &str) -> String {
+    let format = match format {
+        "csv" => core::observation::Format::Csv,
+        "json" => core::observation::Format::Json,
+        other => return argument(format!("unknown format `{other}` (use csv or json)")),
+    };
+    let options: core::annual::FollowUpOptions = match core::parse_json(options) {
+        Ok(o) => o,
+        Err(problems) => return invalid(&problems),
+    };
+    let agreement = match core::load_str(agreement) {
+        Ok(a) => a,
+        Err(problems) => return invalid(&problems),
+    };
+    let observations = (!observations.is_empty()).then_some((observations, format));
+    match core::annual::run(&agreement, observations, year, &options.into()) {
+        Ok(result) => ok(&result),
+        Err(problems) => invalid(&problems),
+    }
+}
+
 /// The catalogue of problem codes.
 #[wasm_bindgen]
 pub fn catalogue() -> String {

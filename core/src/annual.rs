@@ -48,6 +48,66 @@ impl Default for FollowUpConfig {
     }
 }
 
+/// [`FollowUpConfig`] in its JSON form, as the bindings pass it.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpOptions {
+    /// Targets.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Weights by place code (`municipality:851`).
+    #[serde(default)]
+    pub weights: Option<BTreeMap<Geography, f64>>,
+    /// The small-count threshold (default 5).
+    #[serde(default)]
+    pub small_count_threshold: Option<u32>,
+    /// The progress thresholds.
+    #[serde(default)]
+    pub progress: Option<ProgressConfig>,
+}
+
+impl From<FollowUpOptions> for FollowUpConfig {
+    fn from(o: FollowUpOptions) -> FollowUpConfig {
+        let defaults = FollowUpConfig::default();
+        FollowUpConfig {
+            targets: o.targets,
+            weights: o.weights.map(|w| w.into_iter().collect()),
+            small_count_threshold: o.small_count_threshold.unwrap_or(defaults.small_count_threshold),
+            progress: o.progress.unwrap_or(defaults.progress),
+        }
+    }
+}
+
+/// Runs the follow-up of `year` on observations given as text (checked
+/// against the embedded indicator catalogue and the agreement's geography),
+/// or, with none given, on the agreement's own key figures.
+///
+/// ```
+/// let a = sundhedsaftale::nordjylland_2024();
+/// let result = sundhedsaftale::annual::run(&a, None, 2025, &Default::default()).unwrap();
+/// assert!(result.rows.iter().any(|r| r.indicator == "kf-kroniske-sygdomme"));
+/// ```
+pub fn run(
+    agreement: &HealthAgreement,
+    observations: Option<(&str, crate::observation::Format)>,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    let catalogue = crate::embedded::indicators();
+    let table = match observations {
+        None => key_figure_observations(agreement),
+        Some((text, format)) => {
+            let table = crate::observation::read(text, format)?;
+            let problems = crate::observation::check(&table, &catalogue, &Hierarchy::from_agreement(agreement));
+            if problems.has_errors() {
+                return Err(problems);
+            }
+            table
+        }
+    };
+    Ok(annual_follow_up(agreement, &catalogue, &table, year, config))
+}
+
 /// One indicator at one place and stratum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpRow {

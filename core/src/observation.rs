@@ -389,6 +389,35 @@ fn csv_problem(e: &csv::Error) -> Problem {
     Problem::with_context(Code::CsvSyntax, "", ctx!("detail" => e.to_string(), "line" => line))
 }
 
+/// The text formats observations come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Tidy CSV with a header row.
+    Csv,
+    /// A JSON array of [`Observation`]s.
+    Json,
+}
+
+impl Format {
+    /// The format a file name suggests: `.json` is JSON, anything else CSV.
+    pub fn from_path(path: &str) -> Format {
+        if path.to_ascii_lowercase().ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Csv
+        }
+    }
+}
+
+/// Reads observations in either format.
+pub fn read(text: &str, format: Format) -> Result<ObservationTable, Problems> {
+    match format {
+        Format::Csv => read_csv(text),
+        Format::Json => read_json(text),
+    }
+}
+
 /// Reads a JSON array of observations.
 pub fn read_json(text: &str) -> Result<ObservationTable, Problems> {
     let rows: Vec<Observation> = crate::parse::parse_json(text)?;

@@ -230,6 +230,48 @@ pub enum ProgressError {
     RangeMissing,
 }
 
+/// A progress question in its JSON form, as the vectors and the bindings pose it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressInput {
+    /// The base point.
+    pub base: Point,
+    /// The current point.
+    pub current: Point,
+    /// Which way is better.
+    pub direction: Direction,
+    /// A target value and due period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Point>,
+    /// A limit for the limit coefficient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    /// An optimal range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+    /// Thresholds other than the reference method's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<ProgressConfig>,
+}
+
+impl ProgressInput {
+    /// Measures the progress this input describes.
+    pub fn measure(&self) -> Result<Progress, ProgressError> {
+        let goal = Goal {
+            target: self.target,
+            limit: self.limit,
+            range: self.range,
+        };
+        measure(
+            self.base,
+            self.current,
+            self.direction,
+            &goal,
+            &self.thresholds.unwrap_or_default(),
+        )
+    }
+}
+
 /// Compound annual growth from `v0` at `t0` to `v1` at `t1` (fractional years).
 pub fn cagr(v1: f64, v0: f64, t1: f64, t0: f64) -> f64 {
     (v1 / v0).powf(1.0 / (t1 - t0)) - 1.0

@@ -5,14 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use sundhedsaftale::progress::{measure, Direction, Goal, Point, ProgressConfig};
-
-fn point(v: &Value) -> Point {
-    Point {
-        period: v["period"].as_str().unwrap().parse().unwrap(),
-        value: v["value"].as_f64().unwrap(),
-    }
-}
+use sundhedsaftale::progress::ProgressInput;
 
 fn close(name: &str, field: &str, got: &Value, want: &Value) {
     match (got.as_f64(), want.as_f64()) {
@@ -26,21 +19,9 @@ fn every_progress_vector_gives_its_status_score_and_components() {
     let cases = support::vectors("progress");
     assert!(cases.len() >= 20);
     for (name, case) in cases {
-        let input = &case["input"];
-        let direction: Direction = serde_json::from_value(input["direction"].clone()).unwrap();
-        let goal = Goal {
-            target: input.get("target").map(point),
-            limit: input.get("limit").and_then(Value::as_f64),
-            range: input.get("range").map(|r| serde_json::from_value(r.clone()).unwrap()),
-        };
+        let input: ProgressInput = serde_json::from_value(case["input"].clone()).unwrap();
         let expected = &case["expected"];
-        let result = measure(
-            point(&input["base"]),
-            point(&input["current"]),
-            direction,
-            &goal,
-            &ProgressConfig::default(),
-        );
+        let result = input.measure();
         if let Some(code) = expected.get("error") {
             let err = result.expect_err(&name);
             assert_eq!(serde_json::to_value(err).unwrap(), *code, "{name}");

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Union
 
 from . import _native
 from ._agreement import Agreement, CalendarEntry, DecidingDate, ValidityStatus
-from ._errors import Lang, Problem, ValidationError, localise
+from ._errors import Lang, Problem, ProgressError, ValidationError, localise
 
 __version__: str = _native.__version__
 SCHEMA_VERSION: int = _native.SCHEMA_VERSION
@@ -25,6 +25,7 @@ __all__ = [
     "DecidingDate",
     "Lang",
     "Problem",
+    "ProgressError",
     "SCHEMA_VERSION",
     "ValidationError",
     "ValidityStatus",
@@ -37,6 +38,7 @@ __all__ = [
     "nordjylland_2024",
     "politisk_klynge_vest_2021",
     "problems",
+    "progress",
 ]
 
 
@@ -87,6 +89,18 @@ def _text(document: Union[str, bytes, Dict[str, Any]]) -> str:
     if isinstance(document, bytes):
         return document.decode("utf-8")
     return document
+
+
+def progress(input: Dict[str, Any]) -> Dict[str, Any]:
+    """Progress from a base to a current value, by the Open SDG method, with every component.
+
+    ``input`` has ``base`` and ``current`` (``{"period": "2021", "value": 12.5}``),
+    ``direction`` (``higher_is_better``, ``lower_is_better``, ``optimal_range``,
+    ``unknown``) and optionally ``target``, ``limit``, ``range``, ``thresholds``.
+    Raises `ProgressError` (with ``.code``) for a zero base or target and the like.
+    """
+    result: Dict[str, Any] = _native.progress(json.dumps(input))
+    return result
 
 
 def catalogue() -> List[Dict[str, Any]]:

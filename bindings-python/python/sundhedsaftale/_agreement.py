@@ -4,8 +4,10 @@ are small frozen dataclasses, and problems come back in either language."""
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import os
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _native
 from ._errors import Lang, Problem, localise
@@ -105,6 +107,39 @@ class Agreement:
             )
             for e in self._native.calendar(on)
         ]
+
+    def follow_up(
+        self,
+        year: int,
+        observations: Union[None, str, "os.PathLike[str]", List[Dict[str, Any]]] = None,
+        *,
+        targets: Optional[List[Dict[str, Any]]] = None,
+        weights: Optional[Dict[str, float]] = None,
+        small_count_threshold: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        """The annual follow-up of ``year``, as tidy data: ``rows`` (one per focus
+        area, indicator, place and stratum; ``pandas.DataFrame(result["rows"])``),
+        ``roll_ups`` and ``problems``.
+
+        ``observations`` is a path to a tidy CSV or a JSON file, or a list of
+        observation dicts; by default the agreement's own key figures are used.
+        Raises `ValidationError` with every problem in the observations.
+        """
+        text: Optional[str] = None
+        fmt = "csv"
+        if isinstance(observations, list):
+            text, fmt = json.dumps(observations, ensure_ascii=False), "json"
+        elif observations is not None:
+            path = os.fspath(observations)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            fmt = "json" if path.lower().endswith(".json") else "csv"
+        options: Dict[str, Any] = {"targets": targets or []}
+        if weights is not None:
+            options["weights"] = weights
+        if small_count_threshold is not None:
+            options["small_count_threshold"] = small_count_threshold
+        return self._native.follow_up(year, text, fmt, json.dumps(options))
 
     def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:
         """The readable report on ``on`` (today by default)."""

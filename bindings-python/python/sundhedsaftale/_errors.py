@@ -38,6 +38,18 @@ def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en") -> List[P
     ]
 
 
+class ProgressError(ValueError):
+    """Progress cannot be measured from these inputs (e.g. a zero base); ``code`` says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.detail = message
+        super().__init__(f"{code}: {message}")
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.code, self.detail))
+
+
 class ValidationError(ValueError):
     """A document has problems; ``errors()`` lists every one of them.
 

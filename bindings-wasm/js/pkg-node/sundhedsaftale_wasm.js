@@ -50,6 +50,47 @@ export function catalogue() {
 }
 
 /**
+ * The annual follow-up of `year`: observations as text in `format` ("csv"
+ * or "json"), or empty for the agreement's key figures; options as JSON.
+ * @param {string} agreement
+ * @param {number} year
+ * @param {string} observations
+ * @param {string} format
+ * @param {string} options
+ * @returns {string}
+ */
+export function follow_up(agreement, year, observations, format, options) {
+    let deferred6_0;
+    let deferred6_1;
+    try {
+        const val5 = +year;
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+        try {
+            ptr0 = passStringToWasm0(agreement, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(observations, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len2 = WASM_VECTOR_LEN;
+            ptr3 = passStringToWasm0(options, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len3 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.follow_up(ptr0, len0, val5, ptr1, len1, ptr2, len2, ptr3, len3);
+        deferred6_0 = ret[0];
+        deferred6_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred6_0, deferred6_1, 1);
+    }
+}
+
+/**
  * The embedded North Jutland agreement 2024, as `{"ok": agreement}`.
  * @returns {string}
  */
@@ -100,6 +141,27 @@ export function politisk_klynge_vest_2021() {
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
         wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
+ * Progress for one question in its JSON form: `{"ok": progress}`, or
+ * `{"progress_error": code, "message": …}` for unusable input.
+ * @param {string} input
+ * @returns {string}
+ */
+export function progress(input) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+        const ptr0 = passStringToWasm0(input, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.progress(ptr0, len0);
+        deferred2_0 = ret[0];
+        deferred2_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
     }
 }
 

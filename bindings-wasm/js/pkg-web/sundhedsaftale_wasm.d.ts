@@ -12,6 +12,12 @@ export function calendar(text: string, on: string): string;
 export function catalogue(): string;
 
 /**
+ * The annual follow-up of `year`: observations as text in `format` ("csv"
+ * or "json"), or empty for the agreement's key figures; options as JSON.
+ */
+export function follow_up(agreement: string, year: number, observations: string, format: string, options: string): string;
+
+/**
  * The embedded North Jutland agreement 2024, as `{"ok": agreement}`.
  */
 export function nordjylland_2024(): string;
@@ -25,6 +31,12 @@ export function parse(text: string): string;
  * The embedded minutes of Politisk Klynge Vest, 6 September 2021, as `{"ok": minutes}`.
  */
 export function politisk_klynge_vest_2021(): string;
+
+/**
+ * Progress for one question in its JSON form: `{"ok": progress}`, or
+ * `{"progress_error": code, "message": …}` for unusable input.
+ */
+export function progress(input: string): string;
 
 /**
  * The readable report of a document on a date, in `en` or `da`.
@@ -52,9 +64,11 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly calendar: (a: number, b: number, c: number, d: number) => [number, number];
     readonly catalogue: () => [number, number];
+    readonly follow_up: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
     readonly nordjylland_2024: () => [number, number];
     readonly parse: (a: number, b: number) => [number, number];
     readonly politisk_klynge_vest_2021: () => [number, number];
+    readonly progress: (a: number, b: number) => [number, number];
     readonly report: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly status_on: (a: number, b: number, c: number, d: number) => [number, number];
     readonly validate: (a: number, b: number) => [number, number];

@@ -21,7 +21,6 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use sundhedsaftale::annual::{self, FollowUpConfig};
-use sundhedsaftale::geography::Hierarchy;
 use sundhedsaftale::{
     embedded, observation, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Lang, Minutes,
     Problems,
@@ -159,38 +158,24 @@ fn main() -> ExitCode {
         return fail(&problems, args.lang);
     }
     if let Some(year) = args.follow_up {
-        let observations = match &args.observations {
-            None => annual::key_figure_observations(&agreement),
-            Some(path) => {
-                let text = match read(Some(path), "") {
-                    Ok(text) => text,
-                    Err(code) => return code,
-                };
-                let table = if path.ends_with(".json") {
-                    observation::read_json(&text)
-                } else {
-                    observation::read_csv(&text)
-                };
-                let table = match table {
-                    Ok(t) => t,
-                    Err(problems) => return fail(&problems, args.lang),
-                };
-                let catalogue = embedded::indicators();
-                let problems = observation::check(&table, &catalogue, &Hierarchy::from_agreement(&agreement));
-                if problems.has_errors() {
-                    return fail(&problems, args.lang);
-                }
-                table
-            }
+        let text = match args.observations.as_deref().map(|path| read(Some(path), "")) {
+            None => None,
+            Some(Ok(text)) => Some(text),
+            Some(Err(code)) => return code,
         };
-        let result = annual::annual_follow_up(
+        let format = args
+            .observations
+            .as_deref()
+            .map_or(observation::Format::Csv, observation::Format::from_path);
+        match annual::run(
             &agreement,
-            &embedded::indicators(),
-            &observations,
+            text.as_deref().map(|t| (t, format)),
             year,
             &FollowUpConfig::default(),
-        );
-        print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+        ) {
+            Ok(result) => print!("{}", report::render_follow_up(&result, &agreement, args.lang)),
+            Err(problems) => return fail(&problems, args.lang),
+        }
         return ExitCode::SUCCESS;
     }
     print!(
