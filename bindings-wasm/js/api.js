@@ -1,7 +1,9 @@
 // The JS API over the wasm module. The module returns JSON envelopes
-// ({ok} | {problems} | {argument}); this layer unwraps them, so callers get
-// plain values or a thrown ValidationError / RangeError. It is shared by the
-// node and browser entry points, which differ only in how the module loads.
+// ({ok} | {problems} | {progress_error} | {argument}); this layer unwraps
+// them, so callers get plain values or a thrown ValidationError,
+// ProgressError or RangeError. It is shared by the node and browser entry
+// points, which differ only in how the module loads (see native.js).
+import { native } from "./native.js";
 
 /** A document has problems; `errors` lists every one, in English. */
 export class ValidationError extends Error {
@@ -42,6 +44,11 @@ export class ProgressError extends Error {
   }
 }
 
+function loaded() {
+  if (native === null) throw new Error("sundhedsaftale: the wasm module is not loaded yet; await ready() first");
+  return native;
+}
+
 function unwrap(envelope) {
   const result = JSON.parse(envelope);
   if ("ok" in result) return result.ok;
@@ -54,32 +61,28 @@ function text(agreement) {
   return typeof agreement === "string" ? agreement : JSON.stringify(agreement);
 }
 
-/** Builds the API over a loaded wasm-bindgen module. */
-export function makeApi(native) {
-  return {
-    nordjylland2024: () => unwrap(native.nordjylland_2024()),
-    parse: (json) => unwrap(native.parse(json)),
-    validate: (json, { lang = "en" } = {}) => localise(unwrap(native.validate(json)), lang),
-    statusOn: (agreement, on) => unwrap(native.status_on(text(agreement), on)),
-    calendar: (agreement, on) => unwrap(native.calendar(text(agreement), on)),
-    report: (agreement, on, { lang = "en" } = {}) => unwrap(native.report(text(agreement), on, lang)),
-    catalogue: () => unwrap(native.catalogue()),
-    politiskKlyngeVest2021: () => unwrap(native.politisk_klynge_vest_2021()),
-    validateMinutes: (minutes, { lang = "en" } = {}) => localise(unwrap(native.validate_minutes(text(minutes))), lang),
-    progress: (input) => unwrap(native.progress(JSON.stringify(input))),
-    followUp: (agreement, year, { observations, format, targets = [], weights, smallCountThreshold } = {}) => {
-      let observed = "";
-      let kind = format ?? "csv";
-      if (Array.isArray(observations)) {
-        observed = JSON.stringify(observations);
-        kind = "json";
-      } else if (typeof observations === "string") {
-        observed = observations;
-      }
-      const options = { targets };
-      if (weights !== undefined) options.weights = weights;
-      if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
-      return unwrap(native.follow_up(text(agreement), year, observed, kind, JSON.stringify(options)));
-    },
-  };
+export const nordjylland2024 = () => unwrap(loaded().nordjylland_2024());
+export const parse = (json) => unwrap(loaded().parse(json));
+export const validate = (json, { lang = "en" } = {}) => localise(unwrap(loaded().validate(json)), lang);
+export const statusOn = (agreement, on) => unwrap(loaded().status_on(text(agreement), on));
+export const calendar = (agreement, on) => unwrap(loaded().calendar(text(agreement), on));
+export const report = (agreement, on, { lang = "en" } = {}) => unwrap(loaded().report(text(agreement), on, lang));
+export const catalogue = () => unwrap(loaded().catalogue());
+export const politiskKlyngeVest2021 = () => unwrap(loaded().politisk_klynge_vest_2021());
+export const validateMinutes = (minutes, { lang = "en" } = {}) =>
+  localise(unwrap(loaded().validate_minutes(text(minutes))), lang);
+export const progress = (input) => unwrap(loaded().progress(JSON.stringify(input)));
+export function followUp(agreement, year, { observations, format, targets = [], weights, smallCountThreshold } = {}) {
+  let observed = "";
+  let kind = format ?? "csv";
+  if (Array.isArray(observations)) {
+    observed = JSON.stringify(observations);
+    kind = "json";
+  } else if (typeof observations === "string") {
+    observed = observations;
+  }
+  const options = { targets };
+  if (weights !== undefined) options.weights = weights;
+  if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
+  return unwrap(loaded().follow_up(text(agreement), year, observed, kind, JSON.stringify(options)));
 }

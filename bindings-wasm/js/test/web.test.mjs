@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import * as web from "../index.web.js";
 
 test("the web build loads with ready() and answers like the node build", async () => {
+  assert.throws(() => web.nordjylland2024(), /await ready\(\) first/);
   await web.ready(readFileSync(new URL("../pkg-web/sundhedsaftale_wasm_bg.wasm", import.meta.url)));
   const a = web.nordjylland2024();
   assert.equal(web.statusOn(a, "2024-01-01").state, "in_force");
