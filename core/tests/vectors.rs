@@ -71,7 +71,12 @@ fn check_folder(folder: &str, at_least: usize, base_text: &str, problems_of: fn(
 
 #[test]
 fn every_invalid_vector_produces_exactly_its_expected_codes_and_paths() {
-    check_folder("invalid", 30, sundhedsaftale::embedded::NORDJYLLAND_2024_JSON, problems_of);
+    check_folder(
+        "invalid",
+        30,
+        sundhedsaftale::embedded::NORDJYLLAND_2024_JSON,
+        problems_of,
+    );
 }
 
 /// Parses minutes and validates them against the embedded agreement.
@@ -84,7 +89,12 @@ fn minutes_problems_of(text: &str) -> Problems {
 
 #[test]
 fn every_invalid_minutes_vector_produces_exactly_its_expected_codes_and_paths() {
-    check_folder("invalid-minutes", 10, sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON, minutes_problems_of);
+    check_folder(
+        "invalid-minutes",
+        10,
+        sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON,
+        minutes_problems_of,
+    );
 }
 
 #[test]
