@@ -126,5 +126,7 @@ def test_catalogue_and_schema() -> None:
     codes = [c["code"] for c in sundhedsaftale.catalogue()]
     assert len(codes) == len(set(codes))
     assert "overlapping_memberships" in codes
+    meaning = {c["code"]: c["meaning"] for c in sundhedsaftale.catalogue()}
+    assert meaning["overlapping_memberships"] == "One person holds the same post twice over overlapping periods."
     schema = json.loads(sundhedsaftale.agreement_schema())
     assert "schema_version" in schema["required"]

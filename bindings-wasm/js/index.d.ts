@@ -62,6 +62,8 @@ export interface CalendarEntry {
 export interface CodeInfo {
   code: string;
   severity: Severity;
+  /** What the code means. */
+  meaning: string;
   template_en: string;
   template_da: string;
 }

@@ -15,7 +15,7 @@ use crate::problem::Severity;
 
 macro_rules! codes {
     ($(
-        $(#[$doc:meta])*
+        $(#[doc = $doc:literal])*
         $variant:ident = $code:literal, $severity:ident,
             en: $en:literal,
             da: $da:literal;
@@ -31,7 +31,7 @@ macro_rules! codes {
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl Code {
@@ -52,6 +52,11 @@ macro_rules! codes {
             /// The severity a problem with this code has.
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// What the code means: its documentation, in English.
+            pub fn meaning(self) -> &'static str {
+                match self { $(Code::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
             /// The message template in `lang`, with `{name}` placeholders for context values.
@@ -290,6 +295,8 @@ pub struct CodeInfo {
     pub code: &'static str,
     /// `error` or `warning`.
     pub severity: Severity,
+    /// What the code means.
+    pub meaning: &'static str,
     /// The English message template.
     pub template_en: &'static str,
     /// The Danish message template.
@@ -308,6 +315,7 @@ pub fn catalogue() -> Vec<CodeInfo> {
         .map(|&c| CodeInfo {
             code: c.as_str(),
             severity: c.severity(),
+            meaning: c.meaning(),
             template_en: c.template(Lang::En),
             template_da: c.template(Lang::Da),
         })
@@ -326,6 +334,11 @@ mod tests {
             assert!(seen.insert(s), "duplicate code {s}");
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{s}");
             assert_eq!(Code::from_str(s), Some(code));
+            assert!(
+                code.meaning().ends_with('.') && !code.meaning().starts_with(' '),
+                "{s}: {}",
+                code.meaning()
+            );
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{s}\""));
         }

@@ -247,6 +247,27 @@ pub fn render(
         );
     }
 
+    if !a.collaboration_agreements.is_empty() {
+        let overdue: Vec<&str> = a
+            .collaboration_agreements
+            .iter()
+            .filter(|c| c.review_overdue_on(on))
+            .map(|c| c.title.as_str())
+            .collect();
+        let _ = writeln!(
+            w,
+            "{}: {}; {}: {}",
+            t(lang, "Collaboration agreements", "Samarbejdsaftaler"),
+            a.collaboration_agreements.len(),
+            t(lang, "review overdue", "revision overskredet"),
+            if overdue.is_empty() {
+                "–".to_string()
+            } else {
+                overdue.join("; ")
+            }
+        );
+    }
+
     heading(w, t(lang, "Validation", "Validering"));
     write_problems(w, lang, problems);
     out

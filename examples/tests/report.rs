@@ -60,6 +60,31 @@ fn default_report_covers_every_section_on_the_embedded_data() {
 }
 
 #[test]
+fn overdue_collaboration_agreement_reviews_are_shown() {
+    let mut a = sundhedsaftale::nordjylland_2024();
+    a.collaboration_agreements
+        .push(sundhedsaftale::collaboration::CollaborationAgreement {
+            id: "sa-1".into(),
+            title: "Samarbejdsaftale om udskrivning".into(),
+            framework: Some("Den Tværsektorielle Grundaftale".into()),
+            goals: vec!["Trygge udskrivninger".into()],
+            follow_up: Some("Årlig audit".into()),
+            reviewed_on: None,
+            review_due: Some("2026-06-30".parse().unwrap()),
+            patient_representatives_involved: Some(true),
+        });
+    let path = temp_file("collab.json", &serde_json::to_string(&a).unwrap());
+    let (code, out, err) = report(&[path.to_str().unwrap(), "--date", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Collaboration agreements: 1; review overdue: Samarbejdsaftale om udskrivning"),
+        "{out}"
+    );
+    let (_, out, _) = report(&[path.to_str().unwrap(), "--date", "2026-06-30"]);
+    assert!(out.contains("Collaboration agreements: 1; review overdue: –"));
+}
+
+#[test]
 fn danish_report_on_another_date() {
     let (code, out, _) = report(&["--date", "2027-07-01", "--lang", "da"]);
     assert_eq!(code, 0);

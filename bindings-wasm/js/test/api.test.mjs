@@ -69,6 +69,9 @@ test("the catalogue lists every code once", () => {
   const codes = sa.catalogue().map((c) => c.code);
   assert.equal(new Set(codes).size, codes.length);
   assert.ok(codes.includes("overlapping_memberships"));
+  const entry = sa.catalogue().find((c) => c.code === "dispute_without_interim_responsible");
+  assert.equal(entry.meaning, "A dispute does not say who carries the task while it is being settled.");
+  assert.equal(entry.severity, "error");
 });
 
 test("wasm size (raw and gzipped)", () => {
