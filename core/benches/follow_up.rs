@@ -24,7 +24,7 @@ fn aggregate_and_progress(table: &ObservationTable, catalogue: &IndicatorCatalog
     let (cells, _) = aggregate(table, catalogue, hierarchy, None);
     let mut series: HashMap<(u32, &sundhedsaftale::geography::Geography, u32), (usize, usize)> = HashMap::new();
     for (i, c) in cells.iter().enumerate() {
-        let e = series.entry((c.indicator, &c.geography, c.stratum)).or_insert((i, i));
+        let e = series.entry((c.indicator, &*c.geography, c.stratum)).or_insert((i, i));
         if c.period < cells[e.0].period {
             e.0 = i;
         }

@@ -56,7 +56,7 @@ pub struct Cell {
     /// Interned indicator (see [`ObservationTable::indicator_id`]).
     pub indicator: u32,
     /// The place.
-    pub geography: Geography,
+    pub geography: Arc<Geography>,
     /// The period.
     pub period: Period,
     /// Interned stratum (see [`ObservationTable::stratum_of`]).
@@ -128,7 +128,11 @@ pub fn aggregate(
     keys.sort_by(|a, b| (table.indicator_id(a.0), a.1, a.2).cmp(&(table.indicator_id(b.0), b.1, b.2)));
 
     // Parents of each municipality on a date, interned; the structure changes rarely.
-    let mut parents_index: Vec<Geography> = Vec::new();
+    let mut parents_index: Vec<Arc<Geography>> = Vec::new();
+    // Each observed place once, shared by all its cells.
+    let places: Vec<Arc<Geography>> = (0..table.geography_count())
+        .map(|g| Arc::new(table.geography_of(g as u32).clone()))
+        .collect();
     let mut parent_ids: HashMap<Geography, usize> = HashMap::new();
     // Per date, per interned place: its parents (the cluster structure changes rarely).
     let mut parent_cache: HashMap<NaiveDate, Vec<Option<Vec<usize>>>> = HashMap::new();
@@ -159,7 +163,7 @@ pub fn aggregate(
                 };
                 cells.push(Cell {
                     indicator: key.0,
-                    geography: g.clone(),
+                    geography: places[table.geography[r] as usize].clone(),
                     period: key.1,
                     stratum: key.2,
                     value,
@@ -187,7 +191,7 @@ pub fn aggregate(
                     .into_iter()
                     .map(|p| {
                         *parent_ids.entry(p.clone()).or_insert_with(|| {
-                            parents_index.push(p);
+                            parents_index.push(Arc::new(p));
                             parents_index.len() - 1
                         })
                     })

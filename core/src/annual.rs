@@ -256,7 +256,7 @@ pub fn annual_follow_up(
     for c in cells.iter().filter(|c| c.period.year() <= year && !c.value.is_nan()) {
         let key = (
             observations.indicator_id(c.indicator).to_string(),
-            c.geography.clone(),
+            Geography::clone(&c.geography),
             stratum_text(observations, c.stratum),
         );
         series.entry(key).or_default().push(c);

@@ -44,7 +44,7 @@ pub fn apply(
         }
         // Each cell's direct parent among the cells of this group.
         let date = period.last_day();
-        let position: HashMap<&Geography, usize> = members.iter().map(|&i| (&cells[i].geography, i)).collect();
+        let position: HashMap<&Geography, usize> = members.iter().map(|&i| (&*cells[i].geography, i)).collect();
         let parent_of: HashMap<usize, usize> = members
             .iter()
             .filter_map(|&i| {

@@ -204,6 +204,11 @@ impl ObservationTable {
         &self.indicators.values[i as usize]
     }
 
+    /// How many distinct places the table holds.
+    pub fn geography_count(&self) -> usize {
+        self.geographies.values.len()
+    }
+
     /// The place behind an interned index.
     pub fn geography_of(&self, i: u32) -> &Geography {
         &self.geographies.values[i as usize]
