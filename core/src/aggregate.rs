@@ -104,7 +104,8 @@ struct Acc {
     weight: f64,
     weighted_rows: usize,
     value_rows: usize,
-    contributed: Vec<u32>,
+    /// Municipalities counted; which ones is worked out only when coverage is incomplete.
+    contributed: usize,
 }
 
 /// Aggregates every group (indicator, period, stratum) from its municipalities
@@ -203,7 +204,7 @@ pub fn aggregate(
             let weight = weights.and_then(|w| w.get(g)).copied();
             for &p in parents.iter() {
                 let acc = &mut accs[p];
-                acc.contributed.push(table.geography[r]);
+                acc.contributed += 1;
                 if has_fraction {
                     acc.numerator += n;
                     acc.denominator += d;
@@ -226,7 +227,7 @@ pub fn aggregate(
             }
         }
         for (p, acc) in accs.into_iter().enumerate() {
-            let rows_in = acc.contributed.len();
+            let rows_in = acc.contributed;
             if rows_in == 0 || observed_parent[p] {
                 continue;
             }
@@ -257,10 +258,15 @@ pub fn aggregate(
             let (contributed, missing) = if rows_in == expected.len() {
                 (expected, empty.clone())
             } else {
-                let mut codes: Vec<String> = acc
-                    .contributed
+                let mut codes: Vec<String> = rows
                     .iter()
-                    .map(|&g| table.geography_of(g).code.clone())
+                    .filter(|&&r| table.flags[r] & SUPPRESSED == 0)
+                    .filter(|&&r| {
+                        by_place
+                            .get(table.geography[r] as usize)
+                            .is_some_and(|ps| ps.as_ref().is_some_and(|ps| ps.contains(&p)))
+                    })
+                    .map(|&r| table.geography_of(table.geography[r]).code.clone())
                     .collect();
                 codes.sort();
                 let missing: Vec<String> = expected
