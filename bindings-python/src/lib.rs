@@ -70,6 +70,18 @@ struct NativeAgreement {
 
 #[pymethods]
 impl NativeAgreement {
+    /// The agreement's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The agreement's title.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
     /// Every problem, errors and warnings, as plain data.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &core::validate(&self.inner))

@@ -16,6 +16,8 @@ from conftest import EMBEDDED_TEXT
 def test_embedded_agreement_and_status() -> None:
     a = sundhedsaftale.nordjylland_2024()
     assert a.id == "nordjylland-2024"
+    assert a.title == "Sundhedsaftale 2024"
+    assert repr(a) == "<Agreement 'nordjylland-2024': Sundhedsaftale 2024>"
     status = a.status_on(datetime.date(2026, 1, 1))
     assert status.state == "in_force"
     assert status.nominal_end == datetime.date(2027, 7, 1)
@@ -130,3 +132,10 @@ def test_catalogue_and_schema() -> None:
     assert meaning["overlapping_memberships"] == "One person holds the same post twice over overlapping periods."
     schema = json.loads(sundhedsaftale.agreement_schema())
     assert "schema_version" in schema["required"]
+
+
+def test_bytes_are_read_as_utf8() -> None:
+    text = EMBEDDED_TEXT.encode("utf-8")
+    assert sundhedsaftale.loads(text) == sundhedsaftale.nordjylland_2024()
+    problems = sundhedsaftale.problems(b'{"schema_version": 1')
+    assert [(p["code"], p["path"]) for p in problems] == [("json_syntax", "")]

@@ -89,16 +89,6 @@ labels!(Title {
     Official => ("official", "embedsperson"),
 });
 
-impl Title {
-    /// Whether the title is an elected office (politician).
-    pub fn is_political(self) -> bool {
-        !matches!(
-            self,
-            Title::Official | Title::GeneralPracticeRepresentative | Title::PatientRepresentative
-        )
-    }
-}
-
 /// A seat on a body, appointed on behalf of an organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

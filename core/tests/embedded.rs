@@ -285,3 +285,37 @@ fn action_plan_statuses_feed_the_annual_follow_up_of_their_year() {
     assert_eq!(statuses[0].0.cluster, "nord");
     assert!(a.follow_up.action_plan_statuses(2024).is_empty());
 }
+
+#[test]
+fn load_path_reads_validates_and_says_why_it_failed() {
+    use sundhedsaftale::{load_path, LoadError};
+    let dir = std::env::temp_dir().join(format!("sundhedsaftale-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(&good, sundhedsaftale::embedded::NORDJYLLAND_2024_JSON).unwrap();
+    assert_eq!(load_path(&good).unwrap(), nordjylland_2024());
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        sundhedsaftale::embedded::NORDJYLLAND_2024_JSON.replacen("\"code\": 851", "\"code\": 852", 1),
+    )
+    .unwrap();
+    match load_path(&bad) {
+        Err(LoadError::Invalid(problems)) => {
+            let errors: Vec<(&str, &str)> = problems.errors().map(|p| (p.code.as_str(), p.path.as_str())).collect();
+            assert_eq!(
+                errors,
+                [
+                    ("municipality_code_mismatch", "/organisations/10/code"),
+                    ("party_missing", "/roles")
+                ]
+            );
+        }
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    let missing = dir.join("missing.json");
+    let err = load_path(&missing).unwrap_err();
+    assert!(matches!(err, LoadError::Io { .. }));
+    assert!(err.to_string().starts_with("cannot read "), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

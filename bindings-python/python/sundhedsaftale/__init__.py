@@ -49,9 +49,7 @@ def nordjylland_2024() -> Agreement:
 
 def loads(text: Union[str, bytes]) -> Agreement:
     """Parses and validates JSON text; raises `ValidationError` listing every error."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    return Agreement(_native.loads(text))
+    return Agreement(_native.loads(_text(text)))
 
 
 def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
@@ -62,9 +60,7 @@ def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
 
 def problems(text: Union[str, bytes], lang: Lang = "en") -> List[Problem]:
     """Every problem in JSON text, parse errors included, without raising."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    return localise(_native.problems(text), lang)
+    return localise(_native.problems(_text(text)), lang)
 
 
 def politisk_klynge_vest_2021() -> Dict[str, Any]:

@@ -69,12 +69,12 @@ class Agreement:
     @property
     def id(self) -> str:
         """The agreement's id."""
-        return str(self.to_dict()["id"])
+        return self._native.id
 
     @property
     def title(self) -> str:
         """The agreement's title."""
-        return str(self.to_dict()["title"])
+        return self._native.title
 
     def validate(self, lang: Lang = "en") -> List[Problem]:
         """Every problem, errors and warnings (composition findings are warnings)."""
