@@ -88,6 +88,10 @@ pub struct HealthAgreement {
     /// The collaboration agreements under the cross-sector framework agreement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub collaboration_agreements: Vec<CollaborationAgreement>,
+    /// The ids of the composition rule sets the bodies are checked against.
+    /// Empty: every known rule set in scope for the region and date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub composition_rule_sets: Vec<String>,
     /// How disputes are settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispute_rules: Option<DisputeRules>,
@@ -129,6 +133,25 @@ impl HealthAgreement {
     /// The validity status on `date`.
     pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
         self.validity.status_on(date)
+    }
+
+    /// The official code of the agreement's region, if the document gives one.
+    pub fn region_code(&self) -> Option<u16> {
+        self.organisation(&self.region).and_then(|o| o.code)
+    }
+
+    /// The rule sets, among `known`, that apply to this agreement's bodies on
+    /// `date`: those in scope for its region and date, narrowed to the ones it
+    /// names in `composition_rule_sets` when it names any.
+    pub fn rule_sets_on<'r>(&self, known: &'r [RuleSet], date: NaiveDate) -> Vec<&'r RuleSet> {
+        let region = self.region_code();
+        known
+            .iter()
+            .filter(|r| {
+                r.in_scope(region, date)
+                    && (self.composition_rule_sets.is_empty() || self.composition_rule_sets.contains(&r.id))
+            })
+            .collect()
     }
 
     /// The organisation with this id.

@@ -282,6 +282,10 @@ codes! {
     AggregationNeedsWeights = "aggregation_needs_weights", Error,
         en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",
         da: "Indikatoren `{indicator}` har kun værdier (ingen tæller og nævner) for {geography} i {period}; at lægge dem sammen kræver eksplicitte vægte, ikke et simpelt gennemsnit.";
+    /// The agreement names a composition rule set whose scope (regions and period) does not cover it.
+    RuleSetOutOfScope = "rule_set_out_of_scope", Error,
+        en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",
+        da: "Regelsættet `{rule_set}` gælder region(er) {regions} fra {from} til {until}; det gælder ikke region {region} den {date}.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
         en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",

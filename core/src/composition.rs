@@ -40,6 +40,9 @@ pub struct RuleSet {
     /// First day the rules no longer apply (exclusive); absent while in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_until: Option<NaiveDate>,
+    /// The regions (official codes) whose bodies the rules are for. Rules
+    /// written for one region's organisation are not applied to another's.
+    pub regions: Vec<u16>,
     /// The source of the rules.
     pub source: String,
     /// The rules, per kind of body.
@@ -50,6 +53,20 @@ impl RuleSet {
     /// Whether the rule set applies on `date`, treating unknown bounds as open.
     pub fn applies_on(&self, date: NaiveDate) -> bool {
         crate::body::alive_on(self.applies_from, self.applies_until, date)
+    }
+
+    /// Whether the rule set is meant for a body of the region with this code
+    /// on `date`: the region is in its scope and the rules apply that day.
+    ///
+    /// ```
+    /// let [before, from] = sundhedsaftale::rule_sets() else { unreachable!() };
+    /// let day = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    /// assert!(from.in_scope(Some(1081), day(2024)));
+    /// assert!(!from.in_scope(Some(1082), day(2024)), "North Jutland's rules are not Midtjylland's");
+    /// assert!(!before.in_scope(Some(1081), day(2024)));
+    /// ```
+    pub fn in_scope(&self, region_code: Option<u16>, date: NaiveDate) -> bool {
+        self.applies_on(date) && region_code.is_some_and(|c| self.regions.contains(&c))
     }
 
     /// The rules for a kind of body, if the set has any.

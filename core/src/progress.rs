@@ -277,13 +277,24 @@ pub fn cagr(v1: f64, v0: f64, t1: f64, t0: f64) -> f64 {
     (v1 / v0).powf(1.0 / (t1 - t0)) - 1.0
 }
 
-/// The limit coefficient: 1 − (base/limit)^4.44 up to the limit, mirrored
-/// between one and two limits, and 1 from two limits on.
+/// The limit coefficient: 1 − (b/L)^4.44 up to the limit, mirrored between
+/// one and two limits, and 1 from two limits on, with b = |base| and
+/// L = |limit|.
+///
+/// The absolute values matter: the reference formula on a negative base gives
+/// NaN or −∞, so series of net changes or balances would break.
+///
+/// ```
+/// use sundhedsaftale::progress::limit_coefficient;
+/// assert_eq!(limit_coefficient(-150.0, -100.0), limit_coefficient(150.0, 100.0));
+/// assert_eq!(limit_coefficient(0.0, 100.0), 1.0);
+/// ```
 pub fn limit_coefficient(base: f64, limit: f64) -> f64 {
-    if base <= limit {
-        1.0 - (base / limit).powf(4.44)
-    } else if base < 2.0 * limit {
-        1.0 - ((2.0 * limit - base) / limit).powf(4.44)
+    let (b, l) = (base.abs(), limit.abs());
+    if b <= l {
+        1.0 - (b / l).powf(4.44)
+    } else if b < 2.0 * l {
+        1.0 - ((2.0 * l - b) / l).powf(4.44)
     } else {
         1.0
     }

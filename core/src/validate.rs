@@ -69,6 +69,15 @@ pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
             out.push(end_before_start(root.key("applies_until"), from, until));
         }
     }
+    for (i, code) in rule_set.regions.iter().enumerate() {
+        if reference::region_by_code(*code).is_none() {
+            out.push(Problem::with_context(
+                Code::UnknownRegionCode,
+                root.key("regions").index(i),
+                ctx!("code" => code),
+            ));
+        }
+    }
     let mut seen: HashMap<&str, Pointer> = HashMap::new();
     for (i, body) in rule_set.bodies.iter().enumerate() {
         for (j, rule) in body.rules.iter().enumerate() {
@@ -510,25 +519,30 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Region code, municipality codes against the official list, and completeness of parties.
+    /// Region code, municipality codes against the official list of the
+    /// agreement's own region on the day it enters into force, and
+    /// completeness of parties.
     fn region_and_parties(&mut self) {
         let a = self.a;
         let root = Pointer::root();
+        let on = a.validity.in_force_from;
         let Some((region_index, region)) = a.organisations.iter().enumerate().find(|(_, o)| o.id == a.region) else {
             return; // reported as an unknown reference
         };
-        let region_code = match region.code {
-            Some(code) if reference::region(code).is_some() => Some(code),
-            other => {
+        let reference_region = match region.code.and_then(reference::region_by_code) {
+            Some(r) => Some(r),
+            None => {
                 self.push(
                     Code::UnknownRegionCode,
                     root.key("organisations").index(region_index).key("code"),
-                    ctx!("code" => other.map_or_else(|| "?".to_string(), |c| c.to_string())),
+                    ctx!("code" => region.code.map_or_else(|| "?".to_string(), |c| c.to_string())),
                 );
                 None
             }
         };
-        let official = region_code.and_then(reference::municipalities_of);
+        let official: Vec<&reference::MunicipalityRef> = reference_region
+            .map(|r| reference::municipalities_of(r, on).collect())
+            .unwrap_or_default();
         let is_party = |id: &str| {
             a.roles
                 .iter()
@@ -538,39 +552,22 @@ impl<'a> Validator<'a> {
         if !is_party(&region.id) {
             missing.push((
                 region.name.clone(),
-                region_code.map_or_else(|| "?".into(), |c| c.to_string()),
+                region.code.map_or_else(|| "?".into(), |c| c.to_string()),
             ));
         }
         for (i, o) in a.organisations.iter().enumerate() {
-            if o.kind != OrganisationKind::Municipality || o.parent.as_deref() != Some(region.id.as_str()) {
+            if o.kind != OrganisationKind::Municipality {
                 continue;
             }
-            if let Some(list) = official {
-                let bare = reference::bare_municipality_name(&o.name);
-                let by_code = o.code.and_then(|c| list.iter().find(|m| m.code == c));
-                if by_code.is_none_or(|m| m.name != bare) {
-                    let expected = list
-                        .iter()
-                        .find(|m| m.name == bare)
-                        .map_or_else(|| "no municipality of that name".to_string(), |m| m.code.to_string());
-                    self.push(
-                        Code::MunicipalityCodeMismatch,
-                        root.key("organisations").index(i).key("code"),
-                        ctx!("name" => o.name, "code" => o.code.map_or_else(|| "?".into(), |c| c.to_string()),
-                             "region_code" => region_code, "expected" => expected),
-                    );
-                }
-            }
-            if !is_party(&o.id) {
+            self.municipality_code(i, on);
+            if o.parent.as_deref() == Some(region.id.as_str()) && !is_party(&o.id) {
                 missing.push((o.name.clone(), o.code.map_or_else(|| "?".into(), |c| c.to_string())));
             }
         }
-        if let Some(list) = official {
-            for m in list {
-                let declared = a.municipalities().any(|o| o.code == Some(m.code));
-                if !declared {
-                    missing.push((m.name.to_string(), m.code.to_string()));
-                }
+        for m in &official {
+            let declared = a.municipalities().any(|o| o.code == Some(m.code));
+            if !declared {
+                missing.push((m.name.to_string(), m.code.to_string()));
             }
         }
         for (name, code) in missing {
@@ -580,6 +577,38 @@ impl<'a> Validator<'a> {
                 ctx!("name" => name, "code" => code),
             );
         }
+    }
+
+    /// A municipality's code and name against the official list of the
+    /// region it belongs to (its parent, when that is a region with a known
+    /// code) on `on`, or against the national list otherwise.
+    fn municipality_code(&mut self, index: usize, on: NaiveDate) {
+        let o = &self.a.organisations[index];
+        let parent = o.parent.as_deref().and_then(|p| self.a.organisation(p));
+        let region = parent
+            .filter(|p| p.kind == OrganisationKind::Region)
+            .and_then(|p| p.code)
+            .and_then(reference::region_by_code);
+        let official: Vec<&reference::MunicipalityRef> = match region {
+            Some(r) => reference::municipalities_of(r, on).collect(),
+            None => reference::MUNICIPALITIES.iter().collect(),
+        };
+        let bare = reference::bare_municipality_name(&o.name);
+        let by_code = o.code.and_then(|c| official.iter().find(|m| m.code == c));
+        if by_code.is_some_and(|m| m.name == bare) {
+            return;
+        }
+        let expected = official
+            .iter()
+            .find(|m| m.name == bare)
+            .map_or_else(|| "no municipality of that name".to_string(), |m| m.code.to_string());
+        self.push(
+            Code::MunicipalityCodeMismatch,
+            Pointer::root().key("organisations").index(index).key("code"),
+            ctx!("name" => o.name, "code" => o.code.map_or_else(|| "?".into(), |c| c.to_string()),
+                 "region_code" => region.and_then(|r| r.code).map_or_else(|| "DK".to_string(), |c| c.to_string()),
+                 "expected" => expected),
+        );
     }
 
     /// A municipality in two clusters at once, or (on entry into force) in none.
@@ -805,7 +834,28 @@ impl<'a> Validator<'a> {
     fn composition(&mut self, rule_sets: &[RuleSet]) {
         let a = self.a;
         let on = a.validity.in_force_from;
-        for rule_set in rule_sets.iter().filter(|r| r.applies_on(on)) {
+        for (i, id) in a.composition_rule_sets.iter().enumerate() {
+            let at = Pointer::root().key("composition_rule_sets").index(i);
+            match rule_sets.iter().find(|r| &r.id == id) {
+                None => self.push(Code::UnknownReference, at, ctx!("id" => id, "kind" => "rule set")),
+                Some(r) => {
+                    let region_ok = a.region_code().is_some_and(|c| r.regions.contains(&c));
+                    let ended_before = r.applies_until.is_some_and(|until| until <= on);
+                    if !region_ok || ended_before {
+                        let regions: Vec<String> = r.regions.iter().map(u16::to_string).collect();
+                        self.push(
+                            Code::RuleSetOutOfScope,
+                            at,
+                            ctx!("rule_set" => id, "regions" => regions.join(", "),
+                                 "region" => a.region_code().map_or_else(|| "?".to_string(), |c| c.to_string()),
+                                 "from" => date_or_unknown(r.applies_from), "until" => date_or_unknown(r.applies_until),
+                                 "date" => on.to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        for rule_set in a.rule_sets_on(rule_sets, on) {
             for (i, body) in a.bodies.iter().enumerate() {
                 if !body.exists_on(on) || a.members_on(body, on).is_empty() {
                     continue;
@@ -994,7 +1044,7 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
 
     // Attendance against the composition rules in force that day.
     if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
-        for rule_set in rule_sets.iter().filter(|r| r.applies_on(m.date)) {
+        for rule_set in agreement.rule_sets_on(rule_sets, m.date) {
             if let Some(report) = minutes.composition(agreement, rule_set) {
                 out.extend(not_met_warnings(&report, at.key("attendance")));
             }
