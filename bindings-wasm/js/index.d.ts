@@ -181,10 +181,15 @@ export interface Progress {
   not_available: "single_period" | "base_after_current" | "sign_change" | "direction_unknown" | null;
 }
 
-/** A target for the follow-up. */
+/** A target for the follow-up: the most specific one that applies to a series wins. */
 export interface Target {
+  /** The indicator or key figure; required here, implied for a target written under an indicator. */
   indicator: string;
   geography?: string;
+  /** `dimension: category` pairs, e.g. `{ sex: "kvinder" }`; absent: the total and every stratum without its own. */
+  stratum?: Record<string, string>;
+  /** The period progress is measured from; absent: the first with data. */
+  base_period?: PeriodCode;
   kind: "value" | "relative_change" | "range";
   value?: number;
   change_percent?: number;

@@ -5,14 +5,20 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{Body, BodyKind};
+use crate::catalogue::Code;
 use crate::cluster::Cluster;
 use crate::collaboration::CollaborationAgreement;
 use crate::composition::{evaluate, RuleFinding, RuleSet, ScopeGroups, Seat};
+use crate::content::SeriesGap;
 use crate::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
 use crate::dispute::{Dispute, DisputeRules};
 use crate::follow_up::{CalendarEntry, FollowUp};
+use crate::geography::{ClusterSpan, Hierarchy};
+use crate::indicator::IndicatorCatalogue;
 use crate::organisation::{AgreementRole, Organisation, OrganisationKind, RoleRule};
 use crate::people::{Membership, Person, Post};
+use crate::problem::{ctx, Pointer, Problem, Problems};
+use crate::target::Target;
 use crate::validity::{LifecycleEvent, Validity, ValidityStatus};
 
 /// The schema version this library reads and writes.
@@ -308,6 +314,98 @@ impl HealthAgreement {
     /// The follow-up calendar on `on`.
     pub fn calendar(&self, on: NaiveDate) -> Vec<CalendarEntry> {
         self.follow_up.calendar(&self.validity, on)
+    }
+
+    /// The places of the agreement: its region and municipalities, and its
+    /// clusters over their lifetimes.
+    pub fn hierarchy(&self) -> Hierarchy {
+        let mut h = Hierarchy::new();
+        let code_of = |id: &str| self.organisation(id).and_then(|o| o.code).map(|c| c.to_string());
+        for o in &self.organisations {
+            match (o.kind, o.code) {
+                (OrganisationKind::Region, Some(code)) => h.add_region(&code.to_string(), &o.name),
+                (OrganisationKind::Municipality, Some(code)) => {
+                    let region = o.parent.as_deref().and_then(code_of).unwrap_or_default();
+                    h.add_municipality(&code.to_string(), &o.name, &region);
+                }
+                _ => {}
+            }
+        }
+        for c in &self.clusters {
+            h.add_cluster(ClusterSpan {
+                code: c.id.clone(),
+                name: c.name.clone(),
+                region: code_of(&c.region).unwrap_or_default(),
+                municipalities: c.municipalities.iter().filter_map(|m| code_of(m)).collect(),
+                established: c.established,
+                abolished: c.abolished,
+            });
+        }
+        h
+    }
+
+    /// The definitions the follow-up runs on: every indicator the agreement
+    /// declares, then one series per key figure, and a warning for each that
+    /// cannot be followed up (an indicator without a unit or period type, a
+    /// key figure that is a change rather than a level). A key figure without
+    /// a year is an error of the document itself (`key_figure_missing_year`).
+    ///
+    /// ```
+    /// let a = sundhedsaftale::nordjylland_2024();
+    /// let (catalogue, problems) = a.indicator_catalogue();
+    /// assert_eq!(catalogue.indicators.len(), 18 + 21);
+    /// assert!(problems.is_empty());
+    /// ```
+    pub fn indicator_catalogue(&self) -> (IndicatorCatalogue, Problems) {
+        let mut indicators = Vec::new();
+        let mut problems = Vec::new();
+        let root = Pointer::root();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            match ind.definition() {
+                Ok(d) => indicators.push(d),
+                Err(missing) => problems.push(Problem::with_context(
+                    Code::IndicatorNotFollowedUp,
+                    root.key("indicators").index(i).key(missing),
+                    ctx!("id" => ind.id, "missing" => missing),
+                )),
+            }
+        }
+        for (i, f) in self.focus_areas.iter().enumerate() {
+            for (j, k) in f.key_figures.iter().enumerate() {
+                match k.series(&f.id) {
+                    Ok(d) => indicators.push(d),
+                    Err(SeriesGap::NoYear) => {}
+                    Err(SeriesGap::NotALevel) => problems.push(Problem::with_context(
+                        Code::KeyFigureNotALevel,
+                        root.key("focus_areas").index(i).key("key_figures").index(j).key("unit"),
+                        ctx!("id" => k.id),
+                    )),
+                }
+            }
+        }
+        let catalogue = IndicatorCatalogue {
+            id: self.id.clone(),
+            notes: Vec::new(),
+            indicators,
+        };
+        (catalogue, Problems(problems))
+    }
+
+    /// Every target the document states, under its indicators and objectives,
+    /// with the indicator filled in where it is implied.
+    pub fn targets(&self) -> Vec<Target> {
+        let under_indicators = self.indicators.iter().flat_map(|ind| {
+            ind.targets.iter().map(move |t| Target {
+                indicator: Some(t.indicator.clone().unwrap_or_else(|| ind.id.clone())),
+                ..t.clone()
+            })
+        });
+        let under_objectives = self
+            .focus_areas
+            .iter()
+            .flat_map(|f| &f.objectives)
+            .flat_map(|o| o.targets.iter().cloned());
+        under_indicators.chain(under_objectives).collect()
     }
 
     /// The municipalities among the organisations whose parent is the agreement's region.

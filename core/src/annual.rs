@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::{aggregate, Cell, Hidden, Weights};
 use crate::agreement::HealthAgreement;
 use crate::discretion;
-use crate::geography::{Geography, Hierarchy, Level};
+use crate::geography::{Geography, Level};
 use crate::indicator::IndicatorCatalogue;
 use crate::observation::{Observation, ObservationTable};
 use crate::period::Period;
@@ -79,8 +79,10 @@ impl From<FollowUpOptions> for FollowUpConfig {
 }
 
 /// Runs the follow-up of `year` on observations given as text (checked
-/// against the embedded indicator catalogue and the agreement's geography),
-/// or, with none given, on the agreement's own key figures.
+/// against the agreement's own indicators and geography), or, with none
+/// given, on the agreement's own key figures. Targets come from the document
+/// and from `config`; where both set one for the same series with the same
+/// specificity, `config`'s wins.
 ///
 /// ```
 /// let a = sundhedsaftale::nordjylland_2024();
@@ -93,19 +95,21 @@ pub fn run(
     year: i32,
     config: &FollowUpConfig,
 ) -> Result<AnnualFollowUp, Problems> {
-    let catalogue = crate::embedded::indicators();
+    let (catalogue, gaps) = agreement.indicator_catalogue();
     let table = match observations {
         None => key_figure_observations(agreement),
         Some((text, format)) => {
             let table = crate::observation::read(text, format)?;
-            let problems = crate::observation::check(&table, &catalogue, &Hierarchy::from_agreement(agreement));
+            let problems = crate::observation::check(&table, &catalogue, &agreement.hierarchy());
             if problems.has_errors() {
                 return Err(problems);
             }
             table
         }
     };
-    Ok(annual_follow_up(agreement, &catalogue, &table, year, config))
+    let mut result = annual_follow_up(agreement, &catalogue, &table, year, config);
+    result.problems.0.splice(0..0, gaps.0);
+    Ok(result)
 }
 
 /// One indicator at one place and stratum.
@@ -240,7 +244,8 @@ pub fn annual_follow_up(
     year: i32,
     config: &FollowUpConfig,
 ) -> AnnualFollowUp {
-    let hierarchy = Hierarchy::from_agreement(agreement);
+    let hierarchy = agreement.hierarchy();
+    let targets: Vec<Target> = config.targets.iter().cloned().chain(agreement.targets()).collect();
     let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
     discretion::apply(
         &mut cells,
@@ -252,16 +257,16 @@ pub fn annual_follow_up(
     let mut problems = problems.0;
 
     // Series: indicator, place, stratum → cells in period order, up to the year.
-    let mut series: BTreeMap<(String, Geography, String), Vec<&Cell>> = BTreeMap::new();
+    let mut series: BTreeMap<(String, Geography, String), (u32, Vec<&Cell>)> = BTreeMap::new();
     for c in cells.iter().filter(|c| c.period.year() <= year && !c.value.is_nan()) {
         let key = (
             observations.indicator_id(c.indicator).to_string(),
             Geography::clone(&c.geography),
             stratum_text(observations, c.stratum),
         );
-        series.entry(key).or_default().push(c);
+        series.entry(key).or_insert_with(|| (c.stratum, Vec::new())).1.push(c);
     }
-    for list in series.values_mut() {
+    for (_, list) in series.values_mut() {
         list.sort_by_key(|c| c.period);
     }
 
@@ -270,14 +275,23 @@ pub fn annual_follow_up(
     for def in &catalogue.indicators {
         for focus_area in def.focus_areas.iter().filter(|f| focus_order.contains(&f.as_str())) {
             let mut any = false;
-            for ((indicator, geography, stratum), list) in
+            for ((indicator, geography, stratum), (stratum_id, list)) in
                 series.range((def.id.clone(), Geography::new(Level::Municipality, ""), String::new())..)
             {
                 if *indicator != def.id {
                     break;
                 }
                 any = true;
-                let (first, last) = (list[0], list[list.len() - 1]);
+                let target = target_for(&targets, &def.id, geography, observations.stratum_of(*stratum_id));
+                let base_period = target.and_then(|t| t.base_period);
+                let last = list[list.len() - 1];
+                let first = match base_period {
+                    None => list[0],
+                    Some(p) => match list.iter().find(|c| c.period == p) {
+                        Some(c) => c,
+                        None => list[0],
+                    },
+                };
                 let hidden = last.hidden.clone().or_else(|| first.hidden.clone());
                 let mut row = FollowUpRow {
                     focus_area: focus_area.clone(),
@@ -311,7 +325,12 @@ pub fn annual_follow_up(
                     rows.push(row);
                     continue;
                 }
-                let goal = match target_for(&config.targets, &def.id, geography) {
+                if let Some(p) = base_period.filter(|p| first.period != *p) {
+                    row.note = Some(format!("no value in the base period {p}"));
+                    rows.push(row);
+                    continue;
+                }
+                let goal = match target {
                     None => Ok(Goal::default()),
                     Some(t) => t.goal(|p| list.iter().find(|c| c.period == p).map(|c| c.value)),
                 };
@@ -429,13 +448,19 @@ pub fn annual_follow_up(
             not_available: r.not_available,
         });
     }
-    for t in &config.targets {
-        if catalogue.get(&t.indicator).is_none() {
-            problems.push(crate::problem::Problem::with_context(
+    for (i, t) in config.targets.iter().enumerate() {
+        let at = crate::problem::Pointer::root().key("targets").index(i);
+        match t.indicator.as_deref() {
+            None => problems.push(crate::problem::Problem::new(
+                crate::catalogue::Code::TargetWithoutIndicator,
+                at.key("indicator"),
+            )),
+            Some(id) if catalogue.get(id).is_none() => problems.push(crate::problem::Problem::with_context(
                 crate::catalogue::Code::UnknownReference,
-                "",
-                crate::problem::ctx!("id" => t.indicator, "kind" => "indicator"),
-            ));
+                at.key("indicator"),
+                crate::problem::ctx!("id" => id, "kind" => "indicator"),
+            )),
+            Some(_) => {}
         }
     }
     AnnualFollowUp {

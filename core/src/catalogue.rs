@@ -282,6 +282,30 @@ codes! {
     AggregationNeedsWeights = "aggregation_needs_weights", Error,
         en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",
         da: "Indikatoren `{indicator}` har kun værdier (ingen tæller og nævner) for {geography} i {period}; at lægge dem sammen kræver eksplicitte vægte, ikke et simpelt gennemsnit.";
+    /// A declared indicator lacks what the follow-up needs (a unit or a period type), so it is not followed up.
+    IndicatorNotFollowedUp = "indicator_not_followed_up", Warning,
+        en: "Indicator `{id}` cannot be followed up: it has no `{missing}`.",
+        da: "Indikatoren `{id}` kan ikke følges op: den mangler `{missing}`.";
+    /// A key figure is a change (percentage points), not a level, so it is not followed up as a series.
+    KeyFigureNotALevel = "key_figure_not_a_level", Warning,
+        en: "Key figure `{id}` is a change, not a level; it is not followed up as a series.",
+        da: "Nøgletallet `{id}` er en ændring, ikke et niveau; det følges ikke op som en serie.";
+    /// A target does not say which indicator it is for, and nothing implies one.
+    TargetWithoutIndicator = "target_without_indicator", Error,
+        en: "The target does not say which indicator it is for.",
+        da: "Målet angiver ikke, hvilken indikator det gælder.";
+    /// A target names a stratum dimension that its indicator is not broken down by.
+    UnknownStratum = "unknown_stratum", Error,
+        en: "Indicator `{indicator}` is not broken down by `{dimension}` (it is by: {known}).",
+        da: "Indikatoren `{indicator}` er ikke opdelt efter `{dimension}` (den er opdelt efter: {known}).";
+    /// A target lacks a field its kind needs (a value, a change, a baseline, a bound, a due period).
+    TargetIncomplete = "target_incomplete", Error,
+        en: "A target of kind `{kind}` needs `{field}`.",
+        da: "Et mål af typen `{kind}` kræver `{field}`.";
+    /// Two targets for the same indicator, place and stratum: neither is more specific.
+    DuplicateTarget = "duplicate_target", Error,
+        en: "Another target ({first}) is for the same indicator, place and stratum.",
+        da: "Et andet mål ({first}) gælder samme indikator, sted og stratum.";
     /// The agreement names a composition rule set whose scope (regions and period) does not cover it.
     RuleSetOutOfScope = "rule_set_out_of_scope", Error,
         en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",

@@ -7,7 +7,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::indicator::{Basis, IndicatorDefinition, MeasureUnit, Term};
 use crate::lang::labels;
+use crate::period::PeriodType;
+use crate::progress::Direction;
+use crate::target::Target;
 
 /// The agreement's one-sentence aim (vision).
 #[doc(alias = "vision")]
@@ -67,6 +71,9 @@ pub struct Objective {
     pub id: String,
     /// The objective, verbatim.
     pub text: String,
+    /// Measurable targets for the objective; each names the indicator or key figure it is measured by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
 }
 
 /// The unit of a key figure.
@@ -124,9 +131,57 @@ pub struct KeyFigure {
     /// A change since an earlier year, as stated ("et fald på 3 procentpoint siden 2010").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// Which way is better, for following the figure up; absent: unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// How the direction was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction_basis: Option<Basis>,
+}
+
+/// Why a key figure cannot be followed up as a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesGap {
+    /// It has no year to place the value in.
+    NoYear,
+    /// It is a change (percentage points), not a level.
+    NotALevel,
 }
 
 impl KeyFigure {
+    /// The key figure as a series the follow-up can run on: a yearly
+    /// percentage at the region, under `focus_area`.
+    pub fn series(&self, focus_area: &str) -> Result<IndicatorDefinition, SeriesGap> {
+        if self.unit != Unit::Percent {
+            return Err(SeriesGap::NotALevel);
+        }
+        if self.year.is_none() {
+            return Err(SeriesGap::NoYear);
+        }
+        Ok(IndicatorDefinition {
+            id: self.id.clone(),
+            name: format!("{} ({})", self.measure, self.population),
+            name_en: None,
+            focus_areas: vec![focus_area.to_string()],
+            national_goals: Vec::new(),
+            key_figure: Some(self.id.clone()),
+            unit: MeasureUnit::Percent,
+            unit_basis: Some(Basis::Source),
+            direction: self.direction.unwrap_or(Direction::Unknown),
+            direction_basis: self.direction_basis,
+            numerator: None,
+            denominator: None,
+            fraction_basis: None,
+            factor: MeasureUnit::Percent.default_factor(),
+            decimals: if self.value.fract() == 0.0 { 0 } else { 1 },
+            population: Some(self.population.clone()),
+            source: self.source.clone(),
+            period_type: PeriodType::Year,
+            disaggregations: Vec::new(),
+            small_count_threshold: None,
+        })
+    }
+
     /// The earlier value implied by the stated change, with its year.
     ///
     /// "83 % … i 2021. Dette er et fald på 3 procentpoint siden 2010" gives 86 % in 2010.
@@ -188,7 +243,13 @@ pub struct Renaming {
     pub from_year: i32,
 }
 
-/// An indicator that follows up on focus areas (indikator), as in the agreement's closing figure.
+/// An indicator that follows up on focus areas (indikator), declared by the
+/// agreement with as much of its definition as is known.
+///
+/// Only id, name and focus areas are required: an agreement may name an
+/// indicator without defining it. The follow-up needs a unit and a period
+/// type; an indicator without them is reported, not dropped in silence. A
+/// missing direction is *unknown* (no status), never guessed.
 #[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -197,11 +258,90 @@ pub struct Indicator {
     pub id: String,
     /// Name, verbatim.
     pub name: String,
+    /// Name in English, where a source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// The focus areas it follows up on.
     pub focus_areas: Vec<String>,
     /// The national goals it measures; empty where the source does not say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub national_goals: Vec<u8>,
+    /// The unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<MeasureUnit>,
+    /// How the unit was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_basis: Option<Basis>,
+    /// Which way is better.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// How the direction was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction_basis: Option<Basis>,
+    /// What the numerator counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<Term>,
+    /// What the denominator counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Term>,
+    /// How numerator and denominator were set, when they are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction_basis: Option<Basis>,
+    /// numerator / denominator × factor gives the value; absent: the unit's own (100 for percent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<f64>,
+    /// Decimals to show; absent: 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    /// The population measured (e.g. "65+").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<String>,
+    /// The source of the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The kind of period data comes in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_type: Option<PeriodType>,
+    /// The dimensions data may be broken down by (sex, age group, …); targets may name only these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disaggregations: Vec<String>,
+    /// Counts below this are hidden on output; absent: the run's configured threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_count_threshold: Option<u32>,
+    /// Targets for the indicator; their `indicator` is implied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+}
+
+impl Indicator {
+    /// The complete definition the follow-up runs on, or the name of the
+    /// first field it needs that the document leaves out.
+    pub fn definition(&self) -> Result<IndicatorDefinition, &'static str> {
+        let unit = self.unit.ok_or("unit")?;
+        let period_type = self.period_type.ok_or("period_type")?;
+        Ok(IndicatorDefinition {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            name_en: self.name_en.clone(),
+            focus_areas: self.focus_areas.clone(),
+            national_goals: self.national_goals.clone(),
+            key_figure: None,
+            unit,
+            unit_basis: self.unit_basis,
+            direction: self.direction.unwrap_or(Direction::Unknown),
+            direction_basis: self.direction_basis,
+            numerator: self.numerator.clone(),
+            denominator: self.denominator.clone(),
+            fraction_basis: self.fraction_basis,
+            factor: self.factor.unwrap_or(unit.default_factor()),
+            decimals: self.decimals.unwrap_or(1),
+            population: self.population.clone(),
+            source: self.source.clone(),
+            period_type,
+            disaggregations: self.disaggregations.clone(),
+            small_count_threshold: self.small_count_threshold,
+        })
+    }
 }
 
 /// A person who signed the agreement, with the capacity in which they signed.

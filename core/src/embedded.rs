@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 
 use crate::agreement::HealthAgreement;
 use crate::composition::RuleSet;
-use crate::indicator::IndicatorCatalogue;
 use crate::meeting::Minutes;
 use crate::parse::parse_json;
 
@@ -45,19 +44,6 @@ pub const POLITISK_KLYNGE_VEST_2021_JSON: &str = include_str!("../data/politisk_
 /// ```
 pub fn politisk_klynge_vest_2021() -> Minutes {
     parse_json(POLITISK_KLYNGE_VEST_2021_JSON).expect("embedded minutes are valid")
-}
-
-/// The indicator catalogue of the North Jutland agreement, as JSON text.
-pub const INDICATORS_JSON: &str = include_str!("../data/indicators.json");
-
-/// The indicator catalogue: the agreement's 18 indicators and one series per key figure.
-///
-/// ```
-/// let catalogue = sundhedsaftale::embedded::indicators();
-/// assert_eq!(catalogue.indicators.len(), 18 + 21);
-/// ```
-pub fn indicators() -> IndicatorCatalogue {
-    parse_json(INDICATORS_JSON).expect("embedded indicator catalogue is valid")
 }
 
 /// The rule set of the pre-July-2022 organisation, from the 2021 minutes.

@@ -1,6 +1,7 @@
 //! Geography: municipality → health cluster → region → country, aware of time.
 //!
-//! The hierarchy is derived from an agreement's organisations and clusters,
+//! The hierarchy is derived from an agreement's organisations and clusters
+//! ([`crate::HealthAgreement::hierarchy`]),
 //! so the cluster structure in force on a date is the one that applies: a
 //! municipality in 2021 belongs to the pre-2022 cluster, in 2023 to the new
 //! one. A period is placed by its last day. Geographies are written
@@ -14,10 +15,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::agreement::HealthAgreement;
 use crate::body::alive_on;
 use crate::lang::labels;
-use crate::organisation::OrganisationKind;
 
 /// A level of the hierarchy, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -183,33 +182,6 @@ impl Hierarchy {
         self.clusters.push(span);
     }
 
-    /// The hierarchy of an agreement's region, from its organisations and clusters.
-    pub fn from_agreement(a: &HealthAgreement) -> Hierarchy {
-        let mut h = Hierarchy::new();
-        let code_of = |id: &str| a.organisation(id).and_then(|o| o.code).map(|c| c.to_string());
-        for o in &a.organisations {
-            match (o.kind, o.code) {
-                (OrganisationKind::Region, Some(code)) => h.add_region(&code.to_string(), &o.name),
-                (OrganisationKind::Municipality, Some(code)) => {
-                    let region = o.parent.as_deref().and_then(code_of).unwrap_or_default();
-                    h.add_municipality(&code.to_string(), &o.name, &region);
-                }
-                _ => {}
-            }
-        }
-        for c in &a.clusters {
-            h.add_cluster(ClusterSpan {
-                code: c.id.clone(),
-                name: c.name.clone(),
-                region: code_of(&c.region).unwrap_or_default(),
-                municipalities: c.municipalities.iter().filter_map(|m| code_of(m)).collect(),
-                established: c.established,
-                abolished: c.abolished,
-            });
-        }
-        h
-    }
-
     /// Whether the hierarchy knows the place (a cluster at any time).
     pub fn contains(&self, g: &Geography) -> bool {
         match g.level {
@@ -293,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_cluster_structure_in_force_applies() {
-        let h = Hierarchy::from_agreement(&crate::nordjylland_2024());
+        let h = crate::nordjylland_2024().hierarchy();
         let thisted = Geography::new(Level::Municipality, "787");
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let names = |gs: Vec<Geography>| gs.iter().map(Geography::to_string).collect::<Vec<_>>();

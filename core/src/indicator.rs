@@ -1,11 +1,12 @@
-//! Indicator definitions: what is measured, how, and which way is better.
+//! Indicator definitions as the follow-up runs on them: what is measured,
+//! how, and which way is better.
 //!
-//! The agreement names its indicators but does not define them, and the
-//! domain notes found no source for their units or directions. So each
-//! definition says how its unit, direction and fraction were set: from a
-//! source, or from the indicator's meaning ("fewer readmissions is better").
-//! The catalogue also holds one series per key figure the agreement quotes,
-//! so that the annual follow-up can run on the agreement's own figures.
+//! An agreement declares its own indicators ([`crate::content::Indicator`])
+//! and quotes its key figures; [`crate::HealthAgreement::indicator_catalogue`]
+//! resolves both into complete [`IndicatorDefinition`]s, one series per key
+//! figure, and says why any of them cannot be followed up. Each definition
+//! keeps how its unit, direction and fraction were set: from a source, or
+//! from the indicator's meaning ("fewer readmissions is better").
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,17 @@ labels!(MeasureUnit {
 });
 
 impl MeasureUnit {
+    /// numerator / denominator × this gives the value: 100 for percent, 1,000
+    /// and 100,000 for rates, 1 otherwise.
+    pub fn default_factor(self) -> f64 {
+        match self {
+            MeasureUnit::Percent => 100.0,
+            MeasureUnit::RatePer1000 => 1_000.0,
+            MeasureUnit::RatePer100000 => 100_000.0,
+            MeasureUnit::Ratio | MeasureUnit::Count | MeasureUnit::Days | MeasureUnit::Years => 1.0,
+        }
+    }
+
     /// Whether values add up over areas (counts) rather than needing a fraction or weights.
     pub fn is_additive(self) -> bool {
         self == MeasureUnit::Count
@@ -79,8 +91,9 @@ pub struct IndicatorDefinition {
     pub id: String,
     /// Name in Danish.
     pub name: String,
-    /// Name in English.
-    pub name_en: String,
+    /// Name in English, where a source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// The focus areas it follows up on.
     pub focus_areas: Vec<String>,
     /// The national goals it measures; empty where no source says.
@@ -91,12 +104,14 @@ pub struct IndicatorDefinition {
     pub key_figure: Option<String>,
     /// The unit.
     pub unit: MeasureUnit,
-    /// How the unit was set.
-    pub unit_basis: Basis,
+    /// How the unit was set; absent: not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_basis: Option<Basis>,
     /// Which way is better.
     pub direction: Direction,
-    /// How the direction was set.
-    pub direction_basis: Basis,
+    /// How the direction was set; absent: not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction_basis: Option<Basis>,
     /// What the numerator counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Term>,
@@ -126,13 +141,11 @@ pub struct IndicatorDefinition {
     pub small_count_threshold: Option<u32>,
 }
 
-/// A catalogue of indicator definitions.
+/// The indicator definitions a follow-up runs on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorCatalogue {
-    /// Format version.
-    pub schema_version: u32,
-    /// Unique id.
+    /// Unique id (an agreement's catalogue has the agreement's id).
     pub id: String,
     /// How the catalogue was made, and what it does not know.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -53,6 +53,7 @@ pub mod progress;
 pub mod reference;
 pub mod report;
 pub mod schema;
+pub mod shape;
 pub mod target;
 pub mod validate;
 pub mod validity;

@@ -7,12 +7,15 @@
 //! `serde_path_to_error`, which tracks where in the document serde failed;
 //! that path becomes the problem's JSON Pointer.
 //!
-//! Serde stops at the first error, so a document with several type errors
-//! reports them one at a time; the semantic checks in [`mod@crate::validate`]
-//! report everything at once.
+//! Serde stops at the first error. When it does, the text is read once more
+//! and walked against the type's JSON Schema ([`mod@crate::shape`]), so that
+//! every structural mistake is reported at once; valid documents never take
+//! that path. The semantic checks in [`mod@crate::validate`] also report
+//! everything at once.
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -43,7 +46,7 @@ pub enum LoadError {
 /// let err = sundhedsaftale::parse_json::<sundhedsaftale::HealthAgreement>("{").unwrap_err();
 /// assert_eq!(err.0[0].code.as_str(), "json_syntax");
 /// ```
-pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problems> {
+pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Problems> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         Problems(vec![Problem::with_context(
             Code::JsonSyntax,
@@ -60,7 +63,25 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problems> {
             )]));
         }
     }
-    from_value(value)
+    from_value(value).map_err(|first| Problems(all_structural::<T>(text, first.0)))
+}
+
+/// Every structural problem of `text` against `T`'s schema, given serde's
+/// first one, which is kept unless the walk found a problem at its path.
+fn all_structural<T: JsonSchema>(text: &str, first: Vec<Problem>) -> Vec<Problem> {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return first;
+    };
+    let Ok(schema) = serde_json::to_value(schemars::schema_for!(T)) else {
+        return first;
+    };
+    let mut all = crate::shape::problems(&value, &schema);
+    for p in first {
+        if !all.iter().any(|q| q.path == p.path) {
+            all.push(p);
+        }
+    }
+    all
 }
 
 /// Deserializes a JSON value into `T`, mapping serde's error to a problem.

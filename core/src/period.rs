@@ -1,9 +1,15 @@
 //! Periods: the one canonical type for "when" an observation refers to.
 //!
 //! Codes follow the forms statistics offices publish: `2021` (year),
-//! `2021S1` (half-year), `2021Q3` (quarter), `2021-03` (month), and an
-//! explicit range `2021-01-01/2021-06-30` (both days inclusive). Each period
-//! has a first and last day, orders by those, and gives a *fractional year*:
+//! `2021S1` (half-year), `2021Q3` (quarter), `2021-03` (month), `2021/22`
+//! or `2021/2022` (school year), and an explicit range
+//! `2021-01-01/2021-06-30` (both days inclusive).
+//!
+//! A school year runs from 1 August to 31 July (folkeskoleloven § 14 a:
+//! «Skoleåret begynder den 1. august»). Danish public financial years are
+//! calendar years (DOMAIN.md), so they are written as a plain year.
+//!
+//! Each period has a first and last day, orders by those, and gives a *fractional year*:
 //! the midpoint of the period on a continuous year scale, so that growth
 //! between `2021Q1` and `2023Q3` is measured over 2.5 years, not 2.
 
@@ -26,6 +32,8 @@ pub enum PeriodType {
     Quarter,
     /// A month.
     Month,
+    /// A school year, 1 August to 31 July (`2021/22`).
+    SchoolYear,
     /// An explicit range of days.
     Range,
 }
@@ -50,13 +58,15 @@ pub enum Period {
     Quarter(i32, u8),
     /// A month, 1 to 12.
     Month(i32, u8),
+    /// The school year that starts on 1 August of this year.
+    SchoolYear(i32),
     /// An explicit range, both days inclusive.
     Range(NaiveDate, NaiveDate),
 }
 
 /// Why a period code was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{code}` is not a period: {reason} (use 2021, 2021S1, 2021Q3, 2021-03 or 2021-01-01/2021-06-30)")]
+#[error("`{code}` is not a period: {reason} (use 2021, 2021S1, 2021Q3, 2021-03, 2021/22 or 2021-01-01/2021-06-30)")]
 pub struct PeriodError {
     /// The code given.
     pub code: String,
@@ -100,6 +110,7 @@ impl Period {
             Period::HalfYear(..) => PeriodType::HalfYear,
             Period::Quarter(..) => PeriodType::Quarter,
             Period::Month(..) => PeriodType::Month,
+            Period::SchoolYear(_) => PeriodType::SchoolYear,
             Period::Range(..) => PeriodType::Range,
         }
     }
@@ -111,6 +122,7 @@ impl Period {
             Period::HalfYear(y, h) => date(y, 6 * u32::from(h) - 5, 1),
             Period::Quarter(y, q) => date(y, 3 * u32::from(q) - 2, 1),
             Period::Month(y, m) => date(y, u32::from(m), 1),
+            Period::SchoolYear(y) => date(y, 8, 1),
             Period::Range(a, _) => a,
         }
     }
@@ -122,6 +134,7 @@ impl Period {
             Period::HalfYear(y, h) => last_of_month(y, 6 * u32::from(h)),
             Period::Quarter(y, q) => last_of_month(y, 3 * u32::from(q)),
             Period::Month(y, m) => last_of_month(y, u32::from(m)),
+            Period::SchoolYear(y) => date(y + 1, 7, 31),
             Period::Range(_, b) => b,
         }
     }
@@ -144,6 +157,11 @@ impl FromStr for Period {
 
     fn from_str(code: &str) -> Result<Period, PeriodError> {
         let s = code.trim();
+        if let Some(year) = school_year(s) {
+            return year
+                .map(Period::SchoolYear)
+                .ok_or_else(|| err(code, "a school year's second year must follow its first"));
+        }
         if let Some((a, b)) = s.split_once('/') {
             let a: NaiveDate = a
                 .parse()
@@ -178,6 +196,25 @@ impl FromStr for Period {
     }
 }
 
+/// `2021/22` or `2021/2022`: `Some(Some(2021))`; `Some(None)` when the two
+/// years do not follow each other; `None` when `s` is not of that form.
+fn school_year(s: &str) -> Option<Option<i32>> {
+    let (a, b) = s.split_once('/')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    if a.len() != 4 || !digits(a) || !(b.len() == 2 || b.len() == 4) || !digits(b) {
+        return None;
+    }
+    let first: i32 = a.parse().ok()?;
+    let second: i32 = b.parse().ok()?;
+    let next = first + 1;
+    let follows = if b.len() == 2 {
+        second == next % 100
+    } else {
+        second == next
+    };
+    Some(follows.then_some(first))
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -185,6 +222,7 @@ impl fmt::Display for Period {
             Period::HalfYear(y, h) => write!(f, "{y:04}S{h}"),
             Period::Quarter(y, q) => write!(f, "{y:04}Q{q}"),
             Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::SchoolYear(y) => write!(f, "{y:04}/{:02}", (y + 1) % 100),
             Period::Range(a, b) => write!(f, "{a}/{b}"),
         }
     }
@@ -224,8 +262,8 @@ impl JsonSchema for Period {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A period: 2021, 2021S1, 2021Q3, 2021-03 or 2021-01-01/2021-06-30",
-            "pattern": "^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "description": "A period: 2021, 2021S1, 2021Q3, 2021-03, 2021/22 (school year, 1 August to 31 July) or 2021-01-01/2021-06-30",
+            "pattern": "^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2]))|(/([0-9]{2}|[0-9]{4})))?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         })
     }
 }
@@ -245,6 +283,8 @@ mod tests {
             ("2024-02", "2024-02-01", "2024-02-29"),
             ("2023-02", "2023-02-01", "2023-02-28"),
             ("2021-03-15/2021-04-02", "2021-03-15", "2021-04-02"),
+            ("2021/22", "2021-08-01", "2022-07-31"),
+            ("1999/00", "1999-08-01", "2000-07-31"),
         ] {
             let p: Period = code.parse().unwrap();
             assert_eq!(p.to_string(), code);
@@ -252,6 +292,8 @@ mod tests {
             assert_eq!(p.last_day().to_string(), last, "{code}");
         }
         assert_eq!("2021H2".parse::<Period>().unwrap(), Period::HalfYear(2021, 2));
+        assert_eq!("2021/2022".parse::<Period>().unwrap(), Period::SchoolYear(2021));
+        assert_eq!(Period::SchoolYear(2021).year(), 2022);
     }
 
     #[test]
@@ -266,6 +308,8 @@ mod tests {
             ("2021W12", "unknown form"),
             ("2021-05-01/2021-04-30", "ends before it starts"),
             ("2021-02-30/2021-03-01", "first day"),
+            ("2021/23", "must follow"),
+            ("2021/2021", "must follow"),
         ] {
             let e = code.parse::<Period>().unwrap_err();
             assert!(e.to_string().contains(reason), "{code}: {e}");

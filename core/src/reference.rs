@@ -300,7 +300,13 @@ mod tests {
         assert!(MUNICIPALITIES.windows(2).all(|w| w[0].code < w[1].code));
         let count = |id| MUNICIPALITIES.iter().filter(|m| m.region == id).count();
         assert_eq!(
-            [count("hovedstaden"), count("sjaelland"), count("syddanmark"), count("midtjylland"), count("nordjylland")],
+            [
+                count("hovedstaden"),
+                count("sjaelland"),
+                count("syddanmark"),
+                count("midtjylland"),
+                count("nordjylland")
+            ],
             [29, 17, 22, 19, 11]
         );
         assert!(municipality(411).is_none(), "Christiansø is not a municipality");

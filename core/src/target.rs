@@ -1,6 +1,11 @@
 //! Targets: a value by a due period, a change relative to a baseline
 //! ("reduce by 10 % from 2021 by 2027"), or an optimal range; set per
-//! indicator, and optionally per place (a place's own target wins).
+//! indicator, and optionally per place and per stratum (sex, age group, any
+//! disaggregation). The most specific target that applies wins: a place's
+//! own over the general one, a women-only target over the total, and a
+//! women-only target never applies to men.
+
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -8,6 +13,17 @@ use serde::{Deserialize, Serialize};
 use crate::geography::Geography;
 use crate::period::Period;
 use crate::progress::{Goal, Point, Range};
+
+impl TargetKind {
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Value => "value",
+            TargetKind::RelativeChange => "relative_change",
+            TargetKind::Range => "range",
+        }
+    }
+}
 
 /// What kind of target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -25,11 +41,21 @@ pub enum TargetKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    /// The indicator.
-    pub indicator: String,
+    /// The indicator (or key figure) it is for. Implied, and may be left
+    /// out, for a target written under an indicator; required elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
     /// The place it is for; absent: every place without its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geography: Option<Geography>,
+    /// The stratum it is for, as `dimension: category` pairs (`{"sex": "kvinder"}`);
+    /// empty: the total and every stratum without a target of its own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stratum: BTreeMap<String, String>,
+    /// The period whose value progress is measured from (for example the
+    /// key figure's year); absent: the first period with data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_period: Option<Period>,
     /// What kind.
     pub kind: TargetKind,
     /// The target value (`value`).
@@ -58,9 +84,9 @@ impl Target {
     ///
     /// ```
     /// use sundhedsaftale::target::{Target, TargetKind};
-    /// let t = Target { indicator: "x".into(), geography: None, kind: TargetKind::RelativeChange,
-    ///     value: None, change_percent: Some(-10.0), baseline: Some("2021".parse().unwrap()),
-    ///     due: Some("2027".parse().unwrap()), low: None, high: None };
+    /// let t = Target { kind: TargetKind::RelativeChange, change_percent: Some(-10.0),
+    ///     baseline: Some("2021".parse().unwrap()), due: Some("2027".parse().unwrap()),
+    ///     ..Target::for_indicator("x", TargetKind::RelativeChange) };
     /// let goal = t.goal(|_| Some(20.0)).unwrap();
     /// assert_eq!(goal.target.unwrap().value, 18.0);
     /// ```
@@ -105,14 +131,92 @@ impl Target {
     }
 }
 
-/// The target that applies to an indicator at a place: the place's own, else the indicator's general one.
-pub fn target_for<'a>(targets: &'a [Target], indicator: &str, geography: &Geography) -> Option<&'a Target> {
-    targets
-        .iter()
-        .find(|t| t.indicator == indicator && t.geography.as_ref() == Some(geography))
-        .or_else(|| {
-            targets
+impl Target {
+    /// An empty target of `kind` for `indicator`, to fill in with struct update syntax.
+    pub fn for_indicator(indicator: &str, kind: TargetKind) -> Target {
+        Target {
+            indicator: Some(indicator.to_string()),
+            geography: None,
+            stratum: BTreeMap::new(),
+            base_period: None,
+            kind,
+            value: None,
+            change_percent: None,
+            baseline: None,
+            due: None,
+            low: None,
+            high: None,
+        }
+    }
+
+    /// Whether the target applies to a series of `indicator` at `geography`
+    /// in `stratum`: same indicator, the same place or none, and every pair
+    /// of its stratum present in the series' stratum.
+    pub fn applies_to(&self, indicator: &str, geography: &Geography, stratum: &[(String, String)]) -> bool {
+        self.indicator.as_deref() == Some(indicator)
+            && self.geography.as_ref().is_none_or(|g| g == geography)
+            && self
+                .stratum
                 .iter()
-                .find(|t| t.indicator == indicator && t.geography.is_none())
-        })
+                .all(|(d, c)| stratum.iter().any(|(sd, sc)| sd == d && sc == c))
+    }
+
+    /// The fields its kind needs that it leaves out, in the order `goal` needs them.
+    ///
+    /// ```
+    /// use sundhedsaftale::target::{Target, TargetKind};
+    /// let t = Target::for_indicator("x", TargetKind::RelativeChange);
+    /// assert_eq!(t.missing_fields(), ["change_percent", "baseline", "due"]);
+    /// ```
+    pub fn missing_fields(&self) -> Vec<&'static str> {
+        let needs: &[(&str, bool)] = match self.kind {
+            TargetKind::Value => &[("value", self.value.is_some()), ("due", self.due.is_some())],
+            TargetKind::RelativeChange => &[
+                ("change_percent", self.change_percent.is_some()),
+                ("baseline", self.baseline.is_some()),
+                ("due", self.due.is_some()),
+            ],
+            TargetKind::Range => &[("low", self.low.is_some()), ("high", self.high.is_some())],
+        };
+        needs.iter().filter(|(_, present)| !present).map(|(f, _)| *f).collect()
+    }
+
+    /// How specific the target is: a place of its own counts first, then
+    /// the number of stratum dimensions it names.
+    pub fn specificity(&self) -> (bool, usize) {
+        (self.geography.is_some(), self.stratum.len())
+    }
+}
+
+/// The most specific target among `targets` that applies to a series of
+/// `indicator` at `geography` in `stratum`; among equally specific ones, the
+/// first.
+///
+/// ```
+/// use sundhedsaftale::target::{target_for, Target, TargetKind};
+/// let women = Target {
+///     stratum: [("sex".to_string(), "kvinder".to_string())].into(),
+///     value: Some(10.0),
+///     ..Target::for_indicator("x", TargetKind::Value)
+/// };
+/// let all = Target { value: Some(20.0), ..Target::for_indicator("x", TargetKind::Value) };
+/// let targets = [all, women];
+/// let here = "region:1081".parse().unwrap();
+/// let sex = |c: &str| vec![("sex".to_string(), c.to_string())];
+/// assert_eq!(target_for(&targets, "x", &here, &sex("kvinder")).unwrap().value, Some(10.0));
+/// assert_eq!(target_for(&targets, "x", &here, &sex("mænd")).unwrap().value, Some(20.0));
+/// ```
+pub fn target_for<'a>(
+    targets: &'a [Target],
+    indicator: &str,
+    geography: &Geography,
+    stratum: &[(String, String)],
+) -> Option<&'a Target> {
+    let mut best: Option<&Target> = None;
+    for t in targets.iter().filter(|t| t.applies_to(indicator, geography, stratum)) {
+        if best.is_none_or(|b| t.specificity() > b.specificity()) {
+            best = Some(t);
+        }
+    }
+    best
 }

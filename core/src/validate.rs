@@ -19,6 +19,7 @@ use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
 use crate::organisation::{AgreementRole, OrganisationKind};
 use crate::problem::{ctx, Pointer, Problem, Problems};
 use crate::reference;
+use crate::target::Target;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
 pub fn validate(agreement: &HealthAgreement) -> Problems {
@@ -43,6 +44,7 @@ pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Prob
     v.validity();
     v.bodies();
     v.key_figures();
+    v.targets(&ids);
     v.follow_up();
     v.disputes();
     for (i, c) in agreement.collaboration_agreements.iter().enumerate() {
@@ -282,20 +284,17 @@ impl<'a> Validator<'a> {
                 check_unique(&mut seen, id, at, out);
             }
         };
-        let mut figures = Vec::new();
+        // Key figures are series the follow-up runs on, beside the indicators:
+        // one namespace, so that a target can name either.
         for (i, f) in a.focus_areas.iter().enumerate() {
             let at = root.key("focus_areas").index(i);
             for (j, o) in f.objectives.iter().enumerate() {
                 register(IdKind::Objective, &o.id, at.key("objectives").index(j), out);
             }
-            figures.extend(
-                f.key_figures
-                    .iter()
-                    .enumerate()
-                    .map(|(j, k)| (k.id.as_str(), at.key("key_figures").index(j))),
-            );
+            for (j, k) in f.key_figures.iter().enumerate() {
+                register(IdKind::Indicator, &k.id, at.key("key_figures").index(j), out);
+            }
         }
-        local(figures, out);
         for (i, x) in a.indicators.iter().enumerate() {
             register(IdKind::Indicator, &x.id, root.key("indicators").index(i), out);
         }
@@ -772,6 +771,91 @@ impl<'a> Validator<'a> {
                             ctx!("value" => earlier),
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// Targets under indicators and objectives: each names a known series,
+    /// only strata that series is broken down by, a known place, everything
+    /// its kind needs, and no two the same scope. Also reports the indicators
+    /// and key figures the follow-up cannot run on.
+    fn targets(&mut self, ids: &Ids<'a>) {
+        let a = self.a;
+        let root = Pointer::root();
+        let (catalogue, gaps) = a.indicator_catalogue();
+        self.out.extend(gaps.0);
+        let hierarchy = a.hierarchy();
+        let mut placed: Vec<(Pointer, Target)> = Vec::new();
+        for (i, ind) in a.indicators.iter().enumerate() {
+            for (j, t) in ind.targets.iter().enumerate() {
+                let t = Target {
+                    indicator: Some(t.indicator.clone().unwrap_or_else(|| ind.id.clone())),
+                    ..t.clone()
+                };
+                placed.push((root.key("indicators").index(i).key("targets").index(j), t));
+            }
+        }
+        for (i, f) in a.focus_areas.iter().enumerate() {
+            for (j, o) in f.objectives.iter().enumerate() {
+                for (k, t) in o.targets.iter().enumerate() {
+                    let at = root
+                        .key("focus_areas")
+                        .index(i)
+                        .key("objectives")
+                        .index(j)
+                        .key("targets")
+                        .index(k);
+                    placed.push((at, t.clone()));
+                }
+            }
+        }
+        let mut seen: HashMap<String, Pointer> = HashMap::new();
+        for (at, t) in &placed {
+            let Some(indicator) = t.indicator.as_deref() else {
+                self.push(Code::TargetWithoutIndicator, at.key("indicator"), ctx!());
+                continue;
+            };
+            if !self.reference(ids, IdKind::Indicator, indicator, at.key("indicator")) {
+                continue;
+            }
+            if let Some(def) = catalogue.get(indicator) {
+                for dimension in t.stratum.keys() {
+                    if !def.disaggregations.contains(dimension) {
+                        self.push(
+                            Code::UnknownStratum,
+                            at.key("stratum").key(dimension),
+                            ctx!("indicator" => indicator, "dimension" => dimension,
+                                 "known" => if def.disaggregations.is_empty() { "—".to_string() } else { def.disaggregations.join(", ") }),
+                        );
+                    }
+                }
+            }
+            if let Some(g) = &t.geography {
+                if !hierarchy.contains(g) {
+                    self.push(
+                        Code::UnknownReference,
+                        at.key("geography"),
+                        ctx!("id" => g.to_string(), "kind" => "place"),
+                    );
+                }
+            }
+            for field in t.missing_fields() {
+                self.push(
+                    Code::TargetIncomplete,
+                    at.key(field),
+                    ctx!("kind" => t.kind.as_str(), "field" => field),
+                );
+            }
+            let scope = format!(
+                "{indicator}|{}|{:?}",
+                t.geography.as_ref().map(ToString::to_string).unwrap_or_default(),
+                t.stratum
+            );
+            match seen.get(&scope) {
+                Some(first) => self.push(Code::DuplicateTarget, at.clone(), ctx!("first" => first.as_str())),
+                None => {
+                    seen.insert(scope, at.clone());
                 }
             }
         }

@@ -6,8 +6,7 @@ mod support;
 use sundhedsaftale::aggregate::{aggregate, CellSource, Hidden, Weights};
 use sundhedsaftale::annual::{annual_follow_up, key_figure_observations, FollowUpConfig};
 use sundhedsaftale::discretion;
-use sundhedsaftale::embedded::indicators;
-use sundhedsaftale::geography::{Geography, Hierarchy};
+use sundhedsaftale::geography::Geography;
 use sundhedsaftale::nordjylland_2024;
 use sundhedsaftale::observation::{check, read_csv, read_json};
 use sundhedsaftale::progress::Status;
@@ -64,7 +63,7 @@ fn semantic_problems_point_at_row_and_column() {
                antipsykotika-demens,region:1081,2021,140,,\n\
                middellevetid,region:1081,2022,,,\n";
     let table = read_csv(csv).unwrap();
-    let problems = check(&table, &indicators(), &Hierarchy::from_agreement(&nordjylland_2024()));
+    let problems = check(&table, &indicators(), &nordjylland_2024().hierarchy());
     let k = |c: &str, p: &str| (c.to_string(), p.to_string());
     assert_eq!(
         keys(&problems),
@@ -97,7 +96,7 @@ fn json_observations_load_like_csv() {
 #[test]
 fn ratios_aggregate_by_summing_numerators_and_denominators_with_coverage() {
     let agreement = nordjylland_2024();
-    let hierarchy = Hierarchy::from_agreement(&agreement);
+    let hierarchy = agreement.hierarchy();
     // Drop Frederikshavn (813) for 2024 to see the coverage gap.
     let csv: String = synthetic_csv()
         .lines()
@@ -133,7 +132,7 @@ fn ratios_aggregate_by_summing_numerators_and_denominators_with_coverage() {
 #[test]
 fn value_only_ratios_need_weights_and_never_get_a_plain_mean() {
     let agreement = nordjylland_2024();
-    let hierarchy = Hierarchy::from_agreement(&agreement);
+    let hierarchy = agreement.hierarchy();
     let csv = "indicator,geography,period,value\n\
                daglige-rygere,municipality:773,2024,10\n\
                daglige-rygere,municipality:787,2024,20\n";
@@ -167,7 +166,7 @@ fn value_only_ratios_need_weights_and_never_get_a_plain_mean() {
 #[test]
 fn a_small_count_is_hidden_and_so_is_the_sibling_that_would_give_it_away() {
     let agreement = nordjylland_2024();
-    let hierarchy = Hierarchy::from_agreement(&agreement);
+    let hierarchy = agreement.hierarchy();
     let table = read_csv(&synthetic_csv()).unwrap();
     let catalogue = indicators();
     let (mut cells, _) = aggregate(&table, &catalogue, &hierarchy, None);
@@ -198,7 +197,7 @@ fn a_small_count_is_hidden_and_so_is_the_sibling_that_would_give_it_away() {
 #[test]
 fn an_indicator_may_set_its_own_threshold() {
     let agreement = nordjylland_2024();
-    let hierarchy = Hierarchy::from_agreement(&agreement);
+    let hierarchy = agreement.hierarchy();
     // With the indicator's own threshold 7, Morsø's 6 is hidden and Thisted's 7 is not;
     // the published Vest total (13) would then give Morsø away, so Thisted is hidden too.
     let csv = "indicator,geography,period,numerator,denominator\n\
@@ -273,26 +272,16 @@ fn targets_relative_and_per_place() {
     let config = FollowUpConfig {
         targets: vec![
             Target {
-                indicator: "genindlaeggelser-30-dage".into(),
-                geography: None,
-                kind: TargetKind::RelativeChange,
-                value: None,
                 change_percent: Some(-10.0),
                 baseline: Some("2022".parse().unwrap()),
                 due: Some("2026".parse().unwrap()),
-                low: None,
-                high: None,
+                ..Target::for_indicator("genindlaeggelser-30-dage", TargetKind::RelativeChange)
             },
             Target {
-                indicator: "genindlaeggelser-30-dage".into(),
                 geography: Some("cluster:syd".parse().unwrap()),
-                kind: TargetKind::Value,
                 value: Some(11.5),
-                change_percent: None,
-                baseline: None,
                 due: Some("2024".parse().unwrap()),
-                low: None,
-                high: None,
+                ..Target::for_indicator("genindlaeggelser-30-dage", TargetKind::Value)
             },
         ],
         ..FollowUpConfig::default()
@@ -311,4 +300,73 @@ fn targets_relative_and_per_place() {
     assert_eq!(syd.status, Status::TargetAchieved);
     let laesoe = row("municipality:825");
     assert!(laesoe.hidden.is_some() && laesoe.latest_value.is_none() && laesoe.score.is_none());
+}
+
+/// The North Jutland agreement's own indicator catalogue.
+fn indicators() -> sundhedsaftale::indicator::IndicatorCatalogue {
+    nordjylland_2024().indicator_catalogue().0
+}
+
+/// Targets written in the document, per stratum: a women-only target applies
+/// to women and never to men, whose series falls back to the general target;
+/// a stated base period replaces the first observation as the base.
+#[test]
+fn document_targets_apply_per_stratum_with_a_stated_base_period() {
+    let mut agreement = nordjylland_2024();
+    let ind = agreement
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "genindlaeggelser-30-dage")
+        .unwrap();
+    ind.disaggregations = vec!["sex".into()];
+    let women: std::collections::BTreeMap<String, String> = [("sex".to_string(), "kvinder".to_string())].into();
+    ind.targets = vec![
+        Target {
+            value: Some(9.0),
+            due: Some("2026".parse().unwrap()),
+            ..Target::for_indicator("genindlaeggelser-30-dage", TargetKind::Value)
+        },
+        Target {
+            indicator: None,
+            stratum: women.clone(),
+            value: Some(8.0),
+            due: Some("2026".parse().unwrap()),
+            base_period: Some("2023".parse().unwrap()),
+            ..Target::for_indicator("x", TargetKind::Value)
+        },
+    ];
+    assert!(!sundhedsaftale::validate(&agreement).has_errors());
+    let mut csv = String::from("indicator,geography,period,numerator,denominator,sex\n");
+    for (period, sex, n) in [
+        (2022, "kvinder", 120),
+        (2023, "kvinder", 110),
+        (2024, "kvinder", 100),
+        (2022, "mænd", 130),
+        (2023, "mænd", 125),
+        (2024, "mænd", 120),
+    ] {
+        csv.push_str(&format!(
+            "genindlaeggelser-30-dage,region:1081,{period},{n},1000,{sex}\n"
+        ));
+    }
+    let result = sundhedsaftale::annual::run(
+        &agreement,
+        Some((&csv, sundhedsaftale::observation::Format::Csv)),
+        2024,
+        &FollowUpConfig::default(),
+    )
+    .unwrap();
+    let row = |stratum: &str| {
+        result
+            .rows
+            .iter()
+            .find(|r| r.indicator == "genindlaeggelser-30-dage" && r.stratum == stratum)
+            .unwrap()
+    };
+    let (w, m) = (row("sex=kvinder"), row("sex=mænd"));
+    assert_eq!(w.target_value, Some(8.0));
+    assert_eq!(w.baseline_period.map(|p| p.to_string()).as_deref(), Some("2023"));
+    assert_eq!(w.baseline_value, Some(11.0));
+    assert_eq!(m.target_value, Some(9.0), "the women-only target must not apply to men");
+    assert_eq!(m.baseline_period.map(|p| p.to_string()).as_deref(), Some("2022"));
 }

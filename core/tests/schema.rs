@@ -51,3 +51,23 @@ fn schema_describes_the_embedded_document() {
     }
     assert_eq!(schema["additionalProperties"], serde_json::Value::Bool(false));
 }
+
+/// The structural walker finds nothing in valid documents: every problem it
+/// reports on an invalid one is real, not an artefact of the schema.
+#[test]
+fn the_structural_walk_accepts_every_embedded_document() {
+    use sundhedsaftale::embedded::{
+        NORDJYLLAND_2024_JSON, POLITISK_KLYNGE_VEST_2021_JSON, RULES_BEFORE_2022_JSON, RULES_FROM_2022_JSON,
+    };
+    for (schema, text) in [
+        (agreement_schema(), NORDJYLLAND_2024_JSON),
+        (minutes_schema(), POLITISK_KLYNGE_VEST_2021_JSON),
+        (rule_set_schema(), RULES_BEFORE_2022_JSON),
+        (rule_set_schema(), RULES_FROM_2022_JSON),
+    ] {
+        let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+        let found = sundhedsaftale::shape::problems(&doc, &schema);
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -80,18 +80,18 @@ pub fn catalogue(sizes: Sizes) -> IndicatorCatalogue {
         .map(|i| IndicatorDefinition {
             id: format!("synthetic-{i:02}"),
             name: format!("Syntetisk indikator {i}"),
-            name_en: format!("Synthetic indicator {i}"),
+            name_en: Some(format!("Synthetic indicator {i}")),
             focus_areas: vec!["synthetic".into()],
             national_goals: vec![],
             key_figure: None,
             unit: MeasureUnit::Percent,
-            unit_basis: Basis::Meaning,
+            unit_basis: Some(Basis::Meaning),
             direction: if i % 2 == 0 {
                 Direction::HigherIsBetter
             } else {
                 Direction::LowerIsBetter
             },
-            direction_basis: Basis::Meaning,
+            direction_basis: Some(Basis::Meaning),
             numerator: None,
             denominator: None,
             fraction_basis: None,
@@ -105,7 +105,6 @@ pub fn catalogue(sizes: Sizes) -> IndicatorCatalogue {
         })
         .collect();
     IndicatorCatalogue {
-        schema_version: 1,
         id: "synthetic".into(),
         notes: vec!["SYNTHETIC".into()],
         indicators,
