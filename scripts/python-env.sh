@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import pytest, mypy" 2>/dev/null || [ ! -x .venv/bin/maturin ]; then
-  .venv/bin/pip install --quiet --disable-pip-version-check maturin pytest mypy
+if ! .venv/bin/python -c "import pytest, mypy, jsonschema" 2>/dev/null || [ ! -x .venv/bin/maturin ]; then
+  .venv/bin/pip install --quiet --disable-pip-version-check maturin pytest mypy jsonschema
 fi
 VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --quiet -m bindings-python/Cargo.toml

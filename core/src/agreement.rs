@@ -9,7 +9,6 @@ use crate::catalogue::Code;
 use crate::cluster::Cluster;
 use crate::collaboration::CollaborationAgreement;
 use crate::composition::{evaluate, RuleFinding, RuleSet, ScopeGroups, Seat};
-use crate::content::SeriesGap;
 use crate::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
 use crate::dispute::{Dispute, DisputeRules};
 use crate::follow_up::{CalendarEntry, FollowUp};
@@ -357,38 +356,52 @@ impl HealthAgreement {
     /// assert!(problems.is_empty());
     /// ```
     pub fn indicator_catalogue(&self) -> (IndicatorCatalogue, Problems) {
-        let mut indicators = Vec::new();
+        let declared = self.indicators.iter().filter_map(|ind| ind.definition().ok());
+        let figures = self
+            .focus_areas
+            .iter()
+            .flat_map(|f| f.key_figures.iter().filter_map(|k| k.series(&f.id).ok()));
+        let catalogue = IndicatorCatalogue {
+            id: self.id.clone(),
+            notes: Vec::new(),
+            indicators: declared.chain(figures).collect(),
+        };
+        (catalogue, self.series_gaps())
+    }
+
+    /// Why some indicators and key figures cannot be followed up, without
+    /// building their definitions (see [`HealthAgreement::indicator_catalogue`]).
+    pub fn series_gaps(&self) -> Problems {
         let mut problems = Vec::new();
         let root = Pointer::root();
         for (i, ind) in self.indicators.iter().enumerate() {
-            match ind.definition() {
-                Ok(d) => indicators.push(d),
-                Err(missing) => problems.push(Problem::with_context(
+            let missing = if ind.unit.is_none() {
+                Some("unit")
+            } else if ind.period_type.is_none() {
+                Some("period_type")
+            } else {
+                None
+            };
+            if let Some(missing) = missing {
+                problems.push(Problem::with_context(
                     Code::IndicatorNotFollowedUp,
                     root.key("indicators").index(i).key(missing),
                     ctx!("id" => ind.id, "missing" => missing),
-                )),
+                ));
             }
         }
         for (i, f) in self.focus_areas.iter().enumerate() {
             for (j, k) in f.key_figures.iter().enumerate() {
-                match k.series(&f.id) {
-                    Ok(d) => indicators.push(d),
-                    Err(SeriesGap::NoYear) => {}
-                    Err(SeriesGap::NotALevel) => problems.push(Problem::with_context(
+                if k.unit != crate::content::Unit::Percent {
+                    problems.push(Problem::with_context(
                         Code::KeyFigureNotALevel,
                         root.key("focus_areas").index(i).key("key_figures").index(j).key("unit"),
                         ctx!("id" => k.id),
-                    )),
+                    ));
                 }
             }
         }
-        let catalogue = IndicatorCatalogue {
-            id: self.id.clone(),
-            notes: Vec::new(),
-            indicators,
-        };
-        (catalogue, Problems(problems))
+        Problems(problems)
     }
 
     /// Every target the document states, under its indicators and objectives,

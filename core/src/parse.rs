@@ -1,11 +1,12 @@
 //! Reading documents from JSON, with parse errors in the problem format.
 //!
-//! Parsing is two steps. The text is first read into a `serde_json::Value`,
-//! so that a syntax error is reported with its line and column, and so that
-//! `schema_version` can be checked before the shape of the rest is relied
-//! on. The value is then deserialized into the typed model through
-//! `serde_path_to_error`, which tracks where in the document serde failed;
-//! that path becomes the problem's JSON Pointer.
+//! Valid text is read straight into the typed model. Only when that fails is
+//! it read again, in steps that explain the failure: into a
+//! `serde_json::Value`, so that a syntax error is reported with its line and
+//! column and `schema_version` can be checked before the shape of the rest
+//! is relied on; then into the typed model through `serde_path_to_error`,
+//! which tracks where serde failed; that path becomes the problem's JSON
+//! Pointer.
 //!
 //! Serde stops at the first error. When it does, the text is read once more
 //! and walked against the type's JSON Schema ([`mod@crate::shape`]), so that
@@ -47,6 +48,13 @@ pub enum LoadError {
 /// assert_eq!(err.0[0].code.as_str(), "json_syntax");
 /// ```
 pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Problems> {
+    // The fast path: straight into the typed model, no intermediate value.
+    // Only a failure pays for positions, paths and the full structural walk.
+    // A document of another `schema_version` that still has this version's
+    // shape parses; validation then reports the version alone.
+    if let Ok(parsed) = serde_json::from_str::<T>(text) {
+        return Ok(parsed);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         Problems(vec![Problem::with_context(
             Code::JsonSyntax,

@@ -783,9 +783,7 @@ impl<'a> Validator<'a> {
     fn targets(&mut self, ids: &Ids<'a>) {
         let a = self.a;
         let root = Pointer::root();
-        let (catalogue, gaps) = a.indicator_catalogue();
-        self.out.extend(gaps.0);
-        let hierarchy = a.hierarchy();
+        self.out.extend(a.series_gaps().0);
         let mut placed: Vec<(Pointer, Target)> = Vec::new();
         for (i, ind) in a.indicators.iter().enumerate() {
             for (j, t) in ind.targets.iter().enumerate() {
@@ -810,6 +808,15 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        if placed.is_empty() {
+            return;
+        }
+        let hierarchy = a.hierarchy();
+        let disaggregations: HashMap<&str, &[String]> = a
+            .indicators
+            .iter()
+            .map(|i| (i.id.as_str(), i.disaggregations.as_slice()))
+            .collect();
         let mut seen: HashMap<String, Pointer> = HashMap::new();
         for (at, t) in &placed {
             let Some(indicator) = t.indicator.as_deref() else {
@@ -819,16 +826,16 @@ impl<'a> Validator<'a> {
             if !self.reference(ids, IdKind::Indicator, indicator, at.key("indicator")) {
                 continue;
             }
-            if let Some(def) = catalogue.get(indicator) {
-                for dimension in t.stratum.keys() {
-                    if !def.disaggregations.contains(dimension) {
-                        self.push(
-                            Code::UnknownStratum,
-                            at.key("stratum").key(dimension),
-                            ctx!("indicator" => indicator, "dimension" => dimension,
-                                 "known" => if def.disaggregations.is_empty() { "—".to_string() } else { def.disaggregations.join(", ") }),
-                        );
-                    }
+            // A key figure is a single total: it has no strata.
+            let known = disaggregations.get(indicator).copied().unwrap_or_default();
+            for dimension in t.stratum.keys() {
+                if !known.contains(dimension) {
+                    self.push(
+                        Code::UnknownStratum,
+                        at.key("stratum").key(dimension),
+                        ctx!("indicator" => indicator, "dimension" => dimension,
+                             "known" => if known.is_empty() { "—".to_string() } else { known.join(", ") }),
+                    );
                 }
             }
             if let Some(g) = &t.geography {
