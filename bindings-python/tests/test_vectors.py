@@ -52,3 +52,16 @@ def test_valid_vector(name: str, vector: dict) -> None:
         assert [(d.role, d.date.isoformat()) for d in status.decided_by] == [
             (d["role"], d["date"]) for d in expected["decided_by"]
         ]
+
+
+FOLLOW_UP = vectors("follow-up")
+
+
+@pytest.mark.parametrize("name,vector", FOLLOW_UP, ids=[n for n, _ in FOLLOW_UP])
+def test_follow_up_vector(name: str, vector: dict) -> None:
+    agreement = sundhedsaftale.loads(document_text(vector))
+    rows = agreement.follow_up(vector["year"], vector["observations"])["rows"]
+    for want in vector["expected"]:
+        matching = [r for r in rows if all(r[k] == want[k] for k in ("indicator", "geography", "stratum"))]
+        assert len(matching) == 1, want
+        assert {k: matching[0][k] for k in want} == want

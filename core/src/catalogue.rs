@@ -11,7 +11,26 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::problem::Severity;
+
+/// How bad a problem is: part of each code's entry in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Advisory: the data is usable, but deviates from a rule (e.g. a composition rule set).
+    Warning,
+    /// Broken data: the document cannot be relied on until it is fixed.
+    Error,
+}
+
+impl Severity {
+    /// The snake_case name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
 
 macro_rules! codes {
     ($(

@@ -14,32 +14,13 @@
 //! that path. The semantic checks in [`mod@crate::validate`] also report
 //! everything at once.
 
-use std::path::{Path, PathBuf};
-
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::agreement::{HealthAgreement, SCHEMA_VERSION};
+use crate::agreement::SCHEMA_VERSION;
 use crate::catalogue::Code;
 use crate::problem::{ctx, Pointer, Problem, Problems};
-use crate::validate::validate;
-
-/// Why a document could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The document has errors; all of them are listed.
-    #[error("the document has {count} problem(s):\n{0}", count = .0.len())]
-    Invalid(Problems),
-}
 
 /// Parses JSON text into `T`, without semantic validation.
 ///
@@ -107,33 +88,6 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Problems> {
         }
         Problems(vec![classify(pointer, &e.into_inner().to_string())])
     })
-}
-
-/// Parses an agreement and validates it. Succeeds when there are no errors;
-/// warnings are available from [`crate::validate()`].
-///
-/// ```
-/// let text = sundhedsaftale::embedded::NORDJYLLAND_2024_JSON;
-/// let agreement = sundhedsaftale::load_str(text).unwrap();
-/// assert_eq!(agreement.id, "nordjylland-2024");
-/// ```
-pub fn load_str(text: &str) -> Result<HealthAgreement, Problems> {
-    let agreement: HealthAgreement = parse_json(text)?;
-    let problems = validate(&agreement);
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    Ok(agreement)
-}
-
-/// Reads, parses and validates an agreement file.
-pub fn load_path(path: impl AsRef<Path>) -> Result<HealthAgreement, LoadError> {
-    let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    load_str(&text).map_err(LoadError::Invalid)
 }
 
 /// chrono's parse errors, which serde passes through as custom messages.

@@ -13,27 +13,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalogue::Code;
+pub use crate::catalogue::Severity;
 use crate::lang::Lang;
-
-/// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Advisory: the data is usable, but deviates from a rule (e.g. a composition rule set).
-    Warning,
-    /// Broken data: the document cannot be relied on until it is fixed.
-    Error,
-}
-
-impl Severity {
-    /// The snake_case name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// Messages in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -148,3 +148,34 @@ fn problems_carry_both_languages_and_context() {
         p.message.da
     );
 }
+#[test]
+fn every_follow_up_vector_gives_its_rows() {
+    let cases = support::vectors("follow-up");
+    assert!(!cases.is_empty());
+    for (name, case) in &cases {
+        let agreement: HealthAgreement = parse_json(&support::document_text(case)).unwrap();
+        assert!(!validate(&agreement).has_errors(), "{name}");
+        let observations = case["observations"].to_string();
+        let year = case["year"].as_i64().unwrap() as i32;
+        let result = sundhedsaftale::annual::run(
+            &agreement,
+            Some((&observations, sundhedsaftale::observation::Format::Json)),
+            year,
+            &Default::default(),
+        )
+        .unwrap();
+        let rows = serde_json::to_value(&result.rows).unwrap();
+        for want in case["expected"].as_array().unwrap() {
+            let matching: Vec<&Value> = rows
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| ["indicator", "geography", "stratum"].iter().all(|k| r[*k] == want[*k]))
+                .collect();
+            assert_eq!(matching.len(), 1, "{name}: {want}");
+            for (k, v) in want.as_object().unwrap() {
+                assert_eq!(&matching[0][k], v, "{name}: {k} of {want}");
+            }
+        }
+    }
+}

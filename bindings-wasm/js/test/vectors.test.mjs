@@ -1,7 +1,7 @@
 // The shared vectors, run against the WebAssembly build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ValidationError, parse, statusOn, validate, validateMinutes } from "../index.node.js";
+import { ValidationError, followUp, parse, statusOn, validate, validateMinutes } from "../index.node.js";
 import { documentText, embeddedText, keys, minutesText, newProblems, vectors } from "./vectors.mjs";
 
 const base = keys(validate(embeddedText));
@@ -41,6 +41,18 @@ for (const [name, vector] of vectors("valid")) {
       const got = statusOn(agreement, expected.on);
       assert.equal(got.state, expected.state, `${name} on ${expected.on}`);
       assert.deepEqual(got.decided_by, expected.decided_by, `${name} on ${expected.on}`);
+    }
+  });
+}
+
+for (const [name, vector] of vectors("follow-up")) {
+  test(`follow-up vector ${name}`, () => {
+    const agreement = parse(documentText(vector));
+    const { rows } = followUp(agreement, vector.year, { observations: vector.observations });
+    for (const want of vector.expected) {
+      const matching = rows.filter((r) => ["indicator", "geography", "stratum"].every((k) => r[k] === want[k]));
+      assert.equal(matching.length, 1, JSON.stringify(want));
+      for (const [k, v] of Object.entries(want)) assert.deepEqual(matching[0][k], v, `${k} of ${JSON.stringify(want)}`);
     }
   });
 }
