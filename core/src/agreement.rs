@@ -315,10 +315,31 @@ impl HealthAgreement {
         self.follow_up.calendar(&self.validity, on)
     }
 
-    /// The places of the agreement: its region and municipalities, and its
-    /// clusters over their lifetimes.
+    /// The places of the agreement, within the whole country: every region
+    /// and municipality of the national reference data as of the day it
+    /// enters into force (so observations from other regions are known places,
+    /// for comparison), the agreement's own names for its region and
+    /// municipalities, and its clusters over their lifetimes.
+    ///
+    /// ```
+    /// let h = sundhedsaftale::nordjylland_2024().hierarchy();
+    /// assert_eq!(h.name(&"municipality:851".parse().unwrap()), Some("Aalborg Kommune"));
+    /// assert_eq!(h.name(&"municipality:751".parse().unwrap()), Some("Aarhus"));
+    /// assert_eq!(h.name(&"region:1084".parse().unwrap()), Some("Region Hovedstaden"));
+    /// ```
     pub fn hierarchy(&self) -> Hierarchy {
         let mut h = Hierarchy::new();
+        let on = self.validity.in_force_from;
+        for r in crate::reference::REGIONS.iter().filter(|r| r.exists_on(on)) {
+            if let Some(code) = r.code {
+                h.add_region(&code.to_string(), r.name);
+            }
+        }
+        for m in crate::reference::MUNICIPALITIES {
+            if let Some(code) = crate::reference::region_of(m.code, on).and_then(|r| r.code) {
+                h.add_municipality(&m.code.to_string(), m.name, &code.to_string());
+            }
+        }
         let code_of = |id: &str| self.organisation(id).and_then(|o| o.code).map(|c| c.to_string());
         for o in &self.organisations {
             match (o.kind, o.code) {

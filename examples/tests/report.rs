@@ -243,3 +243,55 @@ fn bad_arguments_exit_2_with_usage() {
         assert!(err.contains("usage: report"), "{args:?}: {err}");
     }
 }
+
+#[path = "../../core/tests/support/synthetic.rs"]
+mod synthetic;
+
+/// National SYNTHETIC observations over the real 98 municipality codes run
+/// end to end through `report --follow-up`: no place or indicator is
+/// rejected, and every region and the country get their rows.
+#[test]
+fn national_synthetic_observations_run_end_to_end() {
+    let sizes = synthetic::Sizes {
+        municipalities: 98,
+        indicators: 2,
+        years: 2,
+        strata: 2,
+    };
+    let agreement = temp_file(
+        "synthetic-agreement.json",
+        &serde_json::to_string(&synthetic::agreement(sizes)).unwrap(),
+    );
+    let csv = temp_file("synthetic-national.csv", &synthetic::csv(sizes));
+    let (code, out, err) = report(&[
+        agreement.to_str().unwrap(),
+        "--follow-up",
+        "2011",
+        "--observations",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for place in [
+        "Region Nordjylland",
+        "Region Midtjylland",
+        "Region Syddanmark",
+        "Region Hovedstaden",
+        "Region Sjælland",
+        "Danmark",
+        "København",
+        "Aalborg Kommune",
+    ] {
+        assert!(
+            out.contains(&format!("Syntetisk indikator 0 — {place} [stratum=a]\n")),
+            "{place}"
+        );
+    }
+    let country = out
+        .split("Syntetisk indikator 0 — Danmark [stratum=a]\n")
+        .nth(1)
+        .unwrap();
+    assert!(
+        country.lines().any(|l| l.contains("coverage: 98 municipalities")),
+        "{country:.400}"
+    );
+}

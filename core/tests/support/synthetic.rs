@@ -1,14 +1,17 @@
-//! SYNTHETIC data, for tests and benchmarks only: invented places and
-//! numbers at national scale (98 municipalities in 21 clusters of 5 regions,
-//! 40 indicators, 15 years of months, 4 strata: about 2.8 million
-//! observations). Deterministic: the same sizes give the same rows.
+//! SYNTHETIC data, for tests and benchmarks only: invented indicators and
+//! numbers at national scale over the real places (the 98 municipalities of
+//! the national reference data, in their 5 regions), 40 indicators, 15 years
+//! of months, 4 strata: about 2.8 million observations. Deterministic: the
+//! same sizes give the same rows.
 #![allow(dead_code)] // the test and the benchmark use different parts
 
-use sundhedsaftale::geography::{ClusterSpan, Hierarchy};
-use sundhedsaftale::indicator::{Basis, IndicatorCatalogue, IndicatorDefinition, MeasureUnit};
+use sundhedsaftale::geography::Hierarchy;
+use sundhedsaftale::indicator::{Basis, IndicatorCatalogue, MeasureUnit};
 use sundhedsaftale::observation::ObservationTable;
 use sundhedsaftale::period::{Period, PeriodType};
 use sundhedsaftale::progress::Direction;
+use sundhedsaftale::reference::MUNICIPALITIES;
+use sundhedsaftale::{HealthAgreement, Indicator};
 
 /// Sizes of a synthetic data set.
 #[derive(Debug, Clone, Copy)]
@@ -42,73 +45,74 @@ impl Rng {
     }
 }
 
-/// Synthetic regions SR1–SR5, clusters SC01–SC21, municipalities S001–S098 (spread evenly).
-pub fn hierarchy(sizes: Sizes) -> Hierarchy {
-    let mut h = Hierarchy::new();
-    let clusters = 21.min(sizes.municipalities.max(1));
-    for r in 1..=5 {
-        h.add_region(&format!("SR{r}"), &format!("Synthetic region {r}"));
-    }
-    let mut members: Vec<Vec<String>> = vec![Vec::new(); clusters];
-    for m in 0..sizes.municipalities {
-        let cluster = m * clusters / sizes.municipalities;
-        let region = 1 + cluster * 5 / clusters;
-        let code = format!("S{:03}", m + 1);
-        h.add_municipality(
-            &code,
-            &format!("Synthetic municipality {}", m + 1),
-            &format!("SR{region}"),
-        );
-        members[cluster].push(code);
-    }
-    for (c, municipalities) in members.into_iter().enumerate() {
-        h.add_cluster(ClusterSpan {
-            code: format!("SC{:02}", c + 1),
-            name: format!("Synthetic cluster {}", c + 1),
-            region: format!("SR{}", 1 + c * 5 / clusters),
-            municipalities,
-            established: None,
-            abolished: None,
-        });
-    }
-    h
+/// The SYNTHETIC follow-up document: the embedded North Jutland agreement
+/// with the synthetic indicators added to its first focus area. Places are
+/// real (the 98 municipalities of the national reference data, and North
+/// Jutland's own clusters); indicators and numbers are invented.
+pub fn agreement(sizes: Sizes) -> HealthAgreement {
+    let mut a = sundhedsaftale::nordjylland_2024();
+    let focus_area = a.focus_areas[0].id.clone();
+    a.indicators.extend((0..sizes.indicators).map(|i| Indicator {
+        id: format!("synthetic-{i:02}"),
+        name: format!("Syntetisk indikator {i}"),
+        name_en: Some(format!("Synthetic indicator {i}")),
+        focus_areas: vec![focus_area.clone()],
+        national_goals: vec![],
+        unit: Some(MeasureUnit::Percent),
+        unit_basis: Some(Basis::Meaning),
+        direction: Some(if i % 2 == 0 {
+            Direction::HigherIsBetter
+        } else {
+            Direction::LowerIsBetter
+        }),
+        direction_basis: Some(Basis::Meaning),
+        numerator: None,
+        denominator: None,
+        fraction_basis: None,
+        factor: None,
+        decimals: Some(1),
+        population: None,
+        source: Some("SYNTHETIC".into()),
+        period_type: Some(PeriodType::Month),
+        disaggregations: vec!["stratum".into()],
+        small_count_threshold: None,
+        targets: vec![],
+    }));
+    a
 }
 
-/// Synthetic indicators: percentages, monthly, alternating direction.
+/// The places: national reference data plus North Jutland's clusters.
+pub fn hierarchy(sizes: Sizes) -> Hierarchy {
+    agreement(sizes).hierarchy()
+}
+
+/// The indicator definitions the follow-up runs on.
 pub fn catalogue(sizes: Sizes) -> IndicatorCatalogue {
-    let indicators = (0..sizes.indicators)
-        .map(|i| IndicatorDefinition {
-            id: format!("synthetic-{i:02}"),
-            name: format!("Syntetisk indikator {i}"),
-            name_en: Some(format!("Synthetic indicator {i}")),
-            focus_areas: vec!["synthetic".into()],
-            national_goals: vec![],
-            key_figure: None,
-            unit: MeasureUnit::Percent,
-            unit_basis: Some(Basis::Meaning),
-            direction: if i % 2 == 0 {
-                Direction::HigherIsBetter
-            } else {
-                Direction::LowerIsBetter
-            },
-            direction_basis: Some(Basis::Meaning),
-            numerator: None,
-            denominator: None,
-            fraction_basis: None,
-            factor: 100.0,
-            decimals: 1,
-            population: None,
-            source: Some("synthetic".into()),
-            period_type: PeriodType::Month,
-            disaggregations: vec!["stratum".into()],
-            small_count_threshold: None,
-        })
-        .collect();
-    IndicatorCatalogue {
-        id: "synthetic".into(),
-        notes: vec!["SYNTHETIC".into()],
-        indicators,
+    agreement(sizes).indicator_catalogue().0
+}
+
+/// The first `n` official municipality codes (all 98 at national scale).
+pub fn municipality_codes(n: usize) -> Vec<String> {
+    MUNICIPALITIES.iter().take(n).map(|m| m.code.to_string()).collect()
+}
+
+/// The observations as tidy CSV text, for runs through `report --follow-up`.
+pub fn csv(sizes: Sizes) -> String {
+    let t = observations(sizes);
+    let mut out = String::from("indicator,geography,period,numerator,denominator,stratum\n");
+    for r in 0..t.len() {
+        let stratum = &t.stratum_of(t.stratum[r])[0].1;
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            t.indicator_id(t.indicator[r]),
+            t.geography_of(t.geography[r]),
+            t.period[r],
+            t.numerator[r],
+            t.denominator[r],
+            stratum
+        ));
     }
+    out
 }
 
 /// The observations: every municipality, indicator, month and stratum.
@@ -117,8 +121,9 @@ pub fn observations(sizes: Sizes) -> ObservationTable {
     let mut t = ObservationTable::new();
     let months = sizes.years as usize * 12;
     t.reserve(sizes.municipalities * sizes.indicators * months * sizes.strata);
-    let geos: Vec<u32> = (0..sizes.municipalities)
-        .map(|m| t.intern_geography(&format!("municipality:S{:03}", m + 1).parse().unwrap()))
+    let geos: Vec<u32> = municipality_codes(sizes.municipalities)
+        .iter()
+        .map(|code| t.intern_geography(&format!("municipality:{code}").parse().unwrap()))
         .collect();
     let strata: Vec<u32> = (0..sizes.strata)
         .map(|s| t.intern_stratum(&vec![("stratum".into(), ((b'a' + s as u8) as char).to_string())]))
