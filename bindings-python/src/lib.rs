@@ -165,6 +165,14 @@ fn loads(py: Python<'_>, text: &str) -> PyResult<NativeAgreement> {
         .map_err(|problems| validation_error(py, &problems))
 }
 
+/// Bytes as UTF-8 text; raises `ValidationError` (`invalid_encoding`) when they are not.
+#[pyfunction]
+fn decode(py: Python<'_>, data: &[u8]) -> PyResult<String> {
+    core::parse::text_of(data)
+        .map(str::to_string)
+        .map_err(|problems| validation_error(py, &problems))
+}
+
 /// Every problem in JSON text, parse errors included, without raising.
 #[pyfunction]
 fn problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -247,6 +255,7 @@ fn agreement_schema() -> String {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAgreement>()?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
+    m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(problems, m)?)?;
     m.add_function(wrap_pyfunction!(nordjylland_2024, m)?)?;
     m.add_function(wrap_pyfunction!(minutes_problems, m)?)?;

@@ -57,7 +57,8 @@ def document_text(vector: Dict[str, Any]) -> str:
     doc = copy.deepcopy(_BASES[vector["base"]])
     for op in vector["patch"]:
         _apply(doc, op)
-    return json.dumps(doc, ensure_ascii=False)
+    # ``prefix``: text before the document, such as a byte-order mark.
+    return str(vector.get("prefix", "")) + json.dumps(doc, ensure_ascii=False)
 
 
 def keys(problems: List[Dict[str, Any]]) -> List[Tuple[str, str, str]]:

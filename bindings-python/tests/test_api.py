@@ -139,3 +139,17 @@ def test_bytes_are_read_as_utf8() -> None:
     assert sundhedsaftale.loads(text) == sundhedsaftale.nordjylland_2024()
     problems = sundhedsaftale.problems(b'{"schema_version": 1')
     assert [(p["code"], p["path"]) for p in problems] == [("json_syntax", "")]
+
+
+def test_invalid_encoding_bytes_are_a_validation_error() -> None:
+    """Not a UnicodeDecodeError: the same error type, code and path as any other problem."""
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads(b'{"title": "\xff"}')
+    assert [(p["code"], p["path"]) for p in info.value.errors()] == [("invalid_encoding", "")]
+    assert "offset 11" in info.value.errors()[0]["message"]
+
+
+def test_a_byte_order_mark_is_skipped_in_bytes_and_text() -> None:
+    text = EMBEDDED_TEXT
+    assert sundhedsaftale.loads(("\ufeff" + text).encode("utf-8")).id == "nordjylland-2024"
+    assert sundhedsaftale.loads("\ufeff" + text).id == "nordjylland-2024"

@@ -73,7 +73,9 @@ def test_the_schema_rejects_what_it_can_express(folder: str, name: str, vector: 
     if not _expressible(name, vector):
         pytest.skip("no problem of this vector is expressible in JSON Schema")
     v = AGREEMENT if folder == "invalid" else MINUTES
-    assert not v.is_valid(json.loads(document_text(vector))), f"the schema accepts {name}"
+    # A byte-order mark is not part of the JSON value the schema describes.
+    doc = json.loads(document_text(vector).removeprefix("\ufeff"))
+    assert not v.is_valid(doc), f"the schema accepts {name}"
 
 
 def test_most_structural_vectors_are_expressible() -> None:

@@ -93,6 +93,14 @@ codes! {
     JsonSyntax = "json_syntax", Error,
         en: "The document is not valid JSON: {detail} (line {line}, column {column}).",
         da: "Dokumentet er ikke gyldig JSON: {detail} (linje {line}, kolonne {column}).";
+    /// The bytes are not UTF-8 text, which JSON requires.
+    InvalidEncoding = "invalid_encoding", Error,
+        en: "The document is not UTF-8 text (first invalid byte at offset {offset}).",
+        da: "Dokumentet er ikke UTF-8-tekst (første ugyldige byte ved position {offset}).";
+    /// A key appears twice in one JSON object; JSON parsers disagree on which value counts, so neither does.
+    DuplicateKey = "duplicate_key", Error,
+        en: "The key `{key}` appears more than once in the same object.",
+        da: "Nøglen `{key}` forekommer mere end én gang i samme objekt.";
     /// A value has the wrong JSON type, e.g. a number where text is expected.
     InvalidType = "invalid_type", Error,
         en: "Wrong type: {detail}.",

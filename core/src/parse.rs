@@ -29,6 +29,8 @@ use crate::problem::{ctx, Pointer, Problem, Problems};
 /// assert_eq!(err.0[0].code.as_str(), "json_syntax");
 /// ```
 pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Problems> {
+    // A UTF-8 byte-order mark, as spreadsheets and Windows editors write it, is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The fast path: straight into the typed model, no intermediate value.
     // Only a failure pays for positions, paths and the full structural walk.
     // A document of another `schema_version` that still has this version's
@@ -43,34 +45,150 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
             ctx!("detail" => strip_position(&e.to_string()), "line" => e.line(), "column" => e.column()),
         )])
     })?;
+    // A repeated key is a mistake a JSON value keeps quiet about (the last wins).
+    let mut problems = duplicate_keys(text);
     if let Some(found) = value.get("schema_version").and_then(Value::as_u64) {
         if found != u64::from(SCHEMA_VERSION) {
-            return Err(Problems(vec![Problem::with_context(
+            problems.push(Problem::with_context(
                 Code::UnsupportedSchemaVersion,
                 "/schema_version",
                 ctx!("found" => found, "supported" => SCHEMA_VERSION),
-            )]));
+            ));
+            return Err(Problems(problems));
         }
     }
-    from_value(value).map_err(|first| Problems(all_structural::<T>(text, first.0)))
+    let walked = problems_in_shape::<T>(&value);
+    match from_value::<T>(value) {
+        Ok(parsed) if problems.is_empty() => Ok(parsed),
+        Ok(_) => Err(Problems(problems)),
+        Err(first) => {
+            problems.extend(walked);
+            for p in first.0 {
+                if !problems.iter().any(|q| q.path == p.path) {
+                    problems.push(p);
+                }
+            }
+            Err(Problems(problems))
+        }
+    }
 }
 
-/// Every structural problem of `text` against `T`'s schema, given serde's
-/// first one, which is kept unless the walk found a problem at its path.
-fn all_structural<T: JsonSchema>(text: &str, first: Vec<Problem>) -> Vec<Problem> {
-    let Ok(value) = serde_json::from_str::<Value>(text) else {
-        return first;
-    };
-    let Ok(schema) = serde_json::to_value(schemars::schema_for!(T)) else {
-        return first;
-    };
-    let mut all = crate::shape::problems(&value, &schema);
-    for p in first {
-        if !all.iter().any(|q| q.path == p.path) {
-            all.push(p);
-        }
+/// Every structural problem of `value` against `T`'s schema.
+fn problems_in_shape<T: JsonSchema>(value: &Value) -> Vec<Problem> {
+    match serde_json::to_value(schemars::schema_for!(T)) {
+        Ok(schema) => crate::shape::problems(value, &schema),
+        Err(_) => Vec::new(),
     }
-    all
+}
+
+/// Every key that appears twice in one object, at the path of its repeat.
+fn duplicate_keys(text: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let scan = KeyScan {
+        at: Pointer::root(),
+        out: &mut out,
+    };
+    // The text is well-formed JSON (it parsed as a value), so the scan runs to its end.
+    let _ = serde::de::DeserializeSeed::deserialize(scan, &mut deserializer);
+    out
+}
+
+/// Walks JSON text as serde sees it, noting repeated keys with their paths.
+struct KeyScan<'a> {
+    at: Pointer,
+    out: &'a mut Vec<Problem>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyScan<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeyScan<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let out = self.out;
+        let mut i = 0;
+        while seq
+            .next_element_seed(KeyScan {
+                at: self.at.index(i),
+                out: &mut *out,
+            })?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let out = self.out;
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let at = self.at.key(&key);
+            if !seen.insert(key.clone()) {
+                out.push(Problem::with_context(
+                    Code::DuplicateKey,
+                    at.clone(),
+                    ctx!("key" => key),
+                ));
+            }
+            map.next_value_seed(KeyScan { at, out: &mut *out })?;
+        }
+        Ok(())
+    }
+}
+
+/// Bytes as text: JSON is UTF-8, and bytes that are not are a problem like any
+/// other (with the offset of the first bad byte), not an exception of the
+/// host language.
+///
+/// ```
+/// let err = sundhedsaftale::parse::text_of(b"{\"title\": \"\xff\"}").unwrap_err();
+/// assert_eq!(err.0[0].code.as_str(), "invalid_encoding");
+/// assert_eq!(sundhedsaftale::parse::text_of(b"{}").unwrap(), "{}");
+/// ```
+pub fn text_of(bytes: &[u8]) -> Result<&str, Problems> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Problems(vec![Problem::with_context(
+            Code::InvalidEncoding,
+            "",
+            ctx!("offset" => e.valid_up_to()),
+        )])
+    })
 }
 
 /// Deserializes a JSON value into `T`, mapping serde's error to a problem.

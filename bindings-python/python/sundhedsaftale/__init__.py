@@ -83,7 +83,8 @@ def _text(document: Union[str, bytes, Dict[str, Any]]) -> str:
     if isinstance(document, dict):
         return json.dumps(document, ensure_ascii=False)
     if isinstance(document, bytes):
-        return document.decode("utf-8")
+        # Invalid UTF-8 is a ValidationError (`invalid_encoding`), not a UnicodeDecodeError.
+        return _native.decode(document)
     return document
 
 

@@ -42,7 +42,8 @@ export function documentText(vector) {
   if (!(vector.base in bases)) throw new Error(`unknown base ${vector.base}`);
   const doc = JSON.parse(bases[vector.base]);
   for (const op of vector.patch) apply(doc, op);
-  return JSON.stringify(doc);
+  // `prefix`: text before the document, such as a byte-order mark.
+  return (vector.prefix ?? "") + JSON.stringify(doc);
 }
 
 /** Sorted [code, path, severity] triples. */

@@ -44,7 +44,12 @@ pub fn document_text(case: &Value) -> String {
     for op in case["patch"].as_array().unwrap() {
         apply(&mut doc, op);
     }
-    serde_json::to_string(&doc).unwrap()
+    // `prefix`: bytes before the document, such as a byte-order mark.
+    format!(
+        "{}{}",
+        case["prefix"].as_str().unwrap_or(""),
+        serde_json::to_string(&doc).unwrap()
+    )
 }
 
 fn unescape(segment: &str) -> String {
