@@ -37,8 +37,7 @@ fn argument(message: String) -> String {
 }
 
 fn date(text: &str) -> Result<NaiveDate, String> {
-    text.parse()
-        .map_err(|_| format!("`{text}` is not a date in the form YYYY-MM-DD"))
+    core::date::parse(text).ok_or_else(|| format!("`{text}` is not a date in the form YYYY-MM-DD"))
 }
 
 fn lang(code: &str) -> Result<core::Lang, String> {

@@ -74,9 +74,11 @@ pub struct Body {
     pub cluster: Option<String>,
     /// First day of existence; absent when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub established: Option<NaiveDate>,
     /// First day on which the body no longer exists (exclusive); absent while it exists or when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub abolished: Option<NaiveDate>,
     /// The bodies this one replaced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

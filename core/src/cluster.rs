@@ -27,9 +27,11 @@ pub struct Cluster {
     pub hospital: Option<String>,
     /// First day of existence; absent when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub established: Option<NaiveDate>,
     /// First day on which the cluster no longer exists (exclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub abolished: Option<NaiveDate>,
     /// Where the facts about the cluster come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,9 +33,11 @@ pub struct CollaborationAgreement {
     pub follow_up: Option<String>,
     /// When it was last reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub reviewed_on: Option<NaiveDate>,
     /// When the next review is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub review_due: Option<NaiveDate>,
     /// Whether patient representatives took part in making it; absent when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]

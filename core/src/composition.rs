@@ -36,9 +36,11 @@ pub struct RuleSet {
     pub name_en: String,
     /// First day the rules apply; absent when not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub applies_from: Option<NaiveDate>,
     /// First day the rules no longer apply (exclusive); absent while in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub applies_until: Option<NaiveDate>,
     /// The regions (official codes) whose bodies the rules are for. Rules
     /// written for one region's organisation are not applied to another's.

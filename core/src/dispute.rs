@@ -119,6 +119,7 @@ pub struct Dispute {
     /// What it is about.
     pub subject: String,
     /// When it was raised.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub raised_on: NaiveDate,
     /// The organisations in disagreement.
     pub parties: Vec<String>,
@@ -130,6 +131,7 @@ pub struct Dispute {
     pub steps: Vec<DisputeStep>,
     /// When it was settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub resolved_on: Option<NaiveDate>,
 }
 
@@ -140,6 +142,7 @@ pub struct DisputeStep {
     /// The level.
     pub level: DisputeLevel,
     /// When it was taken there.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub from: NaiveDate,
     /// What came of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

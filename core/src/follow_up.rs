@@ -95,6 +95,7 @@ pub struct Requirement {
     pub due: DueAnchor,
     /// The deadline, for [`DueAnchor::FixedDate`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub due_date: Option<NaiveDate>,
     /// Whether the deadline is stated or read into the text.
     pub due_basis: DueBasis,
@@ -110,6 +111,7 @@ pub struct Completion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// When it was done.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub completed_on: NaiveDate,
     /// The document that records it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,6 +135,7 @@ pub struct ActionPlan {
     pub focus_areas: Vec<String>,
     /// When the cluster adopted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub adopted_on: Option<NaiveDate>,
     /// The cluster's own objectives, each tied to a focus area.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -202,6 +205,7 @@ pub struct AnnualStatus {
     pub text: String,
     /// When it was reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub reported_on: Option<NaiveDate>,
 }
 
@@ -253,12 +257,14 @@ pub struct CalendarEntry {
     /// The year covered, for annual duties.
     pub year: Option<i32>,
     /// The deadline, if any.
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub due: Option<NaiveDate>,
     /// Whether the deadline is stated or read.
     pub due_basis: DueBasis,
     /// Where it stands.
     pub status: DueStatus,
     /// When it was done, if recorded.
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub completed_on: Option<NaiveDate>,
 }
 

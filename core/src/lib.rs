@@ -34,6 +34,7 @@ pub mod cluster;
 pub mod collaboration;
 pub mod composition;
 pub mod content;
+pub mod date;
 pub mod discretion;
 pub mod dispute;
 pub mod embedded;

@@ -93,6 +93,7 @@ pub struct Meeting {
     /// The heading, as the minutes write it.
     pub title: String,
     /// The date.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub date: NaiveDate,
     /// Start time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -300,6 +301,7 @@ pub struct Consultation {
     pub decided_here: bool,
     /// When the other body acted, if stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub date: Option<NaiveDate>,
     /// The minutes' words.
     pub text: String,

@@ -210,6 +210,7 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Problems> {
 
 /// chrono's parse errors, which serde passes through as custom messages.
 const DATE_ERRORS: &[&str] = &[
+    crate::date::NOT_A_DATE,
     "input contains invalid characters",
     "premature end of input",
     "trailing input",

@@ -126,9 +126,11 @@ pub struct Membership {
     pub title_text: Option<String>,
     /// First day held; absent when the source does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub from: Option<NaiveDate>,
     /// Last day held (inclusive); absent when not ended or not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub to: Option<NaiveDate>,
     /// Where the membership is documented.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -163,10 +163,8 @@ impl FromStr for Period {
                 .ok_or_else(|| err(code, "a school year's second year must follow its first"));
         }
         if let Some((a, b)) = s.split_once('/') {
-            let a: NaiveDate = a
-                .parse()
-                .map_err(|_| err(code, "the range's first day is not a date"))?;
-            let b: NaiveDate = b.parse().map_err(|_| err(code, "the range's last day is not a date"))?;
+            let a = crate::date::parse(a).ok_or_else(|| err(code, "the range's first day is not a date"))?;
+            let b = crate::date::parse(b).ok_or_else(|| err(code, "the range's last day is not a date"))?;
             if b < a {
                 return Err(err(code, "the range ends before it starts"));
             }

@@ -153,9 +153,11 @@ pub struct PhaseSpell {
     /// The phase.
     pub phase: Phase,
     /// First day.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub from: NaiveDate,
     /// Last day; absent while running.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub to: Option<NaiveDate>,
 }
 

@@ -15,7 +15,7 @@
 //! places (`$defs/Period`, `$defs/Geography`) are checked by their own
 //! parsers rather than by their patterns.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use serde_json::{Map, Value};
 
 use crate::catalogue::Code;
@@ -133,17 +133,19 @@ impl<'s> Walker<'s> {
                 }
             }
             Value::String(text) => {
-                // The same readings serde's chrono support applies, so the two agree.
+                // The same readings the typed model applies, so the two agree.
                 let unreadable = match schema.get("format").and_then(Value::as_str) {
-                    Some("date") => text.parse::<NaiveDate>().err(),
-                    Some("partial-time") => text.parse::<NaiveTime>().err(),
+                    Some("date") => crate::date::parse(text)
+                        .is_none()
+                        .then(|| crate::date::NOT_A_DATE.to_string()),
+                    Some("partial-time") => text.parse::<NaiveTime>().err().map(|e| e.to_string()),
                     _ => None,
                 };
-                if let Some(e) = unreadable {
+                if let Some(detail) = unreadable {
                     out.push(Problem::with_context(
                         Code::InvalidDate,
                         at.clone(),
-                        ctx!("detail" => e.to_string()),
+                        ctx!("detail" => detail),
                     ));
                 }
             }

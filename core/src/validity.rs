@@ -27,6 +27,7 @@ use crate::lang::labels;
 #[serde(deny_unknown_fields)]
 pub struct Validity {
     /// First day in force (ikrafttrædelsesdato).
+    #[serde(deserialize_with = "crate::date::strict")]
     pub in_force_from: NaiveDate,
     /// Nominal duration in calendar months (3.5 years = 42).
     pub nominal_duration_months: i32,
@@ -50,6 +51,7 @@ pub struct Successor {
     /// The successor's name or id.
     pub agreement: String,
     /// The successor's first day in force, and so the first day this one is replaced.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub in_force_from: NaiveDate,
 }
 
@@ -58,6 +60,7 @@ pub struct Successor {
 #[serde(deny_unknown_fields)]
 pub struct Termination {
     /// The first day on which the agreement no longer applies.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub effective: NaiveDate,
     /// The legal or other basis, e.g. "L 214 (2024–25)".
     pub basis: String,
@@ -117,6 +120,7 @@ pub struct DecidingDate {
     /// What the date is.
     pub role: DateRole,
     /// The date.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub date: NaiveDate,
 }
 
@@ -124,14 +128,17 @@ pub struct DecidingDate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ValidityStatus {
     /// The date asked about.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub on: NaiveDate,
     /// The status.
     pub state: ValidityState,
     /// The dates that decided it, in date order.
     pub decided_by: Vec<DecidingDate>,
     /// The first day after the nominal period.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub nominal_end: NaiveDate,
     /// The last day of the nominal period.
+    #[serde(deserialize_with = "crate::date::strict")]
     pub last_nominal_day: NaiveDate,
 }
 
@@ -240,6 +247,7 @@ pub struct LifecycleEvent {
     pub kind: LifecycleKind,
     /// When; absent when the source does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
     pub date: Option<NaiveDate>,
     /// The organisation acting, e.g. the party approving.
     #[serde(default, skip_serializing_if = "Option::is_none")]

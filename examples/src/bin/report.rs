@@ -53,9 +53,8 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--date" => {
                 let value = it.next().ok_or("--date needs a value")?;
-                args.date = value
-                    .parse()
-                    .map_err(|_| format!("--date: `{value}` is not a date YYYY-MM-DD"))?;
+                args.date = sundhedsaftale::date::parse(&value)
+                    .ok_or_else(|| format!("--date: `{value}` is not a date YYYY-MM-DD"))?;
             }
             "--lang" => {
                 let value = it.next().ok_or("--lang needs a value")?;
