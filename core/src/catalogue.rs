@@ -337,6 +337,10 @@ codes! {
     RuleSetOutOfScope = "rule_set_out_of_scope", Error,
         en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",
         da: "Regelsættet `{rule_set}` gælder region(er) {regions} fra {from} til {until}; det gælder ikke region {region} den {date}.";
+    /// Problems of one code beyond the limit were left out of the report; this says how many.
+    MoreProblems = "more_problems", Warning,
+        en: "{count} more problem(s) of code `{code}` were left out.",
+        da: "{count} yderligere problem(er) med koden `{code}` er udeladt.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
         en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",

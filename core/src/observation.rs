@@ -283,6 +283,9 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
+    // Row problems are collected up to the limits: a million bad rows must
+    // not cost a million problems' memory.
+    let mut problems = crate::problem::Collector::new(crate::problem::Limits::default());
     let column = |name: &str| headers.iter().position(|h| h == name);
     let (ci, cg, cp) = (
         column("indicator").unwrap_or(0),
@@ -317,7 +320,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
             }
         };
         let cell = |i: usize| record.get(i).unwrap_or("");
-        let before = problems.len();
+        let before = problems.seen();
         let period = match cell(cp).parse::<Period>() {
             Ok(p) => Some(p),
             Err(e) => {
@@ -366,7 +369,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
                 )),
             }
         }
-        if problems.len() > before {
+        if problems.seen() > before {
             continue;
         }
         let (Some(period), Some(geography)) = (period, geography) else {
@@ -385,7 +388,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     if problems.is_empty() {
         Ok(table)
     } else {
-        Err(Problems(problems))
+        Err(problems.finish())
     }
 }
 
@@ -512,5 +515,5 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
             ));
         }
     }
-    Problems(out)
+    Problems(out).capped(crate::problem::Limits::default())
 }

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use crate::agreement::SCHEMA_VERSION;
 use crate::catalogue::Code;
-use crate::problem::{ctx, Pointer, Problem, Problems};
+use crate::problem::{ctx, Limits, Pointer, Problem, Problems};
 
 /// Parses JSON text into `T`, without semantic validation.
 ///
@@ -68,7 +68,7 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
                     problems.push(p);
                 }
             }
-            Err(Problems(problems))
+            Err(Problems(problems).capped(Limits::default()))
         }
     }
 }

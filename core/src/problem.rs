@@ -170,6 +170,103 @@ impl Problems {
     pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
         self.0.iter()
     }
+
+    /// At most `limits.per_code` problems of each code and `limits.total` in
+    /// all, in their order; each code that was cut gets one `more_problems`
+    /// warning saying how many of it were left out. A document with a
+    /// thousand copies of one mistake then costs a page to read, not a
+    /// thousand; errors stay errors, because the first ones of each code are
+    /// kept.
+    ///
+    /// ```
+    /// use sundhedsaftale::{Code, Problem, Problems};
+    /// use sundhedsaftale::problem::Limits;
+    /// let many = Problems((0..250).map(|i| Problem::new(Code::EmptyText, format!("/x/{i}"))).collect());
+    /// let capped = many.capped(Limits { per_code: 100, total: 1000 });
+    /// assert_eq!(capped.len(), 101);
+    /// assert_eq!(capped.0[100].code.as_str(), "more_problems");
+    /// assert!(capped.has_errors());
+    /// ```
+    pub fn capped(self, limits: Limits) -> Problems {
+        let mut collector = Collector::new(limits);
+        for p in self.0 {
+            collector.push(p);
+        }
+        collector.finish()
+    }
+}
+
+/// Gathers problems up to [`Limits`], counting the rest without keeping them,
+/// so that memory stays bounded however many rows of input are wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Collector {
+    limits: Limits,
+    kept: Vec<Problem>,
+    counts: BTreeMap<Code, usize>,
+    left_out: BTreeMap<Code, usize>,
+}
+
+impl Collector {
+    /// An empty collector.
+    pub fn new(limits: Limits) -> Collector {
+        Collector {
+            limits,
+            ..Collector::default()
+        }
+    }
+
+    /// Keeps `p`, or counts it when its code or the total is at the limit.
+    pub fn push(&mut self, p: Problem) {
+        let n = self.counts.entry(p.code).or_insert(0);
+        *n += 1;
+        if *n <= self.limits.per_code && self.kept.len() < self.limits.total {
+            self.kept.push(p);
+        } else {
+            *self.left_out.entry(p.code).or_insert(0) += 1;
+        }
+    }
+
+    /// How many problems were pushed, kept or counted.
+    pub fn seen(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    /// True when nothing was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The kept problems, then one `more_problems` summary per code that was cut.
+    pub fn finish(self) -> Problems {
+        let mut kept = self.kept;
+        for (code, count) in self.left_out {
+            kept.push(Problem::with_context(
+                Code::MoreProblems,
+                "",
+                ctx!("code" => code.as_str(), "count" => count),
+            ));
+        }
+        Problems(kept)
+    }
+}
+
+/// How many problems a report holds at most; see [`Problems::capped`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// At most this many of each code.
+    pub per_code: usize,
+    /// At most this many in all (before the summaries).
+    pub total: usize,
+}
+
+impl Default for Limits {
+    /// 100 of each code, 1,000 in all.
+    fn default() -> Limits {
+        Limits {
+            per_code: 100,
+            total: 1_000,
+        }
+    }
 }
 
 impl fmt::Display for Problems {

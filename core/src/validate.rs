@@ -17,7 +17,7 @@ use crate::content::Unit;
 use crate::lang::{Label, Lang};
 use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
 use crate::organisation::{AgreementRole, OrganisationKind};
-use crate::problem::{ctx, Pointer, Problem, Problems};
+use crate::problem::{ctx, Limits, Pointer, Problem, Problems};
 use crate::reference;
 use crate::target::Target;
 
@@ -30,7 +30,13 @@ pub fn validate(agreement: &HealthAgreement) -> Problems {
 ///
 /// Composition is checked on the day the agreement enters into force, for
 /// each body that exists that day, against each rule set in force that day.
+/// The report holds at most the default [`Limits`] of problems.
 pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
+    validate_with_limits(agreement, rule_sets, Limits::default())
+}
+
+/// [`validate_with`], with the report capped at `limits` instead of the default.
+pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], limits: Limits) -> Problems {
     let mut v = Validator {
         a: agreement,
         out: Vec::new(),
@@ -52,7 +58,7 @@ pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Prob
             .extend(c.check(&Pointer::root().key("collaboration_agreements").index(i)));
     }
     v.composition(rule_sets);
-    Problems(v.out)
+    Problems(v.out).capped(limits)
 }
 
 /// Validates a composition rule set on its own.
@@ -720,24 +726,50 @@ impl<'a> Validator<'a> {
                                  "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
                         );
                     }
-                    for (k0, earlier) in post.memberships[..k].iter().enumerate() {
-                        let overlap = earlier.person == m.person
-                            && earlier.from.max(m.from).is_none_or(|start| {
-                                // Unknown ends are open: the later of two unknown-or-known starts
-                                // must not lie after the earlier of the two known ends.
-                                [earlier.to, m.to].iter().flatten().all(|end| start <= *end)
-                            });
-                        if overlap {
-                            let other = post_at.key("memberships").index(k0);
-                            self.push(
-                                Code::OverlappingMemberships,
-                                m_at.clone(),
-                                ctx!("person" => m.person, "post" => post.id, "other" => other.as_str()),
-                            );
+                }
+                self.overlaps(post, &post_at);
+            }
+        }
+    }
+
+    /// One person holding the same post twice at once: each membership that
+    /// starts while an earlier-starting one of the same person still runs is
+    /// reported once, against the one that runs longest. A sweep over the
+    /// memberships sorted by start keeps this O(n log n) however many copies
+    /// a document holds. Unknown dates are open.
+    fn overlaps(&mut self, post: &crate::people::Post, post_at: &Pointer) {
+        let mut by_person: HashMap<&str, Vec<(NaiveDate, NaiveDate, usize)>> = HashMap::new();
+        for (k, m) in post.memberships.iter().enumerate() {
+            let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
+            if to >= from {
+                by_person.entry(m.person.as_str()).or_default().push((from, to, k));
+            }
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for spans in by_person.values_mut() {
+            spans.sort_unstable();
+            let mut running: Option<(NaiveDate, usize)> = None;
+            for &(from, to, k) in spans.iter() {
+                match running {
+                    Some((end, other)) if from <= end => {
+                        found.push((k, other));
+                        if to > end {
+                            running = Some((to, k));
                         }
                     }
+                    _ => running = Some((to, k)),
                 }
             }
+        }
+        found.sort_unstable();
+        for (k, other) in found {
+            let m = &post.memberships[k];
+            self.push(
+                Code::OverlappingMemberships,
+                post_at.key("memberships").index(k),
+                ctx!("person" => m.person, "post" => post.id,
+                     "other" => post_at.key("memberships").index(other).as_str()),
+            );
         }
     }
 
@@ -1159,5 +1191,5 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
         }
         out.extend(portfolio.check(&p_at));
     }
-    Problems(out)
+    Problems(out).capped(Limits::default())
 }
