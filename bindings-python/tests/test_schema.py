@@ -29,6 +29,12 @@ EXPRESSIBLE = {
     "non_positive_duration",
     "unknown_region_code",
     "target_incomplete",
+    "national_goal_out_of_range",
+    "no_focus_areas",
+    "focus_area_without_objectives",
+    "indicator_without_focus_area",
+    "dispute_needs_two_parties",
+    "municipality_repeated_in_cluster",
 }
 
 # Vectors with such a code whose problem is still beyond a schema, and why.

@@ -10,8 +10,13 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::labels;
+use std::collections::HashMap;
+
+use crate::catalogue::Code;
+use crate::cluster::Cluster;
+use crate::lang::{labels, Label};
 use crate::people::Post;
+use crate::problem::{ctx, Pointer, Problem};
 
 /// What kind of body this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -97,12 +102,109 @@ pub struct Body {
 impl Body {
     /// Whether the body exists on `date`, treating unknown bounds as open.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
-        alive_on(self.established, self.abolished, date)
+        crate::date::alive_on(self.established, self.abolished, date)
     }
 }
 
-/// Whether a lifetime from `start` (first day) to `end` (first day after,
-/// exclusive) covers `date`; an unknown bound is treated as open.
-pub(crate) fn alive_on(start: Option<NaiveDate>, end: Option<NaiveDate>, date: NaiveDate) -> bool {
-    start.is_none_or(|s| s <= date) && end.is_none_or(|e| date < e)
+/// Kinds of body that belong to one health cluster and must name it.
+pub(crate) const CLUSTER_KINDS: &[BodyKind] = &[
+    BodyKind::HealthClusterPolitical,
+    BodyKind::HealthClusterAdministrative,
+    BodyKind::PoliticalCluster,
+    BodyKind::ClusterSteeringGroup,
+    BodyKind::OperationsForum,
+];
+
+/// The lineage of bodies: no body is its own predecessor, directly or
+/// through a loop (reported once, at the link that closes it), and a body
+/// and its predecessor never exist on the same day as far as their known
+/// dates show. Cluster bodies name their cluster.
+pub(crate) fn check_lineage(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let index: HashMap<&str, usize> = bodies.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+    // Depth-first search over predecessor links; 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; bodies.len()];
+    for start in 0..bodies.len() {
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        if state[start] != 0 {
+            continue;
+        }
+        state[start] = 1;
+        while let Some(&mut (i, ref mut next)) = stack.last_mut() {
+            let links = &bodies[i].predecessors;
+            if *next >= links.len() {
+                state[i] = 2;
+                stack.pop();
+                continue;
+            }
+            let j = *next;
+            *next += 1;
+            let Some(&p) = index.get(links[j].as_str()) else {
+                continue;
+            };
+            match state[p] {
+                0 => {
+                    state[p] = 1;
+                    stack.push((p, 0));
+                }
+                1 => out.push(Problem::with_context(
+                    Code::PredecessorCycle,
+                    at.index(i).key("predecessors").index(j),
+                    ctx!("body" => bodies[i].id, "predecessor" => links[j]),
+                )),
+                _ => {}
+            }
+        }
+    }
+    for (i, b) in bodies.iter().enumerate() {
+        for (j, p) in b.predecessors.iter().enumerate() {
+            let Some(pred) = index.get(p.as_str()).map(|&k| &bodies[k]) else {
+                continue;
+            };
+            let overlap = b.established.zip(pred.abolished).filter(|(start, end)| end > start);
+            if let Some((start, end)) = overlap {
+                out.push(Problem::with_context(
+                    Code::PredecessorCoexists,
+                    at.index(i).key("predecessors").index(j),
+                    ctx!("body" => b.id, "predecessor" => p, "established" => start.to_string(),
+                         "abolished" => end.to_string()),
+                ));
+            }
+        }
+        if CLUSTER_KINDS.contains(&b.kind) && b.cluster.is_none() {
+            out.push(Problem::with_context(
+                Code::ClusterBodyWithoutCluster,
+                at.index(i).key("cluster"),
+                ctx!("body" => b.id, "kind" => b.kind.label(crate::lang::Lang::En)),
+            ));
+        }
+    }
+    out
+}
+
+/// Each body tied to a cluster lives within the cluster's lifetime, as far as
+/// the known dates show (an unknown date contradicts nothing).
+pub(crate) fn check_cluster_ties(bodies: &[Body], clusters: &[Cluster], at: &Pointer) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, b) in bodies.iter().enumerate() {
+        let Some(c) = b.cluster.as_deref().and_then(|id| clusters.iter().find(|c| c.id == id)) else {
+            continue;
+        };
+        let starts_before = matches!((b.established, c.established), (Some(b0), Some(c0)) if b0 < c0);
+        let ends_after = match (b.abolished, c.abolished) {
+            (Some(b1), Some(c1)) => b1 > c1,
+            (None, Some(c1)) => b.established.is_some_and(|b0| b0 >= c1),
+            _ => false,
+        };
+        if starts_before || ends_after {
+            let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
+            out.push(Problem::with_context(
+                Code::BodyOutlivesCluster,
+                at.index(i).key("cluster"),
+                ctx!("body" => b.id, "cluster" => c.id, "established" => date(c.established),
+                     "abolished" => date(c.abolished)),
+            ));
+        }
+    }
+    out
 }

@@ -337,6 +337,98 @@ codes! {
     RuleSetOutOfScope = "rule_set_out_of_scope", Error,
         en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",
         da: "Regelsættet `{rule_set}` gælder region(er) {regions} fra {from} til {until}; det gælder ikke region {region} den {date}.";
+    /// A body is its own predecessor, directly or through a loop of predecessor links.
+    PredecessorCycle = "predecessor_cycle", Error,
+        en: "Body `{body}` is its own predecessor through `{predecessor}`.",
+        da: "Organet `{body}` er sin egen forgænger via `{predecessor}`.";
+    /// A body is established before its predecessor is abolished, so the two would exist side by side.
+    PredecessorCoexists = "predecessor_coexists", Error,
+        en: "Body `{body}` is established on {established}, but its predecessor `{predecessor}` exists until {abolished}.",
+        da: "Organet `{body}` oprettes den {established}, men forgængeren `{predecessor}` findes indtil {abolished}.";
+    /// A body of a cluster kind (political or administrative cluster level, steering group, operations forum) names no cluster.
+    ClusterBodyWithoutCluster = "cluster_body_without_cluster", Error,
+        en: "Body `{body}` is a {kind} but names no cluster.",
+        da: "Organet `{body}` er en klyngeenhed ({kind}), men angiver ingen klynge.";
+    /// A body's known dates lie outside the lifetime of the cluster it belongs to.
+    BodyOutlivesCluster = "body_outlives_cluster", Error,
+        en: "Body `{body}` exists outside the lifetime of its cluster `{cluster}` (from {established} until {abolished}).",
+        da: "Organet `{body}` findes uden for levetiden for sin klynge `{cluster}` (fra {established} til {abolished}).";
+    /// A cluster, or a municipality in it, belongs to another region than the agreement's.
+    ClusterOutsideRegion = "cluster_outside_region", Error,
+        en: "Cluster `{cluster}` reaches outside the agreement's region `{region}`: `{id}` belongs to `{other}`.",
+        da: "Klyngen `{cluster}` rækker uden for aftalens region `{region}`: `{id}` hører til `{other}`.";
+    /// A cluster lists the same municipality twice.
+    MunicipalityRepeatedInCluster = "municipality_repeated_in_cluster", Error,
+        en: "Municipality `{municipality}` is listed more than once in cluster `{cluster}`.",
+        da: "Kommunen `{municipality}` står mere end én gang i klyngen `{cluster}`.";
+    /// A cluster that exists when the agreement enters into force has no municipalities.
+    EmptyCluster = "empty_cluster", Error,
+        en: "Cluster `{cluster}` has no municipalities on {date}.",
+        da: "Klyngen `{cluster}` har ingen kommuner den {date}.";
+    /// The successor agreement enters into force on the same day as this one, which leaves this one no time in force.
+    SuccessorOnEntryDay = "successor_on_entry_day", Error,
+        en: "The successor enters into force on {date}, the same day as this agreement.",
+        da: "Efterfølgeren træder i kraft den {date}, samme dag som denne aftale.";
+    /// An organisation is named in more than one role (party, bound, covered): each has one.
+    OrganisationInSeveralRoles = "organisation_in_several_roles", Error,
+        en: "`{organisation}` has more than one role in the agreement ({role} and {other}).",
+        da: "`{organisation}` har mere end én rolle i aftalen ({role} og {other}).";
+    /// One person holds two seats in the same body at the same time.
+    PersonInTwoSeats = "person_in_two_seats", Error,
+        en: "`{person}` holds two seats in body `{body}` at once (also {other}).",
+        da: "`{person}` har to pladser i organet `{body}` på samme tid (også {other}).";
+    /// A body has more than one chair at the same time.
+    SeveralChairs = "several_chairs", Error,
+        en: "Body `{body}` has more than one chair at once (also {other}).",
+        da: "Organet `{body}` har mere end én formand på samme tid (også {other}).";
+    /// A signatory holds no seat in the body they sign in on behalf of the organisation they sign for.
+    SignatoryWithoutSeat = "signatory_without_seat", Error,
+        en: "Signatory `{person}` signs for `{on_behalf_of}` in `{body}` but holds no seat there on its behalf.",
+        da: "Underskriveren `{person}` underskriver for `{on_behalf_of}` i `{body}`, men har ingen plads der på dens vegne.";
+    /// The same person is listed as a signatory twice.
+    DuplicateSignatory = "duplicate_signatory", Error,
+        en: "`{person}` is listed as a signatory more than once (first at {first}).",
+        da: "`{person}` står som underskriver mere end én gang (første gang ved {first}).";
+    /// A follow-up duty feeds itself, directly or through a chain of duties.
+    FeedsCycle = "feeds_cycle", Error,
+        en: "Follow-up duty `{requirement}` feeds itself through a loop.",
+        da: "Opfølgningsforpligtelsen `{requirement}` fører tilbage til sig selv.";
+    /// A rung of the dispute ladder repeats or does not come above the one before it.
+    DisputeLadderOutOfOrder = "dispute_ladder_out_of_order", Error,
+        en: "Rung {index} of the dispute ladder ({level}) does not come above the one before it.",
+        da: "Trin {index} på tvistestigen ({level}) ligger ikke over trinnet før.";
+    /// Disputes of one kind have more than one settlement rule.
+    DuplicateSettlementRule = "duplicate_settlement_rule", Error,
+        en: "Disputes of kind `{kind}` have more than one settlement rule.",
+        da: "Tvister af typen `{kind}` har mere end én regel for afgørelse.";
+    /// A recorded dispute names fewer than two parties.
+    DisputeNeedsTwoParties = "dispute_needs_two_parties", Error,
+        en: "A dispute needs at least two parties; it has {count}.",
+        da: "En tvist kræver mindst to parter; den har {count}.";
+    /// The agreement has no focus areas.
+    NoFocusAreas = "no_focus_areas", Error,
+        en: "The agreement has no focus areas.",
+        da: "Aftalen har ingen pejlemærker.";
+    /// A focus area has no objectives.
+    FocusAreaWithoutObjectives = "focus_area_without_objectives", Error,
+        en: "Focus area `{id}` has no objectives.",
+        da: "Pejlemærket `{id}` har ingen målsætninger.";
+    /// An indicator follows up on no focus area.
+    IndicatorWithoutFocusArea = "indicator_without_focus_area", Error,
+        en: "Indicator `{id}` follows up on no focus area.",
+        da: "Indikatoren `{id}` følger ikke op på noget pejlemærke.";
+    /// A national goal's number is not one of the eight (1–8).
+    NationalGoalOutOfRange = "national_goal_out_of_range", Error,
+        en: "National goal {number} does not exist; they are numbered 1 to 8.",
+        da: "Nationalt mål {number} findes ikke; de er nummereret 1 til 8.";
+    /// A national goal is listed twice.
+    DuplicateNationalGoal = "duplicate_national_goal", Error,
+        en: "National goal {number} is listed more than once.",
+        da: "Nationalt mål {number} står mere end én gang.";
+    /// A region's name does not match the official name for its code.
+    RegionNameMismatch = "region_name_mismatch", Error,
+        en: "Region code {code} is {expected}, not `{name}`.",
+        da: "Regionskode {code} er {expected}, ikke `{name}`.";
     /// Problems of one code beyond the limit were left out of the report; this says how many.
     MoreProblems = "more_problems", Warning,
         en: "{count} more problem(s) of code `{code}` were left out.",

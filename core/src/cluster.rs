@@ -4,9 +4,15 @@
 //! lifetime with the same convention as a body: `established` is the first
 //! day, `abolished` the first day it no longer exists.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Code;
+use crate::organisation::{Organisation, OrganisationKind};
+use crate::problem::{ctx, Pointer, Problem};
 
 /// A health cluster (sundhedsklynge), or a pre-2022 cluster.
 #[doc(alias = "sundhedsklynge")]
@@ -41,6 +47,60 @@ pub struct Cluster {
 impl Cluster {
     /// Whether the cluster exists on `date`, treating unknown bounds as open.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
-        crate::body::alive_on(self.established, self.abolished, date)
+        crate::date::alive_on(self.established, self.abolished, date)
     }
+}
+
+/// The clusters of an agreement for `region` (an organisation id): each lies
+/// in that region, municipalities and all, holds each municipality once, and
+/// is not empty on `on` (the day the agreement enters into force).
+pub(crate) fn check_clusters(
+    clusters: &[Cluster],
+    organisations: &[Organisation],
+    region: &str,
+    on: NaiveDate,
+    at: &Pointer,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let parent_of = |id: &str| {
+        organisations
+            .iter()
+            .find(|o| o.id == id && o.kind == OrganisationKind::Municipality)
+            .and_then(|o| o.parent.as_deref())
+    };
+    for (i, c) in clusters.iter().enumerate() {
+        let c_at = at.index(i);
+        if c.region != region {
+            out.push(Problem::with_context(
+                Code::ClusterOutsideRegion,
+                c_at.key("region"),
+                ctx!("cluster" => c.id, "region" => region, "id" => c.id, "other" => c.region),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (j, m) in c.municipalities.iter().enumerate() {
+            if !seen.insert(m.as_str()) {
+                out.push(Problem::with_context(
+                    Code::MunicipalityRepeatedInCluster,
+                    c_at.key("municipalities").index(j),
+                    ctx!("municipality" => m, "cluster" => c.id),
+                ));
+            }
+            if let Some(parent) = parent_of(m).filter(|p| *p != region) {
+                out.push(Problem::with_context(
+                    Code::ClusterOutsideRegion,
+                    c_at.key("municipalities").index(j),
+                    ctx!("cluster" => c.id, "region" => region, "id" => m, "other" => parent),
+                ));
+            }
+        }
+        if c.municipalities.is_empty() && c.exists_on(on) {
+            out.push(Problem::with_context(
+                Code::EmptyCluster,
+                c_at.key("municipalities"),
+                ctx!("cluster" => c.id, "date" => on.to_string()),
+            ));
+        }
+    }
+    out
 }

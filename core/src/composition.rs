@@ -54,7 +54,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// Whether the rule set applies on `date`, treating unknown bounds as open.
     pub fn applies_on(&self, date: NaiveDate) -> bool {
-        crate::body::alive_on(self.applies_from, self.applies_until, date)
+        crate::date::alive_on(self.applies_from, self.applies_until, date)
     }
 
     /// Whether the rule set is meant for a body of the region with this code

@@ -7,9 +7,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Code;
 use crate::indicator::{Basis, IndicatorDefinition, MeasureUnit, Term};
 use crate::lang::labels;
 use crate::period::PeriodType;
+use crate::problem::{ctx, Pointer, Problem};
 use crate::progress::Direction;
 use crate::target::Target;
 
@@ -360,4 +362,56 @@ pub struct Signatory {
     pub role_text: Option<String>,
     /// The body in which they signed.
     pub body: String,
+}
+
+/// What the agreement aims at is complete: it has focus areas, each with
+/// objectives; every indicator follows up on some focus area; the national
+/// goals it builds on are among the eight, each once.
+pub(crate) fn check_content(
+    focus_areas: &[FocusArea],
+    indicators: &[Indicator],
+    national_goals: &[NationalGoal],
+    root: &Pointer,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if focus_areas.is_empty() {
+        out.push(Problem::new(Code::NoFocusAreas, root.key("focus_areas")));
+    }
+    for (i, f) in focus_areas.iter().enumerate() {
+        if f.objectives.is_empty() {
+            out.push(Problem::with_context(
+                Code::FocusAreaWithoutObjectives,
+                root.key("focus_areas").index(i).key("objectives"),
+                ctx!("id" => f.id),
+            ));
+        }
+    }
+    for (i, ind) in indicators.iter().enumerate() {
+        if ind.focus_areas.is_empty() {
+            out.push(Problem::with_context(
+                Code::IndicatorWithoutFocusArea,
+                root.key("indicators").index(i).key("focus_areas"),
+                ctx!("id" => ind.id),
+            ));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, g) in national_goals.iter().enumerate() {
+        let at = root.key("national_goals").index(i).key("number");
+        if !(1..=8).contains(&g.number) {
+            out.push(Problem::with_context(
+                Code::NationalGoalOutOfRange,
+                at.clone(),
+                ctx!("number" => g.number),
+            ));
+        }
+        if !seen.insert(g.number) {
+            out.push(Problem::with_context(
+                Code::DuplicateNationalGoal,
+                at,
+                ctx!("number" => g.number),
+            ));
+        }
+    }
+    out
 }

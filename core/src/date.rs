@@ -4,6 +4,9 @@
 //! space all pass), while every message of this library promises
 //! `YYYY-MM-DD`. Date fields of the documents deserialize through
 //! [`strict`] and [`strict_option`], so the promise holds.
+//!
+//! Lifetimes (of bodies, clusters, rule sets) share one convention: the first
+//! day, and the first day after (exclusive); an unknown bound is open.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
@@ -48,4 +51,10 @@ pub fn strict_option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
             .map(Some)
             .ok_or_else(|| serde::de::Error::custom(NOT_A_DATE)),
     }
+}
+
+/// Whether a lifetime from `start` (first day) to `end` (first day after,
+/// exclusive) covers `date`; an unknown bound is treated as open.
+pub(crate) fn alive_on(start: Option<NaiveDate>, end: Option<NaiveDate>, date: NaiveDate) -> bool {
+    start.is_none_or(|s| s <= date) && end.is_none_or(|e| date < e)
 }

@@ -11,7 +11,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::labels;
+use std::collections::HashSet;
+
+use crate::catalogue::Code;
+use crate::lang::{labels, Label, Lang};
+use crate::problem::{ctx, Pointer, Problem};
 
 /// A rung of the escalation ladder, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -147,4 +151,45 @@ pub struct DisputeStep {
     /// What came of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+}
+
+impl DisputeRules {
+    /// The rules are coherent: the ladder climbs, rung by rung, with no level
+    /// twice, and each kind of dispute has one settlement rule.
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for (i, pair) in self.ladder.windows(2).enumerate() {
+            if pair[1].level <= pair[0].level {
+                out.push(Problem::with_context(
+                    Code::DisputeLadderOutOfOrder,
+                    at.key("ladder").index(i + 1),
+                    ctx!("index" => i + 1, "level" => pair[1].level.label(Lang::En)),
+                ));
+            }
+        }
+        let mut kinds = HashSet::new();
+        for (i, s) in self.settlement.iter().enumerate() {
+            if !kinds.insert(s.kind) {
+                out.push(Problem::with_context(
+                    Code::DuplicateSettlementRule,
+                    at.key("settlement").index(i).key("kind"),
+                    ctx!("kind" => s.kind.label(Lang::En)),
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl Dispute {
+    /// A dispute is between at least two parties.
+    pub(crate) fn check_parties(&self, at: &Pointer) -> Option<Problem> {
+        (self.parties.len() < 2).then(|| {
+            Problem::with_context(
+                Code::DisputeNeedsTwoParties,
+                at.key("parties"),
+                ctx!("count" => self.parties.len()),
+            )
+        })
+    }
 }

@@ -10,7 +10,11 @@ use chrono::{Datelike, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
+use crate::catalogue::Code;
 use crate::lang::labels;
+use crate::problem::{ctx, Pointer, Problem};
 use crate::validity::Validity;
 
 /// The kind of a follow-up duty.
@@ -345,4 +349,50 @@ fn annual_years(validity: &Validity, on: NaiveDate) -> std::ops::RangeInclusive<
         }
     };
     first..=last
+}
+
+impl FollowUp {
+    /// No duty feeds itself, directly or through a chain of `feeds` links;
+    /// each loop is reported once, at the duty where it closes.
+    pub(crate) fn check_feeds(&self, at: &Pointer) -> Vec<Problem> {
+        let index: HashMap<&str, usize> = self
+            .requirements
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let next = |i: usize| {
+            self.requirements[i]
+                .feeds
+                .as_deref()
+                .and_then(|f| index.get(f).copied())
+        };
+        // Each duty has at most one `feeds` link: follow each chain, colouring as we go.
+        let mut state = vec![0u8; self.requirements.len()];
+        let mut out = Vec::new();
+        for start in 0..self.requirements.len() {
+            let mut path = Vec::new();
+            let mut i = start;
+            while state[i] == 0 {
+                state[i] = 1;
+                path.push(i);
+                match next(i) {
+                    Some(n) => i = n,
+                    None => break,
+                }
+            }
+            if state[i] == 1 && next(path[path.len() - 1]) == Some(i) {
+                let closing = path[path.len() - 1];
+                out.push(Problem::with_context(
+                    Code::FeedsCycle,
+                    at.key("requirements").index(closing).key("feeds"),
+                    ctx!("requirement" => self.requirements[closing].id),
+                ));
+            }
+            for p in path {
+                state[p] = 2;
+            }
+        }
+        out
+    }
 }

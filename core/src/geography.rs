@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::body::alive_on;
+use crate::date::alive_on;
 use crate::lang::labels;
 
 /// A level of the hierarchy, lowest first.

@@ -55,9 +55,20 @@ fn tighten(mut schema: Value) -> Value {
         version["const"] = json!(SCHEMA_VERSION);
     }
     let region_codes: Vec<u16> = REGIONS.iter().filter_map(|r| r.code).collect();
+    if let Some(areas) = schema.pointer_mut("/properties/focus_areas") {
+        areas["minItems"] = json!(1);
+    }
     let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
         return schema;
     };
+    extend(defs, "/FocusArea/properties/objectives", &json!({ "minItems": 1 }));
+    extend(defs, "/Indicator/properties/focus_areas", &json!({ "minItems": 1 }));
+    extend(defs, "/Dispute/properties/parties", &json!({ "minItems": 2 }));
+    extend(
+        defs,
+        "/Cluster/properties/municipalities",
+        &json!({ "uniqueItems": true }),
+    );
     let goal = json!({ "minimum": 1, "maximum": 8 });
     extend(defs, "/NationalGoal/properties/number", &goal);
     extend(defs, "/Indicator/properties/national_goals/items", &goal);

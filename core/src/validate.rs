@@ -53,6 +53,43 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     v.targets(&ids);
     v.follow_up();
     v.disputes();
+    v.roles();
+    v.seats();
+    v.signatories();
+    let root = Pointer::root();
+    v.out
+        .extend(crate::body::check_lineage(&agreement.bodies, &root.key("bodies")));
+    v.out.extend(crate::body::check_cluster_ties(
+        &agreement.bodies,
+        &agreement.clusters,
+        &root.key("bodies"),
+    ));
+    let region_is_a_region = agreement
+        .organisation(&agreement.region)
+        .is_some_and(|o| o.kind == crate::organisation::OrganisationKind::Region);
+    // Without a region to compare with (reported already), every cluster would seem outside it.
+    if region_is_a_region {
+        v.out.extend(crate::cluster::check_clusters(
+            &agreement.clusters,
+            &agreement.organisations,
+            &agreement.region,
+            agreement.validity.in_force_from,
+            &root.key("clusters"),
+        ));
+    }
+    v.out.extend(crate::content::check_content(
+        &agreement.focus_areas,
+        &agreement.indicators,
+        &agreement.national_goals,
+        &root,
+    ));
+    v.out.extend(agreement.follow_up.check_feeds(&root.key("follow_up")));
+    if let Some(rules) = &agreement.dispute_rules {
+        v.out.extend(rules.check(&root.key("dispute_rules")));
+    }
+    for (i, d) in agreement.disputes.iter().enumerate() {
+        v.out.extend(d.check_parties(&root.key("disputes").index(i)));
+    }
     for (i, c) in agreement.collaboration_agreements.iter().enumerate() {
         v.out
             .extend(c.check(&Pointer::root().key("collaboration_agreements").index(i)));
@@ -535,7 +572,17 @@ impl<'a> Validator<'a> {
             return; // reported as an unknown reference
         };
         let reference_region = match region.code.and_then(reference::region_by_code) {
-            Some(r) => Some(r),
+            Some(r) => {
+                let bare = |n: &str| n.trim().trim_start_matches("Region ").to_lowercase();
+                if bare(&region.name) != bare(r.name) {
+                    self.push(
+                        Code::RegionNameMismatch,
+                        root.key("organisations").index(region_index).key("name"),
+                        ctx!("code" => region.code, "expected" => r.name, "name" => region.name),
+                    );
+                }
+                Some(r)
+            }
             None => {
                 self.push(
                     Code::UnknownRegionCode,
@@ -689,6 +736,130 @@ impl<'a> Validator<'a> {
                     Code::SuccessorBeforeAgreement,
                     at.key("successor").key("in_force_from"),
                     ctx!("successor" => s.in_force_from.to_string(), "start" => v.in_force_from.to_string()),
+                );
+            } else if s.in_force_from == v.in_force_from {
+                self.push(
+                    Code::SuccessorOnEntryDay,
+                    at.key("successor").key("in_force_from"),
+                    ctx!("date" => s.in_force_from.to_string()),
+                );
+            }
+        }
+    }
+
+    /// Each organisation has one role: a party is not also bound or covered.
+    fn roles(&mut self) {
+        let mut first: HashMap<&str, AgreementRole> = HashMap::new();
+        for (i, r) in self.a.roles.iter().enumerate() {
+            for (j, o) in r.organisations.iter().enumerate() {
+                match first.get(o.as_str()) {
+                    Some(&earlier) => self.push(
+                        Code::OrganisationInSeveralRoles,
+                        Pointer::root().key("roles").index(i).key("organisations").index(j),
+                        ctx!("organisation" => o, "role" => earlier.label(Lang::En), "other" => r.role.label(Lang::En)),
+                    ),
+                    None => {
+                        first.insert(o, r.role);
+                    }
+                }
+            }
+        }
+    }
+
+    /// In each body, one person holds one seat at a time, and there is at
+    /// most one chair at a time; each clash is reported once, at the later
+    /// starting membership. Sorting by start keeps this O(n log n).
+    fn seats(&mut self) {
+        use crate::people::MembershipRole;
+        let a = self.a;
+        for (i, b) in a.bodies.iter().enumerate() {
+            let at = Pointer::root().key("bodies").index(i);
+            let mut spans: Vec<(NaiveDate, NaiveDate, usize, usize)> = Vec::new();
+            for (j, post) in b.posts.iter().enumerate() {
+                for (k, m) in post.memberships.iter().enumerate() {
+                    let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
+                    if to >= from {
+                        spans.push((from, to, j, k));
+                    }
+                }
+            }
+            spans.sort_unstable();
+            let membership = |j: usize, k: usize| &b.posts[j].memberships[k];
+            let path = |j: usize, k: usize| at.key("posts").index(j).key("memberships").index(k);
+            // Per person (across posts; within one post, `overlapping_memberships` speaks), and for chairs.
+            let mut running_person: HashMap<&str, (NaiveDate, usize, usize)> = HashMap::new();
+            let mut running_chair: Option<(NaiveDate, usize, usize)> = None;
+            for &(from, to, j, k) in &spans {
+                let m = membership(j, k);
+                match running_person.get(m.person.as_str()).copied() {
+                    Some((end, pj, pk)) if from <= end => {
+                        if pj != j {
+                            self.push(
+                                Code::PersonInTwoSeats,
+                                path(j, k),
+                                ctx!("person" => m.person, "body" => b.id, "other" => path(pj, pk).as_str()),
+                            );
+                        }
+                        if to > end {
+                            running_person.insert(&m.person, (to, j, k));
+                        }
+                    }
+                    _ => {
+                        running_person.insert(&m.person, (to, j, k));
+                    }
+                }
+                if m.role != MembershipRole::Chair {
+                    continue;
+                }
+                match running_chair {
+                    Some((end, cj, ck)) if from <= end => {
+                        if membership(cj, ck).person != m.person {
+                            self.push(
+                                Code::SeveralChairs,
+                                path(j, k),
+                                ctx!("body" => b.id, "other" => path(cj, ck).as_str()),
+                            );
+                        }
+                        if to > end {
+                            running_chair = Some((to, j, k));
+                        }
+                    }
+                    _ => running_chair = Some((to, j, k)),
+                }
+            }
+        }
+    }
+
+    /// A signatory signs for the organisation whose seat they hold in the
+    /// body they sign in, and is listed once.
+    fn signatories(&mut self) {
+        let a = self.a;
+        let mut seen: HashMap<&str, Pointer> = HashMap::new();
+        for (i, s) in a.signatories.iter().enumerate() {
+            let at = Pointer::root().key("signatories").index(i);
+            if let Some(first) = seen.get(s.person.as_str()) {
+                self.push(
+                    Code::DuplicateSignatory,
+                    at.key("person"),
+                    ctx!("person" => s.person, "first" => first.as_str()),
+                );
+            } else {
+                seen.insert(&s.person, at.clone());
+            }
+            let Some(body) = a.body(&s.body) else { continue };
+            let mut memberships = body
+                .posts
+                .iter()
+                .filter(|p| p.on_behalf_of == s.on_behalf_of)
+                .flat_map(|p| &p.memberships);
+            let holds = memberships.clone().any(|m| m.person == s.person);
+            // A seat held by an unknown person is already reported; it may be the signatory's.
+            let broken = memberships.any(|m| a.person(&m.person).is_none());
+            if !holds && !broken {
+                self.push(
+                    Code::SignatoryWithoutSeat,
+                    at,
+                    ctx!("person" => s.person, "on_behalf_of" => s.on_behalf_of, "body" => s.body),
                 );
             }
         }
