@@ -35,6 +35,7 @@ EXPRESSIBLE = {
     "indicator_without_focus_area",
     "dispute_needs_two_parties",
     "municipality_repeated_in_cluster",
+    "forbidden_character",
 }
 
 # Vectors with such a code whose problem is still beyond a schema, and why.

@@ -97,6 +97,10 @@ codes! {
     InvalidEncoding = "invalid_encoding", Error,
         en: "The document is not UTF-8 text (first invalid byte at offset {offset}).",
         da: "Dokumentet er ikke UTF-8-tekst (første ugyldige byte ved position {offset}).";
+    /// A text holds a NUL or a bidirectional embedding, override or isolate, which can make it read as something else.
+    ForbiddenCharacter = "forbidden_character", Error,
+        en: "The text holds the forbidden character {character}.",
+        da: "Teksten indeholder det forbudte tegn {character}.";
     /// A key appears twice in one JSON object; JSON parsers disagree on which value counts, so neither does.
     DuplicateKey = "duplicate_key", Error,
         en: "The key `{key}` appears more than once in the same object.",

@@ -57,6 +57,7 @@ pub mod report;
 pub mod schema;
 pub mod shape;
 pub mod target;
+pub mod text;
 pub mod validate;
 pub mod validity;
 

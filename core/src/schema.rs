@@ -139,8 +139,13 @@ fn defs_pointer_mut<'a>(defs: &'a mut Map<String, Value>, pointer: &str) -> Opti
     }
 }
 
-/// Every free text must say something (a non-blank character); dates and
-/// times must have their exact form, for validators that do not assert formats.
+/// A text with a visible character (not whitespace, a control or a
+/// zero-width character) and no NUL or bidirectional override anywhere:
+/// what `text::check` demands of every text.
+const VISIBLE_AND_CLEAN: &str = "^[^\\u0000\\u202A-\\u202E\\u2066-\\u2069]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u200B-\\u200D\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069][^\\u0000\\u202A-\\u202E\\u2066-\\u2069]*$";
+
+/// Every free text must say something and hide nothing; dates and times
+/// must have their exact form, for validators that do not assert formats.
 fn texts(node: &mut Value) {
     match node {
         Value::Object(map) => {
@@ -151,7 +156,7 @@ fn texts(node: &mut Value) {
             };
             if is_string && !map.contains_key("pattern") && !map.contains_key("const") && !map.contains_key("enum") {
                 let pattern = match map.get("format").and_then(Value::as_str) {
-                    None => Some("\\S"),
+                    None => Some(VISIBLE_AND_CLEAN),
                     Some("date") => Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
                     Some("partial-time") => Some("^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$"),
                     Some(_) => None,

@@ -42,7 +42,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         out: Vec::new(),
     };
     v.schema_version();
-    v.texts();
+    v.out.extend(crate::text::check(agreement));
     let ids = v.ids();
     v.references(&ids);
     v.region_and_parties();
@@ -100,7 +100,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
 
 /// Validates a composition rule set on its own.
 pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
-    let mut out = Vec::new();
+    let mut out = crate::text::check(rule_set);
     let root = Pointer::root();
     if rule_set.schema_version != SCHEMA_VERSION {
         out.push(Problem::with_context(
@@ -236,43 +236,6 @@ impl<'a> Validator<'a> {
                 Pointer::root().key("schema_version"),
                 ctx!("found" => self.a.schema_version, "supported" => SCHEMA_VERSION),
             );
-        }
-    }
-
-    /// Texts that must say something.
-    fn texts(&mut self) {
-        let a = self.a;
-        let root = Pointer::root();
-        let check = |text: &str, at: Pointer, out: &mut Vec<Problem>| {
-            if text.trim().is_empty() {
-                out.push(Problem::new(Code::EmptyText, at));
-            }
-        };
-        let out = &mut self.out;
-        check(&a.id, root.key("id"), out);
-        check(&a.title, root.key("title"), out);
-        check(&a.vision.text, root.key("vision").key("text"), out);
-        for (i, o) in a.organisations.iter().enumerate() {
-            check(&o.name, root.key("organisations").index(i).key("name"), out);
-        }
-        for (i, p) in a.people.iter().enumerate() {
-            check(&p.name, root.key("people").index(i).key("name"), out);
-        }
-        for (i, b) in a.bodies.iter().enumerate() {
-            check(&b.name, root.key("bodies").index(i).key("name"), out);
-        }
-        for (i, f) in a.focus_areas.iter().enumerate() {
-            let at = root.key("focus_areas").index(i);
-            check(&f.name, at.key("name"), out);
-            for (j, o) in f.objectives.iter().enumerate() {
-                check(&o.text, at.key("objectives").index(j).key("text"), out);
-            }
-            for (j, k) in f.key_figures.iter().enumerate() {
-                check(&k.statement, at.key("key_figures").index(j).key("statement"), out);
-            }
-        }
-        for (i, ind) in a.indicators.iter().enumerate() {
-            check(&ind.name, root.key("indicators").index(i).key("name"), out);
         }
     }
 
@@ -1186,6 +1149,7 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
             ctx!("found" => minutes.schema_version, "supported" => SCHEMA_VERSION),
         ));
     }
+    out.extend(crate::text::check(minutes));
     let mut people = HashMap::new();
     for (i, p) in minutes.people.iter().enumerate() {
         check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
