@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,18 @@ def test_follow_up_vector(name: str, vector: dict) -> None:
         matching = [r for r in rows if all(r[k] == want[k] for k in ("indicator", "geography", "stratum"))]
         assert len(matching) == 1, want
         assert {k: matching[0][k] for k in want} == want
+
+
+OBSERVATIONS = vectors("invalid-observations")
+
+
+@pytest.mark.parametrize("name,vector", OBSERVATIONS, ids=[n for n, _ in OBSERVATIONS])
+def test_invalid_observations_vector(name: str, vector: dict, tmp_path: Path) -> None:
+    path = tmp_path / "observations.csv"
+    path.write_text(vector["csv"], encoding="utf-8")
+    agreement = sundhedsaftale.nordjylland_2024()
+    try:
+        problems = agreement.follow_up(vector["year"], path)["problems"]
+    except sundhedsaftale.ValidationError as err:
+        problems = err.errors()
+    assert keys(problems) == sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])

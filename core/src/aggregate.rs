@@ -251,6 +251,14 @@ pub fn aggregate(
                 ));
                 continue;
             };
+            if !(value.is_finite() || value.is_nan()) || numerator.is_infinite() || denominator.is_infinite() {
+                problems.push(Problem::with_context(
+                    Code::SumNotFinite,
+                    "",
+                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => key.1.to_string()),
+                ));
+                continue;
+            }
             let expected = expected_cache
                 .entry((p, date))
                 .or_insert_with(|| Arc::from(hierarchy.municipalities_under(parent, date)))

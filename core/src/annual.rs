@@ -96,6 +96,7 @@ pub fn run(
     config: &FollowUpConfig,
 ) -> Result<AnnualFollowUp, Problems> {
     let (catalogue, gaps) = agreement.indicator_catalogue();
+    let mut later = Vec::new();
     let table = match observations {
         None => key_figure_observations(agreement),
         Some((text, format)) => {
@@ -104,12 +105,30 @@ pub fn run(
             if problems.has_errors() {
                 return Err(problems);
             }
+            later = outside_window(&table, year);
             table
         }
     };
     let mut result = annual_follow_up(agreement, &catalogue, &table, year, config);
-    result.problems.0.splice(0..0, gaps.0);
+    result.problems.0.splice(0..0, gaps.0.into_iter().chain(later));
     Ok(result)
+}
+
+/// One warning per period after `year`: those rows are read but not used.
+fn outside_window(table: &ObservationTable, year: i32) -> Vec<crate::problem::Problem> {
+    let mut rows: BTreeMap<Period, usize> = BTreeMap::new();
+    for p in table.period.iter().filter(|p| p.year() > year) {
+        *rows.entry(*p).or_insert(0) += 1;
+    }
+    rows.into_iter()
+        .map(|(period, n)| {
+            crate::problem::Problem::with_context(
+                crate::catalogue::Code::PeriodOutsideWindow,
+                "",
+                crate::problem::ctx!("period" => period.to_string(), "year" => year, "rows" => n),
+            )
+        })
+        .collect()
 }
 
 /// One indicator at one place and stratum.

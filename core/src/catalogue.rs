@@ -309,6 +309,34 @@ codes! {
     WrongPeriodType = "wrong_period_type", Error,
         en: "The period {period} is not of the indicator's type {expected} (row {row}).",
         da: "Perioden {period} er ikke af indikatorens type {expected} (række {row}).";
+    /// Two columns of a CSV header have the same name (ignoring case).
+    DuplicateColumn = "duplicate_column", Error,
+        en: "Column {position} is named `{column}` like column {first}.",
+        da: "Kolonne {position} hedder `{column}` ligesom kolonne {first}.";
+    /// The CSV file's header is one column holding the other separator: the file is separated differently.
+    WrongSeparator = "wrong_separator", Error,
+        en: "The header is one column containing `{found}`: the file seems separated by `{found}`, not `{separator}`.",
+        da: "Overskriften er én kolonne, der indeholder `{found}`: filen ser ud til at være adskilt med `{found}`, ikke `{separator}`.";
+    /// A denominator of zero: the fraction has no value.
+    ZeroDenominator = "zero_denominator", Error,
+        en: "The denominator is 0 (numerator {numerator}): the fraction has no value.",
+        da: "Nævneren er 0 (tæller {numerator}): brøken har ingen værdi.";
+    /// A count (numerator, denominator, or the value of a count indicator) is negative.
+    NegativeCount = "negative_count", Error,
+        en: "A count cannot be negative: {count}.",
+        da: "Et antal kan ikke være negativt: {count}.";
+    /// For a percentage, the numerator is larger than the denominator.
+    NumeratorAboveDenominator = "numerator_above_denominator", Error,
+        en: "The numerator {numerator} is above the denominator {denominator}, which a percentage cannot be.",
+        da: "Tælleren {numerator} er større end nævneren {denominator}, hvilket en procentandel ikke kan være.";
+    /// Summing observations upwards gave a number too large to represent.
+    SumNotFinite = "sum_not_finite", Error,
+        en: "The sum for `{indicator}` at {geography} in {period} is too large to represent.",
+        da: "Summen for `{indicator}` i {geography} i {period} er for stor til at kunne repræsenteres.";
+    /// Observations for periods after the year followed up are not used.
+    PeriodOutsideWindow = "period_outside_window", Warning,
+        en: "{rows} observation(s) for {period} lie after the year followed up ({year}) and are not used.",
+        da: "{rows} observation(er) for {period} ligger efter det opfølgede år ({year}) og bruges ikke.";
     /// Value-only observations of a non-additive unit cannot be aggregated without weights.
     AggregationNeedsWeights = "aggregation_needs_weights", Error,
         en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",

@@ -255,30 +255,129 @@ const KNOWN: &[&str] = &[
     "suppressed",
 ];
 
-/// Reads tidy CSV, reporting every malformed cell (syntax, numbers, periods, places, flags).
+/// How a CSV file is written: its separator and its decimal mark.
+///
+/// Danish spreadsheets and statistical downloads separate with `;` and write
+/// `12,5` for 12.5; [`Dialect::detect`] recognises them from the header line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dialect {
+    /// The field separator: `,` or `;` (or any single ASCII character).
+    pub separator: char,
+    /// Whether numbers use a decimal comma (`12,5`), with `.` grouping thousands.
+    pub decimal_comma: bool,
+}
+
+impl Dialect {
+    /// Comma-separated, decimal point: the tidy-data default.
+    pub const COMMA: Dialect = Dialect {
+        separator: ',',
+        decimal_comma: false,
+    };
+
+    /// Semicolon-separated, decimal comma: how Danish spreadsheets export.
+    pub const DANISH: Dialect = Dialect {
+        separator: ';',
+        decimal_comma: true,
+    };
+
+    /// The dialect the header line suggests: semicolons and no commas, or
+    /// more semicolons than commas, mean the Danish dialect.
+    ///
+    /// ```
+    /// use sundhedsaftale::observation::Dialect;
+    /// assert_eq!(Dialect::detect("indicator;geography;period;value\nx;region:1081;2024;12,5"), Dialect::DANISH);
+    /// assert_eq!(Dialect::detect("indicator,geography,period,value"), Dialect::COMMA);
+    /// ```
+    pub fn detect(text: &str) -> Dialect {
+        let header = text.lines().next().unwrap_or("");
+        let count = |c: char| header.chars().filter(|x| *x == c).count();
+        if count(';') > count(',') {
+            Dialect::DANISH
+        } else {
+            Dialect::COMMA
+        }
+    }
+
+    /// A number as this dialect writes it, in Rust's form (`1.234,5` → `1234.5`).
+    fn normalise<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if !self.decimal_comma {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        std::borrow::Cow::Owned(text.replace('.', "").replace(',', "."))
+    }
+}
+
+/// Reads tidy CSV, detecting the dialect from the header line; see
+/// [`read_csv_with`], which reports every malformed cell (syntax, numbers,
+/// periods, places, flags).
 ///
 /// ```
 /// let csv = "indicator,geography,period,value\nmiddellevetid,region:1081,2021,81.2\n";
 /// let table = sundhedsaftale::observation::read_csv(csv).unwrap();
 /// assert_eq!(table.len(), 1);
+/// let danish = "\u{feff}Indicator;Geography;Period;Value\nmiddellevetid;region:1081;2021;81,2\n";
+/// assert_eq!(sundhedsaftale::observation::read_csv(danish).unwrap().value[0], 81.2);
 /// ```
 pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    read_csv_with(text, Dialect::detect(text))
+}
+
+/// Reads tidy CSV written in `dialect`: a header row naming `indicator`,
+/// `geography`, `period`, and `value` and/or `numerator`, `denominator`,
+/// optional flags, and any other column as a disaggregation. Header names
+/// are matched without regard to case or surrounding spaces; a UTF-8
+/// byte-order mark is skipped. Every row problem names its row and column.
+pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, Problems> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let separator = u8::try_from(dialect.separator)
+        .ok()
+        .filter(u8::is_ascii)
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
+        .delimiter(separator)
         .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|name| name.trim().to_string()).collect(),
         Err(e) => return Err(Problems(vec![csv_problem(&e)])),
     };
+    let lower: Vec<String> = headers.iter().map(|h| h.to_lowercase()).collect();
     let mut problems = Vec::new();
-    for required in ["indicator", "geography", "period"] {
-        if !headers.iter().any(|h| h == required) {
+    for (i, h) in lower.iter().enumerate() {
+        if let Some(first) = lower[..i].iter().position(|x| x == h) {
             problems.push(Problem::with_context(
-                Code::MissingField,
-                Pointer::root().key(required),
-                ctx!("field" => required),
+                Code::DuplicateColumn,
+                Pointer::root().key(&headers[i]),
+                ctx!("column" => headers[i], "first" => first + 1, "position" => i + 1),
             ));
         }
+    }
+    let missing: Vec<&str> = ["indicator", "geography", "period"]
+        .into_iter()
+        .filter(|r| !lower.iter().any(|h| h == r))
+        .collect();
+    let other = [',', ';', '\t', '|']
+        .into_iter()
+        .filter(|c| *c != dialect.separator)
+        .find(|c| headers.len() == 1 && headers[0].contains(*c));
+    if let Some(found) = other.filter(|_| !missing.is_empty()) {
+        // One column holding the others' names: the file uses another separator.
+        problems.push(Problem::with_context(
+            Code::WrongSeparator,
+            "",
+            ctx!("separator" => dialect.separator.escape_default().to_string(),
+                 "found" => found.escape_default().to_string()),
+        ));
+        return Err(Problems(problems));
+    }
+    for required in missing {
+        problems.push(Problem::with_context(
+            Code::MissingField,
+            Pointer::root().key(required),
+            ctx!("field" => required),
+        ));
     }
     if !problems.is_empty() {
         return Err(Problems(problems));
@@ -286,7 +385,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     // Row problems are collected up to the limits: a million bad rows must
     // not cost a million problems' memory.
     let mut problems = crate::problem::Collector::new(crate::problem::Limits::default());
-    let column = |name: &str| headers.iter().position(|h| h == name);
+    let column = |name: &str| lower.iter().position(|h| h == name);
     let (ci, cg, cp) = (
         column("indicator").unwrap_or(0),
         column("geography").unwrap_or(0),
@@ -307,7 +406,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     let dims: Vec<(usize, String)> = headers
         .iter()
         .enumerate()
-        .filter(|(_, h)| !KNOWN.contains(h))
+        .filter(|(i, _)| !KNOWN.contains(&lower[*i].as_str()))
         .map(|(i, h)| (i, h.to_string()))
         .collect();
     let mut table = ObservationTable::new();
@@ -351,7 +450,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
             if text.is_empty() {
                 continue;
             }
-            match text.parse::<f64>() {
+            match dialect.normalise(text).parse::<f64>() {
                 Ok(x) if x.is_finite() => numbers[k] = Some(x),
                 _ => problems.push(cell_problem(Code::InvalidNumber, row, name, ctx!("text" => text))),
             }
@@ -392,9 +491,16 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     }
 }
 
+/// A CSV syntax problem, at the row it is in (data rows count from 0, as in
+/// every other row problem) when the reader knows it.
 fn csv_problem(e: &csv::Error) -> Problem {
-    let line = e.position().map_or(0, |p| p.line());
-    Problem::with_context(Code::CsvSyntax, "", ctx!("detail" => e.to_string(), "line" => line))
+    let position = e.position();
+    let line = position.map_or(0, |p| p.line());
+    let at = match position.map(csv::Position::record) {
+        Some(record) if record > 0 => Pointer::root().index(usize::try_from(record - 1).unwrap_or(usize::MAX)),
+        _ => Pointer::root(),
+    };
+    Problem::with_context(Code::CsvSyntax, at, ctx!("detail" => e.to_string(), "line" => line))
 }
 
 /// The text formats observations come in.
@@ -490,8 +596,8 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         }
         let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
         let suppressed = table.flags[r] & SUPPRESSED != 0;
-        let fraction = (!n.is_nan() && !d.is_nan()).then(|| n / d * def.factor);
-        if v.is_nan() && fraction.is_none() && !suppressed {
+        let fraction = (!n.is_nan() && !d.is_nan() && d != 0.0).then(|| n / d * def.factor);
+        if v.is_nan() && (n.is_nan() || d.is_nan()) && !suppressed {
             out.push(cell_problem(Code::MissingValue, r, "value", ctx!()));
         }
         if let (false, Some(f)) = (v.is_nan(), fraction) {
@@ -504,6 +610,30 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                     ctx!("value" => v, "computed" => f),
                 ));
             }
+        }
+        if !n.is_nan() && !d.is_nan() && d == 0.0 {
+            out.push(cell_problem(
+                Code::ZeroDenominator,
+                r,
+                "denominator",
+                ctx!("numerator" => n),
+            ));
+        }
+        for (x, column) in [(n, "numerator"), (d, "denominator")] {
+            if x < 0.0 {
+                out.push(cell_problem(Code::NegativeCount, r, column, ctx!("count" => x)));
+            }
+        }
+        if def.unit.is_additive() && v < 0.0 {
+            out.push(cell_problem(Code::NegativeCount, r, "value", ctx!("count" => v)));
+        }
+        if def.unit == MeasureUnit::Percent && n > d && d >= 0.0 {
+            out.push(cell_problem(
+                Code::NumeratorAboveDenominator,
+                r,
+                "numerator",
+                ctx!("numerator" => n, "denominator" => d),
+            ));
         }
         let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
         if def.unit == MeasureUnit::Percent && !shown.is_nan() && !(0.0..=100.0).contains(&shown) {

@@ -817,8 +817,7 @@ impl<'a> Validator<'a> {
                 .flat_map(|p| &p.memberships);
             let holds = memberships.clone().any(|m| m.person == s.person);
             // A seat held by an unknown person is already reported; it may be the signatory's.
-            let broken = memberships.any(|m| a.person(&m.person).is_none());
-            if !holds && !broken {
+            if !holds && !memberships.any(|m| a.person(&m.person).is_none()) {
                 self.push(
                     Code::SignatoryWithoutSeat,
                     at,

@@ -179,3 +179,43 @@ fn every_follow_up_vector_gives_its_rows() {
         }
     }
 }
+
+/// Problems of observations (raised, or returned beside the result), against the embedded agreement.
+fn observation_problems(case: &Value) -> Vec<Key> {
+    let csv = case["csv"].as_str().unwrap();
+    let year = case["year"].as_i64().unwrap() as i32;
+    let problems = match sundhedsaftale::annual::run(
+        &nordjylland_2024(),
+        Some((csv, sundhedsaftale::observation::Format::Csv)),
+        year,
+        &Default::default(),
+    ) {
+        Ok(result) => result.problems,
+        Err(problems) => problems,
+    };
+    keys(&problems)
+}
+
+#[test]
+fn every_invalid_observations_vector_produces_exactly_its_expected_codes_and_paths() {
+    let cases = support::vectors("invalid-observations");
+    assert!(cases.len() >= 9);
+    let mut failures = Vec::new();
+    for (name, case) in &cases {
+        let got = observation_problems(case);
+        let mut want: Vec<Key> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e[k].as_str().unwrap().to_string();
+                (s("code"), s("path"), s("severity"))
+            })
+            .collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{name}:\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

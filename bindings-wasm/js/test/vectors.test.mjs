@@ -1,7 +1,7 @@
 // The shared vectors, run against the WebAssembly build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ValidationError, followUp, parse, statusOn, validate, validateMinutes } from "../index.node.js";
+import { ValidationError, followUp, nordjylland2024, parse, statusOn, validate, validateMinutes } from "../index.node.js";
 import { documentText, embeddedText, keys, minutesText, newProblems, vectors } from "./vectors.mjs";
 
 const base = keys(validate(embeddedText));
@@ -54,5 +54,18 @@ for (const [name, vector] of vectors("follow-up")) {
       assert.equal(matching.length, 1, JSON.stringify(want));
       for (const [k, v] of Object.entries(want)) assert.deepEqual(matching[0][k], v, `${k} of ${JSON.stringify(want)}`);
     }
+  });
+}
+
+for (const [name, vector] of vectors("invalid-observations")) {
+  test(`invalid observations vector ${name}`, () => {
+    let problems;
+    try {
+      problems = followUp(nordjylland2024(), vector.year, { observations: vector.csv, format: "csv" }).problems;
+    } catch (err) {
+      assert.ok(err instanceof ValidationError, String(err));
+      problems = err.errors;
+    }
+    assert.deepEqual(keys(problems), keys(vector.expected));
   });
 }
