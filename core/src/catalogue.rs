@@ -461,6 +461,30 @@ codes! {
     RegionNameMismatch = "region_name_mismatch", Error,
         en: "Region code {code} is {expected}, not `{name}`.",
         da: "Regionskode {code} er {expected}, ikke `{name}`.";
+    /// A dated event of the agreement's own life (a completion, a deadline, a dispute, a status report) lies before it entered into force or after it ended.
+    DateOutsideValidity = "date_outside_validity", Error,
+        en: "The date {date} lies outside the agreement's time in force (from {from}, ending {until}).",
+        da: "Datoen {date} ligger uden for aftalens gyldighed (fra {from}, ophør {until}).";
+    /// A step in the making of the agreement is dated against its entry into force: a consultation, approval or submission after it, or an entry into force on another day.
+    LifecycleContradictsValidity = "lifecycle_contradicts_validity", Error,
+        en: "This step in the making of the agreement is dated {date}, but the agreement enters into force on {from}.",
+        da: "Dette trin i aftalens tilblivelse er dateret {date}, men aftalen træder i kraft den {from}.";
+    /// A dispute step is dated before the dispute was raised or after it was resolved.
+    DisputeStepOutsideDispute = "dispute_step_outside_dispute", Error,
+        en: "The step is dated {date}, outside the dispute (raised {raised}, resolved {resolved}).",
+        da: "Trinnet er dateret {date}, uden for tvisten (rejst {raised}, løst {resolved}).";
+    /// Something refers to a body or cluster on a date on which it does not exist.
+    ReferenceNotAlive = "reference_not_alive", Error,
+        en: "`{id}` does not exist on {date}.",
+        da: "`{id}` findes ikke den {date}.";
+    /// A date lies more than 50 years from the agreement's entry into force: likely a typing mistake.
+    ImplausibleDate = "implausible_date", Warning,
+        en: "The date {date} lies more than 50 years from the agreement's entry into force ({from}).",
+        da: "Datoen {date} ligger mere end 50 år fra aftalens ikrafttræden ({from}).";
+    /// A nominal duration of more than ten years: likely a typing mistake.
+    ImplausibleDuration = "implausible_duration", Warning,
+        en: "A nominal duration of {months} months is more than ten years.",
+        da: "En nominel varighed på {months} måneder er mere end ti år.";
     /// Problems of one code beyond the limit were left out of the report; this says how many.
     MoreProblems = "more_problems", Warning,
         en: "{count} more problem(s) of code `{code}` were left out.",

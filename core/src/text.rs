@@ -8,7 +8,12 @@
 //! typed document through its own `Serialize` implementation, keeping a
 //! stack of path segments and building a JSON Pointer only for a problem,
 //! so it costs no intermediate JSON value.
+//!
+//! The same walk meets every date of the document, so it also warns of a
+//! date more than 50 years from the agreement's entry into force
+//! (`implausible_date`): almost always a typing mistake (`2204` for `2024`).
 
+use chrono::NaiveDate;
 use serde::ser::{self, Serialize, Serializer};
 
 use crate::catalogue::Code;
@@ -54,7 +59,24 @@ fn forbidden(s: &str) -> Option<char> {
 ///                    ("forbidden_character", "/focus_areas/0/name".to_string())]);
 /// ```
 pub fn check<T: Serialize>(document: &T) -> Vec<Problem> {
-    let mut walker = Walker::default();
+    check_around(document, None)
+}
+
+/// [`check`], and a warning for every date more than 50 years from `around`.
+///
+/// ```
+/// let mut a = sundhedsaftale::nordjylland_2024();
+/// a.bodies[0].established = chrono::NaiveDate::from_ymd_opt(2202, 7, 1);
+/// let on = a.validity.in_force_from;
+/// let found: Vec<_> = sundhedsaftale::text::check_around(&a, Some(on))
+///     .into_iter().map(|p| (p.code.as_str(), p.path)).collect();
+/// assert_eq!(found, [("implausible_date", "/bodies/0/established".to_string())]);
+/// ```
+pub fn check_around<T: Serialize>(document: &T, around: Option<NaiveDate>) -> Vec<Problem> {
+    let mut walker = Walker {
+        around,
+        ..Walker::default()
+    };
     // The walker's own serializer never fails, and the document's
     // `Serialize` implementations are derived.
     let _ = document.serialize(&mut walker);
@@ -76,6 +98,8 @@ struct Walker {
     pending_key: Option<String>,
     /// Set while a map key is serialized, so it is taken as a key, not a text.
     in_key: bool,
+    /// The date others should lie within 50 years of.
+    around: Option<NaiveDate>,
 }
 
 impl Walker {
@@ -232,9 +256,19 @@ impl<'a> Serializer for &'a mut Walker {
     }
 
     fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<(), Never> {
-        // Dates, periods and places arrive here; they are checked by their own parsers.
+        // Dates, periods and places arrive here; their parsers checked their form.
+        let text = value.to_string();
         if self.in_key {
-            self.pending_key = Some(value.to_string());
+            self.pending_key = Some(text);
+        } else if let (Some(around), Some(date)) = (self.around, crate::date::parse(&text)) {
+            if (date - around).num_days().abs() > 50 * 365 + 12 {
+                let at = self.pointer();
+                self.out.push(Problem::with_context(
+                    Code::ImplausibleDate,
+                    at,
+                    ctx!("date" => text, "from" => around.to_string()),
+                ));
+            }
         }
         Ok(())
     }

@@ -42,7 +42,10 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         out: Vec::new(),
     };
     v.schema_version();
-    v.out.extend(crate::text::check(agreement));
+    v.out.extend(crate::text::check_around(
+        agreement,
+        Some(agreement.validity.in_force_from),
+    ));
     let ids = v.ids();
     v.references(&ids);
     v.region_and_parties();
@@ -56,6 +59,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     v.roles();
     v.seats();
     v.signatories();
+    v.timeline();
     let root = Pointer::root();
     v.out
         .extend(crate::body::check_lineage(&agreement.bodies, &root.key("bodies")));
@@ -710,6 +714,118 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Every dated thing fits the agreement's life and what it refers to:
+    /// the making of the agreement precedes its entry into force; follow-up
+    /// completions, fixed deadlines, status reports and disputes fall within
+    /// its time in force; dispute steps within their dispute; action plans
+    /// in the life of their cluster; bodies named for duties, signatures and
+    /// the dispute ladder exist when the agreement enters into force.
+    fn timeline(&mut self) {
+        use crate::validity::LifecycleKind;
+        let a = self.a;
+        let root = Pointer::root();
+        let from = a.validity.in_force_from;
+        let until = a.validity.termination.as_ref().map(|t| t.effective);
+        let outside = |me: &mut Self, date: NaiveDate, at: Pointer| {
+            if date < from || until.is_some_and(|u| date >= u) {
+                me.push(
+                    Code::DateOutsideValidity,
+                    at,
+                    ctx!("date" => date.to_string(), "from" => from.to_string(), "until" => date_or_unknown(until)),
+                );
+            }
+        };
+        for (i, e) in a.lifecycle.iter().enumerate() {
+            let Some(date) = e.date else { continue };
+            let wrong = match e.kind {
+                LifecycleKind::EntryIntoForce => date != from,
+                _ => date > from,
+            };
+            if wrong {
+                self.push(
+                    Code::LifecycleContradictsValidity,
+                    root.key("lifecycle").index(i).key("date"),
+                    ctx!("kind" => e.kind.label(Lang::En), "date" => date.to_string(), "from" => from.to_string()),
+                );
+            }
+        }
+        let fu = root.key("follow_up");
+        for (i, c) in a.follow_up.completions.iter().enumerate() {
+            outside(self, c.completed_on, fu.key("completions").index(i).key("completed_on"));
+        }
+        for (i, r) in a.follow_up.requirements.iter().enumerate() {
+            if let Some(d) = r.due_date {
+                outside(self, d, fu.key("requirements").index(i).key("due_date"));
+            }
+            for (j, b) in r.responsible_bodies.iter().enumerate() {
+                self.alive_body(
+                    b,
+                    from,
+                    fu.key("requirements").index(i).key("responsible_bodies").index(j),
+                );
+            }
+        }
+        for (i, p) in a.follow_up.action_plans.iter().enumerate() {
+            let at = fu.key("action_plans").index(i);
+            if let (Some(d), Some(c)) = (p.adopted_on, a.cluster(&p.cluster)) {
+                if !c.exists_on(d) {
+                    self.push(
+                        Code::ReferenceNotAlive,
+                        at.key("cluster"),
+                        ctx!("kind" => "cluster", "id" => c.id, "date" => d.to_string()),
+                    );
+                }
+            }
+            for (j, s) in p.statuses.iter().enumerate() {
+                if let Some(d) = s.reported_on {
+                    outside(self, d, at.key("statuses").index(j).key("reported_on"));
+                }
+            }
+        }
+        for (i, d) in a.disputes.iter().enumerate() {
+            let at = root.key("disputes").index(i);
+            outside(self, d.raised_on, at.key("raised_on"));
+            for (j, step) in d.steps.iter().enumerate() {
+                if step.from < d.raised_on || d.resolved_on.is_some_and(|r| step.from > r) {
+                    self.push(
+                        Code::DisputeStepOutsideDispute,
+                        at.key("steps").index(j).key("from"),
+                        ctx!("date" => step.from.to_string(), "raised" => d.raised_on.to_string(),
+                             "resolved" => date_or_unknown(d.resolved_on)),
+                    );
+                }
+            }
+        }
+        for (i, s) in a.signatories.iter().enumerate() {
+            self.alive_body(&s.body, from, root.key("signatories").index(i).key("body"));
+        }
+        if let Some(rules) = &a.dispute_rules {
+            for (i, step) in rules.ladder.iter().enumerate() {
+                if let Some(b) = &step.body {
+                    self.alive_body(b, from, root.key("dispute_rules").key("ladder").index(i).key("body"));
+                }
+            }
+        }
+        if a.validity.nominal_duration_months > 120 {
+            self.push(
+                Code::ImplausibleDuration,
+                root.key("validity").key("nominal_duration_months"),
+                ctx!("months" => a.validity.nominal_duration_months),
+            );
+        }
+    }
+
+    /// A body, where it resolves, exists on `date` (unknown references are reported elsewhere).
+    fn alive_body(&mut self, id: &str, date: NaiveDate, at: Pointer) {
+        if let Some(b) = self.a.body(id).filter(|b| !b.exists_on(date)) {
+            self.push(
+                Code::ReferenceNotAlive,
+                at,
+                ctx!("kind" => "body", "id" => b.id, "date" => date.to_string()),
+            );
+        }
+    }
+
     /// Each organisation has one role: a party is not also bound or covered.
     fn roles(&mut self) {
         let mut first: HashMap<&str, AgreementRole> = HashMap::new();
@@ -1148,7 +1264,7 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
             ctx!("found" => minutes.schema_version, "supported" => SCHEMA_VERSION),
         ));
     }
-    out.extend(crate::text::check(minutes));
+    out.extend(crate::text::check_around(minutes, Some(minutes.meeting.date)));
     let mut people = HashMap::new();
     for (i, p) in minutes.people.iter().enumerate() {
         check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
