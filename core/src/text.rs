@@ -30,19 +30,19 @@ fn invisible(c: char) -> bool {
 /// and `E2 81 A6`–`A9`, so ordinary text is read once without decoding.
 fn forbidden(s: &str) -> Option<char> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            0 => return Some('\0'),
-            0xE2 if i + 2 < b.len() => {
-                let hit = matches!((b[i + 1], b[i + 2]), (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9));
-                if hit {
-                    return s[i..].chars().next();
-                }
-            }
-            _ => {}
+    let mut from = 0;
+    // `position` over bytes compiles to a tight, vectorisable loop.
+    while let Some(k) = b[from..].iter().position(|&x| x == 0 || x == 0xE2) {
+        let i = from + k;
+        if b[i] == 0 {
+            return Some('\0');
         }
-        i += 1;
+        if let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) {
+            if matches!((b1, b2), (0x80, 0xAA..=0xAE) | (0x81, 0xA6..=0xA9)) {
+                return s[i..].chars().next();
+            }
+        }
+        from = i + 1;
     }
     None
 }

@@ -608,17 +608,18 @@ impl<'a> Validator<'a> {
             .filter(|p| p.kind == OrganisationKind::Region)
             .and_then(|p| p.code)
             .and_then(reference::region_by_code);
-        let official: Vec<&reference::MunicipalityRef> = match region {
-            Some(r) => reference::municipalities_of(r, on).collect(),
-            None => reference::MUNICIPALITIES.iter().collect(),
+        let official = |m: &&reference::MunicipalityRef| match region {
+            Some(r) => reference::region_of(m.code, on).is_some_and(|x| x.id == r.id),
+            None => true,
         };
         let bare = reference::bare_municipality_name(&o.name);
-        let by_code = o.code.and_then(|c| official.iter().find(|m| m.code == c));
+        let by_code = o.code.and_then(reference::municipality).filter(official);
         if by_code.is_some_and(|m| m.name == bare) {
             return;
         }
-        let expected = official
+        let expected = reference::MUNICIPALITIES
             .iter()
+            .filter(official)
             .find(|m| m.name == bare)
             .map_or_else(|| "no municipality of that name".to_string(), |m| m.code.to_string());
         self.push(
