@@ -11,7 +11,7 @@ define stage
 	@echo "::: $(1)"; start=$$(date +%s); $(2); echo "::: $(1): $$(( $$(date +%s) - start ))s"
 endef
 
-.PHONY: report test lint test-rust python-env test-python wasm test-js bench
+.PHONY: report test lint test-rust python-env test-python wasm test-js bench fuzz
 
 report:
 	cargo run --release --bin report
@@ -41,3 +41,6 @@ test-js: wasm
 bench:
 	cargo bench -p sundhedsaftale --bench parse_validate
 	cargo bench -p sundhedsaftale --bench follow_up
+
+fuzz:
+	$(call stage,fuzz,scripts/fuzz.sh)

@@ -49,6 +49,38 @@ function loaded() {
   return native;
 }
 
+/** The largest input, in UTF-16 code units (about bytes for most documents), passed to the module: 16 MiB. */
+export const DEFAULT_INPUT_LIMIT = 16 * 1024 * 1024;
+let inputLimit = DEFAULT_INPUT_LIMIT;
+
+/** Sets the input size limit (see `DEFAULT_INPUT_LIMIT`); larger inputs throw `RangeError` before reaching the module. */
+export function setInputLimit(units) {
+  if (!Number.isInteger(units) || units <= 0) throw new RangeError(`the input limit must be a positive integer, not ${units}`);
+  inputLimit = units;
+}
+
+/**
+ * Calls the module's export `name`. Text over the input limit is refused
+ * before it reaches the module. If the module traps anyway (memory
+ * exhausted), its instance is replaced by a fresh one, so that this call
+ * fails with a clear error and every later call works as before.
+ */
+function call(name, ...args) {
+  for (const a of args) {
+    if (typeof a === "string" && a.length > inputLimit) {
+      throw new RangeError(`sundhedsaftale: an input of ${a.length} characters is over the limit of ${inputLimit} (setInputLimit changes it)`);
+    }
+  }
+  const module = loaded();
+  try {
+    return module[name](...args);
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    module.__restart();
+    throw new Error(`sundhedsaftale: the WebAssembly module failed on this input (${e.message}) and was restarted; later calls work`, { cause: e });
+  }
+}
+
 function unwrap(envelope) {
   const result = JSON.parse(envelope);
   if ("ok" in result) return result.ok;
@@ -61,17 +93,17 @@ function text(agreement) {
   return typeof agreement === "string" ? agreement : JSON.stringify(agreement);
 }
 
-export const nordjylland2024 = () => unwrap(loaded().nordjylland_2024());
-export const parse = (json) => unwrap(loaded().parse(json));
-export const validate = (json, { lang = "en" } = {}) => localise(unwrap(loaded().validate(json)), lang);
-export const statusOn = (agreement, on) => unwrap(loaded().status_on(text(agreement), on));
-export const calendar = (agreement, on) => unwrap(loaded().calendar(text(agreement), on));
-export const report = (agreement, on, { lang = "en" } = {}) => unwrap(loaded().report(text(agreement), on, lang));
-export const catalogue = () => unwrap(loaded().catalogue());
-export const politiskKlyngeVest2021 = () => unwrap(loaded().politisk_klynge_vest_2021());
+export const nordjylland2024 = () => unwrap(call("nordjylland_2024"));
+export const parse = (json) => unwrap(call("parse", json));
+export const validate = (json, { lang = "en" } = {}) => localise(unwrap(call("validate", json)), lang);
+export const statusOn = (agreement, on) => unwrap(call("status_on", text(agreement), on));
+export const calendar = (agreement, on) => unwrap(call("calendar", text(agreement), on));
+export const report = (agreement, on, { lang = "en" } = {}) => unwrap(call("report", text(agreement), on, lang));
+export const catalogue = () => unwrap(call("catalogue"));
+export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_2021"));
 export const validateMinutes = (minutes, { lang = "en" } = {}) =>
-  localise(unwrap(loaded().validate_minutes(text(minutes))), lang);
-export const progress = (input) => unwrap(loaded().progress(JSON.stringify(input)));
+  localise(unwrap(call("validate_minutes", text(minutes))), lang);
+export const progress = (input) => unwrap(call("progress", JSON.stringify(input)));
 export function followUp(agreement, year, { observations, format, targets = [], weights, smallCountThreshold } = {}) {
   let observed = "";
   let kind = format ?? "csv";
@@ -84,5 +116,5 @@ export function followUp(agreement, year, { observations, format, targets = [], 
   const options = { targets };
   if (weights !== undefined) options.weights = weights;
   if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
-  return unwrap(loaded().follow_up(text(agreement), year, observed, kind, JSON.stringify(options)));
+  return unwrap(call("follow_up", text(agreement), year, observed, kind, JSON.stringify(options)));
 }

@@ -108,6 +108,10 @@ export interface Agreement {
 /** Resolves once the wasm module is loaded (a no-op under node). */
 export function ready(source?: string | URL | Response | BufferSource): Promise<void>;
 /** The embedded North Jutland health agreement 2024. */
+/** The largest input, in UTF-16 code units (about bytes), passed to the module by default: 16 MiB. */
+export const DEFAULT_INPUT_LIMIT: number;
+/** Sets the input size limit; larger inputs throw `RangeError` before they reach the module. */
+export function setInputLimit(units: number): void;
 export function nordjylland2024(): Agreement;
 /** Parses and validates JSON text; throws ValidationError listing every error. */
 export function parse(json: string): Agreement;

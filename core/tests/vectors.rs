@@ -47,11 +47,19 @@ fn new_problems(mut result: Vec<Key>, base: &[Key]) -> Vec<Key> {
 /// its base must be exactly the expected (code, path, severity) triples.
 fn check_folder(folder: &str, at_least: usize, base_text: &str, problems_of: fn(&str) -> Problems) {
     let base = keys(&problems_of(base_text));
+    check_cases(folder, at_least, |case| {
+        new_problems(keys(&problems_of(&support::document_text(case))), &base)
+    });
+}
+
+/// Runs every vector of `folder` through `got`, which must give exactly the
+/// expected (code, path, severity) triples; lists every vector that differs.
+fn check_cases(folder: &str, at_least: usize, got: impl Fn(&Value) -> Vec<Key>) {
     let cases = support::vectors(folder);
     assert!(cases.len() >= at_least, "only {} vectors in {folder}", cases.len());
     let mut failures = Vec::new();
     for (name, case) in &cases {
-        let got = new_problems(keys(&problems_of(&support::document_text(case))), &base);
+        let got = got(case);
         let mut want: Vec<Key> = case["expected"]
             .as_array()
             .unwrap()
@@ -198,24 +206,5 @@ fn observation_problems(case: &Value) -> Vec<Key> {
 
 #[test]
 fn every_invalid_observations_vector_produces_exactly_its_expected_codes_and_paths() {
-    let cases = support::vectors("invalid-observations");
-    assert!(cases.len() >= 9);
-    let mut failures = Vec::new();
-    for (name, case) in &cases {
-        let got = observation_problems(case);
-        let mut want: Vec<Key> = case["expected"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let s = |k: &str| e[k].as_str().unwrap().to_string();
-                (s("code"), s("path"), s("severity"))
-            })
-            .collect();
-        want.sort();
-        if got != want {
-            failures.push(format!("{name}:\n  expected {want:?}\n  got      {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_cases("invalid-observations", 9, observation_problems);
 }

@@ -80,3 +80,25 @@ test("wasm size (raw and gzipped)", () => {
   console.log(`wasm size: ${bytes.length} bytes raw, ${gz} bytes gzipped`);
   assert.ok(bytes.length > 0);
 });
+
+test("a document that exhausts the module's memory is followed by a working call", () => {
+  // 14 MB of small numbers where objects belong: explaining the failure needs
+  // more memory than the module may take, so it traps inside the module.
+  const big = '{"schema_version": 1, "organisations": [' + "0,".repeat(7_000_000) + "0]}";
+  assert.ok(big.length < sa.DEFAULT_INPUT_LIMIT);
+  assert.throws(() => sa.parse(big), (e) => e instanceof Error && /was restarted; later calls work/.test(e.message));
+  const again = sa.parse(JSON.stringify(sa.nordjylland2024()));
+  assert.equal(again.id, "nordjylland-2024");
+  assert.equal(sa.statusOn(again, "2025-01-01").state, "in_force");
+});
+
+test("inputs over the limit are refused before they reach the module", () => {
+  sa.setInputLimit(1000);
+  try {
+    assert.throws(() => sa.validate("x".repeat(1001)), RangeError);
+    assert.throws(() => sa.setInputLimit(0), RangeError);
+  } finally {
+    sa.setInputLimit(sa.DEFAULT_INPUT_LIMIT);
+  }
+  assert.equal(sa.parse(JSON.stringify(sa.nordjylland2024())).id, "nordjylland-2024");
+});
