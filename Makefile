@@ -41,6 +41,7 @@ test-js: wasm
 bench:
 	cargo bench -p sundhedsaftale --bench parse_validate
 	cargo bench -p sundhedsaftale --bench follow_up
+	cargo bench -p sundhedsaftale --bench document_size
 
 fuzz:
 	$(call stage,fuzz,scripts/fuzz.sh)

@@ -14,6 +14,9 @@
 //! that path. The semantic checks in [`mod@crate::validate`] also report
 //! everything at once.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -73,12 +76,28 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
     }
 }
 
-/// Every structural problem of `value` against `T`'s schema.
+/// Every structural problem of `value` against `T`'s schema. The schema is
+/// derived once per type and process: a run of bad documents (a fuzzer, a
+/// batch of uploads) pays for it once.
 fn problems_in_shape<T: JsonSchema>(value: &Value) -> Vec<Problem> {
-    match serde_json::to_value(schemars::schema_for!(T)) {
-        Ok(schema) => crate::shape::problems(value, &schema),
-        Err(_) => Vec::new(),
-    }
+    static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
+    let cache = SCHEMAS.get_or_init(Mutex::default);
+    let name = std::any::type_name::<T>();
+    let cached = cache.lock().ok().and_then(|c| c.get(name).cloned());
+    let schema = match cached {
+        Some(schema) => schema,
+        None => {
+            let Ok(schema) = serde_json::to_value(schemars::schema_for!(T)) else {
+                return Vec::new();
+            };
+            let schema = Arc::new(schema);
+            if let Ok(mut c) = cache.lock() {
+                c.insert(name, Arc::clone(&schema));
+            }
+            schema
+        }
+    };
+    crate::shape::problems(value, &schema)
 }
 
 /// Every key that appears twice in one object, at the path of its repeat.
