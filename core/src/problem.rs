@@ -16,6 +16,56 @@ use crate::catalogue::Code;
 pub use crate::catalogue::Severity;
 use crate::lang::Lang;
 
+/// At most this many characters of an input value are echoed in a context
+/// or message; a longer value is cut and ends in `…`. A 100 KB string, or a
+/// personal identifier typed into the wrong field, must not fill every log
+/// and traceback it passes through.
+pub const ECHO_LIMIT: usize = 40;
+
+/// `text` cut to [`ECHO_LIMIT`] characters.
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(ECHO_LIMIT) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// `detail` explains in the library's words and quotes input between
+/// backticks or double quotes: only the quotes are cut.
+fn cut_quoted(detail: &str) -> String {
+    let mut out = String::with_capacity(detail.len().min(256));
+    let mut rest = detail;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('`');
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                out.push_str(&cut(&after[..close]));
+                out.push(quote);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&cut(after));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A context value with its echoes of input bounded: every text (in lists
+/// too) is cut, except that a `detail` has only its quotations cut.
+fn bounded(key: &str, value: Value) -> Value {
+    match value {
+        Value::String(s) if key == "detail" => Value::String(cut_quoted(&s)),
+        Value::String(s) => Value::String(cut(&s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| bounded(key, v)).collect()),
+        other => other,
+    }
+}
+
 /// Messages in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Messages {
@@ -55,6 +105,13 @@ impl Problem {
 
     /// A problem whose messages are rendered from `context`.
     pub fn with_context(code: Code, path: impl Into<String>, context: BTreeMap<String, Value>) -> Problem {
+        let context: BTreeMap<String, Value> = context
+            .into_iter()
+            .map(|(k, v)| {
+                let v = bounded(&k, v);
+                (k, v)
+            })
+            .collect();
         let message = Messages {
             en: render(code.template(Lang::En), &context),
             da: render(code.template(Lang::Da), &context),

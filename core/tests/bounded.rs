@@ -71,3 +71,35 @@ fn a_thousand_bad_rows_give_a_hundred_problems_and_a_count() {
     assert_eq!(last.code.as_str(), "more_problems");
     assert_eq!(last.context["count"], 900);
 }
+
+/// No message or context of any problem holds more than 40 characters of an
+/// input value, however long the value and wherever it stands.
+#[test]
+fn echoed_input_is_cut_to_forty_characters() {
+    let long = "x".repeat(100_000);
+    let mut doc: serde_json::Value = serde_json::from_str(embedded::NORDJYLLAND_2024_JSON).unwrap();
+    doc["bodies"][0][long.as_str()] = serde_json::json!(1); // unknown field
+    doc["title"] = serde_json::json!(5); // wrong type, beside it
+    doc["bodies"][1]["kind"] = serde_json::json!(long); // unknown enum value
+    doc["validity"]["in_force_from"] = serde_json::json!(long); // not a date
+    let structural = parse_json::<HealthAgreement>(&doc.to_string()).unwrap_err();
+    let mut a: HealthAgreement = parse_json(embedded::NORDJYLLAND_2024_JSON).unwrap();
+    a.organisations[10].name = long.clone(); // municipality name against its code
+    a.bodies[0].posts[0].memberships[0].person = long.clone(); // unknown person
+    a.focus_areas[0].key_figures[0].id = long.clone();
+    let semantic = validate(&a);
+    let too_long = "x".repeat(41);
+    let mut seen = 0;
+    for p in structural.iter().chain(semantic.iter()) {
+        let texts = [
+            p.message.en.clone(),
+            p.message.da.clone(),
+            serde_json::to_string(&p.context).unwrap(),
+        ];
+        for t in texts {
+            assert!(!t.contains(&too_long), "{}: {t:.200}", p.code.as_str());
+        }
+        seen += usize::from(p.message.en.contains("xxxx"));
+    }
+    assert!(seen >= 4, "the long values are still echoed, cut: {seen}");
+}
