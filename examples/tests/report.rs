@@ -295,3 +295,22 @@ fn national_synthetic_observations_run_end_to_end() {
         "{country:.400}"
     );
 }
+
+/// With `--redact`, problems keep their code and path but echo no value: a
+/// personal identifier typed into the wrong field stays out of the output.
+#[test]
+fn redact_keeps_codes_and_paths_and_drops_the_values() {
+    let mut doc: serde_json::Value = serde_json::from_str(sundhedsaftale::embedded::NORDJYLLAND_2024_JSON).unwrap();
+    doc["bodies"][0]["posts"][0]["memberships"][0]["person"] = serde_json::json!("010170-1234");
+    doc["title"] = serde_json::json!(" ");
+    let file = temp_file("redact.json", &doc.to_string());
+    let (code, plain_out, plain_err) = report(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(format!("{plain_out}{plain_err}").contains("010170-1234"));
+    let (code, out, err) = report(&[file.to_str().unwrap(), "--redact"]);
+    assert_eq!(code, 1);
+    let all = format!("{out}{err}");
+    assert!(!all.contains("010170-1234"), "{all}");
+    assert!(all.contains("unknown_reference") && all.contains("/bodies/0/posts/0/memberships/0/person"));
+    assert!(all.contains("<string:11>"), "{all}");
+}

@@ -1,7 +1,7 @@
 //! `report`: a readable report of a health agreement on a date.
 //!
 //! ```text
-//! report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]
+//! report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]
 //! report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]
 //! report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]
 //! ```
@@ -13,6 +13,8 @@
 //! With `--follow-up YEAR` it runs the annual follow-up of the focus areas on
 //! observations (by default the agreement's own key figures, including the
 //! earlier values stated as changes).
+//! With `--redact`, problems show every echoed value as its type and length
+//! (`<string:12>`), so that the output holds no personal data from the input.
 //! Exit codes: 0 when the document has no errors (warnings allowed); 1 when
 //! it has errors, all of which are printed with code and path; 2 when the
 //! file cannot be read or the arguments are wrong.
@@ -26,7 +28,7 @@ use sundhedsaftale::{
     Problems,
 };
 
-const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]";
+const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]";
 
 struct Args {
     file: Option<String>,
@@ -36,6 +38,7 @@ struct Args {
     observations: Option<String>,
     date: NaiveDate,
     lang: Lang,
+    redact: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -47,6 +50,7 @@ fn parse_args() -> Result<Args, String> {
         observations: None,
         date: chrono::Local::now().date_naive(),
         lang: Lang::En,
+        redact: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -61,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
                 args.lang = value.parse()?;
             }
             "--minutes" => args.minutes = true,
+            "--redact" => args.redact = true,
             "--follow-up" => {
                 let value = it.next().ok_or("--follow-up needs a year")?;
                 args.follow_up = Some(
@@ -81,8 +86,18 @@ fn parse_args() -> Result<Args, String> {
 }
 
 /// Prints every problem with its code and path, and gives exit code 1.
-fn fail(problems: &Problems, lang: Lang) -> ExitCode {
-    for p in problems.iter() {
+/// The problems as the report shows them: with `--redact`, no echoed value.
+fn shown(problems: &Problems, args: &Args) -> Problems {
+    if args.redact {
+        problems.redacted()
+    } else {
+        problems.clone()
+    }
+}
+
+fn fail(problems: &Problems, args: &Args) -> ExitCode {
+    let lang = args.lang;
+    for p in shown(problems, args).iter() {
         let path = if p.path.is_empty() { "/" } else { &p.path };
         eprintln!(
             "{} {} {path}: {}",
@@ -124,7 +139,7 @@ fn main() -> ExitCode {
         };
         let agreement = match sundhedsaftale::load_str(&agreement_text) {
             Ok(a) => a,
-            Err(problems) => return fail(&problems, args.lang),
+            Err(problems) => return fail(&problems, &args),
         };
         let text = match read(args.file.as_deref(), embedded::POLITISK_KLYNGE_VEST_2021_JSON) {
             Ok(text) => text,
@@ -132,15 +147,15 @@ fn main() -> ExitCode {
         };
         let minutes: Minutes = match parse_json(&text) {
             Ok(m) => m,
-            Err(problems) => return fail(&problems, args.lang),
+            Err(problems) => return fail(&problems, &args),
         };
         let problems = validate_minutes(&minutes, &agreement, rule_sets());
         if problems.has_errors() {
-            return fail(&problems, args.lang);
+            return fail(&problems, &args);
         }
         print!(
             "{}",
-            report::render_minutes(&minutes, &agreement, args.lang, rule_sets(), &problems)
+            report::render_minutes(&minutes, &agreement, args.lang, rule_sets(), &shown(&problems, &args))
         );
         return ExitCode::SUCCESS;
     }
@@ -150,11 +165,11 @@ fn main() -> ExitCode {
     };
     let agreement: HealthAgreement = match parse_json(&text) {
         Ok(a) => a,
-        Err(problems) => return fail(&problems, args.lang),
+        Err(problems) => return fail(&problems, &args),
     };
     let problems = validate(&agreement);
     if problems.has_errors() {
-        return fail(&problems, args.lang);
+        return fail(&problems, &args);
     }
     if let Some(year) = args.follow_up {
         let text = match args.observations.as_deref().map(|path| read(Some(path), "")) {
@@ -172,14 +187,17 @@ fn main() -> ExitCode {
             year,
             &FollowUpConfig::default(),
         ) {
-            Ok(result) => print!("{}", report::render_follow_up(&result, &agreement, args.lang)),
-            Err(problems) => return fail(&problems, args.lang),
+            Ok(mut result) => {
+                result.problems = shown(&result.problems, &args);
+                print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+            }
+            Err(problems) => return fail(&problems, &args),
         }
         return ExitCode::SUCCESS;
     }
     print!(
         "{}",
-        report::render(&agreement, args.date, args.lang, rule_sets(), &problems)
+        report::render(&agreement, args.date, args.lang, rule_sets(), &shown(&problems, &args))
     );
     ExitCode::SUCCESS
 }
