@@ -165,6 +165,14 @@ fn loads(py: Python<'_>, text: &str) -> PyResult<NativeAgreement> {
         .map_err(|problems| validation_error(py, &problems))
 }
 
+/// Problems (their JSON form) with every echoed value replaced by its type and length.
+#[pyfunction]
+fn redact<'py>(py: Python<'py>, problems_json: &str) -> PyResult<Bound<'py, PyAny>> {
+    let problems: core::Problems =
+        serde_json::from_str(problems_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    serialize(py, &problems.redacted())
+}
+
 /// Bytes as UTF-8 text; raises `ValidationError` (`invalid_encoding`) when they are not.
 #[pyfunction]
 fn decode(py: Python<'_>, data: &[u8]) -> PyResult<String> {
@@ -256,6 +264,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAgreement>()?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
+    m.add_function(wrap_pyfunction!(redact, m)?)?;
     m.add_function(wrap_pyfunction!(problems, m)?)?;
     m.add_function(wrap_pyfunction!(nordjylland_2024, m)?)?;
     m.add_function(wrap_pyfunction!(minutes_problems, m)?)?;

@@ -153,3 +153,18 @@ def test_a_byte_order_mark_is_skipped_in_bytes_and_text() -> None:
     text = EMBEDDED_TEXT
     assert sundhedsaftale.loads(("\ufeff" + text).encode("utf-8")).id == "nordjylland-2024"
     assert sundhedsaftale.loads("\ufeff" + text).id == "nordjylland-2024"
+
+
+def test_errors_can_be_redacted() -> None:
+    """With redact, no echoed value: a personal identifier in a wrong field stays out of logs."""
+    doc = json.loads(EMBEDDED_TEXT)
+    doc["bodies"][0]["posts"][0]["memberships"][0]["person"] = "010170-1234"
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads(json.dumps(doc))
+    plain = info.value.errors()
+    assert "010170-1234" in json.dumps(plain)
+    for lang in ("en", "da"):
+        redacted = info.value.errors(lang=lang, redact=True)
+        assert "010170-1234" not in json.dumps(redacted, ensure_ascii=False)
+        assert [(p["code"], p["path"]) for p in redacted] == [(p["code"], p["path"]) for p in plain]
+        assert any("<string:11>" in p["message"] for p in redacted)

@@ -17,9 +17,14 @@ export class ValidationError extends Error {
     Object.defineProperty(this, "_problems", { value: problems, enumerable: false });
   }
 
-  /** The problems with messages in `lang` ("en" or "da"). */
-  errorsIn(lang) {
-    return localise(this._problems, lang);
+  /**
+   * The problems with messages in `lang` ("en" or "da"). With `redact`, every
+   * value echoed from the input is replaced by its type and length
+   * (`<string:11>`), for logs that must hold no personal data.
+   */
+  errorsIn(lang, { redact = false } = {}) {
+    const problems = redact ? unwrap(call("redact", JSON.stringify(this._problems))) : this._problems;
+    return localise(problems, lang);
   }
 }
 

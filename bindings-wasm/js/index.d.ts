@@ -24,7 +24,8 @@ export interface Problem {
 export class ValidationError extends Error {
   readonly name: "ValidationError";
   readonly errors: Problem[];
-  errorsIn(lang: Lang): Problem[];
+  /** The problems in `lang`; with `redact`, echoed input values become their type and length (`<string:11>`). */
+  errorsIn(lang: Lang, options?: { redact?: boolean }): Problem[];
 }
 
 export type ValidityState =

@@ -172,6 +172,15 @@ pub fn catalogue() -> String {
     ok(&core::catalogue())
 }
 
+/// Problems (their JSON form) with every echoed value replaced by its type and length.
+#[wasm_bindgen]
+pub fn redact(problems: &str) -> String {
+    match serde_json::from_str::<core::Problems>(problems) {
+        Ok(p) => ok(&p.redacted()),
+        Err(e) => argument(format!("not a list of problems: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

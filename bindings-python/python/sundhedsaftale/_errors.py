@@ -65,9 +65,20 @@ class ValidationError(ValueError):
         self._problems: List[Dict[str, Any]] = [dict(p) for p in problems]
         super().__init__(self._summary())
 
-    def errors(self, lang: Lang = "en") -> List[Problem]:
-        """Every problem as a dict with code, path, severity, message and context."""
-        return localise(self._problems, lang)
+    def errors(self, lang: Lang = "en", redact: bool = False) -> List[Problem]:
+        """Every problem as a dict with code, path, severity, message and context.
+
+        With ``redact=True``, every value a problem echoes from the input is
+        replaced by its type and length (``<string:11>``), for logs that must
+        hold no personal data; codes and paths stay.
+        """
+        if not redact:
+            return localise(self._problems, lang)
+        import json
+
+        from . import _native
+
+        return localise(_native.redact(json.dumps(self._problems)), lang)
 
     def _summary(self) -> str:
         count = len(self._problems)

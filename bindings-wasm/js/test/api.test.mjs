@@ -102,3 +102,22 @@ test("inputs over the limit are refused before they reach the module", () => {
   }
   assert.equal(sa.parse(JSON.stringify(sa.nordjylland2024())).id, "nordjylland-2024");
 });
+
+test("errorsIn can redact every echoed value, keeping codes and paths", () => {
+  const doc = JSON.parse(JSON.stringify(sa.nordjylland2024()));
+  doc.bodies[0].posts[0].memberships[0].person = "010170-1234";
+  let err;
+  try {
+    sa.parse(JSON.stringify(doc));
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof sa.ValidationError);
+  assert.ok(JSON.stringify(err.errors).includes("010170-1234"));
+  for (const lang of ["en", "da"]) {
+    const redacted = err.errorsIn(lang, { redact: true });
+    assert.ok(!JSON.stringify(redacted).includes("010170-1234"));
+    assert.deepEqual(redacted.map((p) => [p.code, p.path]), err.errors.map((p) => [p.code, p.path]));
+    assert.ok(redacted.some((p) => p.message.includes("<string:11>")));
+  }
+});
