@@ -100,3 +100,17 @@ def test_follow_up_rejects_bad_observations(tmp_path: Path) -> None:
     rows = [{"indicator": "middellevetid", "geography": "region:1081", "period": "2021", "value": 81.0}]
     result = sundhedsaftale.nordjylland_2024().follow_up(2024, rows)
     assert any(r["indicator"] == "middellevetid" and r["latest_value"] == 81.0 for r in result["rows"])
+
+
+def test_a_stated_csv_dialect_is_used_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "pipes.csv"
+    path.write_text(
+        "indicator|geography|period|numerator|denominator\n"
+        "genindlaeggelser-30-dage|region:1081|2024|12,5|100\n",
+        encoding="utf-8",
+    )
+    rows = sundhedsaftale.nordjylland_2024().follow_up(
+        2024, path, dialect={"separator": "|", "decimal_comma": True}
+    )["rows"]
+    row = next(r for r in rows if r["indicator"] == "genindlaeggelser-30-dage" and r["geography"] == "region:1081")
+    assert row["latest_value"] == 12.5

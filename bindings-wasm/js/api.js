@@ -109,7 +109,7 @@ export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_20
 export const validateMinutes = (minutes, { lang = "en" } = {}) =>
   localise(unwrap(call("validate_minutes", text(minutes))), lang);
 export const progress = (input) => unwrap(call("progress", JSON.stringify(input)));
-export function followUp(agreement, year, { observations, format, targets = [], weights, smallCountThreshold } = {}) {
+export function followUp(agreement, year, { observations, format, targets = [], weights, smallCountThreshold, dialect } = {}) {
   let observed = "";
   let kind = format ?? "csv";
   if (Array.isArray(observations)) {
@@ -121,5 +121,6 @@ export function followUp(agreement, year, { observations, format, targets = [], 
   const options = { targets };
   if (weights !== undefined) options.weights = weights;
   if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
+  if (dialect !== undefined) options.dialect = { separator: dialect.separator, decimal_comma: dialect.decimalComma ?? false };
   return unwrap(call("follow_up", text(agreement), year, observed, kind, JSON.stringify(options)));
 }

@@ -258,6 +258,8 @@ export function followUp(
     targets?: Target[];
     weights?: { [geography: string]: number };
     smallCountThreshold?: number;
+    /** How CSV is written; absent: detected from the header line (`;` means decimal commas too). */
+    dialect?: { separator: string; decimalComma?: boolean };
   },
 ): FollowUp;
 /** The catalogue of problem codes. */

@@ -16,7 +16,7 @@ use crate::agreement::HealthAgreement;
 use crate::discretion;
 use crate::geography::{Geography, Level};
 use crate::indicator::IndicatorCatalogue;
-use crate::observation::{Observation, ObservationTable};
+use crate::observation::{Dialect, Observation, ObservationTable};
 use crate::period::Period;
 use crate::problem::Problems;
 use crate::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
@@ -35,6 +35,8 @@ pub struct FollowUpConfig {
     pub small_count_threshold: u32,
     /// The progress thresholds.
     pub progress: ProgressConfig,
+    /// How CSV observations are written; absent: detected from the header line.
+    pub dialect: Option<Dialect>,
 }
 
 impl Default for FollowUpConfig {
@@ -44,6 +46,7 @@ impl Default for FollowUpConfig {
             weights: None,
             small_count_threshold: 5,
             progress: ProgressConfig::default(),
+            dialect: None,
         }
     }
 }
@@ -64,6 +67,9 @@ pub struct FollowUpOptions {
     /// The progress thresholds.
     #[serde(default)]
     pub progress: Option<ProgressConfig>,
+    /// How CSV observations are written (`{"separator": ";", "decimal_comma": true}`); absent: detected.
+    #[serde(default)]
+    pub dialect: Option<Dialect>,
 }
 
 impl From<FollowUpOptions> for FollowUpConfig {
@@ -74,6 +80,7 @@ impl From<FollowUpOptions> for FollowUpConfig {
             weights: o.weights.map(|w| w.into_iter().collect()),
             small_count_threshold: o.small_count_threshold.unwrap_or(defaults.small_count_threshold),
             progress: o.progress.unwrap_or(defaults.progress),
+            dialect: o.dialect,
         }
     }
 }
@@ -100,7 +107,10 @@ pub fn run(
     let table = match observations {
         None => key_figure_observations(agreement),
         Some((text, format)) => {
-            let table = crate::observation::read(text, format)?;
+            let table = match (format, config.dialect) {
+                (crate::observation::Format::Csv, Some(dialect)) => crate::observation::read_csv_with(text, dialect)?,
+                _ => crate::observation::read(text, format)?,
+            };
             let problems = crate::observation::check(&table, &catalogue, &agreement.hierarchy());
             if problems.has_errors() {
                 return Err(problems);

@@ -116,6 +116,7 @@ class Agreement:
         targets: Optional[List[Dict[str, Any]]] = None,
         weights: Optional[Dict[str, float]] = None,
         small_count_threshold: Optional[int] = None,
+        dialect: Optional[Dict[str, Any]] = None,
     ) -> Dict[str, Any]:
         """The annual follow-up of ``year``, as tidy data: ``rows`` (one per focus
         area, indicator, place and stratum; ``pandas.DataFrame(result["rows"])``),
@@ -124,6 +125,8 @@ class Agreement:
         ``observations`` is a path to a tidy CSV or a JSON file, or a list of
         observation dicts; by default the agreement's own key figures are used.
         Raises `ValidationError` with every problem in the observations.
+        A CSV file's separator and decimal mark are detected from its header
+        line; ``dialect={"separator": ";", "decimal_comma": True}`` states them.
         """
         text: Optional[str] = None
         fmt = "csv"
@@ -139,6 +142,8 @@ class Agreement:
             options["weights"] = weights
         if small_count_threshold is not None:
             options["small_count_threshold"] = small_count_threshold
+        if dialect is not None:
+            options["dialect"] = dialect
         return self._native.follow_up(year, text, fmt, json.dumps(options))
 
     def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:

@@ -121,3 +121,13 @@ test("errorsIn can redact every echoed value, keeping codes and paths", () => {
     assert.ok(redacted.some((p) => p.message.includes("<string:11>")));
   }
 });
+
+test("a stated CSV dialect is used as given", () => {
+  const csv = "indicator|geography|period|numerator|denominator\ngenindlaeggelser-30-dage|region:1081|2024|12,5|100\n";
+  const { rows } = sa.followUp(sa.nordjylland2024(), 2024, {
+    observations: csv,
+    dialect: { separator: "|", decimalComma: true },
+  });
+  const row = rows.find((r) => r.indicator === "genindlaeggelser-30-dage" && r.geography === "region:1081");
+  assert.equal(row.latest_value, 12.5);
+});
