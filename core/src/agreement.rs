@@ -377,11 +377,11 @@ impl HealthAgreement {
     /// assert!(problems.is_empty());
     /// ```
     pub fn indicator_catalogue(&self) -> (IndicatorCatalogue, Problems) {
-        let declared = self.indicators.iter().filter_map(|ind| ind.definition().ok());
+        let declared = self.indicators.iter().filter_map(Indicator::definition);
         let figures = self
             .focus_areas
             .iter()
-            .flat_map(|f| f.key_figures.iter().filter_map(|k| k.series(&f.id).ok()));
+            .flat_map(|f| f.key_figures.iter().filter_map(|k| k.series(&f.id)));
         let catalogue = IndicatorCatalogue {
             id: self.id.clone(),
             notes: Vec::new(),
@@ -396,14 +396,7 @@ impl HealthAgreement {
         let mut problems = Vec::new();
         let root = Pointer::root();
         for (i, ind) in self.indicators.iter().enumerate() {
-            let missing = if ind.unit.is_none() {
-                Some("unit")
-            } else if ind.period_type.is_none() {
-                Some("period_type")
-            } else {
-                None
-            };
-            if let Some(missing) = missing {
+            if let Some(missing) = ind.missing_for_follow_up() {
                 problems.push(Problem::with_context(
                     Code::IndicatorNotFollowedUp,
                     root.key("indicators").index(i).key(missing),
@@ -413,7 +406,7 @@ impl HealthAgreement {
         }
         for (i, f) in self.focus_areas.iter().enumerate() {
             for (j, k) in f.key_figures.iter().enumerate() {
-                if k.unit != crate::content::Unit::Percent {
+                if !k.is_level() {
                     problems.push(Problem::with_context(
                         Code::KeyFigureNotALevel,
                         root.key("focus_areas").index(i).key("key_figures").index(j).key("unit"),
@@ -426,20 +419,36 @@ impl HealthAgreement {
     }
 
     /// Every target the document states, under its indicators and objectives,
-    /// with the indicator filled in where it is implied.
-    pub fn targets(&self) -> Vec<Target> {
-        let under_indicators = self.indicators.iter().flat_map(|ind| {
-            ind.targets.iter().map(move |t| Target {
-                indicator: Some(t.indicator.clone().unwrap_or_else(|| ind.id.clone())),
-                ..t.clone()
-            })
-        });
-        let under_objectives = self
-            .focus_areas
-            .iter()
-            .flat_map(|f| &f.objectives)
-            .flat_map(|o| o.targets.iter().cloned());
-        under_indicators.chain(under_objectives).collect()
+    /// with the indicator filled in where it is implied, and where it stands.
+    pub fn targets(&self) -> Vec<(Pointer, Target)> {
+        let mut out = Vec::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            for (j, t) in ind.targets.iter().enumerate() {
+                let target = Target {
+                    indicator: Some(t.indicator.clone().unwrap_or_else(|| ind.id.clone())),
+                    ..t.clone()
+                };
+                out.push((
+                    Pointer::root().key("indicators").index(i).key("targets").index(j),
+                    target,
+                ));
+            }
+        }
+        for (i, f) in self.focus_areas.iter().enumerate() {
+            for (j, o) in f.objectives.iter().enumerate() {
+                for (k, t) in o.targets.iter().enumerate() {
+                    let at = Pointer::root()
+                        .key("focus_areas")
+                        .index(i)
+                        .key("objectives")
+                        .index(j)
+                        .key("targets")
+                        .index(k);
+                    out.push((at, t.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// The municipalities among the organisations whose parent is the agreement's region.

@@ -274,7 +274,12 @@ pub fn annual_follow_up(
     config: &FollowUpConfig,
 ) -> AnnualFollowUp {
     let hierarchy = agreement.hierarchy();
-    let targets: Vec<Target> = config.targets.iter().cloned().chain(agreement.targets()).collect();
+    let targets: Vec<Target> = config
+        .targets
+        .iter()
+        .cloned()
+        .chain(agreement.targets().into_iter().map(|(_, t)| t))
+        .collect();
     let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
     discretion::apply(
         &mut cells,

@@ -125,11 +125,11 @@ pub(crate) fn check_lineage(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
     // Depth-first search over predecessor links; 1 = on the current path, 2 = done.
     let mut state = vec![0u8; bodies.len()];
     for start in 0..bodies.len() {
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         if state[start] != 0 {
             continue;
         }
         state[start] = 1;
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         while let Some(&mut (i, ref mut next)) = stack.last_mut() {
             let links = &bodies[i].predecessors;
             if *next >= links.len() {

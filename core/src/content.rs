@@ -141,26 +141,21 @@ pub struct KeyFigure {
     pub direction_basis: Option<Basis>,
 }
 
-/// Why a key figure cannot be followed up as a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesGap {
-    /// It has no year to place the value in.
-    NoYear,
-    /// It is a change (percentage points), not a level.
-    NotALevel,
-}
-
 impl KeyFigure {
+    /// Whether the figure is a level (a percentage), which can be followed
+    /// up as a series, rather than a change in percentage points.
+    pub fn is_level(&self) -> bool {
+        self.unit == Unit::Percent
+    }
+
     /// The key figure as a series the follow-up can run on: a yearly
-    /// percentage at the region, under `focus_area`.
-    pub fn series(&self, focus_area: &str) -> Result<IndicatorDefinition, SeriesGap> {
-        if self.unit != Unit::Percent {
-            return Err(SeriesGap::NotALevel);
+    /// percentage at the region, under `focus_area`. `None` for a change
+    /// (see [`KeyFigure::is_level`]) or a figure without a year.
+    pub fn series(&self, focus_area: &str) -> Option<IndicatorDefinition> {
+        if !self.is_level() || self.year.is_none() {
+            return None;
         }
-        if self.year.is_none() {
-            return Err(SeriesGap::NoYear);
-        }
-        Ok(IndicatorDefinition {
+        Some(IndicatorDefinition {
             id: self.id.clone(),
             name: format!("{} ({})", self.measure, self.population),
             name_en: None,
@@ -316,12 +311,23 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// The complete definition the follow-up runs on, or the name of the
-    /// first field it needs that the document leaves out.
-    pub fn definition(&self) -> Result<IndicatorDefinition, &'static str> {
-        let unit = self.unit.ok_or("unit")?;
-        let period_type = self.period_type.ok_or("period_type")?;
-        Ok(IndicatorDefinition {
+    /// The first field the follow-up needs that the document leaves out
+    /// (`unit`, then `period_type`), if any.
+    pub fn missing_for_follow_up(&self) -> Option<&'static str> {
+        if self.unit.is_none() {
+            Some("unit")
+        } else if self.period_type.is_none() {
+            Some("period_type")
+        } else {
+            None
+        }
+    }
+
+    /// The complete definition the follow-up runs on; `None` while
+    /// [`Indicator::missing_for_follow_up`] names a field.
+    pub fn definition(&self) -> Option<IndicatorDefinition> {
+        let (unit, period_type) = (self.unit?, self.period_type?);
+        Some(IndicatorDefinition {
             id: self.id.clone(),
             name: self.name.clone(),
             name_en: self.name_en.clone(),

@@ -320,7 +320,6 @@ impl Dialect {
 /// assert_eq!(sundhedsaftale::observation::read_csv(danish).unwrap().value[0], 81.2);
 /// ```
 pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     read_csv_with(text, Dialect::detect(text))
 }
 

@@ -57,13 +57,15 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
                 "/schema_version",
                 ctx!("found" => found, "supported" => SCHEMA_VERSION),
             ));
-            return Err(Problems(problems));
+            return Err(Problems(problems).capped(Limits::default()));
         }
     }
+    // The walk needs the value that serde consumes, so it runs first; this
+    // whole path is taken only when the typed parse failed.
     let walked = problems_in_shape::<T>(&value);
     match from_value::<T>(value) {
-        Ok(parsed) if problems.is_empty() => Ok(parsed),
-        Ok(_) => Err(Problems(problems)),
+        Ok(parsed) if problems.is_empty() => return Ok(parsed),
+        Ok(_) => {}
         Err(first) => {
             problems.extend(walked);
             for p in first.0 {
@@ -71,9 +73,9 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
                     problems.push(p);
                 }
             }
-            Err(Problems(problems).capped(Limits::default()))
         }
     }
+    Err(Problems(problems).capped(Limits::default()))
 }
 
 /// Every structural problem of `value` against `T`'s schema. The schema is

@@ -14,17 +14,6 @@ use crate::geography::Geography;
 use crate::period::Period;
 use crate::progress::{Goal, Point, Range};
 
-impl TargetKind {
-    /// The snake_case name, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetKind::Value => "value",
-            TargetKind::RelativeChange => "relative_change",
-            TargetKind::Range => "range",
-        }
-    }
-}
-
 /// What kind of target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +24,17 @@ pub enum TargetKind {
     RelativeChange,
     /// Between `low` and `high`, optionally by `due`.
     Range,
+}
+
+impl TargetKind {
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Value => "value",
+            TargetKind::RelativeChange => "relative_change",
+            TargetKind::Range => "range",
+        }
+    }
 }
 
 /// A target for an indicator.
@@ -129,9 +129,7 @@ impl Target {
             }
         }
     }
-}
 
-impl Target {
     /// An empty target of `kind` for `indicator`, to fill in with struct update syntax.
     pub fn for_indicator(indicator: &str, kind: TargetKind) -> Target {
         Target {

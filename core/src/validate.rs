@@ -19,7 +19,6 @@ use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
 use crate::organisation::{AgreementRole, OrganisationKind};
 use crate::problem::{ctx, Limits, Pointer, Problem, Problems};
 use crate::reference;
-use crate::target::Target;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
 pub fn validate(agreement: &HealthAgreement) -> Problems {
@@ -1064,32 +1063,8 @@ impl<'a> Validator<'a> {
     /// and key figures the follow-up cannot run on.
     fn targets(&mut self, ids: &Ids<'a>) {
         let a = self.a;
-        let root = Pointer::root();
         self.out.extend(a.series_gaps().0);
-        let mut placed: Vec<(Pointer, Target)> = Vec::new();
-        for (i, ind) in a.indicators.iter().enumerate() {
-            for (j, t) in ind.targets.iter().enumerate() {
-                let t = Target {
-                    indicator: Some(t.indicator.clone().unwrap_or_else(|| ind.id.clone())),
-                    ..t.clone()
-                };
-                placed.push((root.key("indicators").index(i).key("targets").index(j), t));
-            }
-        }
-        for (i, f) in a.focus_areas.iter().enumerate() {
-            for (j, o) in f.objectives.iter().enumerate() {
-                for (k, t) in o.targets.iter().enumerate() {
-                    let at = root
-                        .key("focus_areas")
-                        .index(i)
-                        .key("objectives")
-                        .index(j)
-                        .key("targets")
-                        .index(k);
-                    placed.push((at, t.clone()));
-                }
-            }
-        }
+        let placed = a.targets();
         if placed.is_empty() {
             return;
         }
