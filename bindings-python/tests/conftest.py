@@ -52,10 +52,15 @@ def _apply(doc: Any, op: Dict[str, Any]) -> None:
 
 
 def document_text(vector: Dict[str, Any]) -> str:
+    """The document a vector describes: its ``text``, or its base (an embedded
+    document, or a ``document`` file of the repository) with ``patch`` applied."""
     if "text" in vector:
         return str(vector["text"])
-    doc = copy.deepcopy(_BASES[vector["base"]])
-    for op in vector["patch"]:
+    if "document" in vector:
+        doc = json.loads((REPO / vector["document"]).read_text(encoding="utf-8"))
+    else:
+        doc = copy.deepcopy(_BASES[vector["base"]])
+    for op in vector.get("patch", []):
         _apply(doc, op)
     # ``prefix``: text before the document, such as a byte-order mark.
     return str(vector.get("prefix", "")) + json.dumps(doc, ensure_ascii=False)

@@ -67,6 +67,14 @@ def test_the_embedded_documents_pass_the_schemas() -> None:
         assert [e.message for e in RULE_SET.iter_errors(doc)] == []
 
 
+def test_the_example_agreements_pass_the_schema() -> None:
+    examples = sorted((REPO / "examples" / "data").glob("*.json"))
+    assert examples
+    for path in examples:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        assert [e.message for e in AGREEMENT.iter_errors(doc)] == [], path.name
+
+
 def _expressible(name: str, vector: Dict[str, Any]) -> bool:
     codes = {e["code"] for e in vector["expected"]}
     return "text" not in vector and name not in BEYOND and bool(codes & EXPRESSIBLE)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import sundhedsaftale
-from conftest import EMBEDDED_TEXT, MINUTES_TEXT, document_text, keys, new_problems, vectors
+from conftest import EMBEDDED_TEXT, MINUTES_TEXT, REPO, document_text, keys, new_problems, vectors
 
 INVALID = vectors("invalid")
 VALID = vectors("valid")
@@ -61,7 +61,9 @@ FOLLOW_UP = vectors("follow-up")
 @pytest.mark.parametrize("name,vector", FOLLOW_UP, ids=[n for n, _ in FOLLOW_UP])
 def test_follow_up_vector(name: str, vector: dict) -> None:
     agreement = sundhedsaftale.loads(document_text(vector))
-    rows = agreement.follow_up(vector["year"], vector["observations"])["rows"]
+    # Inline observations, or a CSV file of the repository.
+    observations = REPO / vector["observations_csv"] if "observations_csv" in vector else vector["observations"]
+    rows = agreement.follow_up(vector["year"], observations)["rows"]
     for want in vector["expected"]:
         matching = [r for r in rows if all(r[k] == want[k] for k in ("indicator", "geography", "stratum"))]
         assert len(matching) == 1, want

@@ -34,7 +34,8 @@ export type ValidityState =
   | "in_force_awaiting_successor"
   | "expired"
   | "replaced"
-  | "terminated";
+  | "terminated"
+  | "not_known";
 
 export type DateRole = "in_force_from" | "nominal_end" | "successor_in_force_from" | "termination_effective";
 
@@ -45,9 +46,10 @@ export interface ValidityStatus {
   on: IsoDate;
   state: ValidityState;
   decided_by: { role: DateRole; date: IsoDate }[];
-  /** The first day after the nominal period. */
-  nominal_end: IsoDate;
-  last_nominal_day: IsoDate;
+  /** The first day after the nominal period; null when the entry date or duration is not known. */
+  nominal_end: IsoDate | null;
+  /** The last day of the nominal period; null when not known. */
+  last_nominal_day: IsoDate | null;
 }
 
 export interface CalendarEntry {
@@ -80,9 +82,12 @@ export interface Agreement {
   subtitle?: string;
   region: string;
   validity: {
-    in_force_from: IsoDate;
-    nominal_duration_months: number;
-    until_successor: boolean;
+    /** Absent when no source gives the entry date. */
+    in_force_from?: IsoDate;
+    /** Absent when no source gives the duration. */
+    nominal_duration_months?: number;
+    /** Absent when no source says whether it waits for a successor. */
+    until_successor?: boolean;
     successor?: { agreement: string; in_force_from: IsoDate };
     termination?: { effective: IsoDate; basis: string };
     text?: string;

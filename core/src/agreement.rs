@@ -310,6 +310,21 @@ impl HealthAgreement {
         })
     }
 
+    /// The day on which the national reference data is read for this
+    /// agreement: its entry into force; when no source gives that, the first
+    /// day of its region in the reference data; failing that, the first day
+    /// the reference data covers (1 January 2007).
+    pub fn reference_day(&self) -> NaiveDate {
+        self.validity
+            .in_force_from
+            .or_else(|| {
+                self.region_code()
+                    .and_then(crate::reference::region_by_code)
+                    .map(|r| r.established)
+            })
+            .unwrap_or(crate::reference::FIRST_DAY)
+    }
+
     /// The follow-up calendar on `on`.
     pub fn calendar(&self, on: NaiveDate) -> Vec<CalendarEntry> {
         self.follow_up.calendar(&self.validity, on)
@@ -317,7 +332,8 @@ impl HealthAgreement {
 
     /// The places of the agreement, within the whole country: every region
     /// and municipality of the national reference data as of the day it
-    /// enters into force (so observations from other regions are known places,
+    /// enters into force (or its region's first day, when no source gives
+    /// the entry date; see [`HealthAgreement::reference_day`]) (so observations from other regions are known places,
     /// for comparison), the agreement's own names for its region and
     /// municipalities, and its clusters over their lifetimes.
     ///
@@ -329,7 +345,7 @@ impl HealthAgreement {
     /// ```
     pub fn hierarchy(&self) -> Hierarchy {
         let mut h = Hierarchy::new();
-        let on = self.validity.in_force_from;
+        let on = self.reference_day();
         for r in crate::reference::REGIONS.iter().filter(|r| r.exists_on(on)) {
             if let Some(code) = r.code {
                 h.add_region(&code.to_string(), r.name);

@@ -53,12 +53,13 @@ impl Cluster {
 
 /// The clusters of an agreement for `region` (an organisation id): each lies
 /// in that region, municipalities and all, holds each municipality once, and
-/// is not empty on `on` (the day the agreement enters into force).
+/// is not empty on `on` (the day the agreement enters into force; any day,
+/// when that is not known).
 pub(crate) fn check_clusters(
     clusters: &[Cluster],
     organisations: &[Organisation],
     region: &str,
-    on: NaiveDate,
+    on: Option<NaiveDate>,
     at: &Pointer,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -94,11 +95,11 @@ pub(crate) fn check_clusters(
                 ));
             }
         }
-        if c.municipalities.is_empty() && c.exists_on(on) {
+        if c.municipalities.is_empty() && on.is_none_or(|d| c.exists_on(d)) {
             out.push(Problem::with_context(
                 Code::EmptyCluster,
                 c_at.key("municipalities"),
-                ctx!("cluster" => c.id, "date" => on.to_string()),
+                ctx!("cluster" => c.id, "date" => crate::problem::date_or_unknown(on)),
             ));
         }
     }

@@ -285,7 +285,9 @@ impl FollowUp {
     ///
     /// Annual duties run for each calendar year from entry into force up to the
     /// year before the agreement ends (if an end is known), else up to the
-    /// later of the nominal end's year and `on`'s year.
+    /// later of the nominal end's year and `on`'s year. Without a known entry
+    /// date there are no annual occurrences, and a deadline that depends on
+    /// an unknown date or duration has none.
     pub fn calendar(&self, validity: &Validity, on: NaiveDate) -> Vec<CalendarEntry> {
         let mut entries = Vec::new();
         for req in &self.requirements {
@@ -294,10 +296,16 @@ impl FollowUp {
                     .map(|y| (Some(y), NaiveDate::from_ymd_opt(y, 12, 31)))
                     .collect(),
                 DueAnchor::NominalMidpoint => {
-                    let half = u32::try_from(validity.nominal_duration_months / 2).unwrap_or(0);
-                    vec![(None, validity.in_force_from.checked_add_months(Months::new(half)))]
+                    let midpoint =
+                        validity
+                            .in_force_from
+                            .zip(validity.nominal_duration_months)
+                            .and_then(|(from, months)| {
+                                from.checked_add_months(Months::new(u32::try_from(months / 2).unwrap_or(0)))
+                            });
+                    vec![(None, midpoint)]
                 }
-                DueAnchor::NominalEnd => vec![(None, Some(validity.nominal_end()))],
+                DueAnchor::NominalEnd => vec![(None, validity.nominal_end())],
                 DueAnchor::FixedDate => vec![(None, req.due_date)],
                 DueAnchor::NotSet => vec![(None, None)],
             };
@@ -339,16 +347,20 @@ impl FollowUp {
     }
 }
 
+/// The calendar years of annual duties; empty without a known entry date.
 fn annual_years(validity: &Validity, on: NaiveDate) -> std::ops::RangeInclusive<i32> {
-    let first = validity.in_force_from.year();
+    let Some(from) = validity.in_force_from else {
+        #[allow(clippy::reversed_empty_ranges)]
+        return 1..=0;
+    };
     let last = match validity.effective_end() {
         Some((_, end)) => end.pred_opt().unwrap_or(end).year(),
         None => {
-            let nominal_last = validity.nominal_end().pred_opt().unwrap_or(validity.in_force_from);
+            let nominal_last = validity.nominal_end().map_or(from, |e| e.pred_opt().unwrap_or(from));
             nominal_last.year().max(on.year())
         }
     };
-    first..=last
+    from.year()..=last
 }
 
 impl FollowUp {

@@ -464,6 +464,20 @@ impl fmt::Display for Pointer {
     }
 }
 
+/// A date for a message's context, or `?` when it is not known.
+pub(crate) fn date_or_unknown(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "?".to_string(), |d| d.to_string())
+}
+
+/// `end_before_start` at `at`: something ends before it starts.
+pub(crate) fn end_before_start(at: Pointer, start: chrono::NaiveDate, end: chrono::NaiveDate) -> Problem {
+    Problem::with_context(
+        Code::EndBeforeStart,
+        at,
+        ctx!("start" => start.to_string(), "end" => end.to_string()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,10 @@ const fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The day the structural reform created the five regions and 98 municipalities.
 const REFORM_2007: NaiveDate = day(2007, 1, 1);
+
+/// The first day the reference data covers: the regions' and today's
+/// municipalities' first day, 1 January 2007.
+pub const FIRST_DAY: NaiveDate = REFORM_2007;
 /// The day Region Hovedstaden and Region Sjælland merge (L 214, 2024–25).
 const MERGER_2027: NaiveDate = day(2027, 1, 1);
 

@@ -24,6 +24,48 @@ fn t(lang: Lang, en: &'static str, da: &'static str) -> &'static str {
     }
 }
 
+/// A line saying that the document lists nothing here, indented by `indent`.
+fn none_in_document(w: &mut String, lang: Lang, indent: &str) {
+    let _ = writeln!(
+        w,
+        "{indent}{}",
+        t(lang, "(none in the document)", "(ingen i dokumentet)")
+    );
+}
+
+/// A target in one line: what, by when, for whom, and where it comes from.
+fn describe_target(target: &crate::target::Target, lang: Lang) -> String {
+    use crate::target::TargetKind;
+    let number = |v: Option<f64>| v.map_or_else(|| "?".to_string(), |v| v.to_string());
+    let mut text = match target.kind {
+        TargetKind::Value => number(target.value),
+        TargetKind::RelativeChange => format!(
+            "{} % {} {}",
+            number(target.change_percent),
+            t(lang, "from", "fra"),
+            target
+                .baseline
+                .as_ref()
+                .map_or_else(|| "?".to_string(), ToString::to_string)
+        ),
+        TargetKind::Range => format!("{}–{}", number(target.low), number(target.high)),
+    };
+    if let Some(due) = &target.due {
+        text.push_str(&format!(" {} {due}", t(lang, "by", "senest")));
+    }
+    if let Some(g) = &target.geography {
+        text.push_str(&format!(" [{g}]"));
+    }
+    if !target.stratum.is_empty() {
+        let stratum: Vec<String> = target.stratum.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        text.push_str(&format!(" ({})", stratum.join(", ")));
+    }
+    if let Some(source) = &target.source {
+        text.push_str(&format!(" — {}: {source}", t(lang, "source", "kilde")));
+    }
+    text
+}
+
 /// Renders the full report of `agreement` on `on`, with composition checked
 /// against each of `rule_sets` and the given validation result.
 pub fn render(
@@ -52,6 +94,7 @@ pub fn render(
     for d in &status.decided_by {
         let _ = writeln!(w, "  {}: {}", d.role.label(lang), d.date);
     }
+    let unknown = t(lang, "not known", "ukendt");
     let _ = writeln!(
         w,
         "  {}: {} ({} {})",
@@ -60,21 +103,32 @@ pub fn render(
             "Last day of the nominal period",
             "Sidste dag i den nominelle periode"
         ),
-        status.last_nominal_day,
-        a.validity.nominal_duration_months,
+        status
+            .last_nominal_day
+            .map_or_else(|| unknown.to_string(), |d| d.to_string()),
+        a.validity
+            .nominal_duration_months
+            .map_or_else(|| unknown.to_string(), |m| m.to_string()),
         t(lang, "months", "måneder"),
     );
-    if a.validity.until_successor {
-        let _ = writeln!(
-            w,
-            "  {}",
-            t(
-                lang,
-                "Remains in force until a new agreement enters into force.",
-                "Gælder, indtil en ny aftale træder i kraft."
-            )
-        );
-    }
+    let until_successor = match a.validity.until_successor {
+        Some(true) => t(
+            lang,
+            "Remains in force until a new agreement enters into force.",
+            "Gælder, indtil en ny aftale træder i kraft.",
+        ),
+        Some(false) => t(
+            lang,
+            "Ends with its nominal period.",
+            "Udløber med den nominelle periode.",
+        ),
+        None => t(
+            lang,
+            "Whether it remains in force until a new agreement is not known.",
+            "Det vides ikke, om aftalen gælder, indtil en ny træder i kraft.",
+        ),
+    };
+    let _ = writeln!(w, "  {until_successor}");
 
     heading(
         w,
@@ -105,7 +159,11 @@ pub fn render(
     }
 
     heading(w, t(lang, "Health clusters", "Sundhedsklynger"));
-    for c in a.clusters_on(on) {
+    let clusters: Vec<_> = a.clusters_on(on).collect();
+    if clusters.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for c in clusters {
         let municipalities: Vec<String> = c
             .municipalities
             .iter()
@@ -123,7 +181,11 @@ pub fn render(
     }
 
     heading(w, t(lang, "Bodies and members", "Organer og medlemmer"));
-    for body in a.bodies_on(on) {
+    let bodies: Vec<_> = a.bodies_on(on).collect();
+    if bodies.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for body in bodies {
         let since = body
             .established
             .map_or_else(|| t(lang, "unknown", "ukendt").to_string(), |d| d.to_string());
@@ -198,6 +260,9 @@ pub fn render(
             let _ = writeln!(w, "    • {}", o.text);
         }
         let _ = writeln!(w, "  {}", t(lang, "Key figures:", "Nøgletal:"));
+        if f.key_figures.is_empty() {
+            none_in_document(w, lang, "    ");
+        }
         for k in &f.key_figures {
             let year = k.year.map_or_else(|| "?".to_string(), |y| y.to_string());
             let _ = write!(
@@ -214,20 +279,28 @@ pub fn render(
             }
             let _ = writeln!(w);
         }
-        let indicators: Vec<&str> = a
-            .indicators
-            .iter()
-            .filter(|i| i.focus_areas.contains(&f.id))
-            .map(|i| i.name.as_str())
-            .collect();
+        let indicators: Vec<&crate::content::Indicator> =
+            a.indicators.iter().filter(|i| i.focus_areas.contains(&f.id)).collect();
         let _ = writeln!(w, "  {} ({}):", t(lang, "Indicators", "Indikatorer"), indicators.len());
         for i in indicators {
-            let _ = writeln!(w, "    - {i}");
+            let _ = writeln!(w, "    - {}", i.name);
+            for target in &i.targets {
+                let _ = writeln!(
+                    w,
+                    "      {}: {}",
+                    t(lang, "Target", "Mål"),
+                    describe_target(target, lang)
+                );
+            }
         }
     }
 
     heading(w, t(lang, "Follow-up calendar", "Opfølgningskalender"));
-    for e in a.calendar(on) {
+    let calendar = a.calendar(on);
+    if calendar.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for e in calendar {
         let mark = match e.status {
             DueStatus::Done => "✓",
             DueStatus::Overdue => "!",

@@ -76,6 +76,10 @@ pub struct Target {
     /// The range's high end (`range`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<f64>,
+    /// Where the target comes from, when the agreement's own text is not
+    /// the source (a national goal, a partnership the parties joined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Target {
@@ -144,6 +148,7 @@ impl Target {
             due: None,
             low: None,
             high: None,
+            source: None,
         }
     }
 

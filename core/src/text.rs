@@ -67,7 +67,7 @@ pub fn check<T: Serialize>(document: &T) -> Vec<Problem> {
 /// ```
 /// let mut a = sundhedsaftale::nordjylland_2024();
 /// a.bodies[0].established = chrono::NaiveDate::from_ymd_opt(2202, 7, 1);
-/// let on = a.validity.in_force_from;
+/// let on = a.reference_day();
 /// let found: Vec<_> = sundhedsaftale::text::check_around(&a, Some(on))
 ///     .into_iter().map(|p| (p.code.as_str(), p.path)).collect();
 /// assert_eq!(found, [("implausible_date", "/bodies/0/established".to_string())]);

@@ -17,7 +17,7 @@ use crate::content::Unit;
 use crate::lang::{Label, Lang};
 use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
 use crate::organisation::{AgreementRole, OrganisationKind};
-use crate::problem::{ctx, Limits, Pointer, Problem, Problems};
+use crate::problem::{ctx, date_or_unknown, end_before_start, Limits, Pointer, Problem, Problems};
 use crate::reference;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
@@ -41,15 +41,13 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         out: Vec::new(),
     };
     v.schema_version();
-    v.out.extend(crate::text::check_around(
-        agreement,
-        Some(agreement.validity.in_force_from),
-    ));
+    v.out
+        .extend(crate::text::check_around(agreement, agreement.validity.in_force_from));
     let ids = v.ids();
     v.references(&ids);
     v.region_and_parties();
     v.clusters();
-    v.validity();
+    v.out.extend(agreement.validity.check(&Pointer::root().key("validity")));
     v.bodies();
     v.key_figures();
     v.targets(&ids);
@@ -178,18 +176,6 @@ fn not_met_warnings(report: &CompositionReport, at: Pointer) -> Vec<Problem> {
             Problem::with_context(Code::CompositionRuleNotMet, at.clone(), context)
         })
         .collect()
-}
-
-fn end_before_start(at: Pointer, start: NaiveDate, end: NaiveDate) -> Problem {
-    Problem::with_context(
-        Code::EndBeforeStart,
-        at,
-        ctx!("start" => start.to_string(), "end" => end.to_string()),
-    )
-}
-
-fn date_or_unknown(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "?".to_string(), |d| d.to_string())
 }
 
 /// What kind of item an id names, for reference checks.
@@ -528,12 +514,11 @@ impl<'a> Validator<'a> {
     }
 
     /// Region code, municipality codes against the official list of the
-    /// agreement's own region on the day it enters into force, and
-    /// completeness of parties.
+    /// agreement's own region on its [`HealthAgreement::reference_day`],
+    /// and completeness of parties.
     fn region_and_parties(&mut self) {
         let a = self.a;
         let root = Pointer::root();
-        let on = a.validity.in_force_from;
         let Some((region_index, region)) = a.organisations.iter().enumerate().find(|(_, o)| o.id == a.region) else {
             return; // reported as an unknown reference
         };
@@ -558,6 +543,7 @@ impl<'a> Validator<'a> {
                 None
             }
         };
+        let on = a.reference_day();
         let official: Vec<&reference::MunicipalityRef> = reference_region
             .map(|r| reference::municipalities_of(r, on).collect())
             .unwrap_or_default();
@@ -630,7 +616,9 @@ impl<'a> Validator<'a> {
         );
     }
 
-    /// A municipality in two clusters at once, or (on entry into force) in none.
+    /// A municipality in two clusters at once, or (on entry into force) in
+    /// none. A document that lists no clusters has not described them, and
+    /// without an entry date there is no day to ask about.
     fn clusters(&mut self) {
         let a = self.a;
         let root = Pointer::root();
@@ -665,7 +653,9 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let on = a.validity.in_force_from;
+        let Some(on) = a.validity.in_force_from.filter(|_| !a.clusters.is_empty()) else {
+            return;
+        };
         for (i, m) in a.organisations.iter().enumerate() {
             let of_region = m.kind == OrganisationKind::Municipality && m.parent.as_deref() == Some(a.region.as_str());
             if of_region && a.cluster_of(&m.id, on).is_none() {
@@ -673,42 +663,6 @@ impl<'a> Validator<'a> {
                     Code::MunicipalityWithoutCluster,
                     root.key("organisations").index(i),
                     ctx!("municipality" => m.id, "date" => on.to_string()),
-                );
-            }
-        }
-    }
-
-    fn validity(&mut self) {
-        let v = &self.a.validity;
-        let at = Pointer::root().key("validity");
-        if v.nominal_duration_months < 1 {
-            self.push(
-                Code::NonPositiveDuration,
-                at.key("nominal_duration_months"),
-                ctx!("months" => v.nominal_duration_months),
-            );
-        }
-        if let Some(t) = &v.termination {
-            if t.effective < v.in_force_from {
-                self.out.push(end_before_start(
-                    at.key("termination").key("effective"),
-                    v.in_force_from,
-                    t.effective,
-                ));
-            }
-        }
-        if let Some(s) = &v.successor {
-            if s.in_force_from < v.in_force_from {
-                self.push(
-                    Code::SuccessorBeforeAgreement,
-                    at.key("successor").key("in_force_from"),
-                    ctx!("successor" => s.in_force_from.to_string(), "start" => v.in_force_from.to_string()),
-                );
-            } else if s.in_force_from == v.in_force_from {
-                self.push(
-                    Code::SuccessorOnEntryDay,
-                    at.key("successor").key("in_force_from"),
-                    ctx!("date" => s.in_force_from.to_string()),
                 );
             }
         }
@@ -724,7 +678,10 @@ impl<'a> Validator<'a> {
         use crate::validity::LifecycleKind;
         let a = self.a;
         let root = Pointer::root();
-        let from = a.validity.in_force_from;
+        // Without an entry date, nothing can be placed before or after it.
+        let Some(from) = a.validity.in_force_from else {
+            return;
+        };
         let until = a.validity.termination.as_ref().map(|t| t.effective);
         let outside = |me: &mut Self, date: NaiveDate, at: Pointer| {
             if date < from || until.is_some_and(|u| date >= u) {
@@ -805,13 +762,6 @@ impl<'a> Validator<'a> {
                     self.alive_body(b, from, root.key("dispute_rules").key("ladder").index(i).key("body"));
                 }
             }
-        }
-        if a.validity.nominal_duration_months > 120 {
-            self.push(
-                Code::ImplausibleDuration,
-                root.key("validity").key("nominal_duration_months"),
-                ctx!("months" => a.validity.nominal_duration_months),
-            );
         }
     }
 
@@ -1178,10 +1128,13 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Composition findings as warnings, on the day of entry into force.
+    /// Composition findings as warnings, on the day of entry into force
+    /// (none when that day is not known).
     fn composition(&mut self, rule_sets: &[RuleSet]) {
         let a = self.a;
-        let on = a.validity.in_force_from;
+        let Some(on) = a.validity.in_force_from else {
+            return;
+        };
         for (i, id) in a.composition_rule_sets.iter().enumerate() {
             let at = Pointer::root().key("composition_rule_sets").index(i);
             match rule_sets.iter().find(|r| &r.id == id) {

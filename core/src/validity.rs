@@ -14,25 +14,36 @@
 //!   (31 August + 6 months = 28/29 February), as chrono does.
 //! - a successor's `in_force_from` and a termination's `effective` date are
 //!   the first day on which *this* agreement no longer applies.
+//!
+//! A source may not say when an agreement entered into force, for how long,
+//! or whether it waits for a successor. Each of the three may then be left
+//! out, and a status the missing fact would decide is `not_known`, never a
+//! guess.
 
 use chrono::{Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Code;
 use crate::lang::labels;
+use crate::problem::{ctx, end_before_start, Pointer, Problem};
 
 /// The validity rules of an agreement (gyldighedsperiode).
 #[doc(alias = "gyldighedsperiode")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Validity {
-    /// First day in force (ikrafttrædelsesdato).
-    #[serde(deserialize_with = "crate::date::strict")]
-    pub in_force_from: NaiveDate,
-    /// Nominal duration in calendar months (3.5 years = 42).
-    pub nominal_duration_months: i32,
-    /// Whether the agreement stays in force past its nominal end until a successor enters into force.
-    pub until_successor: bool,
+    /// First day in force (ikrafttrædelsesdato); absent when no source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::date::strict_option")]
+    pub in_force_from: Option<NaiveDate>,
+    /// Nominal duration in calendar months (3.5 years = 42); absent when no source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nominal_duration_months: Option<i32>,
+    /// Whether the agreement stays in force past its nominal end until a
+    /// successor enters into force; absent when no source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_successor: Option<bool>,
     /// The successor, once known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor: Option<Successor>,
@@ -82,6 +93,9 @@ pub enum ValidityState {
     Replaced,
     /// On or after an explicit termination.
     Terminated,
+    /// The document leaves out a fact that would decide it (the entry date,
+    /// the duration, or whether it waits for a successor).
+    NotKnown,
 }
 
 labels!(ValidityState {
@@ -91,6 +105,7 @@ labels!(ValidityState {
     Expired => ("expired", "udløbet"),
     Replaced => ("replaced", "afløst"),
     Terminated => ("terminated", "ophævet"),
+    NotKnown => ("not known: the document leaves out a deciding date or rule", "ukendt: dokumentet mangler en afgørende dato eller regel"),
 });
 
 /// Which date decided a status.
@@ -134,22 +149,22 @@ pub struct ValidityStatus {
     pub state: ValidityState,
     /// The dates that decided it, in date order.
     pub decided_by: Vec<DecidingDate>,
-    /// The first day after the nominal period.
-    #[serde(deserialize_with = "crate::date::strict")]
-    pub nominal_end: NaiveDate,
-    /// The last day of the nominal period.
-    #[serde(deserialize_with = "crate::date::strict")]
-    pub last_nominal_day: NaiveDate,
+    /// The first day after the nominal period, when the entry date and duration are known.
+    #[serde(default, deserialize_with = "crate::date::strict_option")]
+    pub nominal_end: Option<NaiveDate>,
+    /// The last day of the nominal period, when known.
+    #[serde(default, deserialize_with = "crate::date::strict_option")]
+    pub last_nominal_day: Option<NaiveDate>,
 }
 
 impl Validity {
-    /// The first day after the nominal period. A non-positive duration
-    /// (which validation reports) gives `in_force_from` itself.
-    pub fn nominal_end(&self) -> NaiveDate {
-        let months = u32::try_from(self.nominal_duration_months).unwrap_or(0);
-        self.in_force_from
-            .checked_add_months(Months::new(months))
-            .unwrap_or(NaiveDate::MAX)
+    /// The first day after the nominal period, when the entry date and the
+    /// duration are known. A non-positive duration (which validation
+    /// reports) gives `in_force_from` itself.
+    pub fn nominal_end(&self) -> Option<NaiveDate> {
+        let from = self.in_force_from?;
+        let months = u32::try_from(self.nominal_duration_months?).unwrap_or(0);
+        Some(from.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX))
     }
 
     /// The first day on which the agreement no longer applies, if an end is known:
@@ -169,49 +184,110 @@ impl Validity {
         }
     }
 
-    /// The status on `date`.
+    /// The status on `date`. A fact the document leaves out never becomes a
+    /// guess: a status it would decide is [`ValidityState::NotKnown`], while
+    /// a known successor or termination still decides the days after it.
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use sundhedsaftale::{Validity, ValidityState};
     /// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-    /// let v = Validity { in_force_from: d("2024-01-01"), nominal_duration_months: 42,
-    ///     until_successor: true, successor: None, termination: None, text: None };
+    /// let v = Validity { in_force_from: Some(d("2024-01-01")), nominal_duration_months: Some(42),
+    ///     until_successor: Some(true), successor: None, termination: None, text: None };
     /// assert_eq!(v.status_on(d("2027-06-30")).state, ValidityState::InForce);
     /// assert_eq!(v.status_on(d("2027-07-01")).state, ValidityState::InForceAwaitingSuccessor);
+    /// let unknown_end = Validity { until_successor: None, ..v };
+    /// assert_eq!(unknown_end.status_on(d("2027-07-01")).state, ValidityState::NotKnown);
     /// ```
     pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
         let nominal_end = self.nominal_end();
-        let from = DecidingDate {
+        let from = self.in_force_from.map(|date| DecidingDate {
             role: DateRole::InForceFrom,
-            date: self.in_force_from,
-        };
-        let end = DecidingDate {
+            date,
+        });
+        let end = nominal_end.map(|date| DecidingDate {
             role: DateRole::NominalEnd,
-            date: nominal_end,
-        };
-        let (state, decided_by) = if date < self.in_force_from {
-            (ValidityState::NotYetInForce, vec![from])
+            date,
+        });
+        let known = |dates: &[Option<DecidingDate>]| dates.iter().flatten().copied().collect();
+        let (state, decided_by) = if let Some(f) = from.filter(|f| date < f.date) {
+            (ValidityState::NotYetInForce, vec![f])
         } else if let Some((role, ended)) = self.effective_end().filter(|(_, d)| *d <= date) {
             let state = match role {
                 DateRole::TerminationEffective => ValidityState::Terminated,
                 _ => ValidityState::Replaced,
             };
-            (state, vec![from, DecidingDate { role, date: ended }])
-        } else if date < nominal_end {
-            (ValidityState::InForce, vec![from, end])
-        } else if self.until_successor {
-            (ValidityState::InForceAwaitingSuccessor, vec![from, end])
+            (state, known(&[from, Some(DecidingDate { role, date: ended })]))
         } else {
-            (ValidityState::Expired, vec![from, end])
+            match (from, end) {
+                (Some(f), Some(e)) if date < e.date => (ValidityState::InForce, vec![f, e]),
+                (Some(f), Some(e)) => match self.until_successor {
+                    Some(true) => (ValidityState::InForceAwaitingSuccessor, vec![f, e]),
+                    Some(false) => (ValidityState::Expired, vec![f, e]),
+                    None => (ValidityState::NotKnown, vec![f, e]),
+                },
+                _ => (ValidityState::NotKnown, known(&[from])),
+            }
         };
         ValidityStatus {
             on: date,
             state,
             decided_by,
             nominal_end,
-            last_nominal_day: nominal_end.pred_opt().unwrap_or(nominal_end),
+            last_nominal_day: nominal_end.map(|e| e.pred_opt().unwrap_or(e)),
         }
+    }
+}
+
+impl Validity {
+    /// Validity's own consistency, at `at`: a positive and plausible
+    /// duration, and a termination or successor that comes after the start.
+    /// A fact the document leaves out is not checked.
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if let Some(months) = self.nominal_duration_months {
+            let duration_at = at.key("nominal_duration_months");
+            if months < 1 {
+                out.push(Problem::with_context(
+                    Code::NonPositiveDuration,
+                    duration_at,
+                    ctx!("months" => months),
+                ));
+            } else if months > 120 {
+                out.push(Problem::with_context(
+                    Code::ImplausibleDuration,
+                    duration_at,
+                    ctx!("months" => months),
+                ));
+            }
+        }
+        let Some(start) = self.in_force_from else {
+            return out;
+        };
+        if let Some(t) = self.termination.as_ref().filter(|t| t.effective < start) {
+            out.push(end_before_start(
+                at.key("termination").key("effective"),
+                start,
+                t.effective,
+            ));
+        }
+        if let Some(s) = &self.successor {
+            let successor_at = at.key("successor").key("in_force_from");
+            if s.in_force_from < start {
+                out.push(Problem::with_context(
+                    Code::SuccessorBeforeAgreement,
+                    successor_at,
+                    ctx!("successor" => s.in_force_from.to_string(), "start" => start.to_string()),
+                ));
+            } else if s.in_force_from == start {
+                out.push(Problem::with_context(
+                    Code::SuccessorOnEntryDay,
+                    successor_at,
+                    ctx!("date" => s.in_force_from.to_string()),
+                ));
+            }
+        }
+        out
     }
 }
 

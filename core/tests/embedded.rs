@@ -32,7 +32,7 @@ fn has_every_part_of_the_agreement() {
     assert_eq!(a.guiding_principles.len(), 4);
     assert_eq!(a.national_goals.len(), 8);
     assert_eq!(a.signatories.len(), 10);
-    assert_eq!(a.validity.nominal_end(), d("2027-07-01"));
+    assert_eq!(a.validity.nominal_end(), Some(d("2027-07-01")));
 }
 
 #[test]

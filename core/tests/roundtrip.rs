@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sundhedsaftale::validity::{Successor, Termination};
+use sundhedsaftale::validity::{Successor, Termination, ValidityState};
 use sundhedsaftale::{nordjylland_2024, parse_json, HealthAgreement, Membership, MembershipRole, Title};
 
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -52,8 +52,9 @@ prop_compose! {
     fn agreement()(
         title in any::<String>(),
         vision in any::<String>(),
-        start in date(),
-        months in any::<i32>(),
+        start in proptest::option::of(date()),
+        months in proptest::option::of(any::<i32>()),
+        until_successor in proptest::option::of(any::<bool>()),
         successor in proptest::option::of((any::<String>(), date())),
         termination in proptest::option::of((date(), any::<String>())),
         value in any::<f64>().prop_filter("JSON numbers are finite", |v| v.is_finite()),
@@ -66,6 +67,7 @@ prop_compose! {
         a.vision.text = vision;
         a.validity.in_force_from = start;
         a.validity.nominal_duration_months = months;
+        a.validity.until_successor = until_successor;
         a.validity.successor = successor.map(|(agreement, in_force_from)| Successor { agreement, in_force_from });
         a.validity.termination = termination.map(|(effective, basis)| Termination { effective, basis });
         a.focus_areas[0].key_figures[0].value = value;
@@ -93,8 +95,12 @@ proptest! {
         let s = a.status_on(on);
         prop_assert_eq!(s.on, on);
         prop_assert!(s.decided_by.windows(2).all(|w| w[0].date <= w[1].date) || s.decided_by.len() < 2
-            || a.validity.termination.as_ref().is_some_and(|t| t.effective < a.validity.in_force_from)
-            || a.validity.successor.as_ref().is_some_and(|t| t.in_force_from < a.validity.in_force_from));
+            || a.validity.termination.as_ref().is_some_and(|t| a.validity.in_force_from.is_some_and(|s| t.effective < s))
+            || a.validity.successor.as_ref().is_some_and(|t| a.validity.in_force_from.is_some_and(|s| t.in_force_from < s)));
+        // A status that needs an unknown fact is never guessed.
+        if a.validity.in_force_from.is_none() && a.validity.effective_end().is_none_or(|(_, end)| on < end) {
+            prop_assert_eq!(s.state, ValidityState::NotKnown);
+        }
     }
 }
 

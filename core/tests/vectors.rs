@@ -163,15 +163,17 @@ fn every_follow_up_vector_gives_its_rows() {
     for (name, case) in &cases {
         let agreement: HealthAgreement = parse_json(&support::document_text(case)).unwrap();
         assert!(!validate(&agreement).has_errors(), "{name}");
-        let observations = case["observations"].to_string();
+        // Inline JSON observations, or a CSV file of the repository.
+        let (observations, format) = match case["observations_csv"].as_str() {
+            Some(path) => (support::repo_file(path), sundhedsaftale::observation::Format::Csv),
+            None => (
+                case["observations"].to_string(),
+                sundhedsaftale::observation::Format::Json,
+            ),
+        };
         let year = case["year"].as_i64().unwrap() as i32;
-        let result = sundhedsaftale::annual::run(
-            &agreement,
-            Some((&observations, sundhedsaftale::observation::Format::Json)),
-            year,
-            &Default::default(),
-        )
-        .unwrap();
+        let result =
+            sundhedsaftale::annual::run(&agreement, Some((&observations, format)), year, &Default::default()).unwrap();
         let rows = serde_json::to_value(&result.rows).unwrap();
         for want in case["expected"].as_array().unwrap() {
             let matching: Vec<&Value> = rows

@@ -314,3 +314,41 @@ fn redact_keeps_codes_and_paths_and_drops_the_values() {
     assert!(all.contains("unknown_reference") && all.contains("/bodies/0/posts/0/memberships/0/person"));
     assert!(all.contains("<string:11>"), "{all}");
 }
+
+/// The Region Syddanmark example, a document and observations from outside
+/// the crate: what the sources leave out is reported as not known, and
+/// progress is shown per age group against the document's own targets.
+#[test]
+fn another_regions_document_and_observations() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
+    let document = format!("{data}syddanmark_2019.json");
+    let (code, out, err) = report(&[&document, "--date", "2026-11-24"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Sundhedsaftalen 2019-2023 — Region Syddanmark\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Status: not known: the document leaves out a deciding date or rule\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Last day of the nominal period: not known (48 months)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Target: 5 by 2030 (age_group=voksne) — source: JydskeVestkysten"),
+        "{out}"
+    );
+    assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+
+    let csv = format!("{data}syddanmark_2019_synthetic.csv");
+    let (code, out, err) = report(&[&document, "--follow-up", "2023", "--observations", &csv, "--lang", "da"]);
+    assert_eq!(code, 0, "{err}");
+    let adults = out
+        .split("\nAndel rygere — ")
+        .find(|s| s.starts_with("Region Syddanmark [age_group=voksne]"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(adults.contains("mål: 5 (2030)"), "{adults}");
+    assert!(adults.contains("dækning: 22 kommuner"), "{adults}");
+}

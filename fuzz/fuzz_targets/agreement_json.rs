@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(agreement) => {
             let problems = validate(&agreement);
             assert!(problems.len() <= 1_000 + sundhedsaftale::catalogue().len());
-            let on = agreement.validity.in_force_from;
+            let on = agreement.reference_day();
             let _ = agreement.status_on(on);
             let _ = agreement.calendar(on);
             let _ = agreement.indicator_catalogue();

@@ -26,15 +26,18 @@ class ValidityStatus:
     """Whether an agreement is in force on a date, and which dates decided it.
 
     ``state`` is one of ``not_yet_in_force``, ``in_force``,
-    ``in_force_awaiting_successor``, ``expired``, ``replaced``, ``terminated``.
-    ``nominal_end`` is the first day after the nominal period.
+    ``in_force_awaiting_successor``, ``expired``, ``replaced``, ``terminated``,
+    ``not_known`` (the document leaves out a deciding date or rule).
+    ``nominal_end`` is the first day after the nominal period; it and
+    ``last_nominal_day`` are ``None`` when the entry date or the duration is
+    not known.
     """
 
     on: _dt.date
     state: str
     decided_by: Tuple[DecidingDate, ...]
-    nominal_end: _dt.date
-    last_nominal_day: _dt.date
+    nominal_end: Optional[_dt.date]
+    last_nominal_day: Optional[_dt.date]
 
     def __str__(self) -> str:
         dates = ", ".join(f"{d.role} {d.date.isoformat()}" for d in self.decided_by)
@@ -89,8 +92,8 @@ class Agreement:
             decided_by=tuple(
                 DecidingDate(role=d["role"], date=_dt.date.fromisoformat(d["date"])) for d in raw["decided_by"]
             ),
-            nominal_end=_dt.date.fromisoformat(raw["nominal_end"]),
-            last_nominal_day=_dt.date.fromisoformat(raw["last_nominal_day"]),
+            nominal_end=_date(raw["nominal_end"]),
+            last_nominal_day=_date(raw["last_nominal_day"]),
         )
 
     def calendar(self, on: _dt.date) -> List[CalendarEntry]:

@@ -37,11 +37,18 @@ function apply(doc, op) {
   } else throw new Error(`unsupported patch op ${op.op}`);
 }
 
+/** A file of the repository, by its path from the repository's root. */
+export const repoFile = (path) => readFileSync(join(repo, path), "utf8");
+
+/** The document a vector describes: its `text`, or its base (an embedded
+ * document, or a `document` file of the repository) with `patch` applied. */
 export function documentText(vector) {
   if (vector.text !== undefined) return vector.text;
-  if (!(vector.base in bases)) throw new Error(`unknown base ${vector.base}`);
-  const doc = JSON.parse(bases[vector.base]);
-  for (const op of vector.patch) apply(doc, op);
+  let doc;
+  if (vector.document !== undefined) doc = JSON.parse(repoFile(vector.document));
+  else if (vector.base in bases) doc = JSON.parse(bases[vector.base]);
+  else throw new Error(`unknown base ${vector.base}`);
+  for (const op of vector.patch ?? []) apply(doc, op);
   // `prefix`: text before the document, such as a byte-order mark.
   return (vector.prefix ?? "") + JSON.stringify(doc);
 }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ValidationError, followUp, nordjylland2024, parse, statusOn, validate, validateMinutes } from "../index.node.js";
-import { documentText, embeddedText, keys, minutesText, newProblems, vectors } from "./vectors.mjs";
+import { documentText, embeddedText, keys, minutesText, newProblems, repoFile, vectors } from "./vectors.mjs";
 
 const base = keys(validate(embeddedText));
 const invalid = vectors("invalid");
@@ -48,7 +48,12 @@ for (const [name, vector] of vectors("valid")) {
 for (const [name, vector] of vectors("follow-up")) {
   test(`follow-up vector ${name}`, () => {
     const agreement = parse(documentText(vector));
-    const { rows } = followUp(agreement, vector.year, { observations: vector.observations });
+    // Inline observations, or a CSV file of the repository.
+    const options =
+      vector.observations_csv !== undefined
+        ? { observations: repoFile(vector.observations_csv), format: "csv" }
+        : { observations: vector.observations };
+    const { rows } = followUp(agreement, vector.year, options);
     for (const want of vector.expected) {
       const matching = rows.filter((r) => ["indicator", "geography", "stratum"].every((k) => r[k] === want[k]));
       assert.equal(matching.length, 1, JSON.stringify(want));

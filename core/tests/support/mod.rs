@@ -30,18 +30,25 @@ pub fn vectors(folder: &str) -> Vec<(String, Value)> {
         .collect()
 }
 
-/// The document text a vector describes: its `text`, or its base with `patch` applied.
+/// A file of the repository, by its path from the repository's root.
+pub fn repo_file(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)).unwrap()
+}
+
+/// The document text a vector describes: its `text`, or its base (an
+/// embedded document, or a `document` file of the repository) with `patch` applied.
 pub fn document_text(case: &Value) -> String {
     if let Some(text) = case["text"].as_str() {
         return text.to_string();
     }
-    let base = match case["base"].as_str() {
-        Some("nordjylland_2024") => sundhedsaftale::embedded::NORDJYLLAND_2024_JSON,
-        Some("politisk_klynge_vest_2021") => sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON,
+    let base = match (case["base"].as_str(), case["document"].as_str()) {
+        (_, Some(path)) => repo_file(path),
+        (Some("nordjylland_2024"), _) => sundhedsaftale::embedded::NORDJYLLAND_2024_JSON.to_string(),
+        (Some("politisk_klynge_vest_2021"), _) => sundhedsaftale::embedded::POLITISK_KLYNGE_VEST_2021_JSON.to_string(),
         other => panic!("unknown base {other:?}"),
     };
-    let mut doc: Value = serde_json::from_str(base).unwrap();
-    for op in case["patch"].as_array().unwrap() {
+    let mut doc: Value = serde_json::from_str(&base).unwrap();
+    for op in case["patch"].as_array().map_or(&[][..], Vec::as_slice) {
         apply(&mut doc, op);
     }
     // `prefix`: bytes before the document, such as a byte-order mark.
