@@ -8,7 +8,7 @@ use crate::body::{Body, BodyKind};
 use crate::catalogue::Code;
 use crate::cluster::Cluster;
 use crate::collaboration::CollaborationAgreement;
-use crate::composition::{evaluate, RuleFinding, RuleSet, ScopeGroups, Seat};
+use crate::composition::{evaluate, FindingStatus, RuleFinding, RuleSet, ScopeGroups, Seat};
 use crate::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
 use crate::dispute::{Dispute, DisputeRules};
 use crate::follow_up::{CalendarEntry, FollowUp};
@@ -132,6 +132,28 @@ pub struct CompositionReport {
     pub findings: Vec<RuleFinding>,
     /// People whose seats no rule counted.
     pub uncounted: Vec<String>,
+}
+
+impl CompositionReport {
+    /// A warning for each rule this report found not met, at `at`.
+    pub(crate) fn not_met_warnings(&self, at: Pointer) -> Vec<Problem> {
+        self.findings
+            .iter()
+            .filter(|f| f.status == FindingStatus::NotMet)
+            .map(|f| {
+                let scope_text = f.scope.as_ref().map_or_else(String::new, |s| format!(" [{s}]"));
+                let mut context = ctx!(
+                    "rule" => f.rule, "rule_set" => self.rule_set, "date" => self.date.to_string(),
+                    "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
+                    "body" => self.body, "counted" => f.counted, "missing_required" => f.missing_required
+                );
+                if let Some(scope) = &f.scope {
+                    context.insert("scope".into(), serde_json::Value::from(scope.as_str()));
+                }
+                Problem::with_context(Code::CompositionRuleNotMet, at.clone(), context)
+            })
+            .collect()
+    }
 }
 
 impl HealthAgreement {

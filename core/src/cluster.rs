@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
 use crate::organisation::{Organisation, OrganisationKind};
-use crate::problem::{ctx, Pointer, Problem};
+use crate::problem::{ctx, date_or_unknown, end_before_start, Pointer, Problem};
 
 /// A health cluster (sundhedsklynge), or a pre-2022 cluster.
 #[doc(alias = "sundhedsklynge")]
@@ -99,8 +99,46 @@ pub(crate) fn check_clusters(
             out.push(Problem::with_context(
                 Code::EmptyCluster,
                 c_at.key("municipalities"),
-                ctx!("cluster" => c.id, "date" => crate::problem::date_or_unknown(on)),
+                ctx!("cluster" => c.id, "date" => date_or_unknown(on)),
             ));
+        }
+    }
+    out
+}
+
+/// Clusters whose lifetimes overlap in the same region share no
+/// municipality, and no cluster is abolished before it is established.
+pub(crate) fn check_overlaps(clusters: &[Cluster], at: &Pointer) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (j, later) in clusters.iter().enumerate() {
+        let c_at = at.index(j);
+        if let (Some(e), Some(ab)) = (later.established, later.abolished) {
+            if ab < e {
+                out.push(end_before_start(c_at.key("abolished"), e, ab));
+            }
+        }
+        for earlier in &clusters[..j] {
+            if earlier.region != later.region {
+                continue;
+            }
+            let start = earlier.established.max(later.established);
+            let end = match (earlier.abolished, later.abolished) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            if matches!((start, end), (Some(s), Some(e)) if e <= s) {
+                continue;
+            }
+            for (k, m) in later.municipalities.iter().enumerate() {
+                if earlier.municipalities.contains(m) {
+                    out.push(Problem::with_context(
+                        Code::MunicipalityInSeveralClusters,
+                        c_at.key("municipalities").index(k),
+                        ctx!("municipality" => m, "cluster" => later.id, "other" => earlier.id,
+                             "date" => date_or_unknown(start)),
+                    ));
+                }
+            }
         }
     }
     out

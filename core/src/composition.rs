@@ -10,16 +10,19 @@
 //! Real bodies deviate from their rules; a deviation is a finding (and a
 //! validation warning), never a reason to reject the data.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::body::BodyKind;
+use crate::catalogue::Code;
 use crate::lang::labels;
 use crate::organisation::OrganisationKind;
 use crate::people::Title;
+use crate::problem::{check_unique, ctx, end_before_start, Pointer, Problem};
+use crate::reference;
 
 /// A set of composition rules for several kinds of body, from one source.
 #[doc(alias = "sammensætning")]
@@ -331,6 +334,46 @@ pub fn evaluate(rules: &BodyRules, seats: &[Seat], groups: &ScopeGroups) -> (Vec
         .map(|(_, s)| s.person.clone())
         .collect();
     (findings, uncounted)
+}
+
+impl RuleSet {
+    /// The rule set's own consistency, at `at`: dates in order, known
+    /// region codes, unique rule ids, and no rule whose minimum exceeds
+    /// its maximum.
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if let (Some(from), Some(until)) = (self.applies_from, self.applies_until) {
+            if until < from {
+                out.push(end_before_start(at.key("applies_until"), from, until));
+            }
+        }
+        for (i, code) in self.regions.iter().enumerate() {
+            if reference::region_by_code(*code).is_none() {
+                out.push(Problem::with_context(
+                    Code::UnknownRegionCode,
+                    at.key("regions").index(i),
+                    ctx!("code" => code),
+                ));
+            }
+        }
+        let mut seen: HashMap<&str, Pointer> = HashMap::new();
+        for (i, body) in self.bodies.iter().enumerate() {
+            for (j, rule) in body.rules.iter().enumerate() {
+                let at = at.key("bodies").index(i).key("rules").index(j);
+                check_unique(&mut seen, &rule.id, at.clone(), &mut out);
+                if let (Some(min), Some(max)) = (rule.min, rule.max) {
+                    if min > max {
+                        out.push(Problem::with_context(
+                            Code::RuleMinAboveMax,
+                            at.key("min"),
+                            ctx!("min" => min, "max" => max),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -142,6 +142,44 @@ pub struct KeyFigure {
 }
 
 impl KeyFigure {
+    /// The figure's own consistency, at `at`: a percentage within 0–100
+    /// (also the earlier value a change implies), a year and a source (a
+    /// warning each when left out, as no source gave them), and a change
+    /// measured from an earlier year.
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if self.unit == Unit::Percent && !(0.0..=100.0).contains(&self.value) {
+            out.push(Problem::with_context(
+                Code::PercentageOutOfRange,
+                at.key("value"),
+                ctx!("value" => self.value),
+            ));
+        }
+        if self.year.is_none() {
+            out.push(Problem::new(Code::KeyFigureMissingYear, at.key("year")));
+        }
+        if self.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            out.push(Problem::new(Code::KeyFigureMissingSource, at.key("source")));
+        }
+        if let (Some(change), Some(year)) = (&self.change, self.year) {
+            if change.since_year >= year {
+                out.push(Problem::with_context(
+                    Code::ChangeNotBeforeYear,
+                    at.key("change").key("since_year"),
+                    ctx!("since" => change.since_year, "year" => year),
+                ));
+            }
+        }
+        if let Some((_, earlier)) = self.earlier_value().filter(|(_, e)| !(0.0..=100.0).contains(e)) {
+            out.push(Problem::with_context(
+                Code::PercentageOutOfRange,
+                at.key("change").key("amount"),
+                ctx!("value" => earlier),
+            ));
+        }
+        out
+    }
+
     /// Whether the figure is a level (a percentage), which can be followed
     /// up as a series, rather than a change in percentage points.
     pub fn is_level(&self) -> bool {
@@ -384,6 +422,9 @@ pub(crate) fn check_content(
         out.push(Problem::new(Code::NoFocusAreas, root.key("focus_areas")));
     }
     for (i, f) in focus_areas.iter().enumerate() {
+        for (j, k) in f.key_figures.iter().enumerate() {
+            out.extend(k.check(&root.key("focus_areas").index(i).key("key_figures").index(j)));
+        }
         if f.objectives.is_empty() {
             out.push(Problem::with_context(
                 Code::FocusAreaWithoutObjectives,

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use crate::catalogue::Code;
 use crate::lang::{labels, Label, Lang};
-use crate::problem::{ctx, Pointer, Problem};
+use crate::problem::{ctx, end_before_start, Pointer, Problem};
 
 /// A rung of the escalation ladder, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -182,14 +182,50 @@ impl DisputeRules {
 }
 
 impl Dispute {
-    /// A dispute is between at least two parties.
-    pub(crate) fn check_parties(&self, at: &Pointer) -> Option<Problem> {
-        (self.parties.len() < 2).then(|| {
-            Problem::with_context(
+    /// A dispute is between at least two parties, names who is responsible
+    /// meanwhile, is resolved after it is raised, and climbs its steps in
+    /// order, never above the level where the rules settle its kind
+    /// (`settled_at`, when the agreement has rules).
+    pub(crate) fn check(&self, settled_at: Option<DisputeLevel>, at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if self.parties.len() < 2 {
+            out.push(Problem::with_context(
                 Code::DisputeNeedsTwoParties,
                 at.key("parties"),
                 ctx!("count" => self.parties.len()),
-            )
-        })
+            ));
+        }
+        if self.interim_responsible.is_none() {
+            out.push(Problem::with_context(
+                Code::DisputeWithoutInterimResponsible,
+                at.key("interim_responsible"),
+                ctx!(),
+            ));
+        }
+        if let Some(r) = self.resolved_on.filter(|r| *r < self.raised_on) {
+            out.push(end_before_start(at.key("resolved_on"), self.raised_on, r));
+        }
+        for (j, step) in self.steps.iter().enumerate() {
+            let step_at = at.key("steps").index(j);
+            if j > 0 {
+                let prev = &self.steps[j - 1];
+                if step.level <= prev.level || step.from < prev.from {
+                    out.push(Problem::with_context(
+                        Code::DisputeStepsOutOfOrder,
+                        step_at.clone(),
+                        ctx!("index" => j),
+                    ));
+                }
+            }
+            if let Some(top) = settled_at.filter(|top| step.level > *top) {
+                out.push(Problem::with_context(
+                    Code::DisputeAboveSettlementLevel,
+                    step_at,
+                    ctx!("kind" => self.kind.label(Lang::En), "settled_at" => top.label(Lang::En),
+                         "level" => step.level.label(Lang::En)),
+                ));
+            }
+        }
+        out
     }
 }

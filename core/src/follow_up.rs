@@ -364,9 +364,29 @@ fn annual_years(validity: &Validity, on: NaiveDate) -> std::ops::RangeInclusive<
 }
 
 impl FollowUp {
+    /// The duties' own consistency, at `at`: a fixed deadline has its date,
+    /// and no duty feeds itself ([`FollowUp::check_feeds`]).
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        let mut out: Vec<Problem> = self
+            .requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.due == DueAnchor::FixedDate && r.due_date.is_none())
+            .map(|(i, _)| {
+                Problem::with_context(
+                    Code::DueDateMissing,
+                    at.key("requirements").index(i).key("due_date"),
+                    ctx!(),
+                )
+            })
+            .collect();
+        out.extend(self.check_feeds(at));
+        out
+    }
+
     /// No duty feeds itself, directly or through a chain of `feeds` links;
     /// each loop is reported once, at the duty where it closes.
-    pub(crate) fn check_feeds(&self, at: &Pointer) -> Vec<Problem> {
+    fn check_feeds(&self, at: &Pointer) -> Vec<Problem> {
         let index: HashMap<&str, usize> = self
             .requirements
             .iter()

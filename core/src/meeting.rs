@@ -14,12 +14,16 @@ use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use crate::agreement::{CompositionReport, HealthAgreement};
+use crate::catalogue::Code;
 use crate::composition::{RuleSet, Seat};
 use crate::lang::labels;
 use crate::organisation::{Organisation, OrganisationKind};
 use crate::people::Title;
 use crate::portfolio::Portfolio;
+use crate::problem::{check_unique, ctx, date_or_unknown, Pointer, Problem};
 
 /// The minutes of one meeting, with what they record about projects.
 #[doc(alias = "referat")]
@@ -582,6 +586,198 @@ impl Minutes {
             }
         }
         out.sort_by_key(|p| p.party.is_none());
+        out
+    }
+}
+
+impl Minutes {
+    /// The minutes against the agreement whose organisation they record:
+    /// unique ids; every person, organisation, membership, body and agenda
+    /// item named exists; the meeting lies in its body's lifetime and ends
+    /// after it starts; no one is both present and away; chairs are
+    /// present; a decision wherever one is due and none on a postponed
+    /// item; recommendations addressed to this body; attendance against
+    /// the composition rule sets in force that day; the portfolio's own
+    /// checks.
+    pub(crate) fn check(&self, agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let root = Pointer::root();
+        let m = &self.meeting;
+        let at = root.key("meeting");
+        let mut people = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
+        }
+        let mut units = HashMap::new();
+        for (i, o) in self.organisations.iter().enumerate() {
+            check_unique(&mut units, &o.id, root.key("organisations").index(i), &mut out);
+        }
+        let unknown = |kind: &str, id: &str, at: Pointer| {
+            Problem::with_context(Code::UnknownReference, at, ctx!("id" => id, "kind" => kind))
+        };
+        let person_ref = |id: &str, at: Pointer, out: &mut Vec<Problem>| {
+            if !people.contains_key(id) {
+                out.push(unknown("person", id, at));
+            }
+        };
+
+        let body = agreement.body(&m.body);
+        match body {
+            None => out.push(unknown("body", &m.body, at.key("body"))),
+            Some(b) if !b.exists_on(m.date) => out.push(Problem::with_context(
+                Code::MeetingOutsideBodyLifetime,
+                at.key("date"),
+                ctx!("body" => b.id, "date" => m.date.to_string(),
+                     "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
+            )),
+            Some(_) => {}
+        }
+        if let (Some(start), Some(end)) = (m.start_time, m.end_time) {
+            if end < start {
+                out.push(Problem::with_context(
+                    Code::EndBeforeStart,
+                    at.key("end_time"),
+                    ctx!("start" => start.to_string(), "end" => end.to_string()),
+                ));
+            }
+        }
+        if let Some(p) = &m.minute_taker {
+            person_ref(p, at.key("minute_taker"), &mut out);
+        }
+        for (i, s) in m.secretaries.iter().enumerate() {
+            person_ref(&s.person, at.key("secretaries").index(i).key("person"), &mut out);
+        }
+
+        // Attendance: who, from where, under which membership, and no one both here and away.
+        let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::new();
+        for (i, a) in m.attendance.iter().enumerate() {
+            let a_at = at.key("attendance").index(i);
+            person_ref(&a.person, a_at.key("person"), &mut out);
+            if let Some(org) = &a.organisation {
+                if self.organisation(agreement, org).is_none() {
+                    out.push(unknown("organisation", org, a_at.key("organisation")));
+                }
+            }
+            if let Some(id) = &a.membership {
+                let in_body = body.and_then(|b| b.posts.iter().flat_map(|p| &p.memberships).find(|mem| &mem.id == id));
+                let anywhere = agreement
+                    .bodies
+                    .iter()
+                    .flat_map(|b| &b.posts)
+                    .flat_map(|p| &p.memberships)
+                    .any(|mem| &mem.id == id);
+                if !anywhere {
+                    out.push(unknown("membership", id, a_at.key("membership")));
+                } else if in_body.is_none_or(|mem| !mem.held_on(m.date)) {
+                    out.push(Problem::with_context(
+                        Code::MembershipNotHeld,
+                        a_at.key("membership"),
+                        ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
+                    ));
+                }
+            }
+            let away = a.status == AttendanceStatus::Apologies;
+            match seen_status.get(a.person.as_str()) {
+                Some(previous) if (*previous == AttendanceStatus::Apologies) != away => out.push(
+                    Problem::with_context(Code::AttendanceConflict, a_at.clone(), ctx!("person" => a.person)),
+                ),
+                _ => {
+                    seen_status.insert(&a.person, a.status);
+                }
+            }
+        }
+        let present = |person: &str| {
+            m.attendance
+                .iter()
+                .any(|a| a.person == person && a.status == AttendanceStatus::Present)
+        };
+        let mut items = HashMap::new();
+        for (i, item) in m.agenda.iter().enumerate() {
+            check_unique(&mut items, &item.id, at.key("agenda").index(i), &mut out);
+        }
+        for (i, c) in m.chairs.iter().enumerate() {
+            let c_at = at.key("chairs").index(i);
+            person_ref(&c.person, c_at.key("person"), &mut out);
+            if people.contains_key(c.person.as_str()) && !present(&c.person) {
+                out.push(Problem::with_context(
+                    Code::ChairNotPresent,
+                    c_at.key("person"),
+                    ctx!("person" => c.person),
+                ));
+            }
+            if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains_key(it)) {
+                out.push(unknown("agenda item", item, c_at.key("from_item")));
+            }
+        }
+
+        // Agenda: a decision wherever one is due, none where the item was postponed.
+        for (i, item) in m.agenda.iter().enumerate() {
+            let i_at = at.key("agenda").index(i);
+            if let Some(p) = &item.introduced_by {
+                person_ref(p, i_at.key("introduced_by"), &mut out);
+            }
+            let postponed = item.outcome == Some(Outcome::Postponed);
+            let decided = item.decision.as_deref().is_some_and(|d| !d.trim().is_empty());
+            if postponed && decided {
+                out.push(Problem::with_context(
+                    Code::PostponedItemWithDecision,
+                    i_at.key("decision"),
+                    ctx!("number" => item.number),
+                ));
+            }
+            if !postponed && !decided && !item.recommendations.is_empty() {
+                out.push(Problem::with_context(
+                    Code::DecisionMissing,
+                    i_at.key("decision"),
+                    ctx!("number" => item.number),
+                ));
+            }
+            for (j, r) in item.recommendations.iter().enumerate() {
+                let Some(to) = &r.addressed_to else { continue };
+                let r_at = i_at.key("recommendations").index(j).key("addressed_to");
+                if agreement.body(to).is_none() {
+                    out.push(unknown("body", to, r_at));
+                } else if *to != m.body {
+                    out.push(Problem::with_context(
+                        Code::RecommendationAddressedElsewhere,
+                        r_at,
+                        ctx!("addressed_to" => to, "body" => m.body),
+                    ));
+                }
+            }
+            for (j, c) in item.consultations.iter().enumerate() {
+                if agreement.body(&c.body).is_none() {
+                    out.push(unknown("body", &c.body, i_at.key("consultations").index(j).key("body")));
+                }
+            }
+        }
+
+        // Attendance against the composition rules in force that day.
+        if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
+            for rule_set in agreement.rule_sets_on(rule_sets, m.date) {
+                if let Some(report) = self.composition(agreement, rule_set) {
+                    out.extend(report.not_met_warnings(at.key("attendance")));
+                }
+            }
+        }
+
+        if let Some(portfolio) = &self.portfolio {
+            let p_at = root.key("portfolio");
+            let mut body_ref = |id: &str, at: Pointer| {
+                if agreement.body(id).is_none() {
+                    out.push(unknown("body", id, at));
+                }
+            };
+            body_ref(&portfolio.kept_by, p_at.key("kept_by"));
+            if let Some(model) = &portfolio.improvement_model {
+                body_ref(&model.proposed_by, p_at.key("improvement_model").key("proposed_by"));
+                body_ref(
+                    &model.prioritised_by,
+                    p_at.key("improvement_model").key("prioritised_by"),
+                );
+            }
+            out.extend(portfolio.check(&p_at));
+        }
         out
     }
 }

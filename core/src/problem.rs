@@ -478,6 +478,25 @@ pub(crate) fn end_before_start(at: Pointer, start: chrono::NaiveDate, end: chron
     )
 }
 
+/// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
+pub(crate) fn check_unique<'a>(
+    seen: &mut std::collections::HashMap<&'a str, Pointer>,
+    id: &'a str,
+    at: Pointer,
+    out: &mut Vec<Problem>,
+) {
+    match seen.get(id) {
+        Some(first) => out.push(Problem::with_context(
+            Code::DuplicateId,
+            at.key("id"),
+            ctx!("id" => id, "first" => first.as_str()),
+        )),
+        None => {
+            seen.insert(id, at);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

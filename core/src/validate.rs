@@ -10,14 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::agreement::{CompositionReport, HealthAgreement, SCHEMA_VERSION};
+use crate::agreement::{HealthAgreement, SCHEMA_VERSION};
 use crate::catalogue::Code;
-use crate::composition::{FindingStatus, RuleSet};
-use crate::content::Unit;
+use crate::composition::RuleSet;
 use crate::lang::{Label, Lang};
-use crate::meeting::{AttendanceStatus, MeetingState, Minutes, Outcome};
+use crate::meeting::Minutes;
 use crate::organisation::{AgreementRole, OrganisationKind};
-use crate::problem::{ctx, date_or_unknown, end_before_start, Limits, Pointer, Problem, Problems};
+use crate::problem::{check_unique, ctx, date_or_unknown, end_before_start, Limits, Pointer, Problem, Problems};
 use crate::reference;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
@@ -49,10 +48,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     v.clusters();
     v.out.extend(agreement.validity.check(&Pointer::root().key("validity")));
     v.bodies();
-    v.key_figures();
     v.targets(&ids);
-    v.follow_up();
-    v.disputes();
     v.roles();
     v.seats();
     v.signatories();
@@ -84,12 +80,13 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         &agreement.national_goals,
         &root,
     ));
-    v.out.extend(agreement.follow_up.check_feeds(&root.key("follow_up")));
+    v.out.extend(agreement.follow_up.check(&root.key("follow_up")));
     if let Some(rules) = &agreement.dispute_rules {
         v.out.extend(rules.check(&root.key("dispute_rules")));
     }
     for (i, d) in agreement.disputes.iter().enumerate() {
-        v.out.extend(d.check_parties(&root.key("disputes").index(i)));
+        let settled_at = agreement.dispute_rules.as_ref().and_then(|r| r.settled_at(d.kind));
+        v.out.extend(d.check(settled_at, &root.key("disputes").index(i)));
     }
     for (i, c) in agreement.collaboration_agreements.iter().enumerate() {
         v.out
@@ -110,72 +107,8 @@ pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
             ctx!("found" => rule_set.schema_version, "supported" => SCHEMA_VERSION),
         ));
     }
-    if let (Some(from), Some(until)) = (rule_set.applies_from, rule_set.applies_until) {
-        if until < from {
-            out.push(end_before_start(root.key("applies_until"), from, until));
-        }
-    }
-    for (i, code) in rule_set.regions.iter().enumerate() {
-        if reference::region_by_code(*code).is_none() {
-            out.push(Problem::with_context(
-                Code::UnknownRegionCode,
-                root.key("regions").index(i),
-                ctx!("code" => code),
-            ));
-        }
-    }
-    let mut seen: HashMap<&str, Pointer> = HashMap::new();
-    for (i, body) in rule_set.bodies.iter().enumerate() {
-        for (j, rule) in body.rules.iter().enumerate() {
-            let at = root.key("bodies").index(i).key("rules").index(j);
-            check_unique(&mut seen, &rule.id, at.clone(), &mut out);
-            if let (Some(min), Some(max)) = (rule.min, rule.max) {
-                if min > max {
-                    out.push(Problem::with_context(
-                        Code::RuleMinAboveMax,
-                        at.key("min"),
-                        ctx!("min" => min, "max" => max),
-                    ));
-                }
-            }
-        }
-    }
+    out.extend(rule_set.check(&root));
     Problems(out)
-}
-
-/// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
-fn check_unique<'a>(seen: &mut HashMap<&'a str, Pointer>, id: &'a str, at: Pointer, out: &mut Vec<Problem>) {
-    match seen.get(id) {
-        Some(first) => out.push(Problem::with_context(
-            Code::DuplicateId,
-            at.key("id"),
-            ctx!("id" => id, "first" => first.as_str()),
-        )),
-        None => {
-            seen.insert(id, at);
-        }
-    }
-}
-
-/// A warning for each rule a composition report found not met, at `at`.
-fn not_met_warnings(report: &CompositionReport, at: Pointer) -> Vec<Problem> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.status == FindingStatus::NotMet)
-        .map(|f| {
-            let scope_text = f.scope.as_ref().map_or_else(String::new, |s| format!(" [{s}]"));
-            let mut context = ctx!(
-                "rule" => f.rule, "rule_set" => report.rule_set, "date" => report.date.to_string(),
-                "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
-                "body" => report.body, "counted" => f.counted, "missing_required" => f.missing_required
-            );
-            if let Some(scope) = &f.scope {
-                context.insert("scope".into(), Value::from(scope.as_str()));
-            }
-            Problem::with_context(Code::CompositionRuleNotMet, at.clone(), context)
-        })
-        .collect()
 }
 
 /// What kind of item an id names, for reference checks.
@@ -616,43 +549,15 @@ impl<'a> Validator<'a> {
         );
     }
 
-    /// A municipality in two clusters at once, or (on entry into force) in
-    /// none. A document that lists no clusters has not described them, and
-    /// without an entry date there is no day to ask about.
+    /// A municipality in two clusters at once ([`crate::cluster::check_overlaps`]),
+    /// or (on entry into force) in none. A document that lists no clusters
+    /// has not described them, and without an entry date there is no day to
+    /// ask about.
     fn clusters(&mut self) {
         let a = self.a;
         let root = Pointer::root();
-        for (j, later) in a.clusters.iter().enumerate() {
-            let at = root.key("clusters").index(j);
-            if let (Some(e), Some(ab)) = (later.established, later.abolished) {
-                if ab < e {
-                    self.out.push(end_before_start(at.key("abolished"), e, ab));
-                }
-            }
-            for earlier in &a.clusters[..j] {
-                if earlier.region != later.region {
-                    continue;
-                }
-                let start = earlier.established.max(later.established);
-                let end = match (earlier.abolished, later.abolished) {
-                    (Some(x), Some(y)) => Some(x.min(y)),
-                    (x, y) => x.or(y),
-                };
-                if matches!((start, end), (Some(s), Some(e)) if e <= s) {
-                    continue;
-                }
-                for (k, m) in later.municipalities.iter().enumerate() {
-                    if earlier.municipalities.contains(m) {
-                        self.push(
-                            Code::MunicipalityInSeveralClusters,
-                            at.key("municipalities").index(k),
-                            ctx!("municipality" => m, "cluster" => later.id, "other" => earlier.id,
-                                 "date" => date_or_unknown(start)),
-                        );
-                    }
-                }
-            }
-        }
+        self.out
+            .extend(crate::cluster::check_overlaps(&a.clusters, &root.key("clusters")));
         let Some(on) = a.validity.in_force_from.filter(|_| !a.clusters.is_empty()) else {
             return;
         };
@@ -972,41 +877,6 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn key_figures(&mut self) {
-        for (i, f) in self.a.focus_areas.iter().enumerate() {
-            for (j, k) in f.key_figures.iter().enumerate() {
-                let at = Pointer::root().key("focus_areas").index(i).key("key_figures").index(j);
-                if k.unit == Unit::Percent && !(0.0..=100.0).contains(&k.value) {
-                    self.push(Code::PercentageOutOfRange, at.key("value"), ctx!("value" => k.value));
-                }
-                if k.year.is_none() {
-                    self.push(Code::KeyFigureMissingYear, at.key("year"), ctx!());
-                }
-                if k.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                    self.push(Code::KeyFigureMissingSource, at.key("source"), ctx!());
-                }
-                if let (Some(change), Some(year)) = (&k.change, k.year) {
-                    if change.since_year >= year {
-                        self.push(
-                            Code::ChangeNotBeforeYear,
-                            at.key("change").key("since_year"),
-                            ctx!("since" => change.since_year, "year" => year),
-                        );
-                    }
-                }
-                if let Some((_, earlier)) = k.earlier_value() {
-                    if !(0.0..=100.0).contains(&earlier) {
-                        self.push(
-                            Code::PercentageOutOfRange,
-                            at.key("change").key("amount"),
-                            ctx!("value" => earlier),
-                        );
-                    }
-                }
-            }
-        }
-    }
-
     /// Targets under indicators and objectives: each names a known series,
     /// only strata that series is broken down by, a known place, everything
     /// its kind needs, and no two the same scope. Also reports the indicators
@@ -1075,59 +945,6 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn follow_up(&mut self) {
-        for (i, r) in self.a.follow_up.requirements.iter().enumerate() {
-            if r.due == crate::follow_up::DueAnchor::FixedDate && r.due_date.is_none() {
-                self.push(
-                    Code::DueDateMissing,
-                    Pointer::root()
-                        .key("follow_up")
-                        .key("requirements")
-                        .index(i)
-                        .key("due_date"),
-                    ctx!(),
-                );
-            }
-        }
-    }
-
-    fn disputes(&mut self) {
-        let a = self.a;
-        for (i, d) in a.disputes.iter().enumerate() {
-            let at = Pointer::root().key("disputes").index(i);
-            if d.interim_responsible.is_none() {
-                self.push(
-                    Code::DisputeWithoutInterimResponsible,
-                    at.key("interim_responsible"),
-                    ctx!(),
-                );
-            }
-            if let Some(r) = d.resolved_on {
-                if r < d.raised_on {
-                    self.out.push(end_before_start(at.key("resolved_on"), d.raised_on, r));
-                }
-            }
-            let settled_at = a.dispute_rules.as_ref().and_then(|rules| rules.settled_at(d.kind));
-            for (j, step) in d.steps.iter().enumerate() {
-                let step_at = at.key("steps").index(j);
-                if j > 0 {
-                    let prev = &d.steps[j - 1];
-                    if step.level <= prev.level || step.from < prev.from {
-                        self.push(Code::DisputeStepsOutOfOrder, step_at.clone(), ctx!("index" => j));
-                    }
-                }
-                if let Some(top) = settled_at.filter(|top| step.level > *top) {
-                    self.push(
-                        Code::DisputeAboveSettlementLevel,
-                        step_at,
-                        ctx!("kind" => d.kind.label(Lang::En), "settled_at" => top.label(Lang::En),
-                             "level" => step.level.label(Lang::En)),
-                    );
-                }
-            }
-        }
-    }
-
     /// Composition findings as warnings, on the day of entry into force
     /// (none when that day is not known).
     fn composition(&mut self, rule_sets: &[RuleSet]) {
@@ -1165,7 +982,7 @@ impl<'a> Validator<'a> {
                     continue;
                 };
                 self.out
-                    .extend(not_met_warnings(&report, Pointer::root().key("bodies").index(i)));
+                    .extend(report.not_met_warnings(Pointer::root().key("bodies").index(i)));
             }
         }
     }
@@ -1184,8 +1001,6 @@ impl<'a> Validator<'a> {
 pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
     let mut out = Vec::new();
     let root = Pointer::root();
-    let m = &minutes.meeting;
-    let at = root.key("meeting");
     if minutes.schema_version != SCHEMA_VERSION {
         out.push(Problem::with_context(
             Code::UnsupportedSchemaVersion,
@@ -1194,181 +1009,6 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
         ));
     }
     out.extend(crate::text::check_around(minutes, Some(minutes.meeting.date)));
-    let mut people = HashMap::new();
-    for (i, p) in minutes.people.iter().enumerate() {
-        check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
-    }
-    let mut units = HashMap::new();
-    for (i, o) in minutes.organisations.iter().enumerate() {
-        check_unique(&mut units, &o.id, root.key("organisations").index(i), &mut out);
-    }
-    let unknown = |kind: &str, id: &str, at: Pointer| {
-        Problem::with_context(Code::UnknownReference, at, ctx!("id" => id, "kind" => kind))
-    };
-    let person_ref = |id: &str, at: Pointer, out: &mut Vec<Problem>| {
-        if !people.contains_key(id) {
-            out.push(unknown("person", id, at));
-        }
-    };
-
-    let body = agreement.body(&m.body);
-    match body {
-        None => out.push(unknown("body", &m.body, at.key("body"))),
-        Some(b) if !b.exists_on(m.date) => out.push(Problem::with_context(
-            Code::MeetingOutsideBodyLifetime,
-            at.key("date"),
-            ctx!("body" => b.id, "date" => m.date.to_string(),
-                 "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
-        )),
-        Some(_) => {}
-    }
-    if let (Some(start), Some(end)) = (m.start_time, m.end_time) {
-        if end < start {
-            out.push(Problem::with_context(
-                Code::EndBeforeStart,
-                at.key("end_time"),
-                ctx!("start" => start.to_string(), "end" => end.to_string()),
-            ));
-        }
-    }
-    if let Some(p) = &m.minute_taker {
-        person_ref(p, at.key("minute_taker"), &mut out);
-    }
-    for (i, s) in m.secretaries.iter().enumerate() {
-        person_ref(&s.person, at.key("secretaries").index(i).key("person"), &mut out);
-    }
-
-    // Attendance: who, from where, under which membership, and no one both here and away.
-    let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::new();
-    for (i, a) in m.attendance.iter().enumerate() {
-        let a_at = at.key("attendance").index(i);
-        person_ref(&a.person, a_at.key("person"), &mut out);
-        if let Some(org) = &a.organisation {
-            if minutes.organisation(agreement, org).is_none() {
-                out.push(unknown("organisation", org, a_at.key("organisation")));
-            }
-        }
-        if let Some(id) = &a.membership {
-            let in_body = body.and_then(|b| b.posts.iter().flat_map(|p| &p.memberships).find(|mem| &mem.id == id));
-            let anywhere = agreement
-                .bodies
-                .iter()
-                .flat_map(|b| &b.posts)
-                .flat_map(|p| &p.memberships)
-                .any(|mem| &mem.id == id);
-            if !anywhere {
-                out.push(unknown("membership", id, a_at.key("membership")));
-            } else if in_body.is_none_or(|mem| !mem.held_on(m.date)) {
-                out.push(Problem::with_context(
-                    Code::MembershipNotHeld,
-                    a_at.key("membership"),
-                    ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
-                ));
-            }
-        }
-        let away = a.status == AttendanceStatus::Apologies;
-        match seen_status.get(a.person.as_str()) {
-            Some(previous) if (*previous == AttendanceStatus::Apologies) != away => out.push(Problem::with_context(
-                Code::AttendanceConflict,
-                a_at.clone(),
-                ctx!("person" => a.person),
-            )),
-            _ => {
-                seen_status.insert(&a.person, a.status);
-            }
-        }
-    }
-    let present = |person: &str| {
-        m.attendance
-            .iter()
-            .any(|a| a.person == person && a.status == AttendanceStatus::Present)
-    };
-    let mut items = HashMap::new();
-    for (i, item) in m.agenda.iter().enumerate() {
-        check_unique(&mut items, &item.id, at.key("agenda").index(i), &mut out);
-    }
-    for (i, c) in m.chairs.iter().enumerate() {
-        let c_at = at.key("chairs").index(i);
-        person_ref(&c.person, c_at.key("person"), &mut out);
-        if people.contains_key(c.person.as_str()) && !present(&c.person) {
-            out.push(Problem::with_context(
-                Code::ChairNotPresent,
-                c_at.key("person"),
-                ctx!("person" => c.person),
-            ));
-        }
-        if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains_key(it)) {
-            out.push(unknown("agenda item", item, c_at.key("from_item")));
-        }
-    }
-
-    // Agenda: a decision wherever one is due, none where the item was postponed.
-    for (i, item) in m.agenda.iter().enumerate() {
-        let i_at = at.key("agenda").index(i);
-        if let Some(p) = &item.introduced_by {
-            person_ref(p, i_at.key("introduced_by"), &mut out);
-        }
-        let postponed = item.outcome == Some(Outcome::Postponed);
-        let decided = item.decision.as_deref().is_some_and(|d| !d.trim().is_empty());
-        if postponed && decided {
-            out.push(Problem::with_context(
-                Code::PostponedItemWithDecision,
-                i_at.key("decision"),
-                ctx!("number" => item.number),
-            ));
-        }
-        if !postponed && !decided && !item.recommendations.is_empty() {
-            out.push(Problem::with_context(
-                Code::DecisionMissing,
-                i_at.key("decision"),
-                ctx!("number" => item.number),
-            ));
-        }
-        for (j, r) in item.recommendations.iter().enumerate() {
-            let Some(to) = &r.addressed_to else { continue };
-            let r_at = i_at.key("recommendations").index(j).key("addressed_to");
-            if agreement.body(to).is_none() {
-                out.push(unknown("body", to, r_at));
-            } else if *to != m.body {
-                out.push(Problem::with_context(
-                    Code::RecommendationAddressedElsewhere,
-                    r_at,
-                    ctx!("addressed_to" => to, "body" => m.body),
-                ));
-            }
-        }
-        for (j, c) in item.consultations.iter().enumerate() {
-            if agreement.body(&c.body).is_none() {
-                out.push(unknown("body", &c.body, i_at.key("consultations").index(j).key("body")));
-            }
-        }
-    }
-
-    // Attendance against the composition rules in force that day.
-    if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
-        for rule_set in agreement.rule_sets_on(rule_sets, m.date) {
-            if let Some(report) = minutes.composition(agreement, rule_set) {
-                out.extend(not_met_warnings(&report, at.key("attendance")));
-            }
-        }
-    }
-
-    if let Some(portfolio) = &minutes.portfolio {
-        let p_at = root.key("portfolio");
-        let mut body_ref = |id: &str, at: Pointer| {
-            if agreement.body(id).is_none() {
-                out.push(unknown("body", id, at));
-            }
-        };
-        body_ref(&portfolio.kept_by, p_at.key("kept_by"));
-        if let Some(model) = &portfolio.improvement_model {
-            body_ref(&model.proposed_by, p_at.key("improvement_model").key("proposed_by"));
-            body_ref(
-                &model.prioritised_by,
-                p_at.key("improvement_model").key("prioritised_by"),
-            );
-        }
-        out.extend(portfolio.check(&p_at));
-    }
+    out.extend(minutes.check(agreement, rule_sets));
     Problems(out).capped(Limits::default())
 }
