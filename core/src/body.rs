@@ -16,7 +16,7 @@ use crate::catalogue::Code;
 use crate::cluster::Cluster;
 use crate::lang::{labels, Label};
 use crate::people::Post;
-use crate::problem::{ctx, Pointer, Problem};
+use crate::problem::{ctx, date_or_unknown, end_before_start, Pointer, Problem};
 
 /// What kind of body this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -103,6 +103,100 @@ impl Body {
     /// Whether the body exists on `date`, treating unknown bounds as open.
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         crate::date::alive_on(self.established, self.abolished, date)
+    }
+
+    /// The body's own consistency, at `at`: it is abolished after it is
+    /// established; each membership ends after it starts and lies within
+    /// the body's lifetime; no one holds the same post twice at once
+    /// ([`Post::check_overlaps`]), or two seats at once; and the body has
+    /// one chair at a time. Unknown dates are open.
+    pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
+        use crate::people::MembershipRole;
+        let mut out = Vec::new();
+        if let (Some(e), Some(ab)) = (self.established, self.abolished) {
+            if ab < e {
+                out.push(end_before_start(at.key("abolished"), e, ab));
+            }
+        }
+        for (j, post) in self.posts.iter().enumerate() {
+            let post_at = at.key("posts").index(j);
+            for (k, m) in post.memberships.iter().enumerate() {
+                let m_at = post_at.key("memberships").index(k);
+                if let (Some(f), Some(t)) = (m.from, m.to) {
+                    if t < f {
+                        out.push(end_before_start(m_at.key("to"), f, t));
+                        continue;
+                    }
+                }
+                let starts_early = matches!((m.from, self.established), (Some(f), Some(e)) if f < e)
+                    || matches!((m.to, self.established), (Some(t), Some(e)) if t < e);
+                let ends_late = matches!((m.to, self.abolished), (Some(t), Some(ab)) if t >= ab)
+                    || matches!((m.from, self.abolished), (Some(f), Some(ab)) if f >= ab);
+                if starts_early || ends_late {
+                    out.push(Problem::with_context(
+                        Code::MembershipOutsideBodyLifetime,
+                        m_at.clone(),
+                        ctx!("from" => date_or_unknown(m.from), "to" => date_or_unknown(m.to), "body" => self.id,
+                             "established" => date_or_unknown(self.established), "abolished" => date_or_unknown(self.abolished)),
+                    ));
+                }
+            }
+            out.extend(post.check_overlaps(&post_at));
+        }
+        let mut spans: Vec<(NaiveDate, NaiveDate, usize, usize)> = Vec::new();
+        for (j, post) in self.posts.iter().enumerate() {
+            for (k, m) in post.memberships.iter().enumerate() {
+                let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
+                if to >= from {
+                    spans.push((from, to, j, k));
+                }
+            }
+        }
+        spans.sort_unstable();
+        let membership = |j: usize, k: usize| &self.posts[j].memberships[k];
+        let path = |j: usize, k: usize| at.key("posts").index(j).key("memberships").index(k);
+        // Per person (across posts; within one post, `overlapping_memberships` speaks), and for chairs.
+        let mut running_person: HashMap<&str, (NaiveDate, usize, usize)> = HashMap::new();
+        let mut running_chair: Option<(NaiveDate, usize, usize)> = None;
+        for &(from, to, j, k) in &spans {
+            let m = membership(j, k);
+            match running_person.get(m.person.as_str()).copied() {
+                Some((end, pj, pk)) if from <= end => {
+                    if pj != j {
+                        out.push(Problem::with_context(
+                            Code::PersonInTwoSeats,
+                            path(j, k),
+                            ctx!("person" => m.person, "body" => self.id, "other" => path(pj, pk).as_str()),
+                        ));
+                    }
+                    if to > end {
+                        running_person.insert(&m.person, (to, j, k));
+                    }
+                }
+                _ => {
+                    running_person.insert(&m.person, (to, j, k));
+                }
+            }
+            if m.role != MembershipRole::Chair {
+                continue;
+            }
+            match running_chair {
+                Some((end, cj, ck)) if from <= end => {
+                    if membership(cj, ck).person != m.person {
+                        out.push(Problem::with_context(
+                            Code::SeveralChairs,
+                            path(j, k),
+                            ctx!("body" => self.id, "other" => path(cj, ck).as_str()),
+                        ));
+                    }
+                    if to > end {
+                        running_chair = Some((to, j, k));
+                    }
+                }
+                _ => running_chair = Some((to, j, k)),
+            }
+        }
+        out
     }
 }
 

@@ -10,7 +10,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
+use crate::catalogue::Code;
 use crate::lang::labels;
+use crate::problem::{ctx, Pointer, Problem};
 
 /// A person named in a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -152,5 +156,50 @@ impl Membership {
     /// ```
     pub fn held_on(&self, date: NaiveDate) -> bool {
         self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+impl Post {
+    /// One person holding the same post twice at once: each membership that
+    /// starts while an earlier-starting one of the same person still runs is
+    /// reported once, against the one that runs longest. A sweep over the
+    /// memberships sorted by start keeps this O(n log n) however many copies
+    /// a document holds. Unknown dates are open.
+    pub(crate) fn check_overlaps(&self, post_at: &Pointer) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut by_person: HashMap<&str, Vec<(NaiveDate, NaiveDate, usize)>> = HashMap::new();
+        for (k, m) in self.memberships.iter().enumerate() {
+            let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
+            if to >= from {
+                by_person.entry(m.person.as_str()).or_default().push((from, to, k));
+            }
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for spans in by_person.values_mut() {
+            spans.sort_unstable();
+            let mut running: Option<(NaiveDate, usize)> = None;
+            for &(from, to, k) in spans.iter() {
+                match running {
+                    Some((end, other)) if from <= end => {
+                        found.push((k, other));
+                        if to > end {
+                            running = Some((to, k));
+                        }
+                    }
+                    _ => running = Some((to, k)),
+                }
+            }
+        }
+        found.sort_unstable();
+        for (k, other) in found {
+            let m = &self.memberships[k];
+            out.push(Problem::with_context(
+                Code::OverlappingMemberships,
+                post_at.key("memberships").index(k),
+                ctx!("person" => m.person, "post" => self.id,
+                     "other" => post_at.key("memberships").index(other).as_str()),
+            ));
+        }
+        out
     }
 }

@@ -16,7 +16,7 @@ use crate::composition::RuleSet;
 use crate::lang::{Label, Lang};
 use crate::meeting::Minutes;
 use crate::organisation::{AgreementRole, OrganisationKind};
-use crate::problem::{check_unique, ctx, date_or_unknown, end_before_start, Limits, Pointer, Problem, Problems};
+use crate::problem::{check_unique, ctx, date_or_unknown, Limits, Pointer, Problem, Problems};
 use crate::reference;
 
 /// Validates an agreement, checking composition against the embedded rule sets.
@@ -47,10 +47,11 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     v.region_and_parties();
     v.clusters();
     v.out.extend(agreement.validity.check(&Pointer::root().key("validity")));
-    v.bodies();
+    for (i, b) in agreement.bodies.iter().enumerate() {
+        v.out.extend(b.check(&Pointer::root().key("bodies").index(i)));
+    }
     v.targets(&ids);
     v.roles();
-    v.seats();
     v.signatories();
     v.timeline();
     let root = Pointer::root();
@@ -700,70 +701,6 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// In each body, one person holds one seat at a time, and there is at
-    /// most one chair at a time; each clash is reported once, at the later
-    /// starting membership. Sorting by start keeps this O(n log n).
-    fn seats(&mut self) {
-        use crate::people::MembershipRole;
-        let a = self.a;
-        for (i, b) in a.bodies.iter().enumerate() {
-            let at = Pointer::root().key("bodies").index(i);
-            let mut spans: Vec<(NaiveDate, NaiveDate, usize, usize)> = Vec::new();
-            for (j, post) in b.posts.iter().enumerate() {
-                for (k, m) in post.memberships.iter().enumerate() {
-                    let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
-                    if to >= from {
-                        spans.push((from, to, j, k));
-                    }
-                }
-            }
-            spans.sort_unstable();
-            let membership = |j: usize, k: usize| &b.posts[j].memberships[k];
-            let path = |j: usize, k: usize| at.key("posts").index(j).key("memberships").index(k);
-            // Per person (across posts; within one post, `overlapping_memberships` speaks), and for chairs.
-            let mut running_person: HashMap<&str, (NaiveDate, usize, usize)> = HashMap::new();
-            let mut running_chair: Option<(NaiveDate, usize, usize)> = None;
-            for &(from, to, j, k) in &spans {
-                let m = membership(j, k);
-                match running_person.get(m.person.as_str()).copied() {
-                    Some((end, pj, pk)) if from <= end => {
-                        if pj != j {
-                            self.push(
-                                Code::PersonInTwoSeats,
-                                path(j, k),
-                                ctx!("person" => m.person, "body" => b.id, "other" => path(pj, pk).as_str()),
-                            );
-                        }
-                        if to > end {
-                            running_person.insert(&m.person, (to, j, k));
-                        }
-                    }
-                    _ => {
-                        running_person.insert(&m.person, (to, j, k));
-                    }
-                }
-                if m.role != MembershipRole::Chair {
-                    continue;
-                }
-                match running_chair {
-                    Some((end, cj, ck)) if from <= end => {
-                        if membership(cj, ck).person != m.person {
-                            self.push(
-                                Code::SeveralChairs,
-                                path(j, k),
-                                ctx!("body" => b.id, "other" => path(cj, ck).as_str()),
-                            );
-                        }
-                        if to > end {
-                            running_chair = Some((to, j, k));
-                        }
-                    }
-                    _ => running_chair = Some((to, j, k)),
-                }
-            }
-        }
-    }
-
     /// A signatory signs for the organisation whose seat they hold in the
     /// body they sign in, and is listed once.
     fn signatories(&mut self) {
@@ -795,85 +732,6 @@ impl<'a> Validator<'a> {
                     ctx!("person" => s.person, "on_behalf_of" => s.on_behalf_of, "body" => s.body),
                 );
             }
-        }
-    }
-
-    /// Lifetimes, membership dates, and overlapping memberships.
-    fn bodies(&mut self) {
-        let a = self.a;
-        for (i, b) in a.bodies.iter().enumerate() {
-            let at = Pointer::root().key("bodies").index(i);
-            if let (Some(e), Some(ab)) = (b.established, b.abolished) {
-                if ab < e {
-                    self.out.push(end_before_start(at.key("abolished"), e, ab));
-                }
-            }
-            for (j, post) in b.posts.iter().enumerate() {
-                let post_at = at.key("posts").index(j);
-                for (k, m) in post.memberships.iter().enumerate() {
-                    let m_at = post_at.key("memberships").index(k);
-                    if let (Some(f), Some(t)) = (m.from, m.to) {
-                        if t < f {
-                            self.out.push(end_before_start(m_at.key("to"), f, t));
-                            continue;
-                        }
-                    }
-                    let starts_early = matches!((m.from, b.established), (Some(f), Some(e)) if f < e)
-                        || matches!((m.to, b.established), (Some(t), Some(e)) if t < e);
-                    let ends_late = matches!((m.to, b.abolished), (Some(t), Some(ab)) if t >= ab)
-                        || matches!((m.from, b.abolished), (Some(f), Some(ab)) if f >= ab);
-                    if starts_early || ends_late {
-                        self.push(
-                            Code::MembershipOutsideBodyLifetime,
-                            m_at.clone(),
-                            ctx!("from" => date_or_unknown(m.from), "to" => date_or_unknown(m.to), "body" => b.id,
-                                 "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
-                        );
-                    }
-                }
-                self.overlaps(post, &post_at);
-            }
-        }
-    }
-
-    /// One person holding the same post twice at once: each membership that
-    /// starts while an earlier-starting one of the same person still runs is
-    /// reported once, against the one that runs longest. A sweep over the
-    /// memberships sorted by start keeps this O(n log n) however many copies
-    /// a document holds. Unknown dates are open.
-    fn overlaps(&mut self, post: &crate::people::Post, post_at: &Pointer) {
-        let mut by_person: HashMap<&str, Vec<(NaiveDate, NaiveDate, usize)>> = HashMap::new();
-        for (k, m) in post.memberships.iter().enumerate() {
-            let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
-            if to >= from {
-                by_person.entry(m.person.as_str()).or_default().push((from, to, k));
-            }
-        }
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for spans in by_person.values_mut() {
-            spans.sort_unstable();
-            let mut running: Option<(NaiveDate, usize)> = None;
-            for &(from, to, k) in spans.iter() {
-                match running {
-                    Some((end, other)) if from <= end => {
-                        found.push((k, other));
-                        if to > end {
-                            running = Some((to, k));
-                        }
-                    }
-                    _ => running = Some((to, k)),
-                }
-            }
-        }
-        found.sort_unstable();
-        for (k, other) in found {
-            let m = &post.memberships[k];
-            self.push(
-                Code::OverlappingMemberships,
-                post_at.key("memberships").index(k),
-                ctx!("person" => m.person, "post" => post.id,
-                     "other" => post_at.key("memberships").index(other).as_str()),
-            );
         }
     }
 
