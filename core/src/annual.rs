@@ -107,10 +107,7 @@ pub fn run(
     let table = match observations {
         None => key_figure_observations(agreement),
         Some((text, format)) => {
-            let table = match (format, config.dialect) {
-                (crate::observation::Format::Csv, Some(dialect)) => crate::observation::read_csv_with(text, dialect)?,
-                _ => crate::observation::read(text, format)?,
-            };
+            let table = crate::observation::read_in(text, format, config.dialect)?;
             let problems = crate::observation::check(&table, &catalogue, &agreement.hierarchy());
             if problems.has_errors() {
                 return Err(problems);

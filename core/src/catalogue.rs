@@ -129,6 +129,11 @@ codes! {
     UnsupportedSchemaVersion = "unsupported_schema_version", Error,
         en: "Schema version {found} is not supported (supported: {supported}).",
         da: "Skemaversion {found} understøttes ikke (understøttet: {supported}).";
+    /// The input needs a part of the library this build was compiled
+    /// without (a cargo feature of the crate, such as `csv`).
+    FeatureDisabled = "feature_disabled", Error,
+        en: "This build of the library cannot read {format}: it was compiled without the `{feature}` feature.",
+        da: "Denne udgave af biblioteket kan ikke læse {format}: den er bygget uden funktionen `{feature}`.";
     /// A text that must say something is empty or only white space.
     EmptyText = "empty_text", Error,
         en: "The text is empty.",

@@ -37,6 +37,7 @@ pub mod content;
 pub mod date;
 pub mod discretion;
 pub mod dispute;
+#[cfg(feature = "embedded")]
 pub mod embedded;
 pub mod follow_up;
 pub mod geography;
@@ -68,6 +69,7 @@ pub use cluster::Cluster;
 pub use composition::{FindingStatus, RuleFinding, RuleSet, Seat};
 pub use content::{FocusArea, Indicator, KeyFigure, NationalGoal, Objective, Signatory, Vision};
 pub use dispute::{Dispute, DisputeKind, DisputeLevel, DisputeRules};
+#[cfg(feature = "embedded")]
 pub use embedded::{nordjylland_2024, politisk_klynge_vest_2021, rule_sets};
 pub use follow_up::{CalendarEntry, DueStatus, FollowUp};
 pub use lang::{Label, Lang};
@@ -80,7 +82,7 @@ pub use problem::{Messages, Pointer, Problem, Problems, Severity};
 pub use validate::{validate, validate_minutes, validate_rule_set, validate_with};
 pub use validity::{Validity, ValidityState, ValidityStatus};
 
-/// The README's Rust example, compiled and run as a doctest so it stays true.
-#[doc = include_str!("../../README.md")]
+/// The crate README's example, compiled and run as a doctest so it stays true.
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

@@ -243,6 +243,8 @@ fn cell_problem(code: Code, row: usize, column: &str, mut context: BTreeMap<Stri
     Problem::with_context(code, Pointer::root().index(row).key(column), context)
 }
 
+/// The columns CSV gives meaning to; any other is a disaggregation.
+#[cfg(feature = "csv")]
 const KNOWN: &[&str] = &[
     "indicator",
     "geography",
@@ -300,6 +302,7 @@ impl Dialect {
     }
 
     /// A number as this dialect writes it, in Rust's form (`1.234,5` → `1234.5`).
+    #[cfg(feature = "csv")]
     fn normalise<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         if !self.decimal_comma {
             return std::borrow::Cow::Borrowed(text);
@@ -319,6 +322,7 @@ impl Dialect {
 /// let danish = "\u{feff}Indicator;Geography;Period;Value\nmiddellevetid;region:1081;2021;81,2\n";
 /// assert_eq!(sundhedsaftale::observation::read_csv(danish).unwrap().value[0], 81.2);
 /// ```
+#[cfg(feature = "csv")]
 pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
     read_csv_with(text, Dialect::detect(text))
 }
@@ -328,6 +332,7 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
 /// optional flags, and any other column as a disaggregation. Header names
 /// are matched without regard to case or surrounding spaces; a UTF-8
 /// byte-order mark is skipped. Every row problem names its row and column.
+#[cfg(feature = "csv")]
 pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, Problems> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let separator = u8::try_from(dialect.separator)
@@ -492,6 +497,7 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
 
 /// A CSV syntax problem, at the row it is in (data rows count from 0, as in
 /// every other row problem) when the reader knows it.
+#[cfg(feature = "csv")]
 fn csv_problem(e: &csv::Error) -> Problem {
     let position = e.position();
     let line = position.map_or(0, |p| p.line());
@@ -523,12 +529,33 @@ impl Format {
     }
 }
 
-/// Reads observations in either format.
+/// Reads observations in either format; CSV in the dialect its header suggests.
 pub fn read(text: &str, format: Format) -> Result<ObservationTable, Problems> {
+    read_in(text, format, None)
+}
+
+/// Reads observations in either format; CSV in `dialect`, or the one its
+/// header suggests when `None`. Without the `csv` feature, CSV gives one
+/// `feature_disabled` problem.
+pub fn read_in(text: &str, format: Format, dialect: Option<Dialect>) -> Result<ObservationTable, Problems> {
     match format {
-        Format::Csv => read_csv(text),
+        Format::Csv => read_csv_in(text, dialect),
         Format::Json => read_json(text),
     }
+}
+
+#[cfg(feature = "csv")]
+fn read_csv_in(text: &str, dialect: Option<Dialect>) -> Result<ObservationTable, Problems> {
+    read_csv_with(text, dialect.unwrap_or_else(|| Dialect::detect(text)))
+}
+
+#[cfg(not(feature = "csv"))]
+fn read_csv_in(_: &str, _: Option<Dialect>) -> Result<ObservationTable, Problems> {
+    Err(Problems(vec![Problem::with_context(
+        Code::FeatureDisabled,
+        Pointer::root(),
+        ctx!("format" => "CSV", "feature" => "csv"),
+    )]))
 }
 
 /// Reads a JSON array of observations.

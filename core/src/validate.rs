@@ -19,9 +19,32 @@ use crate::organisation::{AgreementRole, OrganisationKind};
 use crate::problem::{check_unique, ctx, date_or_unknown, Limits, Pointer, Problem, Problems};
 use crate::reference;
 
-/// Validates an agreement, checking composition against the embedded rule sets.
+/// Validates an agreement, checking composition against the rule sets
+/// compiled in: the embedded ones with the default `embedded` feature, none
+/// without it (then use [`validate_with`] to give them).
+///
+/// ```
+/// let agreement = sundhedsaftale::nordjylland_2024();
+/// let problems = sundhedsaftale::validate(&agreement);
+/// assert!(!problems.has_errors());
+/// for p in problems.warnings() {
+///     println!("{} {}: {}", p.code.as_str(), p.path, p.message(sundhedsaftale::Lang::Da));
+/// }
+/// ```
 pub fn validate(agreement: &HealthAgreement) -> Problems {
-    validate_with(agreement, crate::embedded::rule_sets())
+    validate_with(agreement, compiled_rule_sets())
+}
+
+/// The rule sets compiled in: the embedded ones (feature `embedded`), or none.
+pub(crate) fn compiled_rule_sets() -> &'static [RuleSet] {
+    #[cfg(feature = "embedded")]
+    {
+        crate::embedded::rule_sets()
+    }
+    #[cfg(not(feature = "embedded"))]
+    {
+        &[]
+    }
 }
 
 /// Validates an agreement, checking composition against `rule_sets`.
