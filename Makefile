@@ -11,12 +11,12 @@ define stage
 	@echo "::: $(1)"; start=$$(date +%s); $(2); echo "::: $(1): $$(( $$(date +%s) - start ))s"
 endef
 
-.PHONY: report test lint test-rust python-env test-python wasm test-js bench fuzz
+.PHONY: report test lint test-rust crate-check python-env test-python wasm test-js bench fuzz
 
 report:
 	cargo run --release --bin report
 
-test: lint test-rust test-python test-js
+test: lint test-rust crate-check test-python test-js
 	@echo "::: all suites passed"
 
 lint:
@@ -25,6 +25,11 @@ lint:
 
 test-rust:
 	$(call stage,rust tests,cargo test --workspace)
+
+# Examples, each feature alone, the MSRV, and `cargo publish --dry-run` with
+# the packaged crate's doctests.
+crate-check:
+	$(call stage,crate check,scripts/crate-check.sh)
 
 python-env:
 	$(call stage,python environment,scripts/python-env.sh)

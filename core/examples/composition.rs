@@ -22,7 +22,9 @@ fn main() {
         }
         println!("{} ({} members on {on})", body.name, members.len());
         for sitting in &members {
-            let name = sitting.person.map_or(sitting.membership.person.as_str(), |p| p.name.as_str());
+            let name = sitting
+                .person
+                .map_or(sitting.membership.person.as_str(), |p| p.name.as_str());
             println!("  {name}, for {}", sitting.post.on_behalf_of);
         }
         // Only rule sets in scope (region and period) apply to a body.
@@ -32,9 +34,16 @@ fn main() {
             };
             println!("  against «{}»:", rule_set.name);
             for f in &report.findings {
-                let mark = if f.status == FindingStatus::Met { "met" } else { "NOT met" };
+                let mark = if f.status == FindingStatus::Met {
+                    "met"
+                } else {
+                    "NOT met"
+                };
                 let scope = f.scope.as_deref().map_or_else(String::new, |s| format!(" [{s}]"));
-                println!("    {mark}: {}{scope}, {} (expected {})", f.text_en, f.count, f.expected);
+                println!(
+                    "    {mark}: {}{scope}, {} (expected {})",
+                    f.text_en, f.count, f.expected
+                );
             }
         }
     }

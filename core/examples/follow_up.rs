@@ -10,7 +10,7 @@
 use sundhedsaftale::annual::{self, FollowUpConfig};
 use sundhedsaftale::observation::Format;
 use sundhedsaftale::target::{Target, TargetKind};
-use sundhedsaftale::{Lang, Label};
+use sundhedsaftale::{Label, Lang};
 
 /// SYNTHETIC observations (invented numbers), `;`-separated as Danish
 /// spreadsheets write them (the dialect is detected from the header).

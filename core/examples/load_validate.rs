@@ -12,7 +12,11 @@ use sundhedsaftale::{load_path, load_str, Lang, LoadError};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let lang = if args.iter().any(|a| a == "da") { Lang::Da } else { Lang::En };
+    let lang = if args.iter().any(|a| a == "da") {
+        Lang::Da
+    } else {
+        Lang::En
+    };
     let path = args.iter().find(|a| a.ends_with(".json"));
 
     // `load_*` parses and validates, and succeeds only when there are no
@@ -25,7 +29,13 @@ fn main() -> ExitCode {
         Ok(agreement) => agreement,
         Err(LoadError::Invalid(problems)) => {
             for p in problems.iter() {
-                eprintln!("{} {} {}: {}", p.severity.as_str(), p.code.as_str(), p.path, p.message(lang));
+                eprintln!(
+                    "{} {} {}: {}",
+                    p.severity.as_str(),
+                    p.code.as_str(),
+                    p.path,
+                    p.message(lang)
+                );
             }
             return ExitCode::from(1);
         }

@@ -6,7 +6,7 @@
 //! cargo run --example minutes
 //! ```
 
-use sundhedsaftale::{embedded, rule_sets, validate_minutes, Lang, Label};
+use sundhedsaftale::{embedded, rule_sets, validate_minutes, Label, Lang};
 
 fn main() {
     let agreement = sundhedsaftale::nordjylland_2024();

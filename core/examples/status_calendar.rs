@@ -5,7 +5,7 @@
 //! ```
 
 use chrono::NaiveDate;
-use sundhedsaftale::{Lang, Label};
+use sundhedsaftale::{Label, Lang};
 
 fn main() {
     let on = std::env::args()

@@ -6,6 +6,19 @@
 //! population); without them the result is an error, never a silent plain
 //! mean. Every aggregate carries its coverage: which municipalities
 //! contributed, and which of those the place contains were missing.
+//!
+//! ```
+//! use sundhedsaftale::{aggregate::aggregate, observation::read_csv};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let (catalogue, _) = agreement.indicator_catalogue();
+//! let table = read_csv("indicator,geography,period,numerator,denominator\n\
+//!     genindlaeggelser-30-dage,municipality:773,2024,20,200\n\
+//!     genindlaeggelser-30-dage,municipality:787,2024,30,300\n").unwrap();
+//! let (cells, _) = aggregate(&table, &catalogue, &agreement.hierarchy(), None);
+//! // Cluster Vest (Morsø and Thisted) sums both: 50 of 500.
+//! let vest = cells.iter().find(|c| c.geography.to_string() == "cluster:vest").unwrap();
+//! assert_eq!((vest.numerator, vest.denominator), (50.0, 500.0));
+//! ```
 
 use std::collections::HashMap;
 use std::sync::Arc;

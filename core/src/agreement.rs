@@ -1,4 +1,14 @@
 //! The health agreement document and the questions it answers.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+//! assert_eq!(agreement.clusters_on(on).count(), 4);
+//! let ssu = agreement.body("ssu").unwrap();
+//! assert_eq!(agreement.members_on(ssu, on).len(), 10);
+//! assert_eq!(agreement.region_code(), Some(1081));
+//! ```
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -157,7 +167,16 @@ impl CompositionReport {
 }
 
 impl HealthAgreement {
-    /// The validity status on `date`.
+    /// The validity status on `date`, with the dates that decided it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sundhedsaftale::ValidityState;
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let status = agreement.status_on(NaiveDate::from_ymd_opt(2027, 7, 1).unwrap());
+    /// assert_eq!(status.state, ValidityState::InForceAwaitingSuccessor);
+    /// assert_eq!(status.last_nominal_day, NaiveDate::from_ymd_opt(2027, 6, 30));
+    /// ```
     pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
         self.validity.status_on(date)
     }
@@ -230,12 +249,33 @@ impl HealthAgreement {
     }
 
     /// The bodies that exist on `date`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let ids = |y, m, d| agreement.bodies_on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    ///     .map(|b| b.id.as_str()).collect::<Vec<_>>();
+    /// assert!(ids(2022, 6, 30).contains(&"sku") && !ids(2022, 6, 30).contains(&"ssu"));
+    /// assert!(ids(2022, 7, 1).contains(&"ssu") && !ids(2022, 7, 1).contains(&"sku"));
+    /// ```
     pub fn bodies_on(&self, date: NaiveDate) -> impl Iterator<Item = &Body> {
         self.bodies.iter().filter(move |b| b.exists_on(date))
     }
 
     /// Who sits in a body on `date`: memberships held that day, in seat order.
     /// Empty when the body does not exist on `date`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let ssu = agreement.body("ssu").unwrap();
+    /// let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// let names: Vec<&str> = agreement.members_on(ssu, on).iter()
+    ///     .filter_map(|s| s.person).map(|p| p.name.as_str()).collect();
+    /// assert_eq!(names[0], "Mads Duedahl");
+    /// // Before the 2022 reorganisation the committee did not exist.
+    /// assert!(agreement.members_on(ssu, NaiveDate::from_ymd_opt(2022, 6, 30).unwrap()).is_empty());
+    /// ```
     pub fn members_on<'a>(&'a self, body: &'a Body, date: NaiveDate) -> Vec<Sitting<'a>> {
         if !body.exists_on(date) {
             return Vec::new();
@@ -306,6 +346,19 @@ impl HealthAgreement {
     /// Checks a body's membership on `date` against a rule set.
     ///
     /// Returns `None` when the rule set has no rules for the body or its counterpart.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sundhedsaftale::{rule_sets, FindingStatus};
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// let ssu = agreement.body("ssu").unwrap();
+    /// let from_2022 = rule_sets().iter().find(|r| r.id == "organisering-fra-2022").unwrap();
+    /// let report = agreement.composition(ssu, from_2022, on).unwrap();
+    /// let regional = report.findings.iter().find(|f| f.rule == "ssu-region").unwrap();
+    /// // Four regional council members sit where the rule says three.
+    /// assert_eq!((regional.status, regional.count), (FindingStatus::NotMet, 4));
+    /// ```
     pub fn composition(&self, body: &Body, rule_set: &RuleSet, date: NaiveDate) -> Option<CompositionReport> {
         self.composition_of_seats(body, &self.seats_on(body, date), rule_set, date)
     }
@@ -347,7 +400,17 @@ impl HealthAgreement {
             .unwrap_or(crate::reference::FIRST_DAY)
     }
 
-    /// The follow-up calendar on `on`.
+    /// The follow-up calendar on `on`, sorted by deadline: every occurrence
+    /// of every duty, done, overdue, due next or upcoming.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sundhedsaftale::DueStatus;
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let calendar = agreement.calendar(NaiveDate::from_ymd_opt(2025, 1, 15).unwrap());
+    /// let overdue: Vec<_> = calendar.iter().filter(|e| e.status == DueStatus::Overdue).collect();
+    /// assert_eq!((overdue[0].requirement.as_str(), overdue[0].year), ("aarlig-opfoelgning", Some(2024)));
+    /// ```
     pub fn calendar(&self, on: NaiveDate) -> Vec<CalendarEntry> {
         self.follow_up.calendar(&self.validity, on)
     }

@@ -6,6 +6,14 @@
 //! hidden for discretion. Results are tidy rows of plain data, ready for a
 //! data frame; roll-ups give each focus area and the agreement a mean score
 //! per place.
+//!
+//! ```
+//! use sundhedsaftale::annual::{run, FollowUpConfig};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! // Without observations, the agreement's own key figures are followed up.
+//! let result = run(&agreement, None, 2024, &FollowUpConfig::default()).unwrap();
+//! assert!(result.rows.iter().any(|r| r.indicator.starts_with("kf-")));
+//! ```
 
 use std::collections::BTreeMap;
 

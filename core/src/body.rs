@@ -5,6 +5,15 @@
 //! reorganisations take effect *on* a date: the health coordination committee
 //! was replaced on 1 July 2022, so it existed up to and including 30 June.
 //! Predecessor links let the 2022 reorganisation be followed body by body.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let sku = agreement.body("sku").unwrap();
+//! // Replaced on 1 July 2022: it existed up to and including 30 June.
+//! assert!(sku.exists_on(NaiveDate::from_ymd_opt(2022, 6, 30).unwrap()));
+//! assert!(!sku.exists_on(NaiveDate::from_ymd_opt(2022, 7, 1).unwrap()));
+//! ```
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

@@ -7,6 +7,14 @@
 //! filled from the problem's context. Keeping code, severity and both
 //! templates on one line of one table is what keeps the two languages and the
 //! documentation from drifting apart.
+//!
+//! ```
+//! use sundhedsaftale::{catalogue, Code, Severity};
+//! let code = Code::MunicipalityCodeMismatch;
+//! let info = catalogue().into_iter().find(|c| c.code == code.as_str()).unwrap();
+//! assert_eq!(info.code, "municipality_code_mismatch");
+//! assert_eq!(info.severity, Severity::Error);
+//! ```
 
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,13 @@
 //! Cluster structures change (the 2022 reform redrew them), so a cluster has a
 //! lifetime with the same convention as a body: `established` is the first
 //! day, `abolished` the first day it no longer exists.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+//! assert_eq!(agreement.cluster_of("morsoe", on).unwrap().id, "vest");
+//! ```
 
 use std::collections::HashSet;
 

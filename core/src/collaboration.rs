@@ -5,6 +5,15 @@
 //! goals and a fixed systematic follow-up, and involve patient
 //! representatives where relevant. A missing goal or follow-up is reported as
 //! a warning; a review past its date is a question asked on a date.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::collaboration::CollaborationAgreement;
+//! let c: CollaborationAgreement = serde_json::from_str(
+//!     r#"{"id": "akut", "title": "En samarbejdsaftale (eksempel)", "review_due": "2025-06-30"}"#,
+//! ).unwrap();
+//! assert!(c.review_overdue_on(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()));
+//! ```
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

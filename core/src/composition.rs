@@ -9,6 +9,18 @@
 //!
 //! Real bodies deviate from their rules; a deviation is a finding (and a
 //! validation warning), never a reason to reject the data.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::{rule_sets, FindingStatus};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+//! let ssu = agreement.body("ssu").unwrap();
+//! let rules = agreement.rule_sets_on(rule_sets(), on);
+//! let report = agreement.composition(ssu, rules[0], on).unwrap();
+//! // The real committee deviates from its rules: findings, not rejection.
+//! assert!(report.findings.iter().any(|f| f.status == FindingStatus::NotMet));
+//! ```
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -3,6 +3,13 @@
 //!
 //! Content stays in Danish, exactly as the agreement writes it; only the
 //! structure is in English.
+//!
+//! ```
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! assert_eq!(agreement.focus_areas.len(), 3);
+//! let first = &agreement.focus_areas[0];
+//! assert!(!first.objectives.is_empty() && !first.key_figures.is_empty());
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

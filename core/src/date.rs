@@ -7,6 +7,14 @@
 //!
 //! Lifetimes (of bodies, clusters, rule sets) share one convention: the first
 //! day, and the first day after (exclusive); an unknown bound is open.
+//!
+//! ```
+//! use sundhedsaftale::date::parse;
+//! assert!(parse("2024-01-01").is_some());
+//! // chrono alone would take these; documents must not.
+//! assert!(parse("2024-1-1").is_none());
+//! assert!(parse("+2024-01-01").is_none());
+//! ```
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};

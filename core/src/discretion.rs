@@ -9,6 +9,18 @@
 //! published parts. This repeats until nothing more can be recovered.
 //!
 //! Zero counts are published: a zero identifies no one.
+//!
+//! ```
+//! use sundhedsaftale::annual::{run, FollowUpConfig};
+//! use sundhedsaftale::observation::Format;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let csv = "indicator,geography,period,numerator,denominator\n\
+//!     genindlaeggelser-30-dage,municipality:825,2024,3,40\n";
+//! let result = run(&agreement, Some((csv, Format::Csv)), 2024, &FollowUpConfig::default()).unwrap();
+//! let laesoe = result.rows.iter().find(|r| r.geography.to_string() == "municipality:825").unwrap();
+//! // 3 is below the default threshold of 5: the value is hidden, and says why.
+//! assert!(laesoe.hidden.is_some() && laesoe.latest_value.is_none());
+//! ```
 
 use std::collections::HashMap;
 

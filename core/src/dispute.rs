@@ -6,6 +6,13 @@
 //! collaboration committee. And whatever the dispute, "citizens must not be
 //! caught in between", so a dispute record must name who carries the task
 //! meanwhile.
+//!
+//! ```
+//! use sundhedsaftale::DisputeKind;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let rules = agreement.dispute_rules.as_ref().unwrap();
+//! assert!(rules.settled_at(DisputeKind::PoliticalOrPrincipled).is_some());
+//! ```
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

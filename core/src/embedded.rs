@@ -4,6 +4,14 @@
 //! The data lives as JSON files in `core/data/`, written by hand from the
 //! source documents; `include_str!` puts them in the binary so that the
 //! default data needs no file system (and works in WebAssembly).
+//!
+//! ```
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let minutes = sundhedsaftale::politisk_klynge_vest_2021();
+//! assert_eq!(agreement.id, "nordjylland-2024");
+//! assert_eq!(minutes.meeting.body, "politisk-klynge-vest");
+//! assert_eq!(sundhedsaftale::rule_sets().len(), 2);
+//! ```
 
 use std::sync::OnceLock;
 

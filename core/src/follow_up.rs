@@ -5,6 +5,14 @@
 //! follow-up) but rarely deadlines. Where the text gives none, the data says
 //! how the deadline was read ([`DueBasis::Interpretation`]) so the calendar
 //! never passes off a reading as a stated date.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::DueStatus;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let calendar = agreement.calendar(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+//! assert_eq!(calendar.iter().filter(|e| e.status == DueStatus::DueNext).count(), 1);
+//! ```
 
 use chrono::{Datelike, Months, NaiveDate};
 use schemars::JsonSchema;

@@ -6,6 +6,14 @@
 //! municipality in 2021 belongs to the pre-2022 cluster, in 2023 to the new
 //! one. A period is placed by its last day. Geographies are written
 //! `level:code`: `municipality:851`, `cluster:nord`, `region:1081`, `country:DK`.
+//!
+//! ```
+//! use sundhedsaftale::geography::{Geography, Level};
+//! let g: Geography = "municipality:851".parse().unwrap();
+//! assert_eq!(g, Geography::new(Level::Municipality, "851"));
+//! let h = sundhedsaftale::nordjylland_2024().hierarchy();
+//! assert_eq!(h.name(&g), Some("Aalborg Kommune"));
+//! ```
 
 use std::collections::HashMap;
 use std::fmt;

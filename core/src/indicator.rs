@@ -7,6 +7,14 @@
 //! figure, and says why any of them cannot be followed up. Each definition
 //! keeps how its unit, direction and fraction were set: from a source, or
 //! from the indicator's meaning ("fewer readmissions is better").
+//!
+//! ```
+//! use sundhedsaftale::indicator::MeasureUnit;
+//! let (catalogue, _) = sundhedsaftale::nordjylland_2024().indicator_catalogue();
+//! let readmissions = catalogue.get("genindlaeggelser-30-dage").unwrap();
+//! assert_eq!(readmissions.unit, MeasureUnit::Percent);
+//! assert_eq!(MeasureUnit::Percent.default_factor(), 100.0);
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

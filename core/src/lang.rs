@@ -1,4 +1,10 @@
 //! The two languages every person-facing label and message exists in.
+//!
+//! ```
+//! use sundhedsaftale::{Label, Lang, ValidityState};
+//! assert_eq!(ValidityState::InForce.label(Lang::En), "in force");
+//! assert_eq!(ValidityState::InForce.label(Lang::Da), "i kraft");
+//! ```
 
 use serde::{Deserialize, Serialize};
 

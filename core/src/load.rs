@@ -1,5 +1,12 @@
 //! Loading: parsing and validating in one step, succeeding only for a
 //! document without errors.
+//!
+//! ```
+//! let agreement = sundhedsaftale::load_str(sundhedsaftale::embedded::NORDJYLLAND_2024_JSON).unwrap();
+//! assert_eq!(agreement.title, "Sundhedsaftale 2024");
+//! let problems = sundhedsaftale::load_str("{}").unwrap_err();
+//! assert!(problems.iter().all(|p| p.code.as_str() == "missing_field"));
+//! ```
 
 use std::path::{Path, PathBuf};
 

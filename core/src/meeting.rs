@@ -9,6 +9,15 @@
 //! A minutes document refers to the agreement's organisation data for
 //! bodies, organisations and memberships; it carries its own people and any
 //! organisational units the agreement does not list (a hospital, psychiatry).
+//!
+//! ```
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let minutes = sundhedsaftale::politisk_klynge_vest_2021();
+//! let present = minutes.present().count();
+//! assert!(present > 0);
+//! let by_party = minutes.attendance_by_party(&agreement);
+//! assert_eq!(by_party.iter().map(|p| p.present.len()).sum::<usize>(), present);
+//! ```
 
 use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
@@ -562,6 +571,14 @@ impl Minutes {
     }
 
     /// Attendance per party, parties in order of first appearance, the unaffiliated last.
+    ///
+    /// ```
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let minutes = sundhedsaftale::politisk_klynge_vest_2021();
+    /// let parties = minutes.attendance_by_party(&agreement);
+    /// let region = parties.iter().find(|p| p.party.as_deref() == Some("region-nordjylland")).unwrap();
+    /// assert_eq!((region.present.len(), region.apologies.len()), (9, 2));
+    /// ```
     pub fn attendance_by_party(&self, agreement: &HealthAgreement) -> Vec<PartyAttendance> {
         let mut out: Vec<PartyAttendance> = Vec::new();
         for a in &self.meeting.attendance {

@@ -12,6 +12,14 @@
 //! `provisional`, `break_in_series`, `suppressed` (`true`/`false`, `1`/`0`, or
 //! empty). Any other column is a disaggregation dimension (`sex`, `age_group`),
 //! whose empty cells mean the total.
+//!
+//! ```
+//! use sundhedsaftale::observation::{read_csv, Dialect};
+//! // Danish spreadsheets: `;` separators and decimal commas, detected from the header.
+//! let csv = "indicator;geography;period;value\nx;municipality:851;2024;12,5\n";
+//! assert_eq!(Dialect::detect(csv), Dialect::DANISH);
+//! assert_eq!(read_csv(csv).unwrap().value[0], 12.5);
+//! ```
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -5,6 +5,13 @@
 //! law without being a party; private providers are *covered* only where they
 //! deliver publicly funded treatment. The role is therefore data on the
 //! agreement, not a property of the organisation.
+//!
+//! ```
+//! use sundhedsaftale::AgreementRole;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! assert_eq!(agreement.role_of("aalborg"), Some(AgreementRole::Party));
+//! assert_eq!(agreement.role_of("plo-nordjylland"), Some(AgreementRole::BoundNonParty));
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

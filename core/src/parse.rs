@@ -13,6 +13,14 @@
 //! every structural mistake is reported at once; valid documents never take
 //! that path. The semantic checks in [`mod@crate::validate`] also report
 //! everything at once.
+//!
+//! ```
+//! use sundhedsaftale::{parse_json, HealthAgreement};
+//! let problems = parse_json::<HealthAgreement>(r#"{"schema_version": 1, "title": 5}"#).unwrap_err();
+//! // Every structural mistake at once, each at its own JSON Pointer.
+//! assert!(problems.iter().any(|p| p.code.as_str() == "invalid_type" && p.path == "/title"));
+//! assert!(problems.iter().any(|p| p.code.as_str() == "missing_field" && p.path == "/region"));
+//! ```
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

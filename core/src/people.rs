@@ -5,6 +5,15 @@
 //! one post for a period. Keeping the two apart is what lets the model say
 //! "Aalborg's seat was held by an alderman, not a mayor" and follow a seat
 //! across elections.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let ssu = agreement.body("ssu").unwrap();
+//! let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+//! let aalborg = agreement.members_on(ssu, on).into_iter().find(|s| s.post.on_behalf_of == "aalborg").unwrap();
+//! assert_eq!(aalborg.person.unwrap().name, "Jes Lunde");
+//! ```
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

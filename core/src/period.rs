@@ -12,6 +12,15 @@
 //! Each period has a first and last day, orders by those, and gives a *fractional year*:
 //! the midpoint of the period on a continuous year scale, so that growth
 //! between `2021Q1` and `2023Q3` is measured over 2.5 years, not 2.
+//!
+//! ```
+//! use sundhedsaftale::period::Period;
+//! let school_year: Period = "2021/22".parse().unwrap();
+//! assert_eq!(school_year.first_day().to_string(), "2021-08-01");
+//! assert_eq!(school_year.last_day().to_string(), "2022-07-31");
+//! let quarter: Period = "2024Q3".parse().unwrap();
+//! assert_eq!(quarter.last_day().to_string(), "2024-09-30");
+//! ```
 
 use std::fmt;
 use std::str::FromStr;

@@ -7,6 +7,12 @@
 //! one, and the project runs through three phases with an external process
 //! facilitator. The model's numbers are data ([`ImprovementModel`]) and the
 //! checks here report deviations from them as warnings.
+//!
+//! ```
+//! let minutes = sundhedsaftale::politisk_klynge_vest_2021();
+//! let portfolio = minutes.portfolio.as_ref().unwrap();
+//! assert!(!portfolio.projects.is_empty());
+//! ```
 
 use std::collections::BTreeMap;
 

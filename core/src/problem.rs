@@ -5,6 +5,14 @@
 //! them, and callers decide what to do. The shape is the same in Rust, Python
 //! and JavaScript: `code`, `path` (a JSON Pointer, RFC 6901), `severity`,
 //! messages in English and Danish, and `context`.
+//!
+//! ```
+//! use sundhedsaftale::{Code, Lang, Problem, Severity};
+//! let p = Problem::new(Code::EmptyText, "/title");
+//! assert_eq!(p.severity, Severity::Error);
+//! assert_eq!(p.message(Lang::En), "The text is empty.");
+//! assert_eq!(p.message(Lang::Da), "Teksten er tom.");
+//! ```
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -13,6 +13,17 @@
 //! Indicators with an optimal range (which the reference method lacks) count
 //! as achieved inside the range; outside it, progress is measured towards the
 //! nearer bound, by method 2 when the range has a due period, else method 1.
+//!
+//! ```
+//! use sundhedsaftale::progress::{measure, Direction, Goal, Point, ProgressConfig, Status};
+//! let at = |period: &str, value| Point { period: period.parse().unwrap(), value };
+//! // Readmissions from 12 % to 10 % in two years, lower is better, target 9 % by 2026.
+//! let goal = Goal { target: Some(at("2026", 9.0)), ..Goal::default() };
+//! let r = measure(at("2022", 12.0), at("2024", 10.0), Direction::LowerIsBetter, &goal,
+//!                 &ProgressConfig::default()).unwrap();
+//! assert_eq!(r.status, Status::SubstantialProgress);
+//! assert!(r.x.unwrap() > 0.95); // every component is kept
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

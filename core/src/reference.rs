@@ -18,6 +18,16 @@
 //! a successor; a municipality belongs to the region it was placed in and,
 //! from the day that region ends, to its successor. No region is special-cased
 //! in code.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::reference::{municipalities_of, region_by_code, region_of};
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert_eq!(municipalities_of(region_by_code(1083).unwrap(), day(2024, 1, 1)).count(), 22);
+//! // Copenhagen's region follows the 2027 merger as data.
+//! assert_eq!(region_of(101, day(2026, 12, 31)).unwrap().name, "Region Hovedstaden");
+//! assert_eq!(region_of(101, day(2027, 1, 1)).unwrap().name, "Region Østdanmark");
+//! ```
 
 use chrono::NaiveDate;
 

@@ -2,6 +2,15 @@
 //!
 //! The report lives in core, not in the `report` program, so that Python and
 //! JavaScript users get the same text from the same code.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::{report, rule_sets, validate, Lang};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+//! let text = report::render(&agreement, on, Lang::Da, rule_sets(), &validate(&agreement));
+//! assert!(text.contains("Status: i kraft"));
+//! ```
 
 use std::fmt::Write;
 

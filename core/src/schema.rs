@@ -9,6 +9,11 @@
 //! kind of target needs. Copies are kept in `core/schema/` for people and
 //! tools that do not run Rust; a test fails when a copy is out of date, and
 //! another runs the shared invalid vectors through an independent validator.
+//!
+//! ```
+//! let schema: serde_json::Value = serde_json::from_str(&sundhedsaftale::schema::agreement_schema()).unwrap();
+//! assert_eq!(schema["properties"]["schema_version"]["const"], 1);
+//! ```
 
 use serde_json::{json, Map, Value};
 

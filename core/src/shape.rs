@@ -14,6 +14,15 @@
 //! ranges. Periods and
 //! places (`$defs/Period`, `$defs/Geography`) are checked by their own
 //! parsers rather than by their patterns.
+//!
+//! ```
+//! use serde_json::json;
+//! let schema = serde_json::to_value(schemars::schema_for!(sundhedsaftale::Vision)).unwrap();
+//! let found = sundhedsaftale::shape::problems(&json!({"text": 5, "colour": "blå"}), &schema);
+//! let mut paths: Vec<_> = found.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
+//! paths.sort();
+//! assert_eq!(paths, [("invalid_type", "/text"), ("unknown_field", "/colour")]);
+//! ```
 
 use chrono::NaiveTime;
 use serde_json::{Map, Value};

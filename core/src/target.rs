@@ -4,6 +4,22 @@
 //! disaggregation). The most specific target that applies wins: a place's
 //! own over the general one, a women-only target over the total, and a
 //! women-only target never applies to men.
+//!
+//! ```
+//! use sundhedsaftale::target::{target_for, Target, TargetKind};
+//! let general = Target { value: Some(9.0), ..Target::for_indicator("x", TargetKind::Value) };
+//! let women = Target {
+//!     value: Some(8.0),
+//!     stratum: [("sex".to_string(), "kvinder".to_string())].into(),
+//!     ..Target::for_indicator("x", TargetKind::Value)
+//! };
+//! let place = "region:1081".parse().unwrap();
+//! let targets = [general, women];
+//! let for_women = [("sex".to_string(), "kvinder".to_string())];
+//! let for_men = [("sex".to_string(), "mænd".to_string())];
+//! assert_eq!(target_for(&targets, "x", &place, &for_women).unwrap().value, Some(8.0));
+//! assert_eq!(target_for(&targets, "x", &place, &for_men).unwrap().value, Some(9.0));
+//! ```
 
 use std::collections::BTreeMap;
 

@@ -12,6 +12,14 @@
 //! The same walk meets every date of the document, so it also warns of a
 //! date more than 50 years from the agreement's entry into force
 //! (`implausible_date`): almost always a typing mistake (`2204` for `2024`).
+//!
+//! ```
+//! let mut agreement = sundhedsaftale::nordjylland_2024();
+//! agreement.title = "   ".to_string();
+//! let found = sundhedsaftale::text::check(&agreement);
+//! assert_eq!(found[0].code.as_str(), "empty_text");
+//! assert_eq!(found[0].path, "/title");
+//! ```
 
 use chrono::NaiveDate;
 use serde::ser::{self, Serialize, Serializer};

@@ -4,6 +4,15 @@
 //! Pointer of the exact place, and the values that explain it. Errors mean
 //! broken data; warnings mean deviations from advisory rules, chiefly the
 //! composition rule sets, which real bodies are allowed to break.
+//!
+//! ```
+//! use sundhedsaftale::{validate, Severity};
+//! let mut agreement = sundhedsaftale::nordjylland_2024();
+//! agreement.organisations[1].code = Some(751); // Morsø given Aarhus's code
+//! let problems = validate(&agreement);
+//! let p = problems.iter().find(|p| p.severity == Severity::Error).unwrap();
+//! assert_eq!((p.code.as_str(), p.path.as_str()), ("municipality_code_mismatch", "/organisations/1/code"));
+//! ```
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -52,6 +61,15 @@ pub(crate) fn compiled_rule_sets() -> &'static [RuleSet] {
 /// Composition is checked on the day the agreement enters into force, for
 /// each body that exists that day, against each rule set in force that day.
 /// The report holds at most the default [`Limits`] of problems.
+///
+/// ```
+/// let agreement = sundhedsaftale::nordjylland_2024();
+/// // With no rule sets, no composition findings.
+/// let without = sundhedsaftale::validate_with(&agreement, &[]);
+/// assert_eq!(without.warnings().filter(|p| p.code.as_str() == "composition_rule_not_met").count(), 0);
+/// let with = sundhedsaftale::validate_with(&agreement, sundhedsaftale::rule_sets());
+/// assert_eq!(with.warnings().filter(|p| p.code.as_str() == "composition_rule_not_met").count(), 2);
+/// ```
 pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
     validate_with_limits(agreement, rule_sets, Limits::default())
 }
@@ -121,6 +139,14 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
 }
 
 /// Validates a composition rule set on its own.
+///
+/// ```
+/// let mut rules = sundhedsaftale::rule_sets()[0].clone();
+/// assert!(sundhedsaftale::validate_rule_set(&rules).is_empty());
+/// rules.regions.push(9999);
+/// let problems = sundhedsaftale::validate_rule_set(&rules);
+/// assert_eq!(problems.iter().next().unwrap().code.as_str(), "unknown_region_code");
+/// ```
 pub fn validate_rule_set(rule_set: &RuleSet) -> Problems {
     let mut out = crate::text::check(rule_set);
     let root = Pointer::root();

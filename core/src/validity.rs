@@ -19,6 +19,15 @@
 //! or whether it waits for a successor. Each of the three may then be left
 //! out, and a status the missing fact would decide is `not_known`, never a
 //! guess.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::ValidityState;
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! assert_eq!(agreement.status_on(on(2023, 12, 31)).state, ValidityState::NotYetInForce);
+//! assert_eq!(agreement.status_on(on(2027, 7, 1)).state, ValidityState::InForceAwaitingSuccessor);
+//! ```
 
 use chrono::{Months, NaiveDate};
 use schemars::JsonSchema;
