@@ -20,7 +20,7 @@
 //! assert_eq!((vest.numerator, vest.denominator), (50.0, 500.0));
 //! ```
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -105,7 +105,7 @@ impl Cell {
 }
 
 /// Weights for aggregating value-only observations (e.g. population), by place.
-pub type Weights = HashMap<Geography, f64>;
+pub type Weights = std::collections::HashMap<Geography, f64>;
 
 #[derive(Default, Clone)]
 struct Acc {
@@ -131,7 +131,7 @@ pub fn aggregate(
     weights: Option<&Weights>,
 ) -> (Vec<Cell>, Problems) {
     let mut problems = Vec::new();
-    let mut groups: HashMap<(u32, Period, u32), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(u32, Period, u32), Vec<usize>> = HashMap::default();
     for r in 0..table.len() {
         groups
             .entry((table.indicator[r], table.period[r], table.stratum[r]))
@@ -147,11 +147,11 @@ pub fn aggregate(
     let places: Vec<Arc<Geography>> = (0..table.geography_count())
         .map(|g| Arc::new(table.geography_of(g as u32).clone()))
         .collect();
-    let mut parent_ids: HashMap<Geography, usize> = HashMap::new();
+    let mut parent_ids: HashMap<Geography, usize> = HashMap::default();
     // Per date, per interned place: its parents (the cluster structure changes rarely).
-    let mut parent_cache: HashMap<NaiveDate, Vec<Option<Vec<usize>>>> = HashMap::new();
+    let mut parent_cache: HashMap<NaiveDate, Vec<Option<Vec<usize>>>> = HashMap::default();
     // The municipalities each place contains on a date, shared by every cell that covers them all.
-    let mut expected_cache: HashMap<(usize, NaiveDate), Arc<[String]>> = HashMap::new();
+    let mut expected_cache: HashMap<(usize, NaiveDate), Arc<[String]>> = HashMap::default();
     let empty: Arc<[String]> = Arc::from(Vec::new());
     let mut cells = Vec::with_capacity(table.len() + keys.len() * 8);
 

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::catalogue::Code;
 use crate::cluster::Cluster;
@@ -165,7 +165,7 @@ impl Body {
         let membership = |j: usize, k: usize| &self.posts[j].memberships[k];
         let path = |j: usize, k: usize| at.key("posts").index(j).key("memberships").index(k);
         // Per person (across posts; within one post, `overlapping_memberships` speaks), and for chairs.
-        let mut running_person: HashMap<&str, (NaiveDate, usize, usize)> = HashMap::new();
+        let mut running_person: HashMap<&str, (NaiveDate, usize, usize)> = HashMap::default();
         let mut running_chair: Option<(NaiveDate, usize, usize)> = None;
         for &(from, to, j, k) in &spans {
             let m = membership(j, k);

@@ -11,7 +11,7 @@
 //! assert_eq!(agreement.cluster_of("morsoe", on).unwrap().id, "vest");
 //! ```
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -85,7 +85,7 @@ pub(crate) fn check_clusters(
                 ctx!("cluster" => c.id, "region" => region, "id" => c.id, "other" => c.region),
             ));
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (j, m) in c.municipalities.iter().enumerate() {
             if !seen.insert(m.as_str()) {
                 out.push(Problem::with_context(

@@ -22,7 +22,8 @@
 //! assert!(report.findings.iter().any(|f| f.status == FindingStatus::NotMet));
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use crate::hash::HashMap;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -368,7 +369,7 @@ impl RuleSet {
                 ));
             }
         }
-        let mut seen: HashMap<&str, Pointer> = HashMap::new();
+        let mut seen: HashMap<&str, Pointer> = HashMap::default();
         for (i, body) in self.bodies.iter().enumerate() {
             for (j, rule) in body.rules.iter().enumerate() {
                 let at = at.key("bodies").index(i).key("rules").index(j);

@@ -449,7 +449,7 @@ pub(crate) fn check_content(
             ));
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hash::HashSet::default();
     for (i, g) in national_goals.iter().enumerate() {
         let at = root.key("national_goals").index(i).key("number");
         if !(1..=8).contains(&g.number) {

@@ -22,7 +22,7 @@
 //! assert!(laesoe.hidden.is_some() && laesoe.latest_value.is_none());
 //! ```
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::aggregate::{Cell, Hidden};
 use crate::geography::{Geography, Hierarchy, Level};
@@ -37,7 +37,7 @@ pub fn apply(
     hierarchy: &Hierarchy,
     threshold: u32,
 ) {
-    let mut groups: HashMap<(u32, crate::period::Period, u32), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(u32, crate::period::Period, u32), Vec<usize>> = HashMap::default();
     for (i, c) in cells.iter().enumerate() {
         groups.entry((c.indicator, c.period, c.stratum)).or_default().push(i);
     }
@@ -68,7 +68,7 @@ pub fn apply(
                     .map(|p| (i, p))
             })
             .collect();
-        let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut children: HashMap<usize, Vec<usize>> = HashMap::default();
         for (&child, &parent) in &parent_of {
             children.entry(parent).or_default().push(child);
         }

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use crate::catalogue::Code;
 use crate::lang::{labels, Label, Lang};
@@ -174,7 +174,7 @@ impl DisputeRules {
                 ));
             }
         }
-        let mut kinds = HashSet::new();
+        let mut kinds = HashSet::default();
         for (i, s) in self.settlement.iter().enumerate() {
             if !kinds.insert(s.kind) {
                 out.push(Problem::with_context(

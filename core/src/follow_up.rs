@@ -18,7 +18,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::catalogue::Code;
 use crate::lang::labels;

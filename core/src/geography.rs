@@ -15,7 +15,7 @@
 //! assert_eq!(h.name(&g), Some("Aalborg Kommune"));
 //! ```
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::fmt;
 use std::str::FromStr;
 

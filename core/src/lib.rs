@@ -41,6 +41,7 @@ pub mod dispute;
 pub mod embedded;
 pub mod follow_up;
 pub mod geography;
+mod hash;
 pub mod indicator;
 pub mod lang;
 pub mod load;

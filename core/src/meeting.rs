@@ -23,7 +23,7 @@ use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::agreement::{CompositionReport, HealthAgreement};
 use crate::catalogue::Code;
@@ -621,11 +621,11 @@ impl Minutes {
         let root = Pointer::root();
         let m = &self.meeting;
         let at = root.key("meeting");
-        let mut people = HashMap::new();
+        let mut people = HashMap::default();
         for (i, p) in self.people.iter().enumerate() {
             check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for (i, o) in self.organisations.iter().enumerate() {
             check_unique(&mut units, &o.id, root.key("organisations").index(i), &mut out);
         }
@@ -666,7 +666,7 @@ impl Minutes {
         }
 
         // Attendance: who, from where, under which membership, and no one both here and away.
-        let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::new();
+        let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::default();
         for (i, a) in m.attendance.iter().enumerate() {
             let a_at = at.key("attendance").index(i);
             person_ref(&a.person, a_at.key("person"), &mut out);
@@ -708,7 +708,7 @@ impl Minutes {
                 .iter()
                 .any(|a| a.person == person && a.status == AttendanceStatus::Present)
         };
-        let mut items = HashMap::new();
+        let mut items = HashMap::default();
         for (i, item) in m.agenda.iter().enumerate() {
             check_unique(&mut items, &item.id, at.key("agenda").index(i), &mut out);
         }

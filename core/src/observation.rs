@@ -21,7 +21,8 @@
 //! assert_eq!(read_csv(csv).unwrap().value[0], 12.5);
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::HashMap;
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -83,7 +84,7 @@ impl<T: std::hash::Hash + Eq + Clone> Default for Interner<T> {
     fn default() -> Self {
         Interner {
             values: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 }
@@ -586,7 +587,8 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
     let definitions: Vec<Option<&crate::indicator::IndicatorDefinition>> =
         table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
     let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
-    let mut seen: HashMap<(u32, u32, Period, u32), usize> = HashMap::with_capacity(table.len());
+    let mut seen: HashMap<(u32, u32, Period, u32), usize> =
+        HashMap::with_capacity_and_hasher(table.len(), Default::default());
     for r in 0..table.len() {
         let def = definitions[table.indicator[r] as usize];
         let Some(def) = def else {

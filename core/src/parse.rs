@@ -22,7 +22,7 @@
 //! assert!(problems.iter().any(|p| p.code.as_str() == "missing_field" && p.path == "/region"));
 //! ```
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use schemars::JsonSchema;
@@ -185,7 +185,7 @@ impl<'de> serde::de::Visitor<'de> for KeyScan<'_> {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let out = self.out;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::hash::HashSet::default();
         while let Some(key) = map.next_key::<String>()? {
             let at = self.at.key(&key);
             if !seen.insert(key.clone()) {

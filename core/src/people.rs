@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::catalogue::Code;
 use crate::lang::labels;
@@ -176,7 +176,7 @@ impl Post {
     /// a document holds. Unknown dates are open.
     pub(crate) fn check_overlaps(&self, post_at: &Pointer) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut by_person: HashMap<&str, Vec<(NaiveDate, NaiveDate, usize)>> = HashMap::new();
+        let mut by_person: HashMap<&str, Vec<(NaiveDate, NaiveDate, usize)>> = HashMap::default();
         for (k, m) in self.memberships.iter().enumerate() {
             let (from, to) = (m.from.unwrap_or(NaiveDate::MIN), m.to.unwrap_or(NaiveDate::MAX));
             if to >= from {

@@ -437,21 +437,43 @@ impl Pointer {
     /// assert_eq!(Pointer::root().key("a/b").index(3).as_str(), "/a~1b/3");
     /// ```
     pub fn key(&self, segment: &str) -> Pointer {
-        let mut s = self.0.clone();
+        // Pointers are built on every check's hot path: one allocation each.
+        let mut s = String::with_capacity(self.0.len() + 1 + segment.len());
+        s.push_str(&self.0);
         s.push('/');
-        for c in segment.chars() {
-            match c {
-                '~' => s.push_str("~0"),
-                '/' => s.push_str("~1"),
-                c => s.push(c),
+        if segment.bytes().any(|b| b == b'~' || b == b'/') {
+            for c in segment.chars() {
+                match c {
+                    '~' => s.push_str("~0"),
+                    '/' => s.push_str("~1"),
+                    c => s.push(c),
+                }
             }
+        } else {
+            s.push_str(segment);
         }
         Pointer(s)
     }
 
     /// This pointer with one more array index.
     pub fn index(&self, i: usize) -> Pointer {
-        Pointer(format!("{}/{}", self.0, i))
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = i;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut s = String::with_capacity(self.0.len() + 1 + digits.len() - at);
+        s.push_str(&self.0);
+        s.push('/');
+        // The digits are ASCII.
+        s.extend(digits[at..].iter().map(|&d| char::from(d)));
+        Pointer(s)
     }
 
     /// The pointer as text.
@@ -488,7 +510,7 @@ pub(crate) fn end_before_start(at: Pointer, start: chrono::NaiveDate, end: chron
 
 /// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
 pub(crate) fn check_unique<'a>(
-    seen: &mut std::collections::HashMap<&'a str, Pointer>,
+    seen: &mut crate::hash::HashMap<&'a str, Pointer>,
     id: &'a str,
     at: Pointer,
     out: &mut Vec<Problem>,

@@ -14,7 +14,8 @@
 //! assert_eq!((p.code.as_str(), p.path.as_str()), ("municipality_code_mismatch", "/organisations/1/code"));
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::HashMap;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -215,7 +216,7 @@ impl<'a> Validator<'a> {
     fn ids(&mut self) -> Ids<'a> {
         let a = self.a;
         let root = Pointer::root();
-        let mut ids: Ids<'a> = HashMap::new();
+        let mut ids: Ids<'a> = HashMap::default();
         let mut register = |kind: IdKind, id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
             check_unique(ids.entry(kind).or_default(), id, at, out);
         };
@@ -242,7 +243,7 @@ impl<'a> Validator<'a> {
         }
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
-        let mut seats: HashMap<&str, Pointer> = HashMap::new();
+        let mut seats: HashMap<&str, Pointer> = HashMap::default();
         let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| check_unique(&mut seats, id, at, out);
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
@@ -257,7 +258,7 @@ impl<'a> Validator<'a> {
         }
         // Items no one refers to still need unique ids.
         let local = |items: Vec<(&'a str, Pointer)>, out: &mut Vec<Problem>| {
-            let mut seen = HashMap::new();
+            let mut seen = HashMap::default();
             for (id, at) in items {
                 check_unique(&mut seen, id, at, out);
             }
@@ -442,7 +443,7 @@ impl<'a> Validator<'a> {
             for (j, f) in p.focus_areas.iter().enumerate() {
                 self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
             }
-            let mut local_objectives = HashMap::new();
+            let mut local_objectives = HashMap::default();
             for (j, o) in p.objectives.iter().enumerate() {
                 let o_at = at.key("objectives").index(j);
                 check_unique(&mut local_objectives, &o.id, o_at.clone(), &mut self.out);
@@ -733,7 +734,7 @@ impl<'a> Validator<'a> {
 
     /// Each organisation has one role: a party is not also bound or covered.
     fn roles(&mut self) {
-        let mut first: HashMap<&str, AgreementRole> = HashMap::new();
+        let mut first: HashMap<&str, AgreementRole> = HashMap::default();
         for (i, r) in self.a.roles.iter().enumerate() {
             for (j, o) in r.organisations.iter().enumerate() {
                 match first.get(o.as_str()) {
@@ -754,7 +755,7 @@ impl<'a> Validator<'a> {
     /// body they sign in, and is listed once.
     fn signatories(&mut self) {
         let a = self.a;
-        let mut seen: HashMap<&str, Pointer> = HashMap::new();
+        let mut seen: HashMap<&str, Pointer> = HashMap::default();
         for (i, s) in a.signatories.iter().enumerate() {
             let at = Pointer::root().key("signatories").index(i);
             if let Some(first) = seen.get(s.person.as_str()) {
@@ -801,7 +802,7 @@ impl<'a> Validator<'a> {
             .iter()
             .map(|i| (i.id.as_str(), i.disaggregations.as_slice()))
             .collect();
-        let mut seen: HashMap<String, Pointer> = HashMap::new();
+        let mut seen: HashMap<String, Pointer> = HashMap::default();
         for (at, t) in &placed {
             let Some(indicator) = t.indicator.as_deref() else {
                 self.push(Code::TargetWithoutIndicator, at.key("indicator"), ctx!());
