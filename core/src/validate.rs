@@ -796,7 +796,12 @@ impl<'a> Validator<'a> {
         if placed.is_empty() {
             return;
         }
-        let hierarchy = a.hierarchy();
+        // The places are only needed for targets given for a place; building
+        // them is most of the cost of validating a small document.
+        let hierarchy = placed
+            .iter()
+            .any(|(_, t)| t.geography.is_some())
+            .then(|| a.hierarchy());
         let disaggregations: HashMap<&str, &[String]> = a
             .indicators
             .iter()
@@ -823,7 +828,7 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            if let Some(g) = &t.geography {
+            if let (Some(g), Some(hierarchy)) = (&t.geography, &hierarchy) {
                 if !hierarchy.contains(g) {
                     self.push(
                         Code::UnknownReference,
