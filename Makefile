@@ -47,6 +47,7 @@ bench:
 	cargo bench -p sundhedsaftale --bench parse_validate
 	cargo bench -p sundhedsaftale --bench follow_up
 	cargo bench -p sundhedsaftale --bench document_size
+	scripts/bench-python.sh
 
 fuzz:
 	$(call stage,fuzz,scripts/fuzz.sh)

@@ -72,7 +72,9 @@ fn benches(c: &mut Criterion, sized: &[(&str, String)]) {
         group.bench_function(format!("{BASELINE}_{name}"), |b| {
             b.iter(|| serde_json::from_str::<Value>(black_box(text)).unwrap())
         });
-        group.bench_function(format!("load_{name}"), |b| b.iter(|| load_str(black_box(text)).unwrap()));
+        group.bench_function(format!("load_{name}"), |b| {
+            b.iter(|| load_str(black_box(text)).unwrap())
+        });
     }
     group.finish();
 }

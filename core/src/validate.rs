@@ -798,10 +798,7 @@ impl<'a> Validator<'a> {
         }
         // The places are only needed for targets given for a place; building
         // them is most of the cost of validating a small document.
-        let hierarchy = placed
-            .iter()
-            .any(|(_, t)| t.geography.is_some())
-            .then(|| a.hierarchy());
+        let hierarchy = placed.iter().any(|(_, t)| t.geography.is_some()).then(|| a.hierarchy());
         let disaggregations: HashMap<&str, &[String]> = a
             .indicators
             .iter()

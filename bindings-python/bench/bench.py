@@ -1,0 +1,114 @@
+"""Benchmarks against what a Python user would pick instead, each peer run in
+this same process, printed as ratios with the goal beside them.
+
+- P2: load and validate the embedded agreement, against pydantic v2 models
+  generated from the project's JSON Schema by datamodel-code-generator
+  (``model_validate_json``), with ``json.loads`` as the floor.
+- P4: the annual follow-up from a CSV of SYNTHETIC national observations at
+  ¼, ½ and full scale, against polars reading the same CSV and summing
+  numerators and denominators per indicator × period × stratum for each
+  region, each North Jutland cluster and the country (one thread each).
+
+Run by ``make bench`` (``scripts/bench-python.sh``), which generates the
+models and the data and pins the peers' versions.
+"""
+
+from __future__ import annotations
+
+import os
+
+# polars reads this once, at import: one thread, like the library.
+os.environ.setdefault("POLARS_MAX_THREADS", "1")
+
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, List
+
+import polars as pl
+
+import sundhedsaftale
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def median_seconds(run: Callable[[], Any], repeat: int, number: int) -> float:
+    """The median over ``repeat`` rounds of the mean time of ``number`` calls."""
+    rounds: List[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            run()
+        rounds.append((time.perf_counter() - start) / number)
+    return statistics.median(rounds)
+
+
+def load_versus_pydantic(models_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("generated_models", models_path)
+    assert spec and spec.loader
+    models = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = models  # pydantic resolves generic models through it
+    spec.loader.exec_module(models)
+    text = (REPO / "core" / "data" / "nordjylland_2024.json").read_text(encoding="utf-8")
+    models.HealthAgreement.model_validate_json(text)  # the peer accepts the document
+    sundhedsaftale.loads(text)
+
+    n = 1000
+    ours = median_seconds(lambda: sundhedsaftale.loads(text), 3, n)
+    pydantic = median_seconds(lambda: models.HealthAgreement.model_validate_json(text), 3, n)
+    floor = median_seconds(lambda: json.loads(text), 3, n)
+    print(f"P2 load + validate the embedded agreement ({len(text.encode())} bytes), {n} times, median of 3:")
+    print(f"  json.loads (floor)                  {floor * 1e6:8.1f} µs")
+    print(f"  pydantic {pydantic_version()} model_validate_json {pydantic * 1e6:8.1f} µs")
+    print(f"  sundhedsaftale.loads               {ours * 1e6:8.1f} µs")
+    print(f"  sundhedsaftale is {pydantic / ours:.2f}× faster than pydantic (goal: ≥ 3×); "
+          f"{ours / floor:.2f}× json.loads")
+
+
+def pydantic_version() -> str:
+    import pydantic
+
+    return str(pydantic.VERSION)
+
+
+def polars_sums(observations: Path, places: Path) -> pl.DataFrame:
+    """What the library's aggregation does, as a polars user would write it."""
+    obs = pl.read_csv(observations, schema_overrides={"period": pl.Utf8, "stratum": pl.Utf8})
+    where = pl.read_csv(places, schema_overrides={"region": pl.Utf8, "cluster": pl.Utf8})
+    joined = obs.join(where, on="geography", how="left")
+    keys = ["indicator", "period", "stratum"]
+    sums = [pl.col("numerator").sum(), pl.col("denominator").sum()]
+    by_region = joined.group_by([*keys, "region"]).agg(sums).rename({"region": "place"})
+    by_cluster = (
+        joined.filter(pl.col("cluster").is_not_null()).group_by([*keys, "cluster"]).agg(sums).rename({"cluster": "place"})
+    )
+    country = joined.group_by(keys).agg(sums).with_columns(pl.lit("DK").alias("place"))
+    return pl.concat([by_region, by_cluster, country.select(by_region.columns)])
+
+
+def follow_up_versus_polars(data: Path) -> None:
+    print("\nP4 annual follow-up from CSV of SYNTHETIC national observations, one thread each, median of 3:")
+    for scale in ["quarter", "half", "full"]:
+        folder = data / scale
+        observations, places = folder / "observations.csv", folder / "places.csv"
+        rows = sum(1 for _ in observations.open(encoding="utf-8")) - 1
+        agreement = sundhedsaftale.load(folder / "agreement.json")
+        ours = median_seconds(lambda: agreement.follow_up(2024, observations), 3, 1)
+        peer = median_seconds(lambda: polars_sums(observations, places), 3, 1)
+        print(
+            f"  {scale:>7} ({rows:>9,} rows): sundhedsaftale {ours:6.2f} s, polars {pl.__version__} "
+            f"read_csv + group_by {peer:6.2f} s = {ours / peer:.2f}× polars (goal: ≤ 1×)"
+        )
+
+
+def main() -> None:
+    models_path, data = Path(sys.argv[1]), Path(sys.argv[2])
+    load_versus_pydantic(models_path)
+    follow_up_versus_polars(data)
+
+
+if __name__ == "__main__":
+    main()
