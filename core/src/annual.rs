@@ -17,6 +17,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::hash::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{aggregate, Cell, Hidden, Weights};
@@ -270,6 +272,10 @@ fn stratum_text(table: &ObservationTable, stratum: u32) -> String {
 /// A score and status, as roll-ups take them.
 type Scored = (Option<f64>, Status);
 
+/// One series of the follow-up: (indicator id, place, stratum text) in output
+/// order, the interned stratum, and its cells in period order.
+type Series<'a> = ((&'a str, &'a Geography, String), u32, Vec<&'a Cell>);
+
 /// Runs the annual follow-up of `year` over `observations`.
 pub fn annual_follow_up(
     agreement: &HealthAgreement,
@@ -295,28 +301,37 @@ pub fn annual_follow_up(
     );
     let mut problems = problems.0;
 
-    // Series: indicator, place, stratum → cells in period order, up to the year.
-    let mut series: BTreeMap<(String, Geography, String), (u32, Vec<&Cell>)> = BTreeMap::new();
+    // Series: indicator, place, stratum → cells in period order, up to the
+    // year. Grouped by interned ids and borrowed places (no allocation per
+    // cell), then put in output order once per series.
+    let mut by_series: HashMap<(u32, &Geography, u32), Vec<&Cell>> = HashMap::default();
     for c in cells.iter().filter(|c| c.period.year() <= year && !c.value.is_nan()) {
-        let key = (
-            observations.indicator_id(c.indicator).to_string(),
-            Geography::clone(&c.geography),
-            stratum_text(observations, c.stratum),
-        );
-        series.entry(key).or_insert_with(|| (c.stratum, Vec::new())).1.push(c);
+        by_series
+            .entry((c.indicator, &*c.geography, c.stratum))
+            .or_default()
+            .push(c);
     }
-    for (_, list) in series.values_mut() {
-        list.sort_by_key(|c| c.period);
-    }
+    let mut series: Vec<Series> = by_series
+        .into_iter()
+        .map(|((indicator, geography, stratum), mut list)| {
+            list.sort_by_key(|c| c.period);
+            let key = (
+                observations.indicator_id(indicator),
+                geography,
+                stratum_text(observations, stratum),
+            );
+            (key, stratum, list)
+        })
+        .collect();
+    series.sort_by(|a, b| a.0.cmp(&b.0));
 
     let focus_order: Vec<&str> = agreement.focus_areas.iter().map(|f| f.id.as_str()).collect();
     let mut rows = Vec::new();
     for def in &catalogue.indicators {
         for focus_area in def.focus_areas.iter().filter(|f| focus_order.contains(&f.as_str())) {
             let mut any = false;
-            for ((indicator, geography, stratum), (stratum_id, list)) in
-                series.range((def.id.clone(), Geography::new(Level::Municipality, ""), String::new())..)
-            {
+            let start = series.partition_point(|s| s.0 .0 < def.id.as_str());
+            for ((indicator, geography, stratum), stratum_id, list) in &series[start..] {
                 if *indicator != def.id {
                     break;
                 }
@@ -337,7 +352,7 @@ pub fn annual_follow_up(
                     indicator: def.id.clone(),
                     indicator_name: def.name.clone(),
                     level: geography.level,
-                    geography: geography.clone(),
+                    geography: Geography::clone(geography),
                     geography_name: hierarchy.name(geography).map(str::to_string),
                     stratum: stratum.clone(),
                     baseline_period: Some(first.period),

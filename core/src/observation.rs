@@ -423,39 +423,68 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
         .map(|(i, h)| (i, h.to_string()))
         .collect();
     let mut table = ObservationTable::new();
-    for (row, record) in reader.records().enumerate() {
-        let record = match record {
-            Ok(r) => r,
+    // Ids by their raw cell text: a repeated cell (the common case: a few
+    // hundred places and periods over millions of rows) costs one lookup and
+    // no allocation. Only cells that parse are remembered, so every bad cell
+    // is still reported at its own row.
+    let mut indicators: HashMap<String, u32> = HashMap::default();
+    let mut places: HashMap<String, u32> = HashMap::default();
+    let mut periods: HashMap<String, Period> = HashMap::default();
+    let mut strata: HashMap<String, u32> = HashMap::default();
+    let mut stratum_key = String::new();
+    let mut record = csv::StringRecord::new();
+    let mut row = 0;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 problems.push(csv_problem(&e));
+                row += 1;
                 continue;
             }
-        };
+        }
+        let this = row;
+        row += 1;
+        let row = this;
         let cell = |i: usize| record.get(i).unwrap_or("");
         let before = problems.seen();
-        let period = match cell(cp).parse::<Period>() {
-            Ok(p) => Some(p),
-            Err(e) => {
-                problems.push(cell_problem(
-                    Code::InvalidPeriod,
-                    row,
-                    "period",
-                    ctx!("detail" => e.to_string()),
-                ));
-                None
-            }
+        let period = match periods.get(cell(cp)) {
+            Some(p) => Some(*p),
+            None => match cell(cp).parse::<Period>() {
+                Ok(p) => {
+                    periods.insert(cell(cp).to_string(), p);
+                    Some(p)
+                }
+                Err(e) => {
+                    problems.push(cell_problem(
+                        Code::InvalidPeriod,
+                        row,
+                        "period",
+                        ctx!("detail" => e.to_string()),
+                    ));
+                    None
+                }
+            },
         };
-        let geography = match cell(cg).parse::<Geography>() {
-            Ok(g) => Some(g),
-            Err(e) => {
-                problems.push(cell_problem(
-                    Code::InvalidGeography,
-                    row,
-                    "geography",
-                    ctx!("detail" => e),
-                ));
-                None
-            }
+        let geography = match places.get(cell(cg)) {
+            Some(g) => Some(*g),
+            None => match cell(cg).parse::<Geography>() {
+                Ok(g) => {
+                    let id = table.intern_geography(&g);
+                    places.insert(cell(cg).to_string(), id);
+                    Some(id)
+                }
+                Err(e) => {
+                    problems.push(cell_problem(
+                        Code::InvalidGeography,
+                        row,
+                        "geography",
+                        ctx!("detail" => e),
+                    ));
+                    None
+                }
+            },
         };
         let mut numbers = [None; 3];
         for (k, (name, col)) in numeric.iter().enumerate() {
@@ -484,17 +513,35 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
         if problems.seen() > before {
             continue;
         }
-        let (Some(period), Some(geography)) = (period, geography) else {
+        let (Some(period), Some(g)) = (period, geography) else {
             continue;
         };
-        let stratum: Stratum = dims
-            .iter()
-            .filter(|(i, _)| !cell(*i).is_empty())
-            .map(|(i, d)| (d.clone(), cell(*i).to_string()))
-            .collect();
-        let i = table.intern_indicator(cell(ci));
-        let g = table.intern_geography(&geography);
-        let s = table.intern_stratum(&stratum);
+        stratum_key.clear();
+        for (i, _) in &dims {
+            stratum_key.push_str(cell(*i));
+            stratum_key.push('\u{1f}');
+        }
+        let s = match strata.get(&stratum_key) {
+            Some(s) => *s,
+            None => {
+                let stratum: Stratum = dims
+                    .iter()
+                    .filter(|(i, _)| !cell(*i).is_empty())
+                    .map(|(i, d)| (d.clone(), cell(*i).to_string()))
+                    .collect();
+                let s = table.intern_stratum(&stratum);
+                strata.insert(stratum_key.clone(), s);
+                s
+            }
+        };
+        let i = match indicators.get(cell(ci)) {
+            Some(i) => *i,
+            None => {
+                let i = table.intern_indicator(cell(ci));
+                indicators.insert(cell(ci).to_string(), i);
+                i
+            }
+        };
         table.push_row(i, g, period, s, numbers[0], numbers[1], numbers[2], flags);
     }
     if problems.is_empty() {
@@ -578,6 +625,66 @@ pub fn read_json(text: &str) -> Result<ObservationTable, Problems> {
     Ok(table)
 }
 
+/// Each repeated row (same indicator, place, period and stratum as an
+/// earlier one) with the first row it repeats. Rows are grouped by series
+/// with a counting sort over the interned ids, then each series' periods are
+/// sorted: no per-row hashing of the whole key, and memory linear in rows.
+fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
+    let n = table.len();
+    let (indicators, places, strata) = (
+        table.indicators.values.len(),
+        table.geographies.values.len(),
+        table.strata.values.len(),
+    );
+    // Dense series ids when the id space is small (the normal case), else
+    // ids handed out in order of first appearance.
+    let dense = indicators
+        .checked_mul(places)
+        .and_then(|x| x.checked_mul(strata))
+        .filter(|&x| x <= 4 * n.max(1024));
+    let mut assigned: HashMap<(u32, u32, u32), usize> = HashMap::default();
+    let series: Vec<usize> = (0..n)
+        .map(|r| {
+            let (i, g, s) = (table.indicator[r], table.geography[r], table.stratum[r]);
+            match dense {
+                Some(_) => (i as usize * places + g as usize) * strata + s as usize,
+                None => {
+                    let next = assigned.len();
+                    *assigned.entry((i, g, s)).or_insert(next)
+                }
+            }
+        })
+        .collect();
+    let count = dense.unwrap_or(assigned.len());
+    let mut start = vec![0usize; count + 1];
+    for &k in &series {
+        start[k + 1] += 1;
+    }
+    for k in 0..count {
+        start[k + 1] += start[k];
+    }
+    let mut order = vec![0usize; n];
+    let mut next = start.clone();
+    for (r, &k) in series.iter().enumerate() {
+        order[next[k]] = r;
+        next[k] += 1;
+    }
+    let mut first_of = HashMap::default();
+    for k in 0..count {
+        let rows = &mut order[start[k]..start[k + 1]];
+        // Rows within a series are in row order; a stable sort by period keeps it.
+        rows.sort_by_key(|&r| table.period[r]);
+        for pair in 0..rows.len().saturating_sub(1) {
+            let (a, b) = (rows[pair], rows[pair + 1]);
+            if table.period[a] == table.period[b] {
+                let first = first_of.get(&a).copied().unwrap_or(a);
+                first_of.insert(b, first);
+            }
+        }
+    }
+    first_of
+}
+
 /// Checks observations against the indicator catalogue and the hierarchy:
 /// unknown indicator or place, duplicates, a value that disagrees with its
 /// fraction, a percentage out of range, a period of the wrong type, a row
@@ -587,8 +694,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
     let definitions: Vec<Option<&crate::indicator::IndicatorDefinition>> =
         table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
     let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
-    let mut seen: HashMap<(u32, u32, Period, u32), usize> =
-        HashMap::with_capacity_and_hasher(table.len(), Default::default());
+    let first_of = first_duplicates(table);
     for r in 0..table.len() {
         let def = definitions[table.indicator[r] as usize];
         let Some(def) = def else {
@@ -608,13 +714,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 ctx!("id" => table.geography_of(table.geography[r]).to_string(), "kind" => "geography"),
             ));
         }
-        let key = (
-            table.indicator[r],
-            table.geography[r],
-            table.period[r],
-            table.stratum[r],
-        );
-        if let Some(first) = seen.insert(key, r) {
+        if let Some(&first) = first_of.get(&r) {
             out.push(cell_problem(
                 Code::DuplicateObservation,
                 r,
