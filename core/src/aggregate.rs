@@ -7,6 +7,12 @@
 //! mean. Every aggregate carries its coverage: which municipalities
 //! contributed, and which of those the place contains were missing.
 //!
+//! The result, [`Cells`], is columnar: observed cells are the observation
+//! table's own rows (referred to, never copied), aggregates live in a few
+//! plain columns, and cells are grouped by indicator, period and stratum.
+//! Nothing is allocated or reference-counted per row, so a national run over
+//! millions of observations costs little more memory than its input.
+//!
 //! ```
 //! use sundhedsaftale::{aggregate::aggregate, observation::read_csv};
 //! let agreement = sundhedsaftale::nordjylland_2024();
@@ -17,18 +23,18 @@
 //! let (cells, _) = aggregate(&table, &catalogue, &agreement.hierarchy(), None);
 //! // Cluster Vest (Morsø and Thisted) sums both: 50 of 500.
 //! let vest = cells.iter().find(|c| c.geography.to_string() == "cluster:vest").unwrap();
+//! assert_eq!(vest.contributed, 2);
 //! assert_eq!((vest.numerator, vest.denominator), (50.0, 500.0));
 //! ```
 
 use crate::hash::HashMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
 use crate::geography::{Geography, Hierarchy, Level};
-use crate::indicator::IndicatorCatalogue;
+use crate::indicator::{IndicatorCatalogue, IndicatorDefinition};
 use crate::observation::{ObservationTable, SUPPRESSED};
 use crate::period::Period;
 use crate::problem::{ctx, Problem, Problems};
@@ -63,13 +69,13 @@ pub enum Hidden {
     },
 }
 
-/// One number for one indicator, place, period and stratum.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Cell {
+/// One number for one indicator, place, period and stratum: a view into [`Cells`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cell<'a> {
     /// Interned indicator (see [`ObservationTable::indicator_id`]).
     pub indicator: u32,
     /// The place.
-    pub geography: Arc<Geography>,
+    pub geography: &'a Geography,
     /// The period.
     pub period: Period,
     /// Interned stratum (see [`ObservationTable::stratum_of`]).
@@ -82,30 +88,240 @@ pub struct Cell {
     pub denominator: f64,
     /// Where the number comes from.
     pub source: CellSource,
-    /// Municipality codes that contributed (aggregates only). Shared: complete
-    /// coverage, the common case, costs no copy.
-    pub contributed: Arc<[String]>,
+    /// How many municipalities contributed (aggregates only; 0 for observed cells).
+    pub contributed: usize,
     /// Municipality codes of the place with no data (aggregates only).
-    pub missing: Arc<[String]>,
+    pub missing: &'a [String],
     /// Why it is hidden, if it is.
-    pub hidden: Option<Hidden>,
+    pub hidden: Option<&'a Hidden>,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The count discretion judges: the numerator, else the value of a count indicator.
     pub fn count(&self, additive: bool) -> Option<f64> {
-        if !self.numerator.is_nan() {
-            Some(self.numerator)
-        } else if additive && !self.value.is_nan() {
-            Some(self.value)
-        } else {
-            None
-        }
+        count(self.numerator, self.value, additive)
+    }
+}
+
+fn count(numerator: f64, value: f64, additive: bool) -> Option<f64> {
+    if !numerator.is_nan() {
+        Some(numerator)
+    } else if additive && !value.is_nan() {
+        Some(value)
+    } else {
+        None
     }
 }
 
 /// Weights for aggregating value-only observations (e.g. population), by place.
 pub type Weights = std::collections::HashMap<Geography, f64>;
+
+/// A cell's id in [`Cells`]: an observed cell is its row in the observation
+/// table; aggregates are numbered after the last row.
+pub(crate) type CellId = u32;
+
+/// All cells of one indicator, period and stratum: a range of [`Cells::members`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Group {
+    pub(crate) indicator: u32,
+    pub(crate) period: Period,
+    pub(crate) stratum: u32,
+    /// The period's last day: the place structure aggregation follows.
+    pub(crate) date: NaiveDate,
+    start: u32,
+    end: u32,
+}
+
+/// Places by dense id: the observation table's own places first (with the
+/// same ids), then the parents met while aggregating.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Places {
+    list: Vec<Geography>,
+    ids: HashMap<Geography, u32>,
+    /// Per date, each place's parents (nearest first), worked out once per
+    /// date: the same dates recur in every indicator and stratum.
+    parents: HashMap<NaiveDate, Vec<Box<[u32]>>>,
+}
+
+impl Places {
+    fn new(table: &ObservationTable) -> Places {
+        let mut places = Places::default();
+        for g in 0..table.geography_count() {
+            places.id(table.geography_of(g as u32));
+        }
+        places
+    }
+
+    fn id(&mut self, g: &Geography) -> u32 {
+        if let Some(&id) = self.ids.get(g) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(g.clone());
+        self.ids.insert(g.clone(), id);
+        id
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub(crate) fn get(&self, id: u32) -> &Geography {
+        &self.list[id as usize]
+    }
+
+    /// Makes sure every place's parents on `date` are known, interning
+    /// parents not met before, so that [`Places::on`] can answer for `date`.
+    pub(crate) fn prepare(&mut self, date: NaiveDate, hierarchy: &Hierarchy) {
+        let mut done = self.parents.get(&date).map_or(0, Vec::len);
+        // Parents found may be new places, whose own parents are then needed too.
+        while done < self.list.len() {
+            let found: Box<[u32]> = hierarchy
+                .parents(&self.list[done], date)
+                .iter()
+                .map(|p| self.id(p))
+                .collect();
+            self.parents.entry(date).or_default().push(found);
+            done += 1;
+        }
+    }
+
+    /// Each place's parents on `date` (nearest first), indexed by place id;
+    /// [`Places::prepare`] must have been called for `date`.
+    pub(crate) fn on(&self, date: NaiveDate) -> &[Box<[u32]>] {
+        self.parents.get(&date).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Aggregated cells in columns: what [`aggregate`] returns and
+/// [`crate::discretion::apply`] marks.
+#[derive(Debug, Clone)]
+pub struct Cells<'t> {
+    table: &'t ObservationTable,
+    /// Per interned indicator: the catalogue's factor, absent when the catalogue lacks the indicator.
+    factor: Vec<Option<f64>>,
+    pub(crate) places: Places,
+    /// In output order: indicator id, period, stratum.
+    pub(crate) groups: Vec<Group>,
+    /// Every cell's id, group by group.
+    members: Vec<CellId>,
+    aggregates: Aggregates,
+    /// Lists of missing municipalities; the first is the empty list of complete coverage.
+    missing_lists: Vec<Box<[String]>>,
+    /// The few hidden cells.
+    pub(crate) hidden: HashMap<CellId, Hidden>,
+}
+
+/// The aggregate cells' own columns, indexed by cell id minus the table's length.
+#[derive(Debug, Clone, Default)]
+struct Aggregates {
+    place: Vec<u32>,
+    value: Vec<f64>,
+    numerator: Vec<f64>,
+    denominator: Vec<f64>,
+    source: Vec<CellSource>,
+    contributed: Vec<u32>,
+    missing: Vec<u32>,
+}
+
+impl<'t> Cells<'t> {
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are no cells.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Every cell, group by group in output order (indicator id, period, stratum).
+    pub fn iter(&self) -> impl Iterator<Item = Cell<'_>> + '_ {
+        self.groups
+            .iter()
+            .flat_map(move |g| self.group_members(g).iter().map(move |&id| self.cell(g, id)))
+    }
+
+    /// The observation table the cells come from.
+    pub fn table(&self) -> &'t ObservationTable {
+        self.table
+    }
+
+    pub(crate) fn group_members(&self, g: &Group) -> &[CellId] {
+        &self.members[g.start as usize..g.end as usize]
+    }
+
+    fn aggregate_index(&self, id: CellId) -> Option<usize> {
+        (id as usize).checked_sub(self.table.len())
+    }
+
+    /// Cell `id`, of group `g`.
+    pub(crate) fn cell(&self, g: &Group, id: CellId) -> Cell<'_> {
+        let (numerator, denominator) = self.fraction(id);
+        let (source, contributed, missing) = match self.aggregate_index(id) {
+            None => (CellSource::Observed, 0, &[][..]),
+            Some(a) => (
+                self.aggregates.source[a],
+                self.aggregates.contributed[a] as usize,
+                &*self.missing_lists[self.aggregates.missing[a] as usize],
+            ),
+        };
+        Cell {
+            indicator: g.indicator,
+            geography: self.places.get(self.place(id)),
+            period: g.period,
+            stratum: g.stratum,
+            value: self.value(id),
+            numerator,
+            denominator,
+            source,
+            contributed,
+            missing,
+            hidden: self.hidden.get(&id),
+        }
+    }
+
+    /// The place id of cell `id`.
+    pub(crate) fn place(&self, id: CellId) -> u32 {
+        match self.aggregate_index(id) {
+            None => self.table.geography[id as usize],
+            Some(a) => self.aggregates.place[a],
+        }
+    }
+
+    fn fraction(&self, id: CellId) -> (f64, f64) {
+        match self.aggregate_index(id) {
+            None => (self.table.numerator[id as usize], self.table.denominator[id as usize]),
+            Some(a) => (self.aggregates.numerator[a], self.aggregates.denominator[a]),
+        }
+    }
+
+    /// The value of cell `id`; an observed fraction without a value gets one from its factor.
+    pub(crate) fn value(&self, id: CellId) -> f64 {
+        match self.aggregate_index(id) {
+            Some(a) => self.aggregates.value[a],
+            None => {
+                let r = id as usize;
+                let (v, n, d) = (self.table.value[r], self.table.numerator[r], self.table.denominator[r]);
+                if v.is_nan() && !n.is_nan() && !d.is_nan() {
+                    n / d * self.factor[self.table.indicator[r] as usize].unwrap_or(f64::NAN)
+                } else {
+                    v
+                }
+            }
+        }
+    }
+
+    /// The count of cell `id` that discretion judges.
+    pub(crate) fn count(&self, id: CellId, additive: bool) -> Option<f64> {
+        count(self.fraction(id).0, self.value(id), additive)
+    }
+
+    /// Whether the place of aggregate `id` is covered in full (observed cells always are).
+    pub(crate) fn complete(&self, id: CellId) -> bool {
+        self.aggregate_index(id).is_none_or(|a| self.aggregates.missing[a] == 0)
+    }
+}
 
 #[derive(Default, Clone)]
 struct Acc {
@@ -116,116 +332,88 @@ struct Acc {
     weighted_sum: f64,
     weight: f64,
     weighted_rows: usize,
-    value_rows: usize,
     /// Municipalities counted; which ones is worked out only when coverage is incomplete.
     contributed: usize,
 }
 
 /// Aggregates every group (indicator, period, stratum) from its municipalities
 /// upwards. Observed cells are kept as they are; a place observed directly is
-/// not overwritten by a sum.
-pub fn aggregate(
-    table: &ObservationTable,
+/// not overwritten by a sum. Groups of indicators the catalogue lacks give no cells.
+pub fn aggregate<'t>(
+    table: &'t ObservationTable,
     catalogue: &IndicatorCatalogue,
     hierarchy: &Hierarchy,
     weights: Option<&Weights>,
-) -> (Vec<Cell>, Problems) {
-    let mut problems = Vec::new();
-    let mut groups: HashMap<(u32, Period, u32), Vec<usize>> = HashMap::default();
-    for r in 0..table.len() {
-        groups
-            .entry((table.indicator[r], table.period[r], table.stratum[r]))
-            .or_default()
-            .push(r);
-    }
-    let mut keys: Vec<(u32, Period, u32)> = groups.keys().copied().collect();
-    keys.sort_by(|a, b| (table.indicator_id(a.0), a.1, a.2).cmp(&(table.indicator_id(b.0), b.1, b.2)));
-
-    // Parents of each municipality on a date, interned; the structure changes rarely.
-    let mut parents_index: Vec<Arc<Geography>> = Vec::new();
-    // Each observed place once, shared by all its cells.
-    let places: Vec<Arc<Geography>> = (0..table.geography_count())
-        .map(|g| Arc::new(table.geography_of(g as u32).clone()))
+) -> (Cells<'t>, Problems) {
+    let defs: Vec<Option<&IndicatorDefinition>> = (0..table.indicator_count())
+        .map(|i| catalogue.get(table.indicator_id(i as u32)))
         .collect();
-    let mut parent_ids: HashMap<Geography, usize> = HashMap::default();
-    // Per date, per interned place: its parents (the cluster structure changes rarely).
-    let mut parent_cache: HashMap<NaiveDate, Vec<Option<Vec<usize>>>> = HashMap::default();
-    // The municipalities each place contains on a date, shared by every cell that covers them all.
-    let mut expected_cache: HashMap<(usize, NaiveDate), Arc<[String]>> = HashMap::default();
-    let empty: Arc<[String]> = Arc::from(Vec::new());
-    let mut cells = Vec::with_capacity(table.len() + keys.len() * 8);
+    let weight: Vec<Option<f64>> = (0..table.geography_count())
+        .map(|g| weights.and_then(|w| w.get(table.geography_of(g as u32))).copied())
+        .collect();
+    let (keys, order, starts) = group_rows(table);
+    let mut cells = Cells {
+        table,
+        factor: defs.iter().map(|d| d.map(|d| d.factor)).collect(),
+        places: Places::new(table),
+        groups: Vec::with_capacity(keys.len()),
+        members: Vec::with_capacity(table.len() + keys.len() * 8),
+        aggregates: Aggregates::default(),
+        missing_lists: vec![Box::from([])],
+        hidden: HashMap::default(),
+    };
+    let mut problems = Vec::new();
+    // Indexed by place id, reset after each group.
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut observed: Vec<bool> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    let mut observed_here: Vec<u32> = Vec::new();
+    // The municipalities each place contains on a date.
+    let mut expected: HashMap<(u32, NaiveDate), Box<[String]>> = HashMap::default();
 
-    for key in keys {
-        let rows = &groups[&key];
-        let Some(def) = catalogue.get(table.indicator_id(key.0)) else {
+    for k in sorted_groups(table, &keys) {
+        let (indicator, period, stratum) = keys[k];
+        let Some(def) = defs[indicator as usize] else {
             continue;
         };
-        let date = key.1.last_day();
-        let mut accs: Vec<Acc> = vec![Acc::default(); parents_index.len()];
-        let by_place = parent_cache.entry(date).or_default();
-        let mut observed_places: Vec<&Geography> = Vec::new();
+        let rows = &order[starts[k] as usize..starts[k + 1] as usize];
+        let date = period.last_day();
+        cells.places.prepare(date, hierarchy);
+        let parents_on = cells.places.on(date);
+        let start = cells.members.len() as u32;
         for &r in rows {
-            let g = table.geography_of(table.geography[r]);
-            let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
-            let suppressed = table.flags[r] & SUPPRESSED != 0;
-            let has_fraction = !n.is_nan() && !d.is_nan();
-            if !suppressed {
-                let value = if v.is_nan() && has_fraction {
-                    n / d * def.factor
-                } else {
-                    v
-                };
-                cells.push(Cell {
-                    indicator: key.0,
-                    geography: places[table.geography[r] as usize].clone(),
-                    period: key.1,
-                    stratum: key.2,
-                    value,
-                    numerator: n,
-                    denominator: d,
-                    source: CellSource::Observed,
-                    contributed: empty.clone(),
-                    missing: empty.clone(),
-                    hidden: None,
-                });
-                if g.level != Level::Municipality {
-                    observed_places.push(g);
-                }
-            }
-            if g.level != Level::Municipality || suppressed {
+            let r = r as usize;
+            let place = table.geography[r];
+            let municipality = table.geography_of(place).level == Level::Municipality;
+            if table.flags[r] & SUPPRESSED != 0 {
                 continue;
             }
-            let place = table.geography[r] as usize;
-            if by_place.len() <= place {
-                by_place.resize(place + 1, None);
+            cells.members.push(r as CellId);
+            if !municipality {
+                grow(&mut observed, place as usize + 1);
+                observed[place as usize] = true;
+                observed_here.push(place);
+                continue;
             }
-            let parents = by_place[place].get_or_insert_with(|| {
-                hierarchy
-                    .parents(g, date)
-                    .into_iter()
-                    .map(|p| {
-                        *parent_ids.entry(p.clone()).or_insert_with(|| {
-                            parents_index.push(Arc::new(p));
-                            parents_index.len() - 1
-                        })
-                    })
-                    .collect()
-            });
-            if accs.len() < parents_index.len() {
-                accs.resize(parents_index.len(), Acc::default());
+            let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
+            let has_fraction = !n.is_nan() && !d.is_nan();
+            let parents = &parents_on[place as usize];
+            if let Some(&top) = parents.iter().max() {
+                grow(&mut accs, top as usize + 1);
             }
-            let weight = weights.and_then(|w| w.get(g)).copied();
-            for &p in parents.iter() {
-                let acc = &mut accs[p];
+            for &p in parents {
+                let acc = &mut accs[p as usize];
+                if acc.contributed == 0 {
+                    touched.push(p);
+                }
                 acc.contributed += 1;
                 if has_fraction {
                     acc.numerator += n;
                     acc.denominator += d;
                     acc.fraction_rows += 1;
                 } else if !v.is_nan() {
-                    acc.value_rows += 1;
                     acc.value_sum += v;
-                    if let Some(w) = weight {
+                    if let Some(w) = weight[place as usize] {
                         acc.weighted_sum += w * v;
                         acc.weight += w;
                         acc.weighted_rows += 1;
@@ -233,18 +421,15 @@ pub fn aggregate(
                 }
             }
         }
-        let mut observed_parent = vec![false; parents_index.len()];
-        for g in observed_places {
-            if let Some(&p) = parent_ids.get(g) {
-                observed_parent[p] = true;
-            }
-        }
-        for (p, acc) in accs.into_iter().enumerate() {
-            let rows_in = acc.contributed;
-            if rows_in == 0 || observed_parent[p] {
+        // In the order places were first met: nearest level first, as the hierarchy lists them.
+        touched.sort_unstable();
+        for &p in &touched {
+            let acc = std::mem::take(&mut accs[p as usize]);
+            if observed.get(p as usize).copied().unwrap_or(false) {
                 continue;
             }
-            let parent = &parents_index[p];
+            let rows_in = acc.contributed;
+            let parent = cells.places.get(p);
             let (value, numerator, denominator, source) = if acc.fraction_rows == rows_in {
                 (
                     acc.numerator / acc.denominator * def.factor,
@@ -260,7 +445,7 @@ pub fn aggregate(
                 problems.push(Problem::with_context(
                     Code::AggregationNeedsWeights,
                     "",
-                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => key.1.to_string()),
+                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => period.to_string()),
                 ));
                 continue;
             };
@@ -268,49 +453,144 @@ pub fn aggregate(
                 problems.push(Problem::with_context(
                     Code::SumNotFinite,
                     "",
-                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => key.1.to_string()),
+                    ctx!("indicator" => def.id, "geography" => parent.to_string(), "period" => period.to_string()),
                 ));
                 continue;
             }
-            let expected = expected_cache
+            let expected = expected
                 .entry((p, date))
-                .or_insert_with(|| Arc::from(hierarchy.municipalities_under(parent, date)))
-                .clone();
-            let (contributed, missing) = if rows_in == expected.len() {
-                (expected, empty.clone())
+                .or_insert_with(|| hierarchy.municipalities_under(parent, date).into());
+            let missing = if rows_in == expected.len() {
+                0
             } else {
-                let mut codes: Vec<String> = rows
+                let mut codes: Vec<&str> = Vec::new();
+                for &r in rows {
+                    let place = table.geography[r as usize];
+                    let counted = table.flags[r as usize] & SUPPRESSED == 0
+                        && table.geography_of(place).level == Level::Municipality
+                        && parents_on[place as usize].contains(&p);
+                    if counted {
+                        codes.push(&table.geography_of(place).code);
+                    }
+                }
+                codes.sort_unstable();
+                let missing: Box<[String]> = expected
                     .iter()
-                    .filter(|&&r| table.flags[r] & SUPPRESSED == 0)
-                    .filter(|&&r| {
-                        by_place
-                            .get(table.geography[r] as usize)
-                            .is_some_and(|ps| ps.as_ref().is_some_and(|ps| ps.contains(&p)))
-                    })
-                    .map(|&r| table.geography_of(table.geography[r]).code.clone())
-                    .collect();
-                codes.sort();
-                let missing: Vec<String> = expected
-                    .iter()
-                    .filter(|m| codes.binary_search(m).is_err())
+                    .filter(|m| codes.binary_search(&m.as_str()).is_err())
                     .cloned()
                     .collect();
-                (Arc::from(codes), Arc::from(missing))
+                cells.missing_lists.push(missing);
+                cells.missing_lists.len() as u32 - 1
             };
-            cells.push(Cell {
-                indicator: key.0,
-                geography: parent.clone(),
-                period: key.1,
-                stratum: key.2,
-                value,
-                numerator,
-                denominator,
-                source,
-                contributed,
-                missing,
-                hidden: None,
-            });
+            let a = &mut cells.aggregates;
+            cells.members.push((table.len() + a.place.len()) as CellId);
+            a.place.push(p);
+            a.value.push(value);
+            a.numerator.push(numerator);
+            a.denominator.push(denominator);
+            a.source.push(source);
+            a.contributed.push(rows_in as u32);
+            a.missing.push(missing);
         }
+        touched.clear();
+        for p in observed_here.drain(..) {
+            observed[p as usize] = false;
+        }
+        cells.groups.push(Group {
+            indicator,
+            period,
+            stratum,
+            date,
+            start,
+            end: cells.members.len() as u32,
+        });
     }
     (cells, Problems(problems))
+}
+
+fn grow<T: Default + Clone>(v: &mut Vec<T>, len: usize) {
+    if v.len() < len {
+        v.resize(len, T::default());
+    }
+}
+
+/// Group keys (indicator, period, stratum) in order of first appearance, and
+/// the rows of each group (a counting sort: `order[starts[k]..starts[k + 1]]`
+/// are group `k`'s rows, in table order).
+#[allow(clippy::type_complexity)]
+fn group_rows(table: &ObservationTable) -> (Vec<(u32, Period, u32)>, Vec<u32>, Vec<u32>) {
+    let n = table.len();
+    // Periods numbered densely; tidy files repeat a period over neighbouring rows.
+    let mut period_ids: HashMap<Period, u32> = HashMap::default();
+    let mut last: Option<(Period, u32)> = None;
+    let period_of: Vec<u32> = table
+        .period
+        .iter()
+        .map(|&p| match last {
+            Some((q, id)) if q == p => id,
+            _ => {
+                let next = period_ids.len() as u32;
+                let id = *period_ids.entry(p).or_insert(next);
+                last = Some((p, id));
+                id
+            }
+        })
+        .collect();
+    let (periods, strata) = (period_ids.len(), table.strata_count());
+    // A dense key space when it is small (the normal case), else a hash map.
+    let dense = table
+        .indicator_count()
+        .checked_mul(periods)
+        .and_then(|x| x.checked_mul(strata))
+        .filter(|&x| x <= 4 * n.max(1024));
+    let mut slots = vec![u32::MAX; dense.unwrap_or(0)];
+    let mut ids: HashMap<(u32, u32, u32), u32> = HashMap::default();
+    let mut keys = Vec::new();
+    let mut group = Vec::with_capacity(n);
+    for (r, &p) in period_of.iter().enumerate() {
+        let (i, s) = (table.indicator[r], table.stratum[r]);
+        let mut new = || {
+            keys.push((i, table.period[r], s));
+            keys.len() as u32 - 1
+        };
+        let id = if dense.is_some() {
+            let slot = &mut slots[(i as usize * periods + p as usize) * strata + s as usize];
+            if *slot == u32::MAX {
+                *slot = new();
+            }
+            *slot
+        } else {
+            *ids.entry((i, p, s)).or_insert_with(new)
+        };
+        group.push(id);
+    }
+    let mut starts = vec![0u32; keys.len() + 1];
+    for &g in &group {
+        starts[g as usize + 1] += 1;
+    }
+    for k in 0..keys.len() {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0u32; table.len()];
+    for (r, &g) in group.iter().enumerate() {
+        order[next[g as usize] as usize] = r as u32;
+        next[g as usize] += 1;
+    }
+    (keys, order, starts)
+}
+
+/// Group indices in output order: indicator id, period, stratum.
+fn sorted_groups(table: &ObservationTable, keys: &[(u32, Period, u32)]) -> Vec<usize> {
+    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+    sorted.sort_by_cached_key(|&k| {
+        let (indicator, period, stratum) = keys[k];
+        (
+            table.indicator_id(indicator),
+            period.first_day(),
+            period.last_day(),
+            stratum,
+        )
+    });
+    sorted
 }

@@ -21,7 +21,7 @@ use crate::hash::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{aggregate, Cell, Hidden, Weights};
+use crate::aggregate::{aggregate, CellId, Cells, Hidden, Weights};
 use crate::agreement::HealthAgreement;
 use crate::discretion;
 use crate::geography::{Geography, Level};
@@ -274,7 +274,55 @@ type Scored = (Option<f64>, Status);
 
 /// One series of the follow-up: (indicator id, place, stratum text) in output
 /// order, the interned stratum, and its cells in period order.
-type Series<'a> = ((&'a str, &'a Geography, String), u32, Vec<&'a Cell>);
+type Series<'a> = ((&'a str, &'a Geography, String), u32, Vec<(u32, CellId)>);
+
+/// The series (indicator, place, stratum) with a value up to `year`, in
+/// output order. Cells arrive group by group in period order, so each
+/// series' cells come out in period order by a counting pass: no hashing or
+/// allocation per cell.
+fn series<'a>(cells: &'a Cells<'_>, year: i32) -> Vec<Series<'a>> {
+    let table = cells.table();
+    let places = cells.places.len();
+    // (indicator, stratum) pairs, densely numbered; a series is a pair at a place.
+    let mut pairs: HashMap<(u32, u32), usize> = HashMap::default();
+    let mut pair_of = Vec::with_capacity(cells.groups.len());
+    for g in &cells.groups {
+        let next = pairs.len();
+        pair_of.push(*pairs.entry((g.indicator, g.stratum)).or_insert(next));
+    }
+    let in_window = |g: &crate::aggregate::Group| g.period.year() <= year;
+    // Each cell as its group and id: eight bytes, not a whole cell.
+    let mut lists: Vec<Vec<(u32, CellId)>> = vec![Vec::new(); pairs.len() * places];
+    for (k, (g, &pair)) in cells
+        .groups
+        .iter()
+        .zip(&pair_of)
+        .enumerate()
+        .filter(|(_, (g, _))| in_window(g))
+    {
+        for &id in cells.group_members(g) {
+            if !cells.value(id).is_nan() {
+                lists[pair * places + cells.place(id) as usize].push((k as u32, id));
+            }
+        }
+    }
+    let mut out: Vec<Series<'a>> = Vec::new();
+    for ((indicator, stratum), pair) in pairs {
+        for place in 0..places {
+            let list = std::mem::take(&mut lists[pair * places + place]);
+            if !list.is_empty() {
+                let key = (
+                    table.indicator_id(indicator),
+                    cells.places.get(place as u32),
+                    stratum_text(table, stratum),
+                );
+                out.push((key, stratum, list));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
 
 /// Runs the annual follow-up of `year` over `observations`.
 pub fn annual_follow_up(
@@ -292,38 +340,9 @@ pub fn annual_follow_up(
         .chain(agreement.targets().into_iter().map(|(_, t)| t))
         .collect();
     let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
-    discretion::apply(
-        &mut cells,
-        observations,
-        catalogue,
-        &hierarchy,
-        config.small_count_threshold,
-    );
+    discretion::apply(&mut cells, catalogue, &hierarchy, config.small_count_threshold);
     let mut problems = problems.0;
-
-    // Series: indicator, place, stratum → cells in period order, up to the
-    // year. Grouped by interned ids and borrowed places (no allocation per
-    // cell), then put in output order once per series.
-    let mut by_series: HashMap<(u32, &Geography, u32), Vec<&Cell>> = HashMap::default();
-    for c in cells.iter().filter(|c| c.period.year() <= year && !c.value.is_nan()) {
-        by_series
-            .entry((c.indicator, &*c.geography, c.stratum))
-            .or_default()
-            .push(c);
-    }
-    let mut series: Vec<Series> = by_series
-        .into_iter()
-        .map(|((indicator, geography, stratum), mut list)| {
-            list.sort_by_key(|c| c.period);
-            let key = (
-                observations.indicator_id(indicator),
-                geography,
-                stratum_text(observations, stratum),
-            );
-            (key, stratum, list)
-        })
-        .collect();
-    series.sort_by(|a, b| a.0.cmp(&b.0));
+    let series = series(&cells, year);
 
     let focus_order: Vec<&str> = agreement.focus_areas.iter().map(|f| f.id.as_str()).collect();
     let mut rows = Vec::new();
@@ -338,15 +357,12 @@ pub fn annual_follow_up(
                 any = true;
                 let target = target_for(&targets, &def.id, geography, observations.stratum_of(*stratum_id));
                 let base_period = target.and_then(|t| t.base_period);
-                let last = list[list.len() - 1];
-                let first = match base_period {
-                    None => list[0],
-                    Some(p) => match list.iter().find(|c| c.period == p) {
-                        Some(c) => c,
-                        None => list[0],
-                    },
-                };
-                let hidden = last.hidden.clone().or_else(|| first.hidden.clone());
+                let cell = |&(g, id): &(u32, CellId)| cells.cell(&cells.groups[g as usize], id);
+                let last = cell(&list[list.len() - 1]);
+                let first = base_period
+                    .and_then(|p| list.iter().map(cell).find(|c| c.period == p))
+                    .unwrap_or_else(|| cell(&list[0]));
+                let hidden = last.hidden.or(first.hidden).cloned();
                 let mut row = FollowUpRow {
                     focus_area: focus_area.clone(),
                     indicator: def.id.clone(),
@@ -365,7 +381,7 @@ pub fn annual_follow_up(
                     status: Status::NotAvailable,
                     score: None,
                     progress: None,
-                    contributed: last.contributed.len(),
+                    contributed: last.contributed,
                     missing: last.missing.to_vec(),
                     hidden: hidden.clone(),
                     note: None,
@@ -386,7 +402,7 @@ pub fn annual_follow_up(
                 }
                 let goal = match target {
                     None => Ok(Goal::default()),
-                    Some(t) => t.goal(|p| list.iter().find(|c| c.period == p).map(|c| c.value)),
+                    Some(t) => t.goal(|p| list.iter().map(cell).find(|c| c.period == p).map(|c| c.value)),
                 };
                 let goal = match goal {
                     Ok(g) => g,

@@ -33,6 +33,11 @@ use crate::indicator::{IndicatorCatalogue, MeasureUnit};
 use crate::period::Period;
 use crate::problem::{ctx, Pointer, Problem, Problems};
 
+#[cfg(feature = "csv")]
+mod tidy_csv;
+#[cfg(feature = "csv")]
+pub use tidy_csv::{read_csv, read_csv_with};
+
 /// One observation, in its JSON form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -213,6 +218,16 @@ impl ObservationTable {
         &self.indicators.values[i as usize]
     }
 
+    /// How many distinct indicators the table holds (interned ids are `0..count`).
+    pub fn indicator_count(&self) -> usize {
+        self.indicators.values.len()
+    }
+
+    /// How many distinct strata the table holds (interned ids are `0..count`).
+    pub fn strata_count(&self) -> usize {
+        self.strata.values.len()
+    }
+
     /// How many distinct places the table holds.
     pub fn geography_count(&self) -> usize {
         self.geographies.values.len()
@@ -246,25 +261,16 @@ impl ObservationTable {
     }
 }
 
-fn cell_problem(code: Code, row: usize, column: &str, mut context: BTreeMap<String, serde_json::Value>) -> Problem {
+pub(crate) fn cell_problem(
+    code: Code,
+    row: usize,
+    column: &str,
+    mut context: BTreeMap<String, serde_json::Value>,
+) -> Problem {
     context.insert("row".into(), serde_json::json!(row + 1));
     context.insert("column".into(), serde_json::json!(column));
     Problem::with_context(code, Pointer::root().index(row).key(column), context)
 }
-
-/// The columns CSV gives meaning to; any other is a disaggregation.
-#[cfg(feature = "csv")]
-const KNOWN: &[&str] = &[
-    "indicator",
-    "geography",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "provisional",
-    "break_in_series",
-    "suppressed",
-];
 
 /// How a CSV file is written: its separator and its decimal mark.
 ///
@@ -312,256 +318,12 @@ impl Dialect {
 
     /// A number as this dialect writes it, in Rust's form (`1.234,5` → `1234.5`).
     #[cfg(feature = "csv")]
-    fn normalise<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    pub(crate) fn normalise<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         if !self.decimal_comma {
             return std::borrow::Cow::Borrowed(text);
         }
         std::borrow::Cow::Owned(text.replace('.', "").replace(',', "."))
     }
-}
-
-/// Reads tidy CSV, detecting the dialect from the header line; see
-/// [`read_csv_with`], which reports every malformed cell (syntax, numbers,
-/// periods, places, flags).
-///
-/// ```
-/// let csv = "indicator,geography,period,value\nmiddellevetid,region:1081,2021,81.2\n";
-/// let table = sundhedsaftale::observation::read_csv(csv).unwrap();
-/// assert_eq!(table.len(), 1);
-/// let danish = "\u{feff}Indicator;Geography;Period;Value\nmiddellevetid;region:1081;2021;81,2\n";
-/// assert_eq!(sundhedsaftale::observation::read_csv(danish).unwrap().value[0], 81.2);
-/// ```
-#[cfg(feature = "csv")]
-pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
-    read_csv_with(text, Dialect::detect(text))
-}
-
-/// Reads tidy CSV written in `dialect`: a header row naming `indicator`,
-/// `geography`, `period`, and `value` and/or `numerator`, `denominator`,
-/// optional flags, and any other column as a disaggregation. Header names
-/// are matched without regard to case or surrounding spaces; a UTF-8
-/// byte-order mark is skipped. Every row problem names its row and column.
-#[cfg(feature = "csv")]
-pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, Problems> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let separator = u8::try_from(dialect.separator)
-        .ok()
-        .filter(u8::is_ascii)
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .delimiter(separator)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|name| name.trim().to_string()).collect(),
-        Err(e) => return Err(Problems(vec![csv_problem(&e)])),
-    };
-    let lower: Vec<String> = headers.iter().map(|h| h.to_lowercase()).collect();
-    let mut problems = Vec::new();
-    for (i, h) in lower.iter().enumerate() {
-        if let Some(first) = lower[..i].iter().position(|x| x == h) {
-            problems.push(Problem::with_context(
-                Code::DuplicateColumn,
-                Pointer::root().key(&headers[i]),
-                ctx!("column" => headers[i], "first" => first + 1, "position" => i + 1),
-            ));
-        }
-    }
-    let missing: Vec<&str> = ["indicator", "geography", "period"]
-        .into_iter()
-        .filter(|r| !lower.iter().any(|h| h == r))
-        .collect();
-    let other = [',', ';', '\t', '|']
-        .into_iter()
-        .filter(|c| *c != dialect.separator)
-        .find(|c| headers.len() == 1 && headers[0].contains(*c));
-    if let Some(found) = other.filter(|_| !missing.is_empty()) {
-        // One column holding the others' names: the file uses another separator.
-        problems.push(Problem::with_context(
-            Code::WrongSeparator,
-            "",
-            ctx!("separator" => dialect.separator.escape_default().to_string(),
-                 "found" => found.escape_default().to_string()),
-        ));
-        return Err(Problems(problems));
-    }
-    for required in missing {
-        problems.push(Problem::with_context(
-            Code::MissingField,
-            Pointer::root().key(required),
-            ctx!("field" => required),
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(Problems(problems));
-    }
-    // Row problems are collected up to the limits: a million bad rows must
-    // not cost a million problems' memory.
-    let mut problems = crate::problem::Collector::new(crate::problem::Limits::default());
-    let column = |name: &str| lower.iter().position(|h| h == name);
-    let (ci, cg, cp) = (
-        column("indicator").unwrap_or(0),
-        column("geography").unwrap_or(0),
-        column("period").unwrap_or(0),
-    );
-    let numeric: Vec<(&str, Option<usize>)> = ["value", "numerator", "denominator"]
-        .iter()
-        .map(|n| (*n, column(n)))
-        .collect();
-    let flag_columns: Vec<(u8, &str, Option<usize>)> = [
-        (PROVISIONAL, "provisional"),
-        (BREAK_IN_SERIES, "break_in_series"),
-        (SUPPRESSED, "suppressed"),
-    ]
-    .iter()
-    .map(|(bit, n)| (*bit, *n, column(n)))
-    .collect();
-    let dims: Vec<(usize, String)> = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !KNOWN.contains(&lower[*i].as_str()))
-        .map(|(i, h)| (i, h.to_string()))
-        .collect();
-    let mut table = ObservationTable::new();
-    // Ids by their raw cell text: a repeated cell (the common case: a few
-    // hundred places and periods over millions of rows) costs one lookup and
-    // no allocation. Only cells that parse are remembered, so every bad cell
-    // is still reported at its own row.
-    let mut indicators: HashMap<String, u32> = HashMap::default();
-    let mut places: HashMap<String, u32> = HashMap::default();
-    let mut periods: HashMap<String, Period> = HashMap::default();
-    let mut strata: HashMap<String, u32> = HashMap::default();
-    let mut stratum_key = String::new();
-    let mut record = csv::StringRecord::new();
-    let mut row = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                problems.push(csv_problem(&e));
-                row += 1;
-                continue;
-            }
-        }
-        let this = row;
-        row += 1;
-        let row = this;
-        let cell = |i: usize| record.get(i).unwrap_or("");
-        let before = problems.seen();
-        let period = match periods.get(cell(cp)) {
-            Some(p) => Some(*p),
-            None => match cell(cp).parse::<Period>() {
-                Ok(p) => {
-                    periods.insert(cell(cp).to_string(), p);
-                    Some(p)
-                }
-                Err(e) => {
-                    problems.push(cell_problem(
-                        Code::InvalidPeriod,
-                        row,
-                        "period",
-                        ctx!("detail" => e.to_string()),
-                    ));
-                    None
-                }
-            },
-        };
-        let geography = match places.get(cell(cg)) {
-            Some(g) => Some(*g),
-            None => match cell(cg).parse::<Geography>() {
-                Ok(g) => {
-                    let id = table.intern_geography(&g);
-                    places.insert(cell(cg).to_string(), id);
-                    Some(id)
-                }
-                Err(e) => {
-                    problems.push(cell_problem(
-                        Code::InvalidGeography,
-                        row,
-                        "geography",
-                        ctx!("detail" => e),
-                    ));
-                    None
-                }
-            },
-        };
-        let mut numbers = [None; 3];
-        for (k, (name, col)) in numeric.iter().enumerate() {
-            let text = col.map_or("", cell);
-            if text.is_empty() {
-                continue;
-            }
-            match dialect.normalise(text).parse::<f64>() {
-                Ok(x) if x.is_finite() => numbers[k] = Some(x),
-                _ => problems.push(cell_problem(Code::InvalidNumber, row, name, ctx!("text" => text))),
-            }
-        }
-        let mut flags = 0u8;
-        for (bit, name, col) in &flag_columns {
-            match col.map_or("", cell) {
-                "" | "false" | "0" => {}
-                "true" | "1" => flags |= bit,
-                other => problems.push(cell_problem(
-                    Code::InvalidValue,
-                    row,
-                    name,
-                    ctx!("detail" => format!("`{other}` is not true or false")),
-                )),
-            }
-        }
-        if problems.seen() > before {
-            continue;
-        }
-        let (Some(period), Some(g)) = (period, geography) else {
-            continue;
-        };
-        stratum_key.clear();
-        for (i, _) in &dims {
-            stratum_key.push_str(cell(*i));
-            stratum_key.push('\u{1f}');
-        }
-        let s = match strata.get(&stratum_key) {
-            Some(s) => *s,
-            None => {
-                let stratum: Stratum = dims
-                    .iter()
-                    .filter(|(i, _)| !cell(*i).is_empty())
-                    .map(|(i, d)| (d.clone(), cell(*i).to_string()))
-                    .collect();
-                let s = table.intern_stratum(&stratum);
-                strata.insert(stratum_key.clone(), s);
-                s
-            }
-        };
-        let i = match indicators.get(cell(ci)) {
-            Some(i) => *i,
-            None => {
-                let i = table.intern_indicator(cell(ci));
-                indicators.insert(cell(ci).to_string(), i);
-                i
-            }
-        };
-        table.push_row(i, g, period, s, numbers[0], numbers[1], numbers[2], flags);
-    }
-    if problems.is_empty() {
-        Ok(table)
-    } else {
-        Err(problems.finish())
-    }
-}
-
-/// A CSV syntax problem, at the row it is in (data rows count from 0, as in
-/// every other row problem) when the reader knows it.
-#[cfg(feature = "csv")]
-fn csv_problem(e: &csv::Error) -> Problem {
-    let position = e.position();
-    let line = position.map_or(0, |p| p.line());
-    let at = match position.map(csv::Position::record) {
-        Some(record) if record > 0 => Pointer::root().index(usize::try_from(record - 1).unwrap_or(usize::MAX)),
-        _ => Pointer::root(),
-    };
-    Problem::with_context(Code::CsvSyntax, at, ctx!("detail" => e.to_string(), "line" => line))
 }
 
 /// The text formats observations come in.
@@ -672,8 +434,10 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
     let mut first_of = HashMap::default();
     for k in 0..count {
         let rows = &mut order[start[k]..start[k + 1]];
-        // Rows within a series are in row order; a stable sort by period keeps it.
-        rows.sort_by_key(|&r| table.period[r]);
+        // Rows within a series are in row order; a stable sort by period keeps
+        // it. Only equal periods matter here, so the key is the period's
+        // identity, not its (slower to compute) calendar order.
+        rows.sort_by_key(|&r| table.period[r].identity());
         for pair in 0..rows.len().saturating_sub(1) {
             let (a, b) = (rows[pair], rows[pair + 1]);
             if table.period[a] == table.period[b] {

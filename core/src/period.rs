@@ -112,6 +112,19 @@ pub fn fractional_year(day: NaiveDate) -> f64 {
 }
 
 impl Period {
+    /// A key that is equal exactly when the periods are, cheap to compute
+    /// (no calendar arithmetic): for grouping equal periods, not for ordering them.
+    pub(crate) fn identity(&self) -> (u8, i32, i32) {
+        match *self {
+            Period::Year(y) => (0, y, 0),
+            Period::HalfYear(y, h) => (1, y, i32::from(h)),
+            Period::Quarter(y, q) => (2, y, i32::from(q)),
+            Period::Month(y, m) => (3, y, i32::from(m)),
+            Period::SchoolYear(y) => (4, y, 0),
+            Period::Range(a, b) => (5, a.num_days_from_ce(), b.num_days_from_ce()),
+        }
+    }
+
     /// The kind of period.
     pub fn period_type(&self) -> PeriodType {
         match self {
