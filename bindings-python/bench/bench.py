@@ -4,6 +4,10 @@ this same process, printed as ratios with the goal beside them.
 - P2: load and validate the embedded agreement, against pydantic v2 models
   generated from the project's JSON Schema by datamodel-code-generator
   (``model_validate_json``), with ``json.loads`` as the floor.
+- P3: the national follow-up in memory, at ¼, ½ and full scale: the library
+  on `Observations` already read, against polars' ``group_by`` on a
+  DataFrame already read, doing the same sums (one thread each). The
+  library also checks every row, hides small counts and measures progress.
 - P4: the annual follow-up from a CSV of SYNTHETIC national observations at
   ¼, ½ and full scale, against polars reading the same CSV and summing
   numerators and denominators per indicator × period × stratum for each
@@ -74,10 +78,19 @@ def pydantic_version() -> str:
     return str(pydantic.VERSION)
 
 
-def polars_sums(observations: Path, places: Path) -> pl.DataFrame:
-    """What the library's aggregation does, as a polars user would write it."""
+def polars_read(observations: Path, places: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     obs = pl.read_csv(observations, schema_overrides={"period": pl.Utf8, "stratum": pl.Utf8})
     where = pl.read_csv(places, schema_overrides={"region": pl.Utf8, "cluster": pl.Utf8})
+    return obs, where
+
+
+def polars_sums(observations: Path, places: Path) -> pl.DataFrame:
+    """What the library's aggregation does, as a polars user would write it."""
+    return polars_group(*polars_read(observations, places))
+
+
+def polars_group(obs: pl.DataFrame, where: pl.DataFrame) -> pl.DataFrame:
+    """The sums per region, cluster and the country, on data already in memory."""
     joined = obs.join(where, on="geography", how="left")
     keys = ["indicator", "period", "stratum"]
     sums = [pl.col("numerator").sum(), pl.col("denominator").sum()]
@@ -87,6 +100,21 @@ def polars_sums(observations: Path, places: Path) -> pl.DataFrame:
     )
     country = joined.group_by(keys).agg(sums).with_columns(pl.lit("DK").alias("place"))
     return pl.concat([by_region, by_cluster, country.select(by_region.columns)])
+
+
+def in_memory_versus_polars(data: Path) -> None:
+    print("\nP3 national follow-up in memory, SYNTHETIC observations already read, one thread each, median of 3:")
+    for scale in ["quarter", "half", "full"]:
+        folder = data / scale
+        agreement = sundhedsaftale.load(folder / "agreement.json")
+        observations = sundhedsaftale.Observations.read_csv(folder / "observations.csv")
+        frames = polars_read(folder / "observations.csv", folder / "places.csv")
+        ours = median_seconds(lambda: agreement.follow_up(2024, observations), 3, 1)
+        peer = median_seconds(lambda: polars_group(*frames), 3, 1)
+        print(
+            f"  {scale:>7} ({len(observations):>9,} rows): sundhedsaftale {ours:6.3f} s, polars {pl.__version__} "
+            f"group_by {peer:6.3f} s = {ours / peer:.2f}× polars (goal: ≤ 0.5×)"
+        )
 
 
 def follow_up_versus_polars(data: Path) -> None:
@@ -107,6 +135,7 @@ def follow_up_versus_polars(data: Path) -> None:
 def main() -> None:
     models_path, data = Path(sys.argv[1]), Path(sys.argv[2])
     load_versus_pydantic(models_path)
+    in_memory_versus_polars(data)
     follow_up_versus_polars(data)
 
 

@@ -10,42 +10,76 @@
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
+use std::collections::HashMap;
 use sundhedsaftale as core;
 
-/// Converts JSON data to plain Python data.
-fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_pyobject(py)?.into_any(),
-            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => s.into_pyobject(py)?.into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
+/// Converts JSON data to plain Python data. Keys and short texts recur
+/// across thousands of rows (field names, codes, statuses, periods), so each
+/// distinct one becomes a Python string once and is shared: strings are
+/// immutable, and a follow-up of national data converts several times faster.
+struct Converter<'py> {
+    py: Python<'py>,
+    strings: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Converter<'py> {
+    /// Texts up to this length are shared; longer ones (names, messages) rarely recur.
+    const SHARED: usize = 40;
+
+    fn new(py: Python<'py>) -> Self {
+        Converter {
+            py,
+            strings: HashMap::new(),
         }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, to_py(py, v)?)?;
-            }
-            dict.into_any()
+    }
+
+    fn string(&mut self, s: &str) -> Bound<'py, PyString> {
+        if s.len() > Self::SHARED {
+            return PyString::new(self.py, s);
         }
-    })
+        if let Some(found) = self.strings.get(s) {
+            return found.clone();
+        }
+        let made = PyString::new(self.py, s);
+        self.strings.insert(s.to_string(), made.clone());
+        made
+    }
+
+    fn convert(&mut self, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match value {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.into_pyobject(py)?.into_any(),
+                (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+                _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+            },
+            Value::String(s) => self.string(s).into_any(),
+            Value::Array(items) => {
+                let items = items
+                    .iter()
+                    .map(|item| self.convert(item))
+                    .collect::<PyResult<Vec<_>>>()?;
+                PyList::new(py, items)?.into_any()
+            }
+            Value::Object(map) => {
+                let dict = PyDict::new(py);
+                for (k, v) in map {
+                    dict.set_item(self.string(k), self.convert(v)?)?;
+                }
+                dict.into_any()
+            }
+        })
+    }
 }
 
 /// Serializes a core value and converts it to Python data.
 fn serialize<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    to_py(py, &json)
+    Converter::new(py).convert(&json)
 }
 
 /// Builds `sundhedsaftale.ValidationError(problems)`; the class is defined in Python.
@@ -125,20 +159,30 @@ impl NativeAgreement {
         format: &str,
         options: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let format = match format {
-            "csv" => core::observation::Format::Csv,
-            "json" => core::observation::Format::Json,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown format {other:?} (use \"csv\" or \"json\")"
-                )))
-            }
-        };
+        let format = observation_format(format)?;
         let options: core::annual::FollowUpOptions = match options {
             None => Default::default(),
             Some(text) => core::parse_json(text).map_err(|p| validation_error(py, &p))?,
         };
         let result = core::annual::run(&self.inner, observations.map(|t| (t, format)), year, &options.into())
+            .map_err(|p| validation_error(py, &p))?;
+        serialize(py, &result)
+    }
+
+    /// The annual follow-up of `year` on observations already read; `options` as in `follow_up`.
+    #[pyo3(signature = (year, observations, options = None))]
+    fn follow_up_table<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        observations: &NativeObservations,
+        options: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options: core::annual::FollowUpOptions = match options {
+            None => Default::default(),
+            Some(text) => core::parse_json(text).map_err(|p| validation_error(py, &p))?,
+        };
+        let result = core::annual::run_on(&self.inner, Some(&observations.table), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
         serialize(py, &result)
     }
@@ -154,6 +198,77 @@ impl NativeAgreement {
             rule_sets,
             &problems,
         ))
+    }
+}
+
+/// Observations read once and held in native columns, for following up
+/// without reading them again.
+#[pyclass(module = "sundhedsaftale._native", name = "NativeObservations", frozen)]
+struct NativeObservations {
+    table: core::observation::ObservationTable,
+}
+
+#[pymethods]
+impl NativeObservations {
+    /// Number of rows.
+    fn __len__(&self) -> usize {
+        self.table.len()
+    }
+}
+
+/// Reads observations from text (`format` "csv" or "json"); `dialect` as JSON
+/// (`{"separator": ";", "decimal_comma": true}`), detected when absent. Raises
+/// `ValidationError` with every malformed cell.
+#[pyfunction]
+#[pyo3(signature = (text, format = "csv", dialect = None))]
+fn read_observations(py: Python<'_>, text: &str, format: &str, dialect: Option<&str>) -> PyResult<NativeObservations> {
+    let format = observation_format(format)?;
+    let dialect: Option<core::observation::Dialect> = match dialect {
+        None => None,
+        Some(text) => Some(core::parse_json(text).map_err(|p| validation_error(py, &p))?),
+    };
+    // Reading millions of rows takes a while: other Python threads may run meanwhile.
+    let table = py
+        .detach(|| core::observation::read_in(text, format, dialect))
+        .map_err(|p| validation_error(py, &p))?;
+    Ok(NativeObservations { table })
+}
+
+/// Reads observations from a file (`format` "csv" or "json"); see
+/// `read_observations`. The file is read and parsed here, without holding
+/// the GIL and without first becoming a Python string. Raises `OSError`
+/// when the file cannot be read, `ValidationError` when it is not UTF-8 or
+/// has malformed cells.
+#[pyfunction]
+#[pyo3(signature = (path, format = "csv", dialect = None))]
+fn read_observations_file(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    format: &str,
+    dialect: Option<&str>,
+) -> PyResult<NativeObservations> {
+    let format = observation_format(format)?;
+    let dialect: Option<core::observation::Dialect> = match dialect {
+        None => None,
+        Some(text) => Some(core::parse_json(text).map_err(|p| validation_error(py, &p))?),
+    };
+    let bytes = py.detach(|| std::fs::read(&path))?;
+    let table = py
+        .detach(|| {
+            let text = core::parse::text_of(&bytes)?;
+            core::observation::read_in(text, format, dialect)
+        })
+        .map_err(|p| validation_error(py, &p))?;
+    Ok(NativeObservations { table })
+}
+
+fn observation_format(format: &str) -> PyResult<core::observation::Format> {
+    match format {
+        "csv" => Ok(core::observation::Format::Csv),
+        "json" => Ok(core::observation::Format::Json),
+        other => Err(PyValueError::new_err(format!(
+            "unknown format {other:?} (use \"csv\" or \"json\")"
+        ))),
     }
 }
 
@@ -262,6 +377,9 @@ fn agreement_schema() -> String {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAgreement>()?;
+    m.add_class::<NativeObservations>()?;
+    m.add_function(wrap_pyfunction!(read_observations, m)?)?;
+    m.add_function(wrap_pyfunction!(read_observations_file, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

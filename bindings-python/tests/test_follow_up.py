@@ -114,3 +114,43 @@ def test_a_stated_csv_dialect_is_used_as_given(tmp_path: Path) -> None:
     )["rows"]
     row = next(r for r in rows if r["indicator"] == "genindlaeggelser-30-dage" and r["geography"] == "region:1081")
     assert row["latest_value"] == 12.5
+
+
+def test_observations_read_once_follow_up_as_a_path_does() -> None:
+    agreement = sundhedsaftale.nordjylland_2024()
+    observations = sundhedsaftale.Observations.read_csv(CSV)
+    assert len(observations) == len(CSV.read_text(encoding="utf-8").strip().splitlines()) - 1
+    assert repr(observations) == f"<Observations: {len(observations)} rows>"
+    from_path = agreement.follow_up(2024, CSV)
+    assert agreement.follow_up(2024, observations) == from_path
+    # The same table serves again, under other settings.
+    stricter = agreement.follow_up(2024, observations, small_count_threshold=50)
+    assert stricter == agreement.follow_up(2024, CSV, small_count_threshold=50)
+    assert stricter != from_path
+
+
+def test_observations_report_every_bad_cell_with_its_path() -> None:
+    text = "indicator;geography;period;value\nx;municipality:851;2024;12,5\nx;nowhere;2024;1\nx;municipality:851;20x4;y\n"
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.Observations.from_csv(text)
+    found = [(e["code"], e["path"]) for e in info.value.errors()]
+    assert found == [
+        ("invalid_geography", "/1/geography"),
+        ("invalid_period", "/2/period"),
+        ("invalid_number", "/2/value"),
+    ]
+    # Stated explicitly, the comma dialect reads `12,5` as two fields: a syntax problem at that row.
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.Observations.from_csv("indicator,geography,period,value\nx,municipality:851,2024,12,5\n")
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("csv_syntax", "/0")]
+
+
+def test_observations_from_json_and_checks_against_the_agreement() -> None:
+    rows = [{"indicator": "no-such-indicator", "geography": "municipality:851", "period": "2024", "value": 1}]
+    observations = sundhedsaftale.Observations.from_json(json.dumps(rows))
+    assert len(observations) == 1
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.nordjylland_2024().follow_up(2024, observations)
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("unknown_reference", "/0/indicator")]
+    with pytest.raises(TypeError):
+        sundhedsaftale.nordjylland_2024().follow_up(2024, observations, dialect={"separator": ";", "decimal_comma": True})

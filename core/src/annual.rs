@@ -112,21 +112,50 @@ pub fn run(
     year: i32,
     config: &FollowUpConfig,
 ) -> Result<AnnualFollowUp, Problems> {
-    let (catalogue, gaps) = agreement.indicator_catalogue();
-    let mut later = Vec::new();
-    let table = match observations {
-        None => key_figure_observations(agreement),
+    match observations {
+        None => run_on(agreement, None, year, config),
         Some((text, format)) => {
             let table = crate::observation::read_in(text, format, config.dialect)?;
-            let problems = crate::observation::check(&table, &catalogue, &agreement.hierarchy());
+            run_on(agreement, Some(&table), year, config)
+        }
+    }
+}
+
+/// Runs the follow-up of `year` on observations already read (checked
+/// against the agreement's own indicators and geography first), or, with
+/// none, on the agreement's own key figures: for reading a large file once
+/// and following it up under several settings.
+///
+/// ```
+/// use sundhedsaftale::{annual::run_on, observation::read_csv};
+/// let a = sundhedsaftale::nordjylland_2024();
+/// let table = read_csv("indicator,geography,period,numerator,denominator\n\
+///     genindlaeggelser-30-dage,municipality:851,2024,30,300\n").unwrap();
+/// let result = run_on(&a, Some(&table), 2024, &Default::default()).unwrap();
+/// assert!(result.rows.iter().any(|r| r.geography.to_string() == "municipality:851"));
+/// ```
+pub fn run_on(
+    agreement: &HealthAgreement,
+    observations: Option<&ObservationTable>,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    let (catalogue, gaps) = agreement.indicator_catalogue();
+    let own;
+    let (table, later) = match observations {
+        None => {
+            own = key_figure_observations(agreement);
+            (&own, Vec::new())
+        }
+        Some(table) => {
+            let problems = crate::observation::check(table, &catalogue, &agreement.hierarchy());
             if problems.has_errors() {
                 return Err(problems);
             }
-            later = outside_window(&table, year);
-            table
+            (table, outside_window(table, year))
         }
     };
-    let mut result = annual_follow_up(agreement, &catalogue, &table, year, config);
+    let mut result = annual_follow_up(agreement, &catalogue, table, year, config);
     result.problems.0.splice(0..0, gaps.0.into_iter().chain(later));
     Ok(result)
 }

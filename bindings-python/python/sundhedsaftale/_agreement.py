@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _native
 from ._errors import Lang, Problem, localise
+from ._observations import Observations
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Agreement:
     def follow_up(
         self,
         year: int,
-        observations: Union[None, str, "os.PathLike[str]", List[Dict[str, Any]]] = None,
+        observations: Union[None, str, "os.PathLike[str]", List[Dict[str, Any]], Observations] = None,
         *,
         targets: Optional[List[Dict[str, Any]]] = None,
         weights: Optional[Dict[str, float]] = None,
@@ -125,29 +126,31 @@ class Agreement:
         area, indicator, place and stratum; ``pandas.DataFrame(result["rows"])``),
         ``roll_ups`` and ``problems``.
 
-        ``observations`` is a path to a tidy CSV or a JSON file, or a list of
-        observation dicts; by default the agreement's own key figures are used.
+        ``observations`` is a path to a tidy CSV or a JSON file, a list of
+        observation dicts, or `Observations` already read (the fast way to
+        follow up a large file more than once); by default the agreement's
+        own key figures are used.
         Raises `ValidationError` with every problem in the observations.
         A CSV file's separator and decimal mark are detected from its header
         line; ``dialect={"separator": ";", "decimal_comma": True}`` states them.
         """
-        text: Optional[str] = None
-        fmt = "csv"
-        if isinstance(observations, list):
-            text, fmt = json.dumps(observations, ensure_ascii=False), "json"
-        elif observations is not None:
-            path = os.fspath(observations)
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            fmt = "json" if path.lower().endswith(".json") else "csv"
         options: Dict[str, Any] = {"targets": targets or []}
         if weights is not None:
             options["weights"] = weights
         if small_count_threshold is not None:
             options["small_count_threshold"] = small_count_threshold
-        if dialect is not None:
-            options["dialect"] = dialect
-        return self._native.follow_up(year, text, fmt, json.dumps(options))
+        if isinstance(observations, Observations):
+            if dialect is not None:
+                raise TypeError("dialect is for reading text; these observations are already read")
+            return self._native.follow_up_table(year, observations._native, json.dumps(options))
+        if isinstance(observations, list):
+            text = json.dumps(observations, ensure_ascii=False)
+            return self._native.follow_up(year, text, "json", json.dumps(options))
+        if observations is not None:
+            # Read natively: a national file never becomes a Python string.
+            table = Observations.read(observations, dialect=dialect)
+            return self._native.follow_up_table(year, table._native, json.dumps(options))
+        return self._native.follow_up(year, None, "csv", json.dumps(options))
 
     def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:
         """The readable report on ``on`` (today by default)."""

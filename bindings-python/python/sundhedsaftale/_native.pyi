@@ -1,7 +1,8 @@
 """Type stubs for the private native module; use the `sundhedsaftale` facade instead."""
 
 import datetime
-from typing import Any, Dict, List, Optional
+import os
+from typing import Any, Dict, List, Optional, Union
 
 from typing_extensions import final
 
@@ -23,6 +24,18 @@ class NativeAgreement:
     def follow_up(
         self, year: int, observations: Optional[str] = None, format: str = "csv", options: Optional[str] = None
     ) -> Dict[str, Any]: ...
+    def follow_up_table(
+        self, year: int, observations: NativeObservations, options: Optional[str] = None
+    ) -> Dict[str, Any]: ...
+
+@final
+class NativeObservations:
+    def __len__(self) -> int: ...
+
+def read_observations(text: str, format: str = "csv", dialect: Optional[str] = None) -> NativeObservations: ...
+def read_observations_file(
+    path: Union[str, "os.PathLike[str]"], format: str = "csv", dialect: Optional[str] = None
+) -> NativeObservations: ...
 
 def decode(data: bytes) -> str: ...
 def redact(problems_json: str) -> List[Dict[str, Any]]: ...
