@@ -151,14 +151,14 @@ impl NativeAgreement {
     /// (`format` "csv" or "json"), or none for the agreement's key figures;
     /// `options` as JSON (targets, weights, small_count_threshold, progress).
     #[pyo3(signature = (year, observations = None, format = "csv", options = None))]
-    fn follow_up<'py>(
+    fn follow_up(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         year: i32,
         observations: Option<&str>,
         format: &str,
         options: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<NativeFollowUp> {
         let format = observation_format(format)?;
         let options: core::annual::FollowUpOptions = match options {
             None => Default::default(),
@@ -166,25 +166,25 @@ impl NativeAgreement {
         };
         let result = core::annual::run(&self.inner, observations.map(|t| (t, format)), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
-        serialize(py, &result)
+        Ok(NativeFollowUp { inner: result })
     }
 
     /// The annual follow-up of `year` on observations already read; `options` as in `follow_up`.
     #[pyo3(signature = (year, observations, options = None))]
-    fn follow_up_table<'py>(
+    fn follow_up_table(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         year: i32,
         observations: &NativeObservations,
         options: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<NativeFollowUp> {
         let options: core::annual::FollowUpOptions = match options {
             None => Default::default(),
             Some(text) => core::parse_json(text).map_err(|p| validation_error(py, &p))?,
         };
         let result = core::annual::run_on(&self.inner, Some(&observations.table), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
-        serialize(py, &result)
+        Ok(NativeFollowUp { inner: result })
     }
 
     /// The readable report on a date.
@@ -198,6 +198,42 @@ impl NativeAgreement {
             rule_sets,
             &problems,
         ))
+    }
+}
+
+/// A follow-up result, held natively: it becomes Python data only for the
+/// parts asked for.
+#[pyclass(module = "sundhedsaftale._native", name = "NativeFollowUp", frozen)]
+struct NativeFollowUp {
+    inner: core::annual::AnnualFollowUp,
+}
+
+#[pymethods]
+impl NativeFollowUp {
+    /// The year followed up.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.inner.year
+    }
+
+    /// Number of rows.
+    fn __len__(&self) -> usize {
+        self.inner.rows.len()
+    }
+
+    /// The rows as plain data.
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.rows)
+    }
+
+    /// The roll-ups as plain data.
+    fn roll_ups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.roll_ups)
+    }
+
+    /// The problems met on the way, as plain data.
+    fn problems<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.problems)
     }
 }
 
@@ -378,6 +414,7 @@ fn agreement_schema() -> String {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeAgreement>()?;
     m.add_class::<NativeObservations>()?;
+    m.add_class::<NativeFollowUp>()?;
     m.add_function(wrap_pyfunction!(read_observations, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations_file, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;

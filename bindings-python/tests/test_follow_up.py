@@ -55,7 +55,7 @@ def test_progress_error_pickles_and_is_a_value_error() -> None:
 
 def test_follow_up_on_the_key_figures_gives_tidy_rows() -> None:
     result = sundhedsaftale.nordjylland_2024().follow_up(2025)
-    rows = {r["indicator"]: r for r in result["rows"]}
+    rows = {r["indicator"]: r for r in result.rows}
     chronic = rows["kf-kroniske-sygdomme"]
     assert (chronic["baseline_value"], chronic["latest_value"], chronic["status"], chronic["score"]) == (
         45.0,
@@ -65,7 +65,10 @@ def test_follow_up_on_the_key_figures_gives_tidy_rows() -> None:
     )
     assert chronic["geography"] == "region:1081"
     assert rows["middellevetid"]["note"] == "no data"
-    assert json.loads(json.dumps(result)) == result, "plain data, ready for pandas or JSON"
+    plain = result.to_dict()
+    assert json.loads(json.dumps(plain)) == plain, "plain data, ready for pandas or JSON"
+    assert (plain["year"], len(result)) == (2025, len(result.rows))
+    assert repr(result) == f"<FollowUp 2025: {len(result)} rows, {len(result.problems)} problems>"
 
 
 def test_follow_up_on_a_csv_with_a_relative_target_and_discretion() -> None:
@@ -77,7 +80,7 @@ def test_follow_up_on_a_csv_with_a_relative_target_and_discretion() -> None:
         "due": "2026",
     }
     result = sundhedsaftale.nordjylland_2024().follow_up(2024, CSV, targets=[target])
-    readmissions = [r for r in result["rows"] if r["indicator"] == "genindlaeggelser-30-dage"]
+    readmissions = [r for r in result.rows if r["indicator"] == "genindlaeggelser-30-dage"]
     by_place = {r["geography"]: r for r in readmissions}
     region = by_place["region:1081"]
     assert math.isclose(region["target_value"], region["baseline_value"] * 0.9, abs_tol=1e-12)
@@ -99,7 +102,7 @@ def test_follow_up_rejects_bad_observations(tmp_path: Path) -> None:
     assert [(p["code"], p["path"]) for p in info.value.errors()] == [("wrong_period_type", "/0/period")]
     rows = [{"indicator": "middellevetid", "geography": "region:1081", "period": "2021", "value": 81.0}]
     result = sundhedsaftale.nordjylland_2024().follow_up(2024, rows)
-    assert any(r["indicator"] == "middellevetid" and r["latest_value"] == 81.0 for r in result["rows"])
+    assert any(r["indicator"] == "middellevetid" and r["latest_value"] == 81.0 for r in result.rows)
 
 
 def test_a_stated_csv_dialect_is_used_as_given(tmp_path: Path) -> None:
@@ -111,7 +114,7 @@ def test_a_stated_csv_dialect_is_used_as_given(tmp_path: Path) -> None:
     )
     rows = sundhedsaftale.nordjylland_2024().follow_up(
         2024, path, dialect={"separator": "|", "decimal_comma": True}
-    )["rows"]
+    ).rows
     row = next(r for r in rows if r["indicator"] == "genindlaeggelser-30-dage" and r["geography"] == "region:1081")
     assert row["latest_value"] == 12.5
 

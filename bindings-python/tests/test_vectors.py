@@ -63,7 +63,7 @@ def test_follow_up_vector(name: str, vector: dict) -> None:
     agreement = sundhedsaftale.loads(document_text(vector))
     # Inline observations, or a CSV file of the repository.
     observations = REPO / vector["observations_csv"] if "observations_csv" in vector else vector["observations"]
-    rows = agreement.follow_up(vector["year"], observations)["rows"]
+    rows = agreement.follow_up(vector["year"], observations).rows
     for want in vector["expected"]:
         matching = [r for r in rows if all(r[k] == want[k] for k in ("indicator", "geography", "stratum"))]
         assert len(matching) == 1, want
@@ -79,7 +79,7 @@ def test_invalid_observations_vector(name: str, vector: dict, tmp_path: Path) ->
     path.write_text(vector["csv"], encoding="utf-8")
     agreement = sundhedsaftale.nordjylland_2024()
     try:
-        problems = agreement.follow_up(vector["year"], path)["problems"]
+        problems = agreement.follow_up(vector["year"], path).problems
     except sundhedsaftale.ValidationError as err:
         problems = err.errors()
     assert keys(problems) == sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])

@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Union
 from . import _native
 from ._agreement import Agreement, CalendarEntry, DecidingDate, ValidityStatus
 from ._errors import Lang, Problem, ProgressError, ValidationError, localise
+from ._follow_up import FollowUp
 from ._observations import Observations
 
 __version__: str = _native.__version__
@@ -24,6 +25,7 @@ __all__ = [
     "Agreement",
     "CalendarEntry",
     "DecidingDate",
+    "FollowUp",
     "Lang",
     "Observations",
     "Problem",

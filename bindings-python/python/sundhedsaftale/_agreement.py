@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _native
 from ._errors import Lang, Problem, localise
+from ._follow_up import FollowUp
 from ._observations import Observations
 
 
@@ -121,10 +122,10 @@ class Agreement:
         weights: Optional[Dict[str, float]] = None,
         small_count_threshold: Optional[int] = None,
         dialect: Optional[Dict[str, Any]] = None,
-    ) -> Dict[str, Any]:
-        """The annual follow-up of ``year``, as tidy data: ``rows`` (one per focus
-        area, indicator, place and stratum; ``pandas.DataFrame(result["rows"])``),
-        ``roll_ups`` and ``problems``.
+    ) -> FollowUp:
+        """The annual follow-up of ``year`` as a `FollowUp`: its ``rows`` (one
+        per focus area, indicator, place and stratum;
+        ``pandas.DataFrame(result.rows)``), ``roll_ups`` and ``problems``.
 
         ``observations`` is a path to a tidy CSV or a JSON file, a list of
         observation dicts, or `Observations` already read (the fast way to
@@ -142,15 +143,15 @@ class Agreement:
         if isinstance(observations, Observations):
             if dialect is not None:
                 raise TypeError("dialect is for reading text; these observations are already read")
-            return self._native.follow_up_table(year, observations._native, json.dumps(options))
+            return FollowUp(self._native.follow_up_table(year, observations._native, json.dumps(options)))
         if isinstance(observations, list):
             text = json.dumps(observations, ensure_ascii=False)
-            return self._native.follow_up(year, text, "json", json.dumps(options))
+            return FollowUp(self._native.follow_up(year, text, "json", json.dumps(options)))
         if observations is not None:
             # Read natively: a national file never becomes a Python string.
             table = Observations.read(observations, dialect=dialect)
-            return self._native.follow_up_table(year, table._native, json.dumps(options))
-        return self._native.follow_up(year, None, "csv", json.dumps(options))
+            return FollowUp(self._native.follow_up_table(year, table._native, json.dumps(options)))
+        return FollowUp(self._native.follow_up(year, None, "csv", json.dumps(options)))
 
     def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:
         """The readable report on ``on`` (today by default)."""

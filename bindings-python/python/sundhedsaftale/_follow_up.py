@@ -1,0 +1,70 @@
+"""The result of an annual follow-up: computed and held natively, turned
+into Python data only for the parts asked for."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from . import _native
+
+
+class FollowUp:
+    """The annual follow-up of one year.
+
+    ``rows`` holds one tidy row per focus area, indicator, place and stratum
+    (``pandas.DataFrame(result.rows)``), ``roll_ups`` the mean scores per
+    focus area and place, and ``problems`` what was met on the way (targets
+    that could not be used, aggregates that need weights). Each becomes
+    Python data when first read, so a national run costs only what is used.
+    """
+
+    __slots__ = ("_native", "_rows", "_roll_ups", "_problems")
+
+    def __init__(self, native: _native.NativeFollowUp) -> None:
+        self._native = native
+        self._rows: Optional[List[Dict[str, Any]]] = None
+        self._roll_ups: Optional[List[Dict[str, Any]]] = None
+        self._problems: Optional[List[Dict[str, Any]]] = None
+
+    @property
+    def year(self) -> int:
+        """The year followed up."""
+        return self._native.year
+
+    @property
+    def rows(self) -> List[Dict[str, Any]]:
+        """One row per focus area, indicator, place and stratum."""
+        if self._rows is None:
+            self._rows = self._native.rows()
+        return self._rows
+
+    @property
+    def roll_ups(self) -> List[Dict[str, Any]]:
+        """Mean scores per focus area and place, then for the agreement per place."""
+        if self._roll_ups is None:
+            self._roll_ups = self._native.roll_ups()
+        return self._roll_ups
+
+    @property
+    def problems(self) -> List[Dict[str, Any]]:
+        """Problems met on the way, each with its code, path and messages."""
+        if self._problems is None:
+            self._problems = self._native.problems()
+        return self._problems
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole result as plain data (its JSON form)."""
+        return {"year": self.year, "rows": self.rows, "roll_ups": self.roll_ups, "problems": self.problems}
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FollowUp):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<FollowUp {self.year}: {len(self)} rows, {len(self.problems)} problems>"
