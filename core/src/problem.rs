@@ -509,21 +509,87 @@ pub(crate) fn end_before_start(at: Pointer, start: chrono::NaiveDate, end: chron
 }
 
 /// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
-pub(crate) fn check_unique<'a>(
-    seen: &mut crate::hash::HashMap<&'a str, Pointer>,
+pub(crate) fn check_unique<'a, L: Locate>(
+    seen: &mut crate::hash::HashMap<&'a str, L>,
     id: &'a str,
-    at: Pointer,
+    at: L,
     out: &mut Vec<Problem>,
 ) {
     match seen.get(id) {
         Some(first) => out.push(Problem::with_context(
             Code::DuplicateId,
-            at.key("id"),
-            ctx!("id" => id, "first" => first.as_str()),
+            at.pointer().key("id"),
+            ctx!("id" => id, "first" => first.pointer().as_str()),
         )),
         None => {
             seen.insert(id, at);
         }
+    }
+}
+
+/// A place in a document that can become a [`Pointer`].
+pub(crate) trait Locate {
+    /// The pointer to this place.
+    fn pointer(&self) -> Pointer;
+}
+
+impl Locate for Pointer {
+    fn pointer(&self) -> Pointer {
+        self.clone()
+    }
+}
+
+/// A place a few fixed keys and indices deep, kept without allocating and
+/// turned into a [`Pointer`] only when a problem is reported there: the
+/// first places of thousands of ids are remembered, and almost never shown.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Location {
+    segments: [Segment; 6],
+    len: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    Key(&'static str),
+    Index(usize),
+}
+
+impl Location {
+    /// The whole document.
+    pub(crate) fn root() -> Location {
+        Location {
+            segments: [Segment::Index(0); 6],
+            len: 0,
+        }
+    }
+
+    fn with(mut self, segment: Segment) -> Location {
+        // Deeper places than this are not built anywhere; the last segment is kept either way.
+        let at = usize::from(self.len).min(self.segments.len() - 1);
+        self.segments[at] = segment;
+        self.len = (at + 1) as u8;
+        self
+    }
+
+    /// This place with one more key.
+    pub(crate) fn key(self, key: &'static str) -> Location {
+        self.with(Segment::Key(key))
+    }
+
+    /// This place with one more index.
+    pub(crate) fn index(self, i: usize) -> Location {
+        self.with(Segment::Index(i))
+    }
+}
+
+impl Locate for Location {
+    fn pointer(&self) -> Pointer {
+        self.segments[..usize::from(self.len)]
+            .iter()
+            .fold(Pointer::root(), |p, s| match s {
+                Segment::Key(k) => p.key(k),
+                Segment::Index(i) => p.index(*i),
+            })
     }
 }
 
@@ -536,6 +602,16 @@ mod tests {
         let c = ctx!("id" => "x", "n" => 3);
         assert_eq!(render("{id}/{n}/{gone}", &c), "x/3/?");
         assert_eq!(render("unclosed {id", &c), "unclosed {id");
+    }
+
+    #[test]
+    fn a_location_becomes_the_pointer_built_the_same_way() {
+        let at = Location::root().key("bodies").index(3).key("posts").index(0);
+        assert_eq!(
+            at.pointer(),
+            Pointer::root().key("bodies").index(3).key("posts").index(0)
+        );
+        assert_eq!(Location::root().pointer().as_str(), "");
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::composition::RuleSet;
 use crate::lang::{Label, Lang};
 use crate::meeting::Minutes;
 use crate::organisation::{AgreementRole, OrganisationKind};
-use crate::problem::{check_unique, ctx, date_or_unknown, Limits, Pointer, Problem, Problems};
+use crate::problem::{check_unique, ctx, date_or_unknown, Limits, Location, Pointer, Problem, Problems};
 use crate::reference;
 
 /// Validates an agreement, checking composition against the rule sets
@@ -190,7 +190,7 @@ impl IdKind {
     }
 }
 
-type Ids<'a> = HashMap<IdKind, HashMap<&'a str, Pointer>>;
+type Ids<'a> = HashMap<IdKind, HashMap<&'a str, Location>>;
 
 struct Validator<'a> {
     a: &'a HealthAgreement,
@@ -215,9 +215,9 @@ impl<'a> Validator<'a> {
     /// Collects ids per kind, reporting duplicates.
     fn ids(&mut self) -> Ids<'a> {
         let a = self.a;
-        let root = Pointer::root();
+        let root = Location::root();
         let mut ids: Ids<'a> = HashMap::default();
-        let mut register = |kind: IdKind, id: &'a str, at: Pointer, out: &mut Vec<Problem>| {
+        let mut register = |kind: IdKind, id: &'a str, at: Location, out: &mut Vec<Problem>| {
             check_unique(ids.entry(kind).or_default(), id, at, out);
         };
         let out = &mut self.out;
@@ -243,21 +243,21 @@ impl<'a> Validator<'a> {
         }
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
-        let mut seats: HashMap<&str, Pointer> = HashMap::default();
-        let mut seat = |id: &'a str, at: Pointer, out: &mut Vec<Problem>| check_unique(&mut seats, id, at, out);
+        let mut seats: HashMap<&str, Location> = HashMap::default();
+        let mut seat = |id: &'a str, at: Location, out: &mut Vec<Problem>| check_unique(&mut seats, id, at, out);
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
-            register(IdKind::Body, &b.id, at.clone(), out);
+            register(IdKind::Body, &b.id, at, out);
             for (j, p) in b.posts.iter().enumerate() {
                 let post_at = at.key("posts").index(j);
-                seat(&p.id, post_at.clone(), out);
+                seat(&p.id, post_at, out);
                 for (k, m) in p.memberships.iter().enumerate() {
                     seat(&m.id, post_at.key("memberships").index(k), out);
                 }
             }
         }
         // Items no one refers to still need unique ids.
-        let local = |items: Vec<(&'a str, Pointer)>, out: &mut Vec<Problem>| {
+        let local = |items: Vec<(&'a str, Location)>, out: &mut Vec<Problem>| {
             let mut seen = HashMap::default();
             for (id, at) in items {
                 check_unique(&mut seen, id, at, out);
@@ -313,7 +313,8 @@ impl<'a> Validator<'a> {
         ids
     }
 
-    fn reference(&mut self, ids: &Ids<'a>, kind: IdKind, id: &str, at: Pointer) -> bool {
+    /// Checks that `id` names a `kind`; the pointer is built only for a problem.
+    fn reference(&mut self, ids: &Ids<'a>, kind: IdKind, id: &str, at: impl FnOnce() -> Pointer) -> bool {
         let known = ids.get(&kind).is_some_and(|m| m.contains_key(id));
         if !known {
             let code = if kind == IdKind::FocusArea {
@@ -321,14 +322,14 @@ impl<'a> Validator<'a> {
             } else {
                 Code::UnknownReference
             };
-            self.push(code, at, ctx!("id" => id, "kind" => kind.name()));
+            self.push(code, at(), ctx!("id" => id, "kind" => kind.name()));
         }
         known
     }
 
     /// Checks that an organisation reference resolves to one of `kinds`.
-    fn organisation_ref(&mut self, ids: &Ids<'a>, id: &str, at: Pointer, kinds: &[OrganisationKind]) {
-        if !self.reference(ids, IdKind::Organisation, id, at.clone()) || kinds.is_empty() {
+    fn organisation_ref(&mut self, ids: &Ids<'a>, id: &str, at: impl Fn() -> Pointer, kinds: &[OrganisationKind]) {
+        if !self.reference(ids, IdKind::Organisation, id, &at) || kinds.is_empty() {
             return;
         }
         if let Some(org) = self.a.organisation(id) {
@@ -336,7 +337,7 @@ impl<'a> Validator<'a> {
                 let expected: Vec<&str> = kinds.iter().map(|k| k.label(Lang::En)).collect();
                 self.push(
                     Code::WrongReferenceKind,
-                    at,
+                    at(),
                     ctx!("id" => id, "found" => org.kind.label(Lang::En), "expected" => expected.join(" or ")),
                 );
             }
@@ -347,42 +348,39 @@ impl<'a> Validator<'a> {
         use OrganisationKind::*;
         let a = self.a;
         let root = Pointer::root();
-        self.organisation_ref(ids, &a.region, root.key("region"), &[Region]);
+        self.organisation_ref(ids, &a.region, || root.key("region"), &[Region]);
         for (i, o) in a.organisations.iter().enumerate() {
             if let Some(parent) = &o.parent {
-                self.organisation_ref(ids, parent, root.key("organisations").index(i).key("parent"), &[]);
+                self.organisation_ref(ids, parent, || root.key("organisations").index(i).key("parent"), &[]);
             }
         }
         for (i, r) in a.roles.iter().enumerate() {
             for (j, o) in r.organisations.iter().enumerate() {
-                self.organisation_ref(ids, o, root.key("roles").index(i).key("organisations").index(j), &[]);
+                self.organisation_ref(ids, o, || root.key("roles").index(i).key("organisations").index(j), &[]);
             }
         }
         for (i, c) in a.clusters.iter().enumerate() {
             let at = root.key("clusters").index(i);
-            self.organisation_ref(ids, &c.region, at.key("region"), &[Region]);
+            self.organisation_ref(ids, &c.region, || at.key("region"), &[Region]);
             for (j, m) in c.municipalities.iter().enumerate() {
-                self.organisation_ref(ids, m, at.key("municipalities").index(j), &[Municipality]);
+                self.organisation_ref(ids, m, || at.key("municipalities").index(j), &[Municipality]);
             }
         }
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
             if let Some(c) = &b.cluster {
-                self.reference(ids, IdKind::Cluster, c, at.key("cluster"));
+                self.reference(ids, IdKind::Cluster, c, || at.key("cluster"));
             }
             for (j, p) in b.predecessors.iter().enumerate() {
-                self.reference(ids, IdKind::Body, p, at.key("predecessors").index(j));
+                self.reference(ids, IdKind::Body, p, || at.key("predecessors").index(j));
             }
             for (j, post) in b.posts.iter().enumerate() {
                 let post_at = at.key("posts").index(j);
-                self.organisation_ref(ids, &post.on_behalf_of, post_at.key("on_behalf_of"), &[]);
+                self.organisation_ref(ids, &post.on_behalf_of, || post_at.key("on_behalf_of"), &[]);
                 for (k, m) in post.memberships.iter().enumerate() {
-                    self.reference(
-                        ids,
-                        IdKind::Person,
-                        &m.person,
-                        post_at.key("memberships").index(k).key("person"),
-                    );
+                    self.reference(ids, IdKind::Person, &m.person, || {
+                        post_at.key("memberships").index(k).key("person")
+                    });
                 }
             }
         }
@@ -390,7 +388,7 @@ impl<'a> Validator<'a> {
         for (i, ind) in a.indicators.iter().enumerate() {
             let at = root.key("indicators").index(i);
             for (j, f) in ind.focus_areas.iter().enumerate() {
-                self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
+                self.reference(ids, IdKind::FocusArea, f, || at.key("focus_areas").index(j));
             }
             for (j, g) in ind.national_goals.iter().enumerate() {
                 if !goals.contains(g) {
@@ -404,62 +402,56 @@ impl<'a> Validator<'a> {
         }
         for (i, s) in a.signatories.iter().enumerate() {
             let at = root.key("signatories").index(i);
-            self.reference(ids, IdKind::Person, &s.person, at.key("person"));
-            self.organisation_ref(ids, &s.on_behalf_of, at.key("on_behalf_of"), &[]);
-            self.reference(ids, IdKind::Body, &s.body, at.key("body"));
+            self.reference(ids, IdKind::Person, &s.person, || at.key("person"));
+            self.organisation_ref(ids, &s.on_behalf_of, || at.key("on_behalf_of"), &[]);
+            self.reference(ids, IdKind::Body, &s.body, || at.key("body"));
         }
         for (i, e) in a.lifecycle.iter().enumerate() {
             if let Some(o) = &e.organisation {
-                self.organisation_ref(ids, o, root.key("lifecycle").index(i).key("organisation"), &[]);
+                self.organisation_ref(ids, o, || root.key("lifecycle").index(i).key("organisation"), &[]);
             }
         }
         let fu = root.key("follow_up");
         for (i, r) in a.follow_up.requirements.iter().enumerate() {
             let at = fu.key("requirements").index(i);
             for (j, b) in r.responsible_bodies.iter().enumerate() {
-                self.reference(ids, IdKind::Body, b, at.key("responsible_bodies").index(j));
+                self.reference(ids, IdKind::Body, b, || at.key("responsible_bodies").index(j));
             }
             for (j, c) in r.responsible_clusters.iter().enumerate() {
-                self.reference(ids, IdKind::Cluster, c, at.key("responsible_clusters").index(j));
+                self.reference(ids, IdKind::Cluster, c, || at.key("responsible_clusters").index(j));
             }
             for (j, b) in r.involved_bodies.iter().enumerate() {
-                self.reference(ids, IdKind::Body, b, at.key("involved_bodies").index(j));
+                self.reference(ids, IdKind::Body, b, || at.key("involved_bodies").index(j));
             }
             if let Some(f) = &r.feeds {
-                self.reference(ids, IdKind::Requirement, f, at.key("feeds"));
+                self.reference(ids, IdKind::Requirement, f, || at.key("feeds"));
             }
         }
         for (i, c) in a.follow_up.completions.iter().enumerate() {
-            self.reference(
-                ids,
-                IdKind::Requirement,
-                &c.requirement,
-                fu.key("completions").index(i).key("requirement"),
-            );
+            self.reference(ids, IdKind::Requirement, &c.requirement, || {
+                fu.key("completions").index(i).key("requirement")
+            });
         }
         for (i, p) in a.follow_up.action_plans.iter().enumerate() {
             let at = fu.key("action_plans").index(i);
-            self.reference(ids, IdKind::Cluster, &p.cluster, at.key("cluster"));
+            self.reference(ids, IdKind::Cluster, &p.cluster, || at.key("cluster"));
             for (j, f) in p.focus_areas.iter().enumerate() {
-                self.reference(ids, IdKind::FocusArea, f, at.key("focus_areas").index(j));
+                self.reference(ids, IdKind::FocusArea, f, || at.key("focus_areas").index(j));
             }
             let mut local_objectives = HashMap::default();
             for (j, o) in p.objectives.iter().enumerate() {
                 let o_at = at.key("objectives").index(j);
                 check_unique(&mut local_objectives, &o.id, o_at.clone(), &mut self.out);
-                self.reference(ids, IdKind::FocusArea, &o.focus_area, o_at.key("focus_area"));
+                self.reference(ids, IdKind::FocusArea, &o.focus_area, || o_at.key("focus_area"));
                 if let Some(objective) = &o.objective {
-                    self.reference(ids, IdKind::Objective, objective, o_at.key("objective"));
+                    self.reference(ids, IdKind::Objective, objective, || o_at.key("objective"));
                 }
             }
             for (j, ind) in p.indicators.iter().enumerate() {
                 if let Some(national) = &ind.national_indicator {
-                    self.reference(
-                        ids,
-                        IdKind::Indicator,
-                        national,
-                        at.key("indicators").index(j).key("national_indicator"),
-                    );
+                    self.reference(ids, IdKind::Indicator, national, || {
+                        at.key("indicators").index(j).key("national_indicator")
+                    });
                 }
             }
             for (j, initiative) in p.initiatives.iter().enumerate() {
@@ -477,22 +469,19 @@ impl<'a> Validator<'a> {
         if let Some(rules) = &a.dispute_rules {
             for (i, step) in rules.ladder.iter().enumerate() {
                 if let Some(b) = &step.body {
-                    self.reference(
-                        ids,
-                        IdKind::Body,
-                        b,
-                        root.key("dispute_rules").key("ladder").index(i).key("body"),
-                    );
+                    self.reference(ids, IdKind::Body, b, || {
+                        root.key("dispute_rules").key("ladder").index(i).key("body")
+                    });
                 }
             }
         }
         for (i, d) in a.disputes.iter().enumerate() {
             let at = root.key("disputes").index(i);
             for (j, p) in d.parties.iter().enumerate() {
-                self.organisation_ref(ids, p, at.key("parties").index(j), &[]);
+                self.organisation_ref(ids, p, || at.key("parties").index(j), &[]);
             }
             if let Some(o) = &d.interim_responsible {
-                self.organisation_ref(ids, o, at.key("interim_responsible"), &[]);
+                self.organisation_ref(ids, o, || at.key("interim_responsible"), &[]);
             }
         }
     }
@@ -810,7 +799,7 @@ impl<'a> Validator<'a> {
                 self.push(Code::TargetWithoutIndicator, at.key("indicator"), ctx!());
                 continue;
             };
-            if !self.reference(ids, IdKind::Indicator, indicator, at.key("indicator")) {
+            if !self.reference(ids, IdKind::Indicator, indicator, || at.key("indicator")) {
                 continue;
             }
             // A key figure is a single total: it has no strata.
