@@ -48,6 +48,7 @@ bench:
 	cargo bench -p sundhedsaftale --bench follow_up
 	cargo bench -p sundhedsaftale --bench document_size
 	scripts/bench-python.sh
+	scripts/bench-js.sh
 
 fuzz:
 	$(call stage,fuzz,scripts/fuzz.sh)

@@ -1,0 +1,49 @@
+// Benchmarks of the JS package against ajv, run in one node process and
+// printed as ratios with the goal beside them (`make bench`, through
+// scripts/bench-js.sh, which pins the peers).
+//
+// - N1 validate: every problem of the embedded agreement, 1,000 times:
+//   the package's `validate(text)` (parse + all its checks) against ajv
+//   compiled from the project's JSON Schema (`JSON.parse` + the schema's
+//   checks, which are far fewer).
+// - N2 parse: the agreement as a JS object, 1,000 times: the package's
+//   `parse(text)` against `JSON.parse` + ajv.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse, validate } from "../js/index.node.js";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const text = readFileSync(`${repo}core/data/nordjylland_2024.json`, "utf8");
+const schema = JSON.parse(readFileSync(`${repo}core/schema/health-agreement.schema.json`, "utf8"));
+
+// Formats JSON Schema leaves open (uint32, double, …) are the generator's
+// notes on Rust types; ajv is told to accept them, and checks `date`.
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv, ["date"]);
+for (const f of ["double", "int32", "uint8", "uint16", "uint32"]) ajv.addFormat(f, true);
+const ajvValidate = ajv.compile(schema);
+if (!ajvValidate(JSON.parse(text))) throw new Error(`ajv rejects the embedded agreement: ${JSON.stringify(ajvValidate.errors)}`);
+
+function medianMicros(run, rounds = 3, n = 1000) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e3 / n);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const ajvVersion = JSON.parse(readFileSync(new URL("./node_modules/ajv/package.json", import.meta.url), "utf8")).version;
+const floor = medianMicros(() => JSON.parse(text));
+const peer = medianMicros(() => ajvValidate(JSON.parse(text)));
+const ours = medianMicros(() => validate(text));
+const oursParse = medianMicros(() => parse(text));
+console.log(`N1/N2 the embedded agreement (${Buffer.byteLength(text)} bytes), 1,000 times each, median of 3, node ${process.version}:`);
+console.log(`  JSON.parse (floor)                     ${floor.toFixed(1).padStart(8)} µs`);
+console.log(`  JSON.parse + ajv ${ajvVersion} (compiled schema) ${peer.toFixed(1).padStart(8)} µs`);
+console.log(`  sundhedsaftale validate(text)          ${ours.toFixed(1).padStart(8)} µs = ${(peer / ours).toFixed(2)}× ajv's speed (goal: ≥ 1×)`);
+console.log(`  sundhedsaftale parse(text)             ${oursParse.toFixed(1).padStart(8)} µs = ${(peer / oursParse).toFixed(2)}× ajv's speed (goal: ≥ 1×)`);
