@@ -161,6 +161,36 @@ impl ObservationTable {
         self.flags.reserve(n);
     }
 
+    /// Appends `other`'s rows, its ids interned again here: the same table
+    /// as reading both parts in one go.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn append(&mut self, other: ObservationTable) {
+        let indicators: Vec<u32> = other
+            .indicators
+            .values
+            .iter()
+            .map(|v| self.indicators.intern(v))
+            .collect();
+        let places: Vec<u32> = other
+            .geographies
+            .values
+            .iter()
+            .map(|g| self.geographies.intern(g))
+            .collect();
+        let strata: Vec<u32> = other.strata.values.iter().map(|s| self.strata.intern(s)).collect();
+        self.reserve(other.len());
+        self.indicator
+            .extend(other.indicator.iter().map(|&i| indicators[i as usize]));
+        self.geography
+            .extend(other.geography.iter().map(|&g| places[g as usize]));
+        self.stratum.extend(other.stratum.iter().map(|&s| strata[s as usize]));
+        self.period.extend_from_slice(&other.period);
+        self.value.extend_from_slice(&other.value);
+        self.numerator.extend_from_slice(&other.numerator);
+        self.denominator.extend_from_slice(&other.denominator);
+        self.flags.extend_from_slice(&other.flags);
+    }
+
     /// Interns an indicator id.
     pub fn intern_indicator(&mut self, id: &str) -> u32 {
         self.indicators.intern(&id.to_string())
