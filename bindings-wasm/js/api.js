@@ -82,7 +82,110 @@ function call(name, ...args) {
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     module.__restart();
+    generation += 1;
     throw new Error(`sundhedsaftale: the WebAssembly module failed on this input (${e.message}) and was restarted; later calls work`, { cause: e });
+  }
+}
+
+/** Counts the module's restarts: an agreement parsed before one is gone. */
+let generation = 0;
+
+// Frees an agreement's memory once its object is collected, if it was not freed before.
+const registry =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry(({ handle, born }) => {
+        if (born === generation && native !== null) native.close(handle);
+      })
+    : null;
+
+function followUpArguments({ observations, format, targets = [], weights, smallCountThreshold, dialect } = {}) {
+  let observed = "";
+  let kind = format ?? "csv";
+  if (Array.isArray(observations)) {
+    observed = JSON.stringify(observations);
+    kind = "json";
+  } else if (typeof observations === "string") {
+    observed = observations;
+  }
+  const options = { targets };
+  if (weights !== undefined) options.weights = weights;
+  if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
+  if (dialect !== undefined) options.dialect = { separator: dialect.separator, decimal_comma: dialect.decimalComma ?? false };
+  return [observed, kind, JSON.stringify(options)];
+}
+
+/**
+ * A parsed, validated agreement, held in the module's memory: its queries
+ * parse nothing again and return only what was asked. Freed when the object
+ * is collected, or at once with `free()`. `JSON.stringify` gives the document.
+ */
+export class ParsedAgreement {
+  #handle;
+  #born;
+  #summary;
+
+  /** @param {number} handle the module's number for the open agreement */
+  constructor(handle) {
+    this.#handle = handle;
+    this.#born = generation;
+    this.#summary = this.#ask("agreement_summary");
+    registry?.register(this, { handle, born: generation }, this);
+  }
+
+  #ask(name, ...args) {
+    if (this.#handle === null) throw new Error("sundhedsaftale: this agreement was freed");
+    if (this.#born !== generation) {
+      throw new Error("sundhedsaftale: this agreement was lost when the module restarted; parse it again");
+    }
+    return unwrap(call(name, this.#handle, ...args));
+  }
+
+  /** The agreement's id. */
+  get id() {
+    return this.#summary.id;
+  }
+
+  /** The agreement's title. */
+  get title() {
+    return this.#summary.title;
+  }
+
+  /** The validity status on a date; throws RangeError for a malformed date. */
+  statusOn(on) {
+    return this.#ask("agreement_status_on", on);
+  }
+
+  /** The follow-up calendar on a date. */
+  calendar(on) {
+    return this.#ask("agreement_calendar", on);
+  }
+
+  /** The readable report on a date. */
+  report(on, { lang = "en" } = {}) {
+    return this.#ask("agreement_report", on, lang);
+  }
+
+  /** Every problem, warnings included, with messages in `lang`. */
+  validate({ lang = "en" } = {}) {
+    return localise(this.#ask("agreement_validate"), lang);
+  }
+
+  /** The annual follow-up of `year`; options as for `followUp`. */
+  followUp(year, options = {}) {
+    return this.#ask("agreement_follow_up", year, ...followUpArguments(options));
+  }
+
+  /** The document, as plain data. */
+  toJSON() {
+    return this.#ask("agreement_data");
+  }
+
+  /** Frees the agreement's memory now; later queries throw. */
+  free() {
+    if (this.#handle === null) return;
+    if (this.#born === generation) loaded().close(this.#handle);
+    registry?.unregister(this);
+    this.#handle = null;
   }
 }
 
@@ -99,28 +202,23 @@ function text(agreement) {
 }
 
 export const nordjylland2024 = () => unwrap(call("nordjylland_2024"));
-export const parse = (json) => unwrap(call("parse", json));
+/** Parses and validates JSON text into a `ParsedAgreement`; throws ValidationError listing every error. */
+export const parse = (json) => new ParsedAgreement(unwrap(call("open", json)));
 export const validate = (json, { lang = "en" } = {}) => localise(unwrap(call("validate", json)), lang);
-export const statusOn = (agreement, on) => unwrap(call("status_on", text(agreement), on));
-export const calendar = (agreement, on) => unwrap(call("calendar", text(agreement), on));
-export const report = (agreement, on, { lang = "en" } = {}) => unwrap(call("report", text(agreement), on, lang));
+export const statusOn = (agreement, on) =>
+  agreement instanceof ParsedAgreement ? agreement.statusOn(on) : unwrap(call("status_on", text(agreement), on));
+export const calendar = (agreement, on) =>
+  agreement instanceof ParsedAgreement ? agreement.calendar(on) : unwrap(call("calendar", text(agreement), on));
+export const report = (agreement, on, { lang = "en" } = {}) =>
+  agreement instanceof ParsedAgreement
+    ? agreement.report(on, { lang })
+    : unwrap(call("report", text(agreement), on, lang));
 export const catalogue = () => unwrap(call("catalogue"));
 export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_2021"));
 export const validateMinutes = (minutes, { lang = "en" } = {}) =>
   localise(unwrap(call("validate_minutes", text(minutes))), lang);
 export const progress = (input) => unwrap(call("progress", JSON.stringify(input)));
-export function followUp(agreement, year, { observations, format, targets = [], weights, smallCountThreshold, dialect } = {}) {
-  let observed = "";
-  let kind = format ?? "csv";
-  if (Array.isArray(observations)) {
-    observed = JSON.stringify(observations);
-    kind = "json";
-  } else if (typeof observations === "string") {
-    observed = observations;
-  }
-  const options = { targets };
-  if (weights !== undefined) options.weights = weights;
-  if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
-  if (dialect !== undefined) options.dialect = { separator: dialect.separator, decimal_comma: dialect.decimalComma ?? false };
-  return unwrap(call("follow_up", text(agreement), year, observed, kind, JSON.stringify(options)));
+export function followUp(agreement, year, options = {}) {
+  if (agreement instanceof ParsedAgreement) return agreement.followUp(year, options);
+  return unwrap(call("follow_up", text(agreement), year, ...followUpArguments(options)));
 }

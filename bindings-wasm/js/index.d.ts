@@ -119,16 +119,42 @@ export const DEFAULT_INPUT_LIMIT: number;
 /** Sets the input size limit; larger inputs throw `RangeError` before they reach the module. */
 export function setInputLimit(units: number): void;
 export function nordjylland2024(): Agreement;
-/** Parses and validates JSON text; throws ValidationError listing every error. */
-export function parse(json: string): Agreement;
+/**
+ * A parsed, validated agreement held in the module's memory: its queries
+ * parse nothing again and return only what was asked. Freed when the object
+ * is collected, or at once with `free()`; `JSON.stringify` gives the document.
+ */
+export class ParsedAgreement {
+  private constructor();
+  /** The agreement's id. */
+  readonly id: string;
+  /** The agreement's title. */
+  readonly title: string;
+  /** The validity status on a date; throws RangeError for a malformed date. */
+  statusOn(on: IsoDate): ValidityStatus;
+  /** The follow-up calendar on a date. */
+  calendar(on: IsoDate): CalendarEntry[];
+  /** The readable report on a date. */
+  report(on: IsoDate, options?: { lang?: Lang }): string;
+  /** Every problem, warnings included. */
+  validate(options?: { lang?: Lang }): Problem[];
+  /** The annual follow-up of `year`; options as for `followUp`. */
+  followUp(year: number, options?: FollowUpOptions): FollowUp;
+  /** The document, as plain data. */
+  toJSON(): Agreement;
+  /** Frees the agreement's memory now; later queries throw. */
+  free(): void;
+}
+/** Parses and validates JSON text into a `ParsedAgreement`; throws ValidationError listing every error. */
+export function parse(json: string): ParsedAgreement;
 /** Every problem in JSON text, parse errors and warnings included. */
 export function validate(json: string, options?: { lang?: Lang }): Problem[];
 /** The validity status on a date; throws RangeError for a malformed date. */
-export function statusOn(agreement: Agreement | string, on: IsoDate): ValidityStatus;
+export function statusOn(agreement: ParsedAgreement | Agreement | string, on: IsoDate): ValidityStatus;
 /** The follow-up calendar on a date. */
-export function calendar(agreement: Agreement | string, on: IsoDate): CalendarEntry[];
+export function calendar(agreement: ParsedAgreement | Agreement | string, on: IsoDate): CalendarEntry[];
 /** The readable report on a date. */
-export function report(agreement: Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
+export function report(agreement: ParsedAgreement | Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
 /** The embedded minutes of Politisk Klynge Vest, 6 September 2021 (shape: core/schema/minutes.schema.json). */
 export function politiskKlyngeVest2021(): { [field: string]: unknown };
 /** Every problem in minutes (JSON text or object), checked against the embedded agreement. */
@@ -254,18 +280,16 @@ export function progress(input: ProgressInput): Progress;
  * The annual follow-up of `year`; observations as CSV text or an array of
  * observation objects, or none for the agreement's key figures.
  */
-export function followUp(
-  agreement: Agreement | string,
-  year: number,
-  options?: {
-    observations?: string | object[];
-    format?: "csv" | "json";
-    targets?: Target[];
-    weights?: { [geography: string]: number };
-    smallCountThreshold?: number;
-    /** How CSV is written; absent: detected from the header line (`;` means decimal commas too). */
-    dialect?: { separator: string; decimalComma?: boolean };
-  },
-): FollowUp;
+export function followUp(agreement: ParsedAgreement | Agreement | string, year: number, options?: FollowUpOptions): FollowUp;
+/** Options of a follow-up. */
+export interface FollowUpOptions {
+  observations?: string | object[];
+  format?: "csv" | "json";
+  targets?: Target[];
+  weights?: { [geography: string]: number };
+  smallCountThreshold?: number;
+  /** How CSV is written; absent: detected from the header line (`;` means decimal commas too). */
+  dialect?: { separator: string; decimalComma?: boolean };
+}
 /** The catalogue of problem codes. */
 export function catalogue(): CodeInfo[];

@@ -6,6 +6,15 @@
 //! `js/` unwraps it and throws a `ValidationError` (or `RangeError`). Keeping
 //! the boundary to JSON text means the values JS sees have exactly the shape
 //! documented by the JSON Schema, and no panic can turn into a trap.
+//!
+//! A parsed agreement stays here, in a table of open agreements, and JS
+//! holds its number: queries on it parse nothing again and return only what
+//! was asked. A number, not a wasm-bindgen object, because the JS layer may
+//! replace a trapped instance by a fresh one: an old number then finds no
+//! agreement and says so, where an old object would point into the new
+//! instance's memory.
+
+use std::cell::RefCell;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,6 +45,121 @@ fn argument(message: String) -> String {
     envelope(json!({ "argument": message }))
 }
 
+thread_local! {
+    /// Agreements parsed for JS, by number; a slot is emptied when JS frees it.
+    static OPEN: RefCell<Vec<Option<core::HealthAgreement>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps `agreement` open and gives its number (the first free slot).
+fn keep(agreement: core::HealthAgreement) -> u32 {
+    OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let slot = match open.iter().position(Option::is_none) {
+            Some(free) => free,
+            None => {
+                open.push(None);
+                open.len() - 1
+            }
+        };
+        open[slot] = Some(agreement);
+        slot as u32
+    })
+}
+
+/// Runs `query` on open agreement `handle`, or says that it is not open.
+fn with_open(handle: u32, query: impl FnOnce(&core::HealthAgreement) -> String) -> String {
+    OPEN.with(
+        |open| match open.borrow().get(handle as usize).and_then(Option::as_ref) {
+            Some(agreement) => query(agreement),
+            None => argument(format!(
+                "agreement {handle} is not open: it was freed, or the module restarted since it was parsed"
+            )),
+        },
+    )
+}
+
+/// Parses and validates a document and keeps it open: `{"ok": number}` or `{"problems": [...]}`.
+#[wasm_bindgen]
+pub fn open(text: &str) -> String {
+    match core::load_str(text) {
+        Ok(agreement) => ok(&keep(agreement)),
+        Err(problems) => invalid(&problems),
+    }
+}
+
+/// Keeps the embedded North Jutland agreement 2024 open: `{"ok": number}`.
+#[wasm_bindgen]
+pub fn open_nordjylland_2024() -> String {
+    ok(&keep(core::nordjylland_2024()))
+}
+
+/// Frees open agreement `handle` (nothing happens if it is not open).
+#[wasm_bindgen]
+pub fn close(handle: u32) {
+    OPEN.with(|open| {
+        if let Some(slot) = open.borrow_mut().get_mut(handle as usize) {
+            *slot = None;
+        }
+    });
+}
+
+/// The id and title of an open agreement: `{"ok": {"id": …, "title": …}}`.
+#[wasm_bindgen]
+pub fn agreement_summary(handle: u32) -> String {
+    with_open(handle, |a| ok(&json!({ "id": a.id, "title": a.title })))
+}
+
+/// An open agreement as its document: `{"ok": agreement}`.
+#[wasm_bindgen]
+pub fn agreement_data(handle: u32) -> String {
+    with_open(handle, ok)
+}
+
+/// Every problem of an open agreement, warnings included: `{"ok": [...]}`.
+#[wasm_bindgen]
+pub fn agreement_validate(handle: u32) -> String {
+    with_open(handle, |a| ok(&core::validate(a)))
+}
+
+/// The validity status of an open agreement on a date.
+#[wasm_bindgen]
+pub fn agreement_status_on(handle: u32, on: &str) -> String {
+    match date(on) {
+        Ok(on) => with_open(handle, |a| ok(&a.status_on(on))),
+        Err(e) => argument(e),
+    }
+}
+
+/// The follow-up calendar of an open agreement on a date.
+#[wasm_bindgen]
+pub fn agreement_calendar(handle: u32, on: &str) -> String {
+    match date(on) {
+        Ok(on) => with_open(handle, |a| ok(&a.calendar(on))),
+        Err(e) => argument(e),
+    }
+}
+
+/// The readable report of an open agreement on a date, in `en` or `da`.
+#[wasm_bindgen]
+pub fn agreement_report(handle: u32, on: &str, lang_code: &str) -> String {
+    match (date(on), lang(lang_code)) {
+        (Ok(on), Ok(lang)) => with_open(handle, |a| render_report(a, on, lang)),
+        (Err(e), _) | (_, Err(e)) => argument(e),
+    }
+}
+
+/// The annual follow-up of an open agreement; arguments as for [`follow_up`].
+#[wasm_bindgen]
+pub fn agreement_follow_up(handle: u32, year: i32, observations: &str, format: &str, options: &str) -> String {
+    with_open(handle, |a| run_follow_up(a, year, observations, format, options))
+}
+
+fn render_report(agreement: &core::HealthAgreement, on: NaiveDate, lang: core::Lang) -> String {
+    let rule_sets = core::rule_sets();
+    let problems = core::validate_with(agreement, rule_sets);
+    ok(&core::report::render(agreement, on, lang, rule_sets, &problems))
+}
+
 fn date(text: &str) -> Result<NaiveDate, String> {
     core::date::parse(text).ok_or_else(|| format!("`{text}` is not a date in the form YYYY-MM-DD"))
 }
@@ -48,15 +172,6 @@ fn lang(code: &str) -> Result<core::Lang, String> {
 #[wasm_bindgen]
 pub fn nordjylland_2024() -> String {
     ok(&core::nordjylland_2024())
-}
-
-/// Parses and validates a document: `{"ok": agreement}` or `{"problems": [...]}` (errors only block).
-#[wasm_bindgen]
-pub fn parse(text: &str) -> String {
-    match core::load_str(text) {
-        Ok(agreement) => ok(&agreement),
-        Err(problems) => invalid(&problems),
-    }
 }
 
 /// Every problem in a document, parse errors and warnings included: `{"ok": [...]}`.
@@ -103,11 +218,7 @@ pub fn report(text: &str, on: &str, lang_code: &str) -> String {
         (Err(e), _) | (_, Err(e)) => return argument(e),
     };
     match core::load_str(text) {
-        Ok(agreement) => {
-            let rule_sets = core::rule_sets();
-            let problems = core::validate_with(&agreement, rule_sets);
-            ok(&core::report::render(&agreement, on, lang, rule_sets, &problems))
-        }
+        Ok(agreement) => render_report(&agreement, on, lang),
         Err(problems) => invalid(&problems),
     }
 }
@@ -146,6 +257,19 @@ pub fn progress(input: &str) -> String {
 /// or "json"), or empty for the agreement's key figures; options as JSON.
 #[wasm_bindgen]
 pub fn follow_up(agreement: &str, year: i32, observations: &str, format: &str, options: &str) -> String {
+    match core::load_str(agreement) {
+        Ok(a) => run_follow_up(&a, year, observations, format, options),
+        Err(problems) => invalid(&problems),
+    }
+}
+
+fn run_follow_up(
+    agreement: &core::HealthAgreement,
+    year: i32,
+    observations: &str,
+    format: &str,
+    options: &str,
+) -> String {
     let format = match format {
         "csv" => core::observation::Format::Csv,
         "json" => core::observation::Format::Json,
@@ -155,12 +279,8 @@ pub fn follow_up(agreement: &str, year: i32, observations: &str, format: &str, o
         Ok(o) => o,
         Err(problems) => return invalid(&problems),
     };
-    let agreement = match core::load_str(agreement) {
-        Ok(a) => a,
-        Err(problems) => return invalid(&problems),
-    };
     let observations = (!observations.is_empty()).then_some((observations, format));
-    match core::annual::run(&agreement, observations, year, &options.into()) {
+    match core::annual::run(agreement, observations, year, &options.into()) {
         Ok(result) => ok(&result),
         Err(problems) => invalid(&problems),
     }
@@ -190,10 +310,34 @@ mod tests {
     }
 
     #[test]
+    fn open_agreements_answer_by_number_until_closed() {
+        let handle = parse_envelope(&open(core::embedded::NORDJYLLAND_2024_JSON))["ok"]
+            .as_u64()
+            .unwrap() as u32;
+        assert_eq!(
+            parse_envelope(&agreement_summary(handle))["ok"]["id"],
+            "nordjylland-2024"
+        );
+        assert_eq!(
+            parse_envelope(&agreement_status_on(handle, "2024-01-01")),
+            parse_envelope(&status_on(core::embedded::NORDJYLLAND_2024_JSON, "2024-01-01"))
+        );
+        assert!(parse_envelope(&agreement_status_on(handle, "2024-13-01"))["argument"].is_string());
+        close(handle);
+        let gone = parse_envelope(&agreement_summary(handle));
+        assert!(gone["argument"].as_str().unwrap().contains("is not open"));
+        // The freed slot is used again.
+        let again = parse_envelope(&open_nordjylland_2024())["ok"].as_u64().unwrap() as u32;
+        assert_eq!(again, handle);
+        assert_eq!(parse_envelope(&open("{"))["problems"][0]["code"], "json_syntax");
+        close(again);
+    }
+
+    #[test]
     fn envelopes_carry_values_problems_or_argument_errors() {
         let ok = parse_envelope(&nordjylland_2024());
         assert_eq!(ok["ok"]["id"], "nordjylland-2024");
-        let bad = parse_envelope(&parse("{"));
+        let bad = parse_envelope(&open("{"));
         assert_eq!(bad["problems"][0]["code"], "json_syntax");
         let text = core::embedded::NORDJYLLAND_2024_JSON;
         assert_eq!(

@@ -19,6 +19,28 @@ test("statusOn accepts an object or JSON text, and rejects a malformed date with
   assert.throws(() => sa.statusOn(a, "30-06-2027"), RangeError);
 });
 
+test("parse gives a handle whose queries agree with the text functions, until it is freed", () => {
+  const data = sa.nordjylland2024();
+  const text = JSON.stringify(data);
+  const parsed = sa.parse(text);
+  assert.ok(parsed instanceof sa.ParsedAgreement);
+  assert.equal(parsed.id, "nordjylland-2024");
+  assert.equal(parsed.title, data.title);
+  assert.deepEqual(parsed.statusOn("2027-07-01"), sa.statusOn(text, "2027-07-01"));
+  assert.deepEqual(parsed.calendar("2026-11-23"), sa.calendar(text, "2026-11-23"));
+  assert.equal(parsed.report("2026-01-01", { lang: "da" }), sa.report(text, "2026-01-01", { lang: "da" }));
+  assert.deepEqual(parsed.validate({ lang: "da" }), sa.validate(text, { lang: "da" }));
+  assert.deepEqual(parsed.followUp(2025), sa.followUp(text, 2025));
+  // The free functions take a handle too, and the handle is the document as JSON.
+  assert.deepEqual(sa.statusOn(parsed, "2027-07-01"), parsed.statusOn("2027-07-01"));
+  assert.deepEqual(JSON.parse(JSON.stringify(parsed)), data);
+  assert.throws(() => parsed.statusOn("2027-13-01"), RangeError);
+  parsed.free();
+  parsed.free();
+  assert.throws(() => parsed.statusOn("2027-07-01"), /this agreement was freed/);
+  assert.throws(() => sa.statusOn(parsed, "2027-07-01"), /this agreement was freed/);
+});
+
 test("ValidationError is a real Error with every problem, in both languages", () => {
   const a = sa.nordjylland2024();
   a.organisations[10].code = 852;
@@ -86,10 +108,14 @@ test("a document that exhausts the module's memory is followed by a working call
   // more memory than the module may take, so it traps inside the module.
   const big = '{"schema_version": 1, "organisations": [' + "0,".repeat(7_000_000) + "0]}";
   assert.ok(big.length < sa.DEFAULT_INPUT_LIMIT);
+  const before = sa.parse(JSON.stringify(sa.nordjylland2024()));
   assert.throws(() => sa.parse(big), (e) => e instanceof Error && /was restarted; later calls work/.test(e.message));
   const again = sa.parse(JSON.stringify(sa.nordjylland2024()));
   assert.equal(again.id, "nordjylland-2024");
   assert.equal(sa.statusOn(again, "2025-01-01").state, "in_force");
+  // An agreement parsed before the restart is gone with the old instance, and says so.
+  assert.throws(() => before.statusOn("2025-01-01"), /lost when the module restarted/);
+  before.free();
 });
 
 test("inputs over the limit are refused before they reach the module", () => {

@@ -1,6 +1,6 @@
 // Compiled with `tsc --strict --noEmit` by scripts/node-test.sh. The lines marked
 // with an expect-error directive fail the build if the types were loose (any).
-import { ValidationError, calendar, nordjylland2024, parse, statusOn, validate } from "sundhedsaftale";
+import { ParsedAgreement, ValidationError, calendar, nordjylland2024, parse, statusOn, validate } from "sundhedsaftale";
 import type { CalendarEntry, JsonValue, Problem, Severity, ValidityState } from "sundhedsaftale";
 
 const agreement = nordjylland2024();
@@ -18,12 +18,19 @@ const wrong: "fatal" = problems[0].severity;
 // @ts-expect-error: languages are "en" and "da"
 validate("{}", { lang: "de" });
 
+const parsed: ParsedAgreement = parse(JSON.stringify(agreement));
+const parsedState: ValidityState = parsed.statusOn("2026-01-01").state;
+const title: string = parsed.title;
+parsed.free();
+// @ts-expect-error: a parsed agreement is made by parse, not constructed
+new ParsedAgreement(0);
+
 try {
   parse("{");
 } catch (err) {
   if (err instanceof ValidationError) {
     const list: Problem[] = err.errorsIn("da");
     const name: "ValidationError" = err.name;
-    console.log(list.length, name, state, severity, context, year, wrong);
+    console.log(list.length, name, state, severity, context, year, wrong, parsedState, title);
   }
 }
