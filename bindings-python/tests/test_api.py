@@ -168,3 +168,18 @@ def test_errors_can_be_redacted() -> None:
         assert "010170-1234" not in json.dumps(redacted, ensure_ascii=False)
         assert [(p["code"], p["path"]) for p in redacted] == [(p["code"], p["path"]) for p in plain]
         assert any("<string:11>" in p["message"] for p in redacted)
+
+
+def test_the_suite_runs_against_the_installed_release_wheel() -> None:
+    import importlib.metadata
+    import sysconfig
+
+    location = Path(sundhedsaftale.__file__).resolve()
+    assert location.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()), location
+    meta = importlib.metadata.metadata("sundhedsaftale")
+    assert meta["License-Expression"] == "MIT OR Apache-2.0"
+    assert meta["Requires-Python"] == ">=3.10"
+    assert "sundhedsaftale" in (meta.get_payload() or "")  # the README is the long description
+    files = {str(f) for f in importlib.metadata.files("sundhedsaftale") or []}
+    assert {"sundhedsaftale/py.typed", "sundhedsaftale/_native.pyi"} <= files
+    assert any(f.endswith("LICENSE-MIT") for f in files) and any(f.endswith("LICENSE-APACHE") for f in files)
