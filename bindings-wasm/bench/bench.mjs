@@ -11,6 +11,7 @@
 // - N3 a query on a parsed agreement (`statusOn`), against the same query
 //   on JSON text, which parses the agreement again.
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -52,4 +53,7 @@ console.log(`  JSON.parse (floor)                     ${floor.toFixed(1).padStar
 console.log(`  JSON.parse + ajv ${ajvVersion} (compiled schema) ${peer.toFixed(1).padStart(8)} µs`);
 console.log(`  sundhedsaftale validate(text)          ${ours.toFixed(1).padStart(8)} µs = ${(peer / ours).toFixed(2)}× ajv's speed (goal: ≥ 1×)`);
 console.log(`  sundhedsaftale parse(text)             ${oursParse.toFixed(1).padStart(8)} µs = ${(peer / oursParse).toFixed(2)}× ajv's speed (goal: ≥ 1×)`);
+const wasm = readFileSync(new URL("../js/pkg/sundhedsaftale_wasm_bg.wasm", import.meta.url));
+const gz = gzipSync(wasm, { level: 9 }).length;
+console.log(`S1 module size: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (goal: ≤ 250 KB gzipped) = ${(gz / 1024 / 250).toFixed(2)}× the goal`);
 console.log(`N3 statusOn on a parsed agreement ${query.toFixed(1)} µs, on JSON text ${reparse.toFixed(1)} µs: ${(reparse / query).toFixed(0)}× faster`);

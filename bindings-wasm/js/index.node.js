@@ -1,7 +1,10 @@
-// Node entry point: the module is instantiated synchronously on import.
-import * as module from "./pkg-node/sundhedsaftale_wasm.js";
+// Node entry point: the module is instantiated synchronously on import,
+// from the same file the browser loads.
+import { readFileSync } from "node:fs";
+import * as module from "./pkg/sundhedsaftale_wasm.js";
 import { bind } from "./native.js";
 
+module.initSync({ module: readFileSync(new URL("./pkg/sundhedsaftale_wasm_bg.wasm", import.meta.url)) });
 bind(module);
 
 export * from "./api.js";

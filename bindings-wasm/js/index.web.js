@@ -1,5 +1,5 @@
 // Browser entry point (ESM): call `await ready()` once before anything else.
-import init, * as module from "./pkg-web/sundhedsaftale_wasm.js";
+import init, * as module from "./pkg/sundhedsaftale_wasm.js";
 import { bind } from "./native.js";
 
 export * from "./api.js";

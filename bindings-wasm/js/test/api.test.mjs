@@ -1,8 +1,7 @@
 // The JS API as a user meets it, and the size of what a web page downloads.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import * as sa from "../index.node.js";
 
 test("the embedded agreement loads and has its parts", () => {
@@ -96,11 +95,14 @@ test("the catalogue lists every code once", () => {
   assert.equal(entry.severity, "error");
 });
 
-test("wasm size (raw and gzipped)", () => {
-  const bytes = readFileSync(new URL("../pkg-web/sundhedsaftale_wasm_bg.wasm", import.meta.url));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  console.log(`wasm size: ${bytes.length} bytes raw, ${gz} bytes gzipped`);
-  assert.ok(bytes.length > 0);
+test("the npm tarball ships the module once, with its glue and the entry points", () => {
+  const pack = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: new URL("..", import.meta.url), encoding: "utf8" });
+  const files = JSON.parse(pack)[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["pkg/sundhedsaftale_wasm_bg.wasm"]);
+  for (const f of ["api.js", "index.d.ts", "index.node.js", "index.web.js", "native.js", "package.json", "pkg/sundhedsaftale_wasm.js"]) {
+    assert.ok(files.includes(f), f);
+  }
+  assert.ok(files.every((f) => !f.startsWith("test/") && !f.startsWith("node_modules/")), files.join(" "));
 });
 
 test("a document that exhausts the module's memory is followed by a working call", () => {
