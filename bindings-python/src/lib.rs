@@ -15,6 +15,8 @@ use serde_json::Value;
 use std::collections::HashMap;
 use sundhedsaftale as core;
 
+mod table;
+
 /// Many small allocations (a document's texts, a follow-up's rows) are
 /// served several times faster than by the system allocator; polars and
 /// other Rust extensions make the same choice.
@@ -240,6 +242,23 @@ impl NativeFollowUp {
     /// The problems met on the way, as plain data.
     fn problems<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.problems)
+    }
+
+    /// The rows as an Arrow stream (the PyCapsule interface), one scalar per column.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
+        let batch = table::rows_batch(&self.inner.rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let schema = batch.schema();
+        let field = arrow_schema::Field::new_struct("", schema.fields().clone(), false);
+        let arrays = std::iter::once(Ok(
+            std::sync::Arc::new(arrow_array::StructArray::from(batch)) as arrow_array::ArrayRef
+        ));
+        let reader = Box::new(pyo3_arrow::ffi::ArrayIterator::new(arrays, field.into()));
+        Ok(pyo3_arrow::ffi::to_stream_pycapsule(py, reader, requested_schema)?)
     }
 }
 

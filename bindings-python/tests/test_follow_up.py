@@ -157,3 +157,36 @@ def test_observations_from_json_and_checks_against_the_agreement() -> None:
     assert [(e["code"], e["path"]) for e in info.value.errors()] == [("unknown_reference", "/0/indicator")]
     with pytest.raises(TypeError):
         sundhedsaftale.nordjylland_2024().follow_up(2024, observations, dialect={"separator": ";", "decimal_comma": True})
+
+
+def test_follow_up_rows_leave_as_tidy_tables_with_categorical_codes() -> None:
+    import pandas
+    import polars
+
+    result = sundhedsaftale.nordjylland_2024().follow_up(2024, CSV)
+    rows = result.rows
+    table = result.to_arrow()
+    assert table.num_rows == len(rows) == len(result)
+    frame = result.to_pandas()
+    for column in ("focus_area", "indicator", "geography", "level", "status", "stratum", "hidden"):
+        assert isinstance(frame[column].dtype, pandas.CategoricalDtype), column
+    # One scalar per column: progress and discretion are flattened, nothing is a dict or a list.
+    assert "progress" not in frame.columns and "method" in frame.columns and "hidden_via" in frame.columns
+    assert all(not isinstance(v, (dict, list)) for v in frame.iloc[0])
+    for i, row in enumerate(rows):
+        got = frame.iloc[i]
+        assert (got["indicator"], got["geography"], got["status"]) == (row["indicator"], row["geography"], row["status"])
+        for column in ("latest_value", "baseline_value", "score"):
+            want = row[column]
+            assert (math.isnan(got[column]) if want is None else got[column] == want), (i, column)
+        progress = row["progress"]
+        assert got["observed_growth"] == progress["observed_growth"] if progress and progress["observed_growth"] is not None else True
+        hidden = row["hidden"]
+        assert (got["hidden"] if isinstance(got["hidden"], str) else None) == (hidden["kind"] if hidden else None)
+        assert (got["missing"] if isinstance(got["missing"], str) else "") == ",".join(row["missing"])
+    laesoe = frame[(frame["geography"] == "municipality:825") & (frame["indicator"] == "genindlaeggelser-30-dage")]
+    assert list(laesoe["hidden"].astype(str)) == ["small_count"] and list(laesoe["hidden_threshold"]) == [5]
+    pl_frame = result.to_polars()
+    assert pl_frame.height == len(rows)
+    assert pl_frame.schema["status"] == polars.Categorical
+    assert pl_frame["latest_value"].to_list() == [r["latest_value"] for r in rows]

@@ -3,9 +3,14 @@ into Python data only for the parts asked for."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from . import _native
+
+if TYPE_CHECKING:  # optional dependencies, imported when asked for
+    import pandas
+    import polars
+    import pyarrow
 
 
 class FollowUp:
@@ -51,6 +56,29 @@ class FollowUp:
         if self._problems is None:
             self._problems = self._native.problems()
         return self._problems
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        """The rows as an Arrow stream (the PyCapsule interface): one scalar
+        per column, progress components flattened (``method``,
+        ``observed_growth``, ``threshold_high``, …), codes dictionary-encoded.
+        pyarrow, polars and others read it without a copy."""
+        return self._native.__arrow_c_stream__(requested_schema)
+
+    def to_arrow(self) -> "pyarrow.Table":
+        """The rows as a pyarrow Table (needs pyarrow)."""
+        import pyarrow
+
+        return pyarrow.table(self)
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The rows as a pandas DataFrame, codes as categories (needs pandas and pyarrow)."""
+        return self.to_arrow().to_pandas()
+
+    def to_polars(self) -> "polars.DataFrame":
+        """The rows as a polars DataFrame, codes as categoricals (needs polars)."""
+        import polars
+
+        return polars.DataFrame(self)
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole result as plain data (its JSON form)."""
