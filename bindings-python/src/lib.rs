@@ -423,6 +423,12 @@ fn nordjylland_2024() -> NativeAgreement {
     }
 }
 
+/// Every labelled code with its English and Danish label.
+#[pyfunction]
+fn labels<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    serialize(py, &core::labels::all())
+}
+
 /// The catalogue of problem codes.
 #[pyfunction]
 fn catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -452,6 +458,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(minutes_report, m)?)?;
     m.add_function(wrap_pyfunction!(politisk_klynge_vest_2021_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(labels, m)?)?;
     m.add_function(wrap_pyfunction!(agreement_schema, m)?)?;
     m.add("SCHEMA_VERSION", core::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

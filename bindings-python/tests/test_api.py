@@ -180,6 +180,17 @@ def test_the_suite_runs_against_the_installed_release_wheel() -> None:
     assert meta["License-Expression"] == "MIT OR Apache-2.0"
     assert meta["Requires-Python"] == ">=3.10"
     assert "sundhedsaftale" in (meta.get_payload() or "")  # the README is the long description
+    assert {"arrow", "pandas", "polars"} <= set(meta.get_all("Provides-Extra") or [])
     files = {str(f) for f in importlib.metadata.files("sundhedsaftale") or []}
     assert {"sundhedsaftale/py.typed", "sundhedsaftale/_native.pyi"} <= files
     assert any(f.endswith("LICENSE-MIT") for f in files) and any(f.endswith("LICENSE-APACHE") for f in files)
+
+
+def test_every_code_has_an_english_and_a_danish_label() -> None:
+    table = sundhedsaftale.labels()
+    assert len({(l["kind"], l["code"]) for l in table}) == len(table) > 100
+    by_key = {(l["kind"], l["code"]): l for l in table}
+    assert (by_key[("validity_state", "in_force")]["en"], by_key[("validity_state", "in_force")]["da"]) == ("in force", "i kraft")
+    rows = sundhedsaftale.nordjylland_2024().follow_up(2025).rows
+    for status in {r["status"] for r in rows}:
+        assert by_key[("status", status)]["da"], status

@@ -214,6 +214,19 @@ export const report = (agreement, on, { lang = "en" } = {}) =>
     ? agreement.report(on, { lang })
     : unwrap(call("report", text(agreement), on, lang));
 export const catalogue = () => unwrap(call("catalogue"));
+
+let labelTable = null;
+/** Every labelled code (`{kind, code, en, da}`): statuses, levels, validity states, kinds of body, … */
+export function labels() {
+  labelTable ??= unwrap(call("labels"));
+  return labelTable.map((l) => ({ ...l }));
+}
+/** The label of `code` of `kind` in `lang` ("en" or "da"); undefined for an unknown code. */
+export function label(kind, code, lang = "da") {
+  if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+  labelTable ??= unwrap(call("labels"));
+  return labelTable.find((l) => l.kind === kind && l.code === code)?.[lang];
+}
 export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_2021"));
 export const validateMinutes = (minutes, { lang = "en" } = {}) =>
   localise(unwrap(call("validate_minutes", text(minutes))), lang);

@@ -293,3 +293,16 @@ export interface FollowUpOptions {
 }
 /** The catalogue of problem codes. */
 export function catalogue(): CodeInfo[];
+/** A labelled code with its English and Danish label. */
+export interface LabelEntry {
+  /** The kind of code, in snake case: "validity_state", "status", "level", "body_kind", … */
+  kind: string;
+  /** The code as the JSON form writes it ("in_force"). */
+  code: string;
+  en: string;
+  da: string;
+}
+/** Every labelled code: statuses, levels, validity states, kinds of body, … */
+export function labels(): LabelEntry[];
+/** The label of `code` of `kind` in `lang` (Danish by default); undefined for an unknown code. */
+export function label(kind: string, code: string, lang?: Lang): string | undefined;

@@ -286,6 +286,12 @@ fn run_follow_up(
     }
 }
 
+/// Every labelled code with its English and Danish label: `{"ok": [{kind, code, en, da}, ...]}`.
+#[wasm_bindgen]
+pub fn labels() -> String {
+    ok(&core::labels::all())
+}
+
 /// The catalogue of problem codes.
 #[wasm_bindgen]
 pub fn catalogue() -> String {

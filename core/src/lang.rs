@@ -43,7 +43,15 @@ pub trait Label {
     fn label(&self, lang: Lang) -> &'static str;
 }
 
-/// Implements [`Label`] for a fieldless enum from `Variant => ("en", "da")` pairs.
+/// Every value of a labelled enum, so that a table of all labels can be made
+/// (see [`crate::labels`]).
+pub(crate) trait Variants: Sized + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+}
+
+/// Implements [`Label`] (and [`Variants`]) for a fieldless enum from
+/// `Variant => ("en", "da")` pairs.
 macro_rules! labels {
     ($ty:ty { $($variant:ident => ($en:literal, $da:literal)),* $(,)? }) => {
         impl $crate::lang::Label for $ty {
@@ -53,6 +61,9 @@ macro_rules! labels {
                       (<$ty>::$variant, $crate::lang::Lang::Da) => $da,)*
                 }
             }
+        }
+        impl $crate::lang::Variants for $ty {
+            const ALL: &'static [Self] = &[$(<$ty>::$variant),*];
         }
     };
 }

@@ -43,6 +43,7 @@ pub mod follow_up;
 pub mod geography;
 mod hash;
 pub mod indicator;
+pub mod labels;
 pub mod lang;
 pub mod load;
 pub mod meeting;

@@ -35,6 +35,7 @@ __all__ = [
     "ValidityStatus",
     "agreement_schema",
     "catalogue",
+    "labels",
     "load",
     "loads",
     "minutes_problems",
@@ -107,6 +108,17 @@ def progress(input: Dict[str, Any]) -> Dict[str, Any]:
 def catalogue() -> List[Dict[str, Any]]:
     """The catalogue of problem codes, with severity and message templates."""
     result: List[Dict[str, Any]] = _native.catalogue()
+    return result
+
+
+def labels() -> List[Dict[str, str]]:
+    """Every labelled code, as ``{"kind", "code", "en", "da"}``: statuses,
+    levels, validity states, kinds of body, and so on.
+
+    >>> next(l["da"] for l in labels() if (l["kind"], l["code"]) == ("validity_state", "in_force"))
+    'i kraft'
+    """
+    result: List[Dict[str, str]] = _native.labels()
     return result
 
 

@@ -159,3 +159,19 @@ test("a stated CSV dialect is used as given", () => {
   const row = rows.find((r) => r.indicator === "genindlaeggelser-30-dage" && r.geography === "region:1081");
   assert.equal(row.latest_value, 12.5);
 });
+
+test("every code a page shows has an English and a Danish label", () => {
+  const table = sa.labels();
+  assert.ok(table.length > 100);
+  assert.equal(sa.label("validity_state", "in_force"), "i kraft");
+  assert.equal(sa.label("validity_state", "in_force", "en"), "in force");
+  assert.equal(sa.label("status", "no_such_status"), undefined);
+  assert.throws(() => sa.label("status", "deterioration", "de"), RangeError);
+  // Every status a follow-up row can carry is in the table, in both languages.
+  const rows = sa.followUp(sa.nordjylland2024(), 2025).rows;
+  for (const status of new Set(rows.map((r) => r.status))) {
+    assert.ok(sa.label("status", status, "en") && sa.label("status", status, "da"), status);
+  }
+  table[0].en = "changed";
+  assert.notEqual(sa.labels()[0].en, "changed", "callers get copies");
+});
