@@ -15,6 +15,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use sundhedsaftale as core;
 
+mod frames;
 mod table;
 
 /// Many small allocations (a document's texts, a follow-up's rows) are
@@ -323,6 +324,20 @@ fn read_observations_file(
     Ok(NativeObservations { table })
 }
 
+/// Reads observations from anything exporting an Arrow stream (a pandas or
+/// polars DataFrame, a pyarrow Table), with the CSV reader's columns and
+/// checks; raises `ValidationError` with every malformed cell.
+#[pyfunction]
+fn read_observations_arrow(py: Python<'_>, data: pyo3_arrow::PyRecordBatchReader) -> PyResult<NativeObservations> {
+    let reader = data.into_reader()?;
+    let columns: Vec<String> = reader.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let result = py
+        .detach(|| frames::read_batches(reader, &columns))
+        .map_err(|e| PyValueError::new_err(format!("cannot read the table: {e}")))?;
+    let table = result.map_err(|p| validation_error(py, &p))?;
+    Ok(NativeObservations { table })
+}
+
 fn observation_format(format: &str) -> PyResult<core::observation::Format> {
     match format {
         "csv" => Ok(core::observation::Format::Csv),
@@ -448,6 +463,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeFollowUp>()?;
     m.add_function(wrap_pyfunction!(read_observations, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations_file, m)?)?;
+    m.add_function(wrap_pyfunction!(read_observations_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

@@ -190,3 +190,38 @@ def test_follow_up_rows_leave_as_tidy_tables_with_categorical_codes() -> None:
     assert pl_frame.height == len(rows)
     assert pl_frame.schema["status"] == polars.Categorical
     assert pl_frame["latest_value"].to_list() == [r["latest_value"] for r in rows]
+
+
+def test_observations_from_data_frames_follow_up_as_the_csv_does() -> None:
+    import pandas
+    import polars
+    import pyarrow
+
+    from_csv = sundhedsaftale.nordjylland_2024().follow_up(2024, CSV)
+    frame = pandas.read_csv(CSV, dtype={"period": str})
+    frame.index = frame.index + 100  # a non-default index is not a column
+    frame["indicator"] = frame["indicator"].astype("category")
+    for table in (frame, polars.from_pandas(frame), pyarrow.Table.from_pandas(frame, preserve_index=False)):
+        observations = sundhedsaftale.Observations.from_frame(table)
+        assert len(observations) == len(frame)
+        assert sundhedsaftale.nordjylland_2024().follow_up(2024, table) == from_csv, type(table)
+    # NaN is absent, an integer period is a year, and a bad cell is reported at its row and column.
+    rows = pandas.DataFrame(
+        {
+            "indicator": ["middellevetid", "middellevetid", "middellevetid"],
+            "geography": ["region:1081", "region:1081", "nowhere"],
+            "period": [2020, 2021, 2022],
+            "value": [80.9, float("nan"), 81.0],
+        }
+    )
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.Observations.from_frame(rows)
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("invalid_geography", "/2/geography")]
+    good = sundhedsaftale.Observations.from_frame(rows.iloc[:2])
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.nordjylland_2024().follow_up(2024, good)
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("missing_value", "/1/value")]
+    latest = sundhedsaftale.nordjylland_2024().follow_up(2024, rows.iloc[:1]).rows
+    assert any(r["indicator"] == "middellevetid" and r["latest_period"] == "2020" and r["latest_value"] == 80.9 for r in latest)
+    with pytest.raises(TypeError):
+        sundhedsaftale.Observations.from_frame({"indicator": ["x"]})  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ use crate::problem::{ctx, Pointer, Problem, Problems};
 #[cfg(feature = "csv")]
 mod tidy_csv;
 #[cfg(feature = "csv")]
-pub use tidy_csv::{read_csv, read_csv_with};
+pub use tidy_csv::{read_csv, read_csv_with, RowReader};
 
 /// One observation, in its JSON form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

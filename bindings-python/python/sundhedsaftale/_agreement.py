@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from . import _native
 from ._errors import Lang, Problem, localise
 from ._follow_up import FollowUp
-from ._observations import Observations
+from ._observations import ArrowStream, Observations
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class Agreement:
     def follow_up(
         self,
         year: int,
-        observations: Union[None, str, "os.PathLike[str]", List[Dict[str, Any]], Observations] = None,
+        observations: Union[None, str, "os.PathLike[str]", List[Dict[str, Any]], Observations, ArrowStream] = None,
         *,
         targets: Optional[List[Dict[str, Any]]] = None,
         weights: Optional[Dict[str, float]] = None,
@@ -128,9 +128,10 @@ class Agreement:
         ``pandas.DataFrame(result.rows)``), ``roll_ups`` and ``problems``.
 
         ``observations`` is a path to a tidy CSV or a JSON file, a list of
-        observation dicts, or `Observations` already read (the fast way to
-        follow up a large file more than once); by default the agreement's
-        own key figures are used.
+        observation dicts, a pandas or polars DataFrame or pyarrow Table
+        (see `Observations.from_frame`), or `Observations` already read (the
+        fast way to follow up a large file more than once); by default the
+        agreement's own key figures are used.
         Raises `ValidationError` with every problem in the observations.
         A CSV file's separator and decimal mark are detected from its header
         line; ``dialect={"separator": ";", "decimal_comma": True}`` states them.
@@ -144,6 +145,9 @@ class Agreement:
             if dialect is not None:
                 raise TypeError("dialect is for reading text; these observations are already read")
             return FollowUp(self._native.follow_up_table(year, observations._native, json.dumps(options)))
+        if isinstance(observations, ArrowStream):
+            frame = Observations.from_frame(observations)
+            return FollowUp(self._native.follow_up_table(year, frame._native, json.dumps(options)))
         if isinstance(observations, list):
             text = json.dumps(observations, ensure_ascii=False)
             return FollowUp(self._native.follow_up(year, text, "json", json.dumps(options)))

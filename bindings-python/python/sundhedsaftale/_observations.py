@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional, Protocol, Union, runtime_checkable
 
 from . import _native
+
+
+@runtime_checkable
+class ArrowStream(Protocol):
+    """A table that exports an Arrow stream (the PyCapsule interface): a
+    pandas (2.2 or later) or polars DataFrame, a pyarrow Table."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
 
 
 class Observations:
@@ -57,6 +65,20 @@ class Observations:
     def from_json(cls, text: str) -> "Observations":
         """Reads a JSON array of observation objects."""
         return cls(_native.read_observations(text, "json", None))
+
+    @classmethod
+    def from_frame(cls, data: ArrowStream) -> "Observations":
+        """Reads a table that exports an Arrow stream: a pandas DataFrame
+        (its index left out), a polars DataFrame, a pyarrow Table. Columns
+        and checks are those of CSV; a null or NaN is absent, an integer
+        period a year, a category its label."""
+        if not isinstance(data, ArrowStream):
+            raise TypeError(f"expected a table exporting an Arrow stream (pandas, polars, pyarrow), not {type(data).__name__}")
+        if type(data).__module__.split(".")[0] == "pandas":
+            import pyarrow
+
+            data = pyarrow.Table.from_pandas(data, preserve_index=False)  # type: ignore[arg-type]
+        return cls(_native.read_observations_arrow(data))
 
     def __len__(self) -> int:
         return len(self._native)

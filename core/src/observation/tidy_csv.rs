@@ -8,6 +8,8 @@
 //! rows have the wrong number of fields, is read by the `csv` crate, which
 //! also reports any syntax problem. Both paths feed the same row checks.
 
+use std::sync::Arc;
+
 use crate::catalogue::Code;
 use crate::geography::Geography;
 use crate::hash::HashMap;
@@ -67,7 +69,7 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
         Ok(h) => h.iter().map(|name| name.trim().to_string()).collect(),
         Err(e) => return Err(Problems(vec![csv_problem(&e)])),
     };
-    let layout = Layout::of(&headers, dialect)?;
+    let layout = Arc::new(Layout::of(&headers, dialect)?);
     let data = usize::try_from(reader.position().byte())
         .ok()
         .and_then(|at| text.get(at..));
@@ -80,7 +82,7 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
             return result;
         }
     }
-    let mut rows = Rows::new(&layout, dialect);
+    let mut rows = Rows::new(Arc::clone(&layout), dialect);
     let mut record = csv::StringRecord::new();
     let mut row = 0;
     loop {
@@ -100,10 +102,10 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
 fn read_unquoted(
     data: &str,
     separator: u8,
-    layout: &Layout,
+    layout: &Arc<Layout>,
     dialect: Dialect,
 ) -> Option<Result<ObservationTable, Problems>> {
-    let mut rows = Rows::new(layout, dialect);
+    let mut rows = Rows::new(Arc::clone(layout), dialect);
     let mut fields: Vec<&str> = Vec::with_capacity(layout.width);
     let mut row = 0;
     let bytes = data.as_bytes();
@@ -229,7 +231,7 @@ const PARALLEL_CHUNK: usize = 4 << 20;
 fn read_unquoted_parallel(
     data: &str,
     separator: u8,
-    layout: &Layout,
+    layout: &Arc<Layout>,
     dialect: Dialect,
     least: usize,
 ) -> Option<ObservationTable> {
@@ -257,6 +259,49 @@ fn read_unquoted_parallel(
         table.append(part?);
     }
     Some(table)
+}
+
+/// Observations given cell by cell as text, for tables that arrive in
+/// another form (a data frame, an Arrow table): the same column rules and
+/// the same checks as CSV, and the same problems at the same paths
+/// (`/12/value`). Numbers are written with a decimal point; an empty cell is
+/// absent.
+///
+/// ```
+/// use sundhedsaftale::observation::RowReader;
+/// let mut reader = RowReader::new(&["indicator".into(), "geography".into(), "period".into(), "value".into()]).unwrap();
+/// reader.push(&["x", "municipality:851", "2024", "12.5"]);
+/// reader.push(&["x", "municipality:851", "2025", ""]);
+/// let table = reader.finish().unwrap();
+/// assert_eq!(table.len(), 2);
+/// assert!(table.value[1].is_nan());
+/// ```
+pub struct RowReader {
+    rows: Rows,
+    next: usize,
+}
+
+impl RowReader {
+    /// A reader for rows of these columns, or every problem with the columns
+    /// (duplicated, or `indicator`, `geography` or `period` missing).
+    pub fn new(columns: &[String]) -> Result<RowReader, Problems> {
+        let layout = Arc::new(Layout::of(columns, Dialect::COMMA)?);
+        Ok(RowReader {
+            rows: Rows::new(layout, Dialect::COMMA),
+            next: 0,
+        })
+    }
+
+    /// Checks the next row (its cells in the columns' order) and keeps it if it is sound.
+    pub fn push(&mut self, cells: &[&str]) {
+        self.rows.push(self.next, cells);
+        self.next += 1;
+    }
+
+    /// The table, or every problem found in the rows.
+    pub fn finish(self) -> Result<ObservationTable, Problems> {
+        self.rows.finish()
+    }
 }
 
 /// Where each column is, from the header row.
@@ -357,8 +402,8 @@ impl Fields for [&str] {
 }
 
 /// Checks data rows and appends them to the table.
-struct Rows<'l> {
-    layout: &'l Layout,
+struct Rows {
+    layout: Arc<Layout>,
     dialect: Dialect,
     table: ObservationTable,
     /// Row problems, collected up to the limits: a million bad rows must not
@@ -394,8 +439,8 @@ impl<T: Copy> Known<T> {
     }
 }
 
-impl<'l> Rows<'l> {
-    fn new(layout: &'l Layout, dialect: Dialect) -> Rows<'l> {
+impl Rows {
+    fn new(layout: Arc<Layout>, dialect: Dialect) -> Rows {
         Rows {
             layout,
             dialect,
@@ -411,7 +456,7 @@ impl<'l> Rows<'l> {
 
     /// Checks data row `row` (counted from 0) and appends it if it is sound.
     fn push<F: Fields + ?Sized>(&mut self, row: usize, cells: &F) {
-        let layout = self.layout;
+        let layout = &*self.layout;
         let before = self.problems.seen();
         let text = cells.cell(layout.period);
         let period = match self.periods.get(text) {
@@ -683,7 +728,7 @@ mod tests {
         }
         let header = csv.find('\n').unwrap() + 1;
         let headers: Vec<String> = csv[..header - 1].split(',').map(str::to_string).collect();
-        let layout = Layout::of(&headers, Dialect::COMMA).unwrap();
+        let layout = Arc::new(Layout::of(&headers, Dialect::COMMA).unwrap());
         let whole = read_unquoted(&csv[header..], b',', &layout, Dialect::COMMA)
             .unwrap()
             .unwrap();
