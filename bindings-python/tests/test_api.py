@@ -194,3 +194,25 @@ def test_every_code_has_an_english_and_a_danish_label() -> None:
     rows = sundhedsaftale.nordjylland_2024().follow_up(2025).rows
     for status in {r["status"] for r in rows}:
         assert by_key[("status", status)]["da"], status
+
+
+def test_validation_error_as_json_without_context_and_a_short_str() -> None:
+    doc = json.loads(EMBEDDED_TEXT)
+    for f in doc["focus_areas"]:
+        for k in f["key_figures"]:
+            k["value"] = 150  # 21 key figures, each out of range
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads(json.dumps(doc))
+    err = info.value
+    problems = err.errors()
+    assert len(problems) > err.SHOWN
+    assert json.loads(err.json()) == problems
+    assert json.loads(err.json(lang="da", indent=2)) == err.errors(lang="da")
+    bare = err.errors(include_context=False)
+    assert all("context" not in p for p in bare)
+    assert [(p["code"], p["path"]) for p in bare] == [(p["code"], p["path"]) for p in problems]
+    lines = str(err).splitlines()
+    assert lines[0] == f"{len(problems)} problems in the document:"
+    assert len(lines) == 1 + err.SHOWN + 1
+    assert lines[-1] == f"  … and {len(problems) - err.SHOWN} more (errors() lists every one)"
+    assert lines[1].startswith(f"  {problems[0]['severity']} {problems[0]['code']} at {problems[0]['path']}")

@@ -7,35 +7,36 @@ knowing anything about Rust.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Mapping, Sequence, TypedDict
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict
 
 Lang = Literal["en", "da"]
 
 
-class Problem(TypedDict):
-    """One problem, with its message in one language."""
-
+class _ProblemCore(TypedDict):
     code: str
     path: str
     severity: Literal["error", "warning"]
     message: str
+
+
+class Problem(_ProblemCore, total=False):
+    """One problem, with its message in one language, and its ``context``
+    (the values the message was made from) unless left out."""
+
     context: Dict[str, Any]
 
 
-def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en") -> List[Problem]:
+def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en", include_context: bool = True) -> List[Problem]:
     """Turns the native problem records into `Problem` dicts in ``lang``."""
     if lang not in ("en", "da"):
         raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
-    return [
-        Problem(
-            code=p["code"],
-            path=p["path"],
-            severity=p["severity"],
-            message=p["message"][lang],
-            context=dict(p["context"]),
-        )
-        for p in problems
-    ]
+    out: List[Problem] = []
+    for p in problems:
+        problem = Problem(code=p["code"], path=p["path"], severity=p["severity"], message=p["message"][lang])
+        if include_context:
+            problem["context"] = dict(p["context"])
+        out.append(problem)
+    return out
 
 
 class ProgressError(ValueError):
@@ -65,26 +66,42 @@ class ValidationError(ValueError):
         self._problems: List[Dict[str, Any]] = [dict(p) for p in problems]
         super().__init__(self._summary())
 
-    def errors(self, lang: Lang = "en", redact: bool = False) -> List[Problem]:
-        """Every problem as a dict with code, path, severity, message and context.
+    #: How many problems ``str(err)`` lists before saying how many more there are.
+    SHOWN = 10
+
+    def errors(self, lang: Lang = "en", redact: bool = False, include_context: bool = True) -> List[Problem]:
+        """Every problem as a dict with code, path, severity, message and
+        (unless ``include_context=False``) context.
 
         With ``redact=True``, every value a problem echoes from the input is
         replaced by its type and length (``<string:11>``), for logs that must
         hold no personal data; codes and paths stay.
         """
         if not redact:
-            return localise(self._problems, lang)
+            return localise(self._problems, lang, include_context)
         import json
 
         from . import _native
 
-        return localise(_native.redact(json.dumps(self._problems)), lang)
+        return localise(_native.redact(json.dumps(self._problems)), lang, include_context)
+
+    def json(
+        self, lang: Lang = "en", redact: bool = False, include_context: bool = True, indent: Optional[int] = None
+    ) -> str:
+        """`errors` as JSON text, as pydantic's ``ValidationError.json()`` gives it."""
+        import json
+
+        return json.dumps(
+            self.errors(lang=lang, redact=redact, include_context=include_context), ensure_ascii=False, indent=indent
+        )
 
     def _summary(self) -> str:
         count = len(self._problems)
         lines = [f"{count} problem{'s' if count != 1 else ''} in the document:"]
-        for p in self._problems:
+        for p in self._problems[: self.SHOWN]:
             lines.append(f"  {p['severity']} {p['code']} at {p['path'] or '/'}: {p['message']['en']}")
+        if count > self.SHOWN:
+            lines.append(f"  … and {count - self.SHOWN} more (errors() lists every one)")
         return "\n".join(lines)
 
     def __reduce__(self) -> Any:
