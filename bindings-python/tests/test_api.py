@@ -216,3 +216,16 @@ def test_validation_error_as_json_without_context_and_a_short_str() -> None:
     assert len(lines) == 1 + err.SHOWN + 1
     assert lines[-1] == f"  … and {len(problems) - err.SHOWN} more (errors() lists every one)"
     assert lines[1].startswith(f"  {problems[0]['severity']} {problems[0]['code']} at {problems[0]['path']}")
+
+
+def test_a_validation_error_shows_in_a_notebook_as_an_escaped_table() -> None:
+    doc = json.loads(EMBEDDED_TEXT)
+    doc["region"] = "<nowhere>"
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.loads(json.dumps(doc))
+    page = info.value._repr_html_()
+    problems = info.value.errors()
+    assert page.count("<tr>") == 1 + len(problems)
+    assert "<nowhere>" not in page and "&lt;nowhere&gt;" in page
+    for p in problems:
+        assert f"<code>{p['code']}</code>" in page and f"<code>{p['path'] or '/'}</code>" in page

@@ -225,3 +225,19 @@ def test_observations_from_data_frames_follow_up_as_the_csv_does() -> None:
     assert any(r["indicator"] == "middellevetid" and r["latest_period"] == "2020" and r["latest_value"] == 80.9 for r in latest)
     with pytest.raises(TypeError):
         sundhedsaftale.Observations.from_frame({"indicator": ["x"]})  # type: ignore[arg-type]
+
+
+def test_a_follow_up_shows_in_a_notebook_as_a_labelled_table() -> None:
+    result = sundhedsaftale.nordjylland_2024().follow_up(2025)
+    labels = {l["code"]: l for l in sundhedsaftale.labels() if l["kind"] == "status"}
+    page = result.to_html(lang="da", limit=5)
+    assert page.count("<tr>") == 1 + 5
+    assert f"… {len(result) - 5} rækker mere" in page
+    for row in result.rows[:5]:
+        assert f'data-status="{row["status"]}"' in page
+        assert labels[row["status"]]["da"] in page
+    assert result._repr_html_() == result.to_html()
+    whole = result.to_html(lang="en", limit=len(result))
+    assert whole.count("<tr>") == 1 + len(result) and "more rows" not in whole
+    with pytest.raises(ValueError):
+        result.to_html(lang="de")  # type: ignore[arg-type]

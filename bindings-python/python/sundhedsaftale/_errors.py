@@ -95,6 +95,22 @@ class ValidationError(ValueError):
             self.errors(lang=lang, redact=redact, include_context=include_context), ensure_ascii=False, indent=indent
         )
 
+    def _repr_html_(self) -> str:
+        """Every problem as an HTML table: what a notebook shows."""
+        import html
+
+        rows = "".join(
+            f"<tr><td><code>{html.escape(p['code'])}</code></td><td><code>{html.escape(p['path'] or '/')}</code></td>"
+            f"<td>{html.escape(p['severity'])}</td><td>{html.escape(p['message'])}</td></tr>"
+            for p in self.errors()
+        )
+        count = len(self._problems)
+        return (
+            f'<table class="sundhedsaftale-problems"><caption>{count} problem{"s" if count != 1 else ""}</caption>'
+            "<thead><tr><th>code</th><th>path</th><th>severity</th><th>message</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+
     def _summary(self) -> str:
         count = len(self._problems)
         lines = [f"{count} problem{'s' if count != 1 else ''} in the document:"]

@@ -3,9 +3,11 @@ into Python data only for the parts asked for."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from . import _native
+from ._errors import Lang
 
 if TYPE_CHECKING:  # optional dependencies, imported when asked for
     import pandas
@@ -84,6 +86,51 @@ class FollowUp:
         """The whole result as plain data (its JSON form)."""
         return {"year": self.year, "rows": self.rows, "roll_ups": self.roll_ups, "problems": self.problems}
 
+    def to_html(self, lang: Lang = "en", limit: int = 50) -> str:
+        """The first ``limit`` rows as an HTML table, statuses coloured and
+        labelled in ``lang``; what a notebook shows."""
+        if lang not in ("en", "da"):
+            raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
+        names = {(l["kind"], l["code"]): l[lang] for l in _native.labels()}
+        heads = {
+            "en": ("Focus area", "Indicator", "Place", "Stratum", "Baseline", "Latest", "Target", "Status", "Score", "Note"),
+            "da": ("Fokusområde", "Indikator", "Sted", "Stratum", "Basis", "Seneste", "Mål", "Status", "Score", "Note"),
+        }[lang]
+
+        def cell(value: Any) -> str:
+            return "" if value is None else html.escape(str(value))
+
+        def point(period: Any, value: Any) -> str:
+            return "" if value is None else f"{cell(value)} ({cell(period)})"
+
+        rows_word, more = {"en": ("rows", "more rows (to_pandas() holds them all)"), "da": ("rækker", "rækker mere (to_pandas() har dem alle)")}[lang]
+        lines = [
+            f'<table class="sundhedsaftale-follow-up"><caption>{cell(self.year)}: {len(self)} {rows_word}</caption>',
+            "<thead><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr></thead><tbody>",
+        ]
+        for r in self.rows[:limit]:
+            status = r["status"]
+            colour = _COLOURS.get(status, "#888")
+            label = cell(names.get(("status", status), status))
+            lines.append(
+                "<tr>"
+                f"<td>{cell(r['focus_area'])}</td><td>{cell(r['indicator_name'])}</td>"
+                f"<td>{cell(r['geography_name'] or r['geography'])}</td><td>{cell(r['stratum'])}</td>"
+                f"<td>{point(r['baseline_period'], r['baseline_value'])}</td>"
+                f"<td>{point(r['latest_period'], r['latest_value'])}</td>"
+                f"<td>{point(r['target_period'], r['target_value'])}</td>"
+                f'<td data-status="{cell(status)}"><span style="color:{colour}">●</span> {label}</td>'
+                f"<td>{cell(r['score'])}</td><td>{cell(r['note'])}</td>"
+                "</tr>"
+            )
+        lines.append("</tbody></table>")
+        if len(self) > limit:
+            lines.append(f"<p>… {len(self) - limit} {more}</p>")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
     def __len__(self) -> int:
         return len(self._native)
 
@@ -96,3 +143,14 @@ class FollowUp:
 
     def __repr__(self) -> str:
         return f"<FollowUp {self.year}: {len(self)} rows, {len(self.problems)} problems>"
+
+
+#: A colour per progress status, from on track (green) to deteriorating (red).
+_COLOURS = {
+    "target_achieved": "#1a7f37",
+    "substantial_progress": "#2da44e",
+    "moderate_progress": "#bf8700",
+    "limited_progress": "#d1242f",
+    "deterioration": "#82071e",
+    "not_available": "#6e7781",
+}
