@@ -3,12 +3,12 @@
 # environment: a release wheel of the bindings, and pinned peers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS=(pydantic==2.14.4 datamodel-code-generator==0.89.0 polars==2.1.0 maturin==1.16.0)
+PEERS=(pydantic==2.14.4 datamodel-code-generator==0.89.0 polars==2.1.0 pandas==3.1.1 pyarrow==26.0.1 maturin==1.16.0)
 venv=.venv-bench
 if [ ! -x $venv/bin/python ]; then
   python3 -m venv $venv
 fi
-if ! $venv/bin/pip freeze 2>/dev/null | grep -qx "polars==2.1.0"; then
+if ! $venv/bin/pip freeze 2>/dev/null | grep -qx "pandas==3.1.1"; then
   $venv/bin/pip install --quiet --disable-pip-version-check "${PEERS[@]}"
 fi
 work=$(mktemp -d)

@@ -5,12 +5,13 @@
 # tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOOLS=(maturin==1.16.0 pytest mypy jsonschema pandas pyarrow polars pandas-stubs pyarrow-stubs)
+TOOLS=(maturin==1.16.0 pytest mypy jsonschema types-jsonschema pandas pyarrow polars pandas-stubs pyarrow-stubs
+  matplotlib nbclient nbformat ipykernel)
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import pytest, mypy, jsonschema, pandas, pyarrow, polars" 2>/dev/null \
-  || ! .venv/bin/pip show -q pandas-stubs pyarrow-stubs >/dev/null 2>&1 \
+if ! .venv/bin/python -c "import pytest, mypy, jsonschema, pandas, pyarrow, polars, matplotlib, nbclient, nbformat, ipykernel" 2>/dev/null \
+  || ! .venv/bin/pip show -q pandas-stubs pyarrow-stubs types-jsonschema >/dev/null 2>&1 \
   || [ "$(.venv/bin/maturin --version 2>/dev/null)" != "maturin 1.16.0" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check "${TOOLS[@]}"
 fi

@@ -10,10 +10,12 @@ this same process, printed as ratios with the goal beside them.
   library also checks every row, hides small counts and measures progress;
   its result stays native until read, and the time with every row turned
   into a Python dict is printed beside it.
-- P4: the annual follow-up from a CSV of SYNTHETIC national observations at
-  ¼, ½ and full scale, against polars reading the same CSV and summing
+- P4: the annual follow-up from a pandas DataFrame of SYNTHETIC national
+  observations at ¼, ½ and full scale, against polars doing the same
+  aggregation from the same DataFrame (`polars.from_pandas`, then summing
   numerators and denominators per indicator × period × stratum for each
-  region, each North Jutland cluster and the country (one thread each).
+  region, each North Jutland cluster and the country); then the same from a
+  CSV file, against polars reading it (one thread each, then every core).
 
 Run by ``make bench`` (``scripts/bench-python.sh``), which generates the
 models and the data and pins the peers' versions.
@@ -127,6 +129,23 @@ def in_memory_versus_polars(data: Path) -> None:
         )
 
 
+def dataframe_versus_polars(data: Path) -> None:
+    import pandas as pd
+
+    print("\nP4 annual follow-up from a pandas DataFrame of SYNTHETIC national observations, one thread each, median of 3:")
+    for scale in ["quarter", "half", "full"]:
+        folder = data / scale
+        frame = pd.read_csv(folder / "observations.csv", dtype={"period": str, "stratum": str})
+        where = pl.read_csv(folder / "places.csv", schema_overrides={"region": pl.Utf8, "cluster": pl.Utf8})
+        agreement = sundhedsaftale.load(folder / "agreement.json")
+        ours = median_seconds(lambda: agreement.follow_up(2024, frame), 3, 1)
+        peer = median_seconds(lambda: polars_group(pl.from_pandas(frame), where), 3, 1)
+        print(
+            f"  {scale:>7} ({len(frame):>9,} rows): sundhedsaftale {ours:6.2f} s, polars {pl.__version__} "
+            f"from_pandas + group_by {peer:6.2f} s = {ours / peer:.2f}× polars (goal: ≤ 1×)"
+        )
+
+
 def follow_up_versus_polars(data: Path) -> None:
     print("\nP4 annual follow-up from CSV of SYNTHETIC national observations, one thread each, median of 3:")
     for scale in ["quarter", "half", "full"]:
@@ -161,6 +180,7 @@ def main() -> None:
     models_path, data = Path(sys.argv[1]), Path(sys.argv[2])
     load_versus_pydantic(models_path)
     in_memory_versus_polars(data)
+    dataframe_versus_polars(data)
     follow_up_versus_polars(data)
     subprocess.run([sys.executable, __file__, "--every-core", str(data)], check=True)
 

@@ -11,27 +11,59 @@ use arrow_schema::{ArrowError, DataType};
 use sundhedsaftale::observation::{ObservationTable, RowReader};
 use sundhedsaftale::Problems;
 
-/// A column as one text per row; `None` for an absent cell.
-fn texts(column: &ArrayRef) -> Result<Vec<Option<String>>, ArrowError> {
-    let n = column.len();
-    let float = |i: usize, x: f64| (!column.is_null(i) && !x.is_nan()).then(|| format!("{x}"));
-    Ok(match column.data_type() {
-        DataType::Float64 => {
-            let a = column.as_primitive::<Float64Type>();
-            (0..n).map(|i| float(i, a.value(i))).collect()
-        }
-        DataType::Float32 => {
-            let a = column.as_primitive::<Float32Type>();
-            (0..n).map(|i| float(i, f64::from(a.value(i)))).collect()
-        }
-        _ => {
-            let cast = arrow_cast::cast(column, &DataType::Utf8)?;
-            let a: &StringArray = cast.as_string::<i32>();
-            (0..n)
-                .map(|i| (!a.is_null(i)).then(|| a.value(i).to_string()))
+/// A column, read cell by cell as the text CSV would hold, without a
+/// string per cell: texts are borrowed from the (cast) array, and a number
+/// is written into one buffer per column, reused from row to row.
+enum Column {
+    /// Floats, written as Rust writes them; NaN is absent.
+    Float(Vec<Option<f64>>),
+    /// Everything else, cast to text once per batch.
+    Text(StringArray),
+}
+
+impl Column {
+    fn of(column: &ArrayRef) -> Result<Column, ArrowError> {
+        let floats = |values: &mut dyn Iterator<Item = f64>| {
+            values
+                .enumerate()
+                .map(|(i, x)| (!column.is_null(i) && !x.is_nan()).then_some(x))
                 .collect()
+        };
+        Ok(match column.data_type() {
+            DataType::Float64 => Column::Float(floats(
+                &mut column.as_primitive::<Float64Type>().values().iter().copied(),
+            )),
+            DataType::Float32 => Column::Float(floats(
+                &mut column
+                    .as_primitive::<Float32Type>()
+                    .values()
+                    .iter()
+                    .map(|x| f64::from(*x)),
+            )),
+            _ => Column::Text(arrow_cast::cast(column, &DataType::Utf8)?.as_string::<i32>().clone()),
+        })
+    }
+
+    /// Writes row `i`'s number, if this is a column of numbers, into `buffer`.
+    fn prepare(&self, i: usize, buffer: &mut String) {
+        if let Column::Float(values) = self {
+            buffer.clear();
+            if let Some(x) = values[i] {
+                use std::fmt::Write;
+                // Writing into a String cannot fail.
+                let _ = write!(buffer, "{x}");
+            }
         }
-    })
+    }
+
+    /// Row `i`'s text; "" for an absent cell.
+    fn text<'a>(&'a self, i: usize, buffer: &'a str) -> &'a str {
+        match self {
+            Column::Float(_) => buffer,
+            Column::Text(a) if a.is_null(i) => "",
+            Column::Text(a) => a.value(i),
+        }
+    }
 }
 
 /// Reads the batches of a stream into a table, or every problem found.
@@ -45,11 +77,13 @@ pub fn read_batches(
     };
     for batch in batches {
         let batch = batch?;
-        let cells: Vec<Vec<Option<String>>> = batch.columns().iter().map(texts).collect::<Result<_, _>>()?;
-        let mut row: Vec<&str> = Vec::with_capacity(cells.len());
+        let columns: Vec<Column> = batch.columns().iter().map(Column::of).collect::<Result<_, _>>()?;
+        let mut buffers = vec![String::new(); columns.len()];
         for i in 0..batch.num_rows() {
-            row.clear();
-            row.extend(cells.iter().map(|c| c[i].as_deref().unwrap_or("")));
+            for (column, buffer) in columns.iter().zip(buffers.iter_mut()) {
+                column.prepare(i, buffer);
+            }
+            let row: Vec<&str> = columns.iter().zip(&buffers).map(|(c, b)| c.text(i, b)).collect();
             reader.push(&row);
         }
     }

@@ -101,6 +101,24 @@ fn validation_error(py: Python<'_>, problems: &core::Problems) -> PyErr {
     build().unwrap_or_else(|e| e)
 }
 
+/// Indices of the items that `keep` keeps, in order.
+fn positions<T>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<usize> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| keep(item))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn role_code(role: core::AgreementRole) -> &'static str {
+    match role {
+        core::AgreementRole::Party => "party",
+        core::AgreementRole::BoundNonParty => "bound_non_party",
+        core::AgreementRole::CoveredNonParty => "covered_non_party",
+    }
+}
+
 fn lang(code: &str) -> PyResult<core::Lang> {
     code.parse().map_err(PyValueError::new_err)
 }
@@ -138,6 +156,65 @@ impl NativeAgreement {
     /// The follow-up calendar on a date, as plain data with ISO dates.
     fn calendar<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.calendar(on))
+    }
+
+    /// The organisations with a role on a date, as (index in `organisations`, role code).
+    fn roles_on(&self, on: NaiveDate) -> Vec<(usize, &'static str)> {
+        let index = |o: &core::Organisation| {
+            self.inner
+                .organisations
+                .iter()
+                .position(|x| std::ptr::eq(x, o))
+                .unwrap_or(usize::MAX)
+        };
+        self.inner
+            .roles_on(on)
+            .into_iter()
+            .map(|(o, role)| (index(o), role_code(role)))
+            .collect()
+    }
+
+    /// The clusters existing on a date, as indices in `clusters`.
+    fn clusters_on(&self, on: NaiveDate) -> Vec<usize> {
+        let ids: Vec<&str> = self.inner.clusters_on(on).map(|c| c.id.as_str()).collect();
+        positions(&self.inner.clusters, |c| ids.contains(&c.id.as_str()))
+    }
+
+    /// The bodies existing on a date, as indices in `bodies`.
+    fn bodies_on(&self, on: NaiveDate) -> Vec<usize> {
+        positions(&self.inner.bodies, |b| b.exists_on(on))
+    }
+
+    /// Who sits in a body on a date, as (post index, membership index) in
+    /// that body; `None` for an unknown body.
+    fn members_on(&self, body: &str, on: NaiveDate) -> Option<Vec<(usize, usize)>> {
+        let body = self.inner.body(body)?;
+        Some(
+            self.inner
+                .members_on(body, on)
+                .iter()
+                .filter_map(|s| {
+                    let post = body.posts.iter().position(|p| std::ptr::eq(p, s.post))?;
+                    let membership = s.post.memberships.iter().position(|m| std::ptr::eq(m, s.membership))?;
+                    Some((post, membership))
+                })
+                .collect(),
+        )
+    }
+
+    /// A body's composition on a date against every rule set that applies,
+    /// as plain data; `None` for an unknown body.
+    fn composition<'py>(&self, py: Python<'py>, body: &str, on: NaiveDate) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(body) = self.inner.body(body) else {
+            return Ok(None);
+        };
+        let reports: Vec<core::CompositionReport> = self
+            .inner
+            .rule_sets_on(core::rule_sets(), on)
+            .into_iter()
+            .filter_map(|rules| self.inner.composition(body, rules, on))
+            .collect();
+        serialize(py, &reports).map(Some)
     }
 
     /// The document as JSON text.
@@ -396,20 +473,41 @@ fn progress<'py>(py: Python<'py>, input: &str) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
-/// Every problem in minutes (JSON text), checked against the embedded agreement, without raising.
+/// The agreement minutes are checked against: the one given, else the embedded one.
+fn agreement_or_embedded(agreement: Option<&NativeAgreement>) -> std::borrow::Cow<'_, core::HealthAgreement> {
+    match agreement {
+        Some(a) => std::borrow::Cow::Borrowed(&a.inner),
+        None => std::borrow::Cow::Owned(core::nordjylland_2024()),
+    }
+}
+
+/// Every problem in minutes (JSON text), checked against an agreement
+/// (the embedded one by default), without raising.
 #[pyfunction]
-fn minutes_problems<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (text, agreement = None))]
+fn minutes_problems<'py>(
+    py: Python<'py>,
+    text: &str,
+    agreement: Option<&NativeAgreement>,
+) -> PyResult<Bound<'py, PyAny>> {
     let problems = match core::parse_json::<core::Minutes>(text) {
-        Ok(minutes) => core::validate_minutes(&minutes, &core::nordjylland_2024(), core::rule_sets()),
+        Ok(minutes) => core::validate_minutes(&minutes, &agreement_or_embedded(agreement), core::rule_sets()),
         Err(problems) => problems,
     };
     serialize(py, &problems)
 }
 
-/// The readable report of minutes (JSON text), checked against the embedded agreement.
+/// The readable report of minutes (JSON text), checked against an agreement
+/// (the embedded one by default).
 #[pyfunction]
-fn minutes_report(py: Python<'_>, text: &str, lang_code: &str) -> PyResult<String> {
-    let agreement = core::nordjylland_2024();
+#[pyo3(signature = (text, lang_code, agreement = None))]
+fn minutes_report(
+    py: Python<'_>,
+    text: &str,
+    lang_code: &str,
+    agreement: Option<&NativeAgreement>,
+) -> PyResult<String> {
+    let agreement = agreement_or_embedded(agreement);
     let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
     let problems = core::validate_minutes(&minutes, &agreement, core::rule_sets());
     if problems.has_errors() {
@@ -422,6 +520,36 @@ fn minutes_report(py: Python<'_>, text: &str, lang_code: &str) -> PyResult<Strin
         core::rule_sets(),
         &problems,
     ))
+}
+
+/// Minutes (JSON text) queried against an agreement (the embedded one by
+/// default): attendance per party and the attendance's composition against
+/// every rule set that applies on the meeting's date, as plain data.
+/// Raises `ValidationError` when the minutes do not parse.
+#[pyfunction]
+#[pyo3(signature = (text, agreement = None))]
+fn minutes_queries<'py>(
+    py: Python<'py>,
+    text: &str,
+    agreement: Option<&NativeAgreement>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let agreement = agreement_or_embedded(agreement);
+    let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
+    let reports: Vec<core::CompositionReport> = agreement
+        .rule_sets_on(core::rule_sets(), minutes.meeting.date)
+        .into_iter()
+        .filter_map(|rules| minutes.composition(&agreement, rules))
+        .collect();
+    Ok((
+        serialize(py, &minutes.attendance_by_party(&agreement))?,
+        serialize(py, &reports)?,
+    ))
+}
+
+/// The known composition rule sets, as JSON text.
+#[pyfunction]
+fn rule_sets_json() -> PyResult<String> {
+    serde_json::to_string(core::rule_sets()).map_err(|e| PyRuntimeError::new_err(e.to_string()))
 }
 
 /// The embedded minutes of Politisk Klynge Vest, 6 September 2021, as JSON text.
@@ -472,6 +600,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(minutes_problems, m)?)?;
     m.add_function(wrap_pyfunction!(progress, m)?)?;
     m.add_function(wrap_pyfunction!(minutes_report, m)?)?;
+    m.add_function(wrap_pyfunction!(minutes_queries, m)?)?;
+    m.add_function(wrap_pyfunction!(rule_sets_json, m)?)?;
     m.add_function(wrap_pyfunction!(politisk_klynge_vest_2021_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(labels, m)?)?;

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
 REPO = Path(__file__).resolve().parents[2]
 EMBEDDED_TEXT = (REPO / "core" / "data" / "nordjylland_2024.json").read_text(encoding="utf-8")
@@ -66,7 +66,7 @@ def document_text(vector: Dict[str, Any]) -> str:
     return str(vector.get("prefix", "")) + json.dumps(doc, ensure_ascii=False)
 
 
-def keys(problems: List[Dict[str, Any]]) -> List[Tuple[str, str, str]]:
+def keys(problems: Sequence[Mapping[str, Any]]) -> List[Tuple[str, str, str]]:
     return sorted((p["code"], p["path"], p["severity"]) for p in problems)
 
 

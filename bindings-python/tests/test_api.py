@@ -109,16 +109,17 @@ def test_calendar_and_report() -> None:
 
 def test_minutes_report_and_problems() -> None:
     minutes = sundhedsaftale.politisk_klynge_vest_2021()
-    assert minutes["meeting"]["title"] == "4. møde i Politisk Klynge Vest"
+    assert minutes.meeting.title == "4. møde i Politisk Klynge Vest"
     problems = sundhedsaftale.minutes_problems(minutes, lang="da")
     assert [(p["code"], p["path"]) for p in problems] == [
         ("recommendation_addressed_elsewhere", "/meeting/agenda/2/recommendations/0/addressed_to")
     ]
     text = sundhedsaftale.minutes_report(minutes, lang="da")
     assert "✓ 2-4 politiske repræsentanter fra hver kommune i klyngen [Thisted Kommune]: opfyldt — 4" in text
-    minutes["meeting"]["agenda"][3]["decision"] = "Godkendt."
+    data = minutes.to_dict()
+    data["meeting"]["agenda"][3]["decision"] = "Godkendt."
     with pytest.raises(sundhedsaftale.ValidationError) as info:
-        sundhedsaftale.minutes_report(minutes)
+        sundhedsaftale.minutes_report(data)
     assert ("postponed_item_with_decision", "/meeting/agenda/3/decision") in [
         (p["code"], p["path"]) for p in info.value.errors()
     ]
@@ -179,7 +180,7 @@ def test_the_suite_runs_against_the_installed_release_wheel() -> None:
     meta = importlib.metadata.metadata("sundhedsaftale")
     assert meta["License-Expression"] == "MIT OR Apache-2.0"
     assert meta["Requires-Python"] == ">=3.10"
-    assert "sundhedsaftale" in (meta.get_payload() or "")  # the README is the long description
+    assert "sundhedsaftale" in (meta.json.get("description") or "")  # the README is the long description
     assert {"arrow", "pandas", "polars"} <= set(meta.get_all("Provides-Extra") or [])
     files = {str(f) for f in importlib.metadata.files("sundhedsaftale") or []}
     assert {"sundhedsaftale/py.typed", "sundhedsaftale/_native.pyi"} <= files

@@ -7,7 +7,7 @@ import json
 import math
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, Dict
 
 import pytest
 
@@ -26,7 +26,7 @@ def close(name: str, field: str, got: Any, want: Any) -> None:
 
 
 @pytest.mark.parametrize("name,vector", PROGRESS, ids=[n for n, _ in PROGRESS])
-def test_progress_vector(name: str, vector: dict) -> None:
+def test_progress_vector(name: str, vector: Dict[str, Any]) -> None:
     expected = vector["expected"]
     if "error" in expected:
         with pytest.raises(sundhedsaftale.ProgressError) as info:

@@ -28,3 +28,11 @@ def test_the_package_type_checks_strictly() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sundhedsaftale.__file__
+
+
+def test_the_model_is_generated_from_the_current_schemas() -> None:
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, str(repo / "scripts" / "gen-model.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

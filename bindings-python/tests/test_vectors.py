@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any, Dict, Mapping, Sequence
 
 import pytest
 
@@ -20,7 +21,7 @@ def test_there_are_at_least_30_invalid_vectors() -> None:
 
 
 @pytest.mark.parametrize("name,vector", INVALID, ids=[n for n, _ in INVALID])
-def test_invalid_vector(name: str, vector: dict) -> None:
+def test_invalid_vector(name: str, vector: Dict[str, Any]) -> None:
     text = document_text(vector)
     got = new_problems(keys(sundhedsaftale.problems(text)), BASE)
     want = sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
@@ -39,13 +40,13 @@ MINUTES_BASE = keys(sundhedsaftale.minutes_problems(MINUTES_TEXT))
 
 
 @pytest.mark.parametrize("name,vector", MINUTES, ids=[n for n, _ in MINUTES])
-def test_invalid_minutes_vector(name: str, vector: dict) -> None:
+def test_invalid_minutes_vector(name: str, vector: Dict[str, Any]) -> None:
     got = new_problems(keys(sundhedsaftale.minutes_problems(document_text(vector))), MINUTES_BASE)
     assert got == sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
 
 
 @pytest.mark.parametrize("name,vector", VALID, ids=[n for n, _ in VALID])
-def test_valid_vector(name: str, vector: dict) -> None:
+def test_valid_vector(name: str, vector: Dict[str, Any]) -> None:
     agreement = sundhedsaftale.loads(document_text(vector))
     for expected in vector["status"]:
         status = agreement.status_on(datetime.date.fromisoformat(expected["on"]))
@@ -59,7 +60,7 @@ FOLLOW_UP = vectors("follow-up")
 
 
 @pytest.mark.parametrize("name,vector", FOLLOW_UP, ids=[n for n, _ in FOLLOW_UP])
-def test_follow_up_vector(name: str, vector: dict) -> None:
+def test_follow_up_vector(name: str, vector: Dict[str, Any]) -> None:
     agreement = sundhedsaftale.loads(document_text(vector))
     # Inline observations, or a CSV file of the repository.
     observations = REPO / vector["observations_csv"] if "observations_csv" in vector else vector["observations"]
@@ -74,10 +75,11 @@ OBSERVATIONS = vectors("invalid-observations")
 
 
 @pytest.mark.parametrize("name,vector", OBSERVATIONS, ids=[n for n, _ in OBSERVATIONS])
-def test_invalid_observations_vector(name: str, vector: dict, tmp_path: Path) -> None:
+def test_invalid_observations_vector(name: str, vector: Dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "observations.csv"
     path.write_text(vector["csv"], encoding="utf-8")
     agreement = sundhedsaftale.nordjylland_2024()
+    problems: Sequence[Mapping[str, Any]]
     try:
         problems = agreement.follow_up(vector["year"], path).problems
     except sundhedsaftale.ValidationError as err:

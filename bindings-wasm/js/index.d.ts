@@ -71,45 +71,13 @@ export interface CodeInfo {
   template_da: string;
 }
 
-/**
- * A health agreement document. The full shape is given by the JSON Schema in
- * core/schema/health-agreement.schema.json; the fields most pages use are typed here.
- */
-export interface Agreement {
-  schema_version: number;
-  id: string;
-  title: string;
-  subtitle?: string;
-  region: string;
-  validity: {
-    /** Absent when no source gives the entry date. */
-    in_force_from?: IsoDate;
-    /** Absent when no source gives the duration. */
-    nominal_duration_months?: number;
-    /** Absent when no source says whether it waits for a successor. */
-    until_successor?: boolean;
-    successor?: { agreement: string; in_force_from: IsoDate };
-    termination?: { effective: IsoDate; basis: string };
-    text?: string;
-  };
-  organisations: { id: string; kind: string; name: string; code?: number; parent?: string }[];
-  focus_areas: {
-    id: string;
-    name: string;
-    objectives: { id: string; text: string }[];
-    key_figures: {
-      id: string;
-      statement: string;
-      measure: string;
-      value: number;
-      unit: "percent" | "percentage_points";
-      year?: number;
-      population: string;
-      source?: string;
-    }[];
-  }[];
-  [field: string]: unknown;
-}
+import type { HealthAgreement, Minutes } from "./model";
+
+/** Every type of the model's JSON form (generated from core's JSON Schemas). */
+export type * from "./model";
+
+/** A health agreement document, every field typed (see `HealthAgreement` in model.d.ts). */
+export type Agreement = HealthAgreement;
 
 /** Resolves once the wasm module is loaded (a no-op under node). */
 export function ready(source?: string | URL | Response | BufferSource): Promise<void>;
@@ -156,7 +124,7 @@ export function calendar(agreement: ParsedAgreement | Agreement | string, on: Is
 /** The readable report on a date. */
 export function report(agreement: ParsedAgreement | Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
 /** The embedded minutes of Politisk Klynge Vest, 6 September 2021 (shape: core/schema/minutes.schema.json). */
-export function politiskKlyngeVest2021(): { [field: string]: unknown };
+export function politiskKlyngeVest2021(): Minutes;
 /** Every problem in minutes (JSON text or object), checked against the embedded agreement. */
 export function validateMinutes(minutes: string | object, options?: { lang?: Lang }): Problem[];
 /** Thrown when progress cannot be measured from the inputs; `code` says why. */

@@ -30,6 +30,7 @@
 use crate::hash::HashMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
@@ -52,7 +53,7 @@ pub enum CellSource {
 }
 
 /// Why a cell is hidden on output.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Hidden {
     /// Its own count is below the threshold.

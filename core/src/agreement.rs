@@ -127,7 +127,7 @@ pub struct Sitting<'a> {
 }
 
 /// The result of checking one body against a rule set on a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CompositionReport {
     /// The body checked.
     pub body: String,
@@ -233,6 +233,51 @@ impl HealthAgreement {
             .iter()
             .find(|r| r.organisations.iter().any(|o| o == organisation))
             .map(|r| r.role)
+    }
+
+    /// The organisations and their roles on `date`: every organisation a role
+    /// rule names, while the agreement binds (from entry into force to its
+    /// end; when the document leaves the deciding dates out, the roles as
+    /// written), except a region that no longer exists on `date` by the
+    /// national reference data (a region merged away stops being a party).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sundhedsaftale::AgreementRole;
+    /// let a = sundhedsaftale::nordjylland_2024();
+    /// let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let parties = |date| a.roles_on(date).into_iter().filter(|(_, r)| *r == AgreementRole::Party).count();
+    /// assert_eq!(parties(on(2024, 6, 1)), 12); // the region and its 11 municipalities
+    /// assert_eq!(parties(on(2023, 6, 1)), 0); // not yet in force
+    /// ```
+    pub fn roles_on(&self, date: NaiveDate) -> Vec<(&Organisation, AgreementRole)> {
+        use crate::validity::ValidityState::{InForce, InForceAwaitingSuccessor, NotKnown};
+        if !matches!(
+            self.status_on(date).state,
+            InForce | InForceAwaitingSuccessor | NotKnown
+        ) {
+            return Vec::new();
+        }
+        let exists = |o: &Organisation| {
+            o.kind != OrganisationKind::Region
+                || o.code
+                    .and_then(crate::reference::region_by_code)
+                    .is_none_or(|r| r.exists_on(date))
+        };
+        self.organisations
+            .iter()
+            .filter(|o| exists(o))
+            .filter_map(|o| self.role_of(&o.id).map(|role| (o, role)))
+            .collect()
+    }
+
+    /// The parties on `date`; see [`HealthAgreement::roles_on`].
+    pub fn parties_on(&self, date: NaiveDate) -> Vec<&Organisation> {
+        self.roles_on(date)
+            .into_iter()
+            .filter(|(_, role)| *role == AgreementRole::Party)
+            .map(|(o, _)| o)
+            .collect()
     }
 
     /// The clusters of the agreement's region that exist on `date`.

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use crate::hash::HashMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{aggregate, CellId, Cells, Hidden, Weights};
@@ -178,7 +179,7 @@ fn outside_window(table: &ObservationTable, year: i32) -> Vec<crate::problem::Pr
 }
 
 /// One indicator at one place and stratum.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FollowUpRow {
     /// Focus area id.
     pub focus_area: String,
@@ -225,7 +226,7 @@ pub struct FollowUpRow {
 }
 
 /// A roll-up of indicator scores for a focus area (or the agreement) at a place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RollUpRow {
     /// The focus area; absent for the whole agreement.
     pub focus_area: Option<String>,

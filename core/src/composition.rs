@@ -119,6 +119,13 @@ pub enum RuleKind {
     OpenQuestion,
 }
 
+labels!(RuleKind {
+    Count => ("count", "antal"),
+    AdHoc => ("ad hoc", "ad hoc"),
+    Qualitative => ("qualitative", "kvalitativ"),
+    OpenQuestion => ("open question", "åbent spørgsmål"),
+});
+
 /// Over which group a count is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -130,6 +137,12 @@ pub enum Scope {
     /// Once for each cluster in the region ("fra hver klynge").
     PerClusterInRegion,
 }
+
+labels!(Scope {
+    Body => ("the whole body", "hele organet"),
+    PerMunicipalityInCluster => ("each municipality in the cluster", "hver kommune i klyngen"),
+    PerClusterInRegion => ("each cluster in the region", "hver klynge i regionen"),
+});
 
 /// Which seats a rule counts. Every non-empty list must match (lists are alternatives within).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -224,7 +237,7 @@ pub struct ScopeGroups {
 }
 
 /// Whether a rule was met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     /// The count lies within bounds and any required seat is there.
@@ -242,7 +255,7 @@ labels!(FindingStatus {
 });
 
 /// The outcome of one rule for one scope group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleFinding {
     /// The rule's id.
     pub rule: String,

@@ -111,6 +111,11 @@ pub enum YearBasis {
     FromSource,
 }
 
+labels!(YearBasis {
+    Stated => ("year stated", "år angivet"),
+    FromSource => ("year of the cited source", "den citerede kildes år"),
+});
+
 /// A figure quoted in the agreement (nøgletal), e.g. "47 % af hospitalsophold … (2020)".
 #[doc(alias = "nøgletal")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -66,6 +66,14 @@ pub enum DueAnchor {
     NotSet,
 }
 
+labels!(DueAnchor {
+    EndOfEachCalendarYear => ("end of each calendar year", "udgangen af hvert kalenderår"),
+    NominalMidpoint => ("middle of the period", "midt i perioden"),
+    NominalEnd => ("end of the period", "periodens udløb"),
+    FixedDate => ("fixed date", "fast dato"),
+    NotSet => ("not set", "ikke fastsat"),
+});
+
 /// Whether a deadline is stated in the source or read into it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -83,6 +83,11 @@ pub enum Basis {
     Meaning,
 }
 
+labels!(Basis {
+    Source => ("from the source", "fra kilden"),
+    Meaning => ("from the meaning", "ud fra betydningen"),
+});
+
 /// One side of a fraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -44,8 +44,8 @@ fn entries<T: Label + Variants + Serialize>(kind: &'static str, out: &mut Vec<La
 /// Every labelled code, kind by kind.
 pub fn all() -> Vec<LabelEntry> {
     use crate::{
-        body, composition, content, dispute, follow_up, geography, indicator, meeting, organisation, people, portfolio,
-        progress, validity,
+        body, composition, content, dispute, follow_up, geography, indicator, meeting, organisation, people, period,
+        portfolio, progress, target, validity,
     };
     let mut out = Vec::new();
     entries::<validity::ValidityState>("validity_state", &mut out);
@@ -74,6 +74,32 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<meeting::AttendanceGroup>("attendance_group", &mut out);
     entries::<meeting::Outcome>("outcome", &mut out);
     entries::<meeting::ConsultationRole>("consultation_role", &mut out);
+    entries::<target::TargetKind>("target_kind", &mut out);
+    entries::<content::YearBasis>("year_basis", &mut out);
+    entries::<indicator::Basis>("basis", &mut out);
+    entries::<period::PeriodType>("period_type", &mut out);
+    entries::<follow_up::DueAnchor>("due_anchor", &mut out);
+    entries::<composition::RuleKind>("rule_kind", &mut out);
+    entries::<composition::Scope>("scope", &mut out);
+    entries::<progress::Method>("method", &mut out);
+    entries::<progress::NotAvailable>("not_available", &mut out);
+    // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
+    // variants carry data and so have no `Variants` table.
+    for (code, en, da) in [
+        ("small_count", "small count", "lille antal"),
+        (
+            "complementary",
+            "hidden so that another hidden cell cannot be worked out",
+            "skjult, så en anden skjult celle ikke kan udledes",
+        ),
+    ] {
+        out.push(LabelEntry {
+            kind: "hidden_kind",
+            code: code.to_string(),
+            en,
+            da,
+        });
+    }
     out
 }
 
@@ -99,5 +125,24 @@ mod tests {
             status.contains(&"substantial_progress") && status.contains(&"not_available"),
             "{status:?}"
         );
+    }
+
+    #[test]
+    fn the_hidden_kinds_are_the_tags_serde_writes() {
+        use crate::aggregate::Hidden;
+        let table = all();
+        for hidden in [
+            Hidden::SmallCount { threshold: 5 },
+            Hidden::Complementary {
+                protects: "a".into(),
+                via: "b".into(),
+            },
+        ] {
+            let tag = serde_json::to_value(&hidden).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(table.iter().any(|l| l.kind == "hidden_kind" && l.code == tag), "{tag}");
+        }
     }
 }

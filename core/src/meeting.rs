@@ -513,7 +513,7 @@ pub fn search<'a>(archive: &'a [Minutes], query: &str) -> Vec<SearchHit<'a>> {
 
 /// Attendance counted for one party (an organisation that is, or whose
 /// region is, a party or bound by the agreement), or for no organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PartyAttendance {
     /// The party's organisation id; `None` for attendees who represent no organisation.
     pub party: Option<String>,

@@ -22,6 +22,7 @@
 //! assert_eq!(quarter.last_day().to_string(), "2024-09-30");
 //! ```
 
+use crate::lang::labels;
 use std::fmt;
 use std::str::FromStr;
 
@@ -46,6 +47,15 @@ pub enum PeriodType {
     /// An explicit range of days.
     Range,
 }
+
+labels!(PeriodType {
+    Year => ("year", "år"),
+    HalfYear => ("half-year", "halvår"),
+    Quarter => ("quarter", "kvartal"),
+    Month => ("month", "måned"),
+    SchoolYear => ("school year", "skoleår"),
+    Range => ("range of days", "datointerval"),
+});
 
 /// A period of time.
 ///

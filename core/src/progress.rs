@@ -139,6 +139,11 @@ pub enum Method {
     WithTarget,
 }
 
+labels!(Method {
+    WithoutTarget => ("without a target", "uden mål"),
+    WithTarget => ("with a target", "med mål"),
+});
+
 /// How an indicator is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -179,6 +184,13 @@ pub enum NotAvailable {
     /// The indicator's direction is not known.
     DirectionUnknown,
 }
+
+labels!(NotAvailable {
+    SinglePeriod => ("one period of data only", "kun data for én periode"),
+    BaseAfterCurrent => ("base period after the current one", "basisperioden ligger efter den aktuelle"),
+    SignChange => ("base and current values of opposite sign", "basis- og aktuel værdi med modsat fortegn"),
+    DirectionUnknown => ("direction not known", "retning ukendt"),
+});
 
 /// A result, with every component that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

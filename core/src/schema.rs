@@ -37,6 +37,42 @@ pub fn minutes_schema() -> String {
     pretty(tighten(plain(schemars::schema_for!(Minutes))))
 }
 
+/// The JSON Schemas of what the queries answer (a validity status, a
+/// calendar entry, a composition report, a follow-up row and roll-up, a
+/// progress result, attendance by party), as one document of `$defs`. The
+/// bindings' typed classes (Python) and TypeScript types are generated from
+/// it and from the document schemas, so they cannot drift from the model.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(&sundhedsaftale::schema::results_schema()).unwrap();
+/// assert!(schema["$defs"]["ValidityStatus"]["properties"]["state"].is_object());
+/// ```
+pub fn results_schema() -> String {
+    use crate::{annual, composition, follow_up, meeting, progress, validity, CompositionReport};
+    let mut generator = schemars::SchemaGenerator::default();
+    let mut roots = Map::new();
+    let mut root = |name: &str, schema: schemars::Schema| {
+        roots.insert(name.to_string(), schema.to_value());
+    };
+    root("ValidityStatus", generator.subschema_for::<validity::ValidityStatus>());
+    root("CalendarEntry", generator.subschema_for::<follow_up::CalendarEntry>());
+    root("CompositionReport", generator.subschema_for::<CompositionReport>());
+    root("RuleFinding", generator.subschema_for::<composition::RuleFinding>());
+    root("FollowUpRow", generator.subschema_for::<annual::FollowUpRow>());
+    root("RollUpRow", generator.subschema_for::<annual::RollUpRow>());
+    root("Progress", generator.subschema_for::<progress::Progress>());
+    root("PartyAttendance", generator.subschema_for::<meeting::PartyAttendance>());
+    let defs = generator.take_definitions(true);
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Query results",
+        "description": "What the library's queries answer, in their JSON form.",
+        "properties": roots,
+        "$defs": defs,
+    });
+    pretty(schema)
+}
+
 /// The JSON Schema of a composition rule set document, pretty-printed.
 pub fn rule_set_schema() -> String {
     pretty(tighten(plain(schemars::schema_for!(RuleSet))))

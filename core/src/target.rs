@@ -27,6 +27,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::geography::Geography;
+use crate::lang::labels;
 use crate::period::Period;
 use crate::progress::{Goal, Point, Range};
 
@@ -41,6 +42,12 @@ pub enum TargetKind {
     /// Between `low` and `high`, optionally by `due`.
     Range,
 }
+
+labels!(TargetKind {
+    Value => ("value by a date", "værdi inden en frist"),
+    RelativeChange => ("relative change", "relativ ændring"),
+    Range => ("range", "interval"),
+});
 
 impl TargetKind {
     /// The snake_case name, as in JSON.

@@ -3,7 +3,7 @@
 
 mod support;
 
-use sundhedsaftale::schema::{agreement_schema, minutes_schema, rule_set_schema};
+use sundhedsaftale::schema::{agreement_schema, minutes_schema, results_schema, rule_set_schema};
 
 fn check(file: &str, generated: String) {
     let path = support::repo().join("core/schema").join(file);
@@ -26,6 +26,11 @@ fn agreement_schema_is_current() {
 #[test]
 fn rule_set_schema_is_current() {
     check("rule-set.schema.json", rule_set_schema());
+}
+
+#[test]
+fn results_schema_is_current() {
+    check("results.schema.json", results_schema());
 }
 
 #[test]

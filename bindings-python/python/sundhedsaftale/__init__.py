@@ -10,23 +10,35 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Mapping, Tuple, Union
 
-from . import _native
-from ._agreement import Agreement, CalendarEntry, DecidingDate, ValidityStatus
+from . import _native, model
+from ._agreement import Agreement, Calendar, Sitting
 from ._errors import Lang, Problem, ProgressError, ValidationError, localise
 from ._follow_up import FollowUp
+from ._mixins import minutes_text
 from ._observations import Observations
+from .model import CalendarEntry, DecidingDate, HealthAgreement, Minutes, RuleSet, ValidityStatus
+
+#: What `loads` reads: JSON text or bytes, plain data, or a typed document.
+Document = Union[str, bytes, Mapping[str, Any], HealthAgreement]
+#: What the minutes functions read: JSON text or bytes, plain data, or typed minutes.
+MinutesDocument = Union[str, bytes, Mapping[str, Any], Minutes]
 
 __version__: str = _native.__version__
 SCHEMA_VERSION: int = _native.SCHEMA_VERSION
 
 __all__ = [
     "Agreement",
+    "Calendar",
     "CalendarEntry",
     "DecidingDate",
+    "Document",
     "FollowUp",
+    "HealthAgreement",
     "Lang",
+    "Minutes",
+    "MinutesDocument",
     "Observations",
     "Problem",
     "ProgressError",
@@ -38,12 +50,16 @@ __all__ = [
     "labels",
     "load",
     "loads",
+    "loads_minutes",
     "minutes_problems",
     "minutes_report",
+    "model",
     "nordjylland_2024",
     "politisk_klynge_vest_2021",
     "problems",
     "progress",
+    "rule_sets",
+    "Sitting",
 ]
 
 
@@ -52,45 +68,81 @@ def nordjylland_2024() -> Agreement:
     return Agreement(_native.nordjylland_2024())
 
 
-def loads(text: Union[str, bytes]) -> Agreement:
-    """Parses and validates JSON text; raises `ValidationError` listing every error."""
-    return Agreement(_native.loads(_text(text)))
+def loads(document: Document) -> Agreement:
+    """Parses and validates an agreement given as JSON text or bytes, plain
+    data (``json.load``'s result) or a typed `HealthAgreement`; raises
+    `ValidationError` listing every error.
+
+    >>> agreement = loads(nordjylland_2024().to_dict())
+    >>> agreement.region
+    'region-nordjylland'
+    """
+    if isinstance(document, HealthAgreement):
+        return Agreement(_native.loads(document.to_json()))
+    return Agreement(_native.loads(_text(document)))
 
 
 def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
     """Reads, parses and validates a JSON file; raises `ValidationError` listing every error."""
-    with open(path, encoding="utf-8") as f:
+    with open(path, "rb") as f:
         return loads(f.read())
 
 
-def problems(text: Union[str, bytes], lang: Lang = "en") -> List[Problem]:
-    """Every problem in JSON text, parse errors included, without raising."""
-    return localise(_native.problems(_text(text)), lang)
+def problems(document: Document, lang: Lang = "en") -> List[Problem]:
+    """Every problem in an agreement, parse errors included, without raising."""
+    text = document.to_json() if isinstance(document, HealthAgreement) else _text(document)
+    return localise(_native.problems(text), lang)
 
 
-def politisk_klynge_vest_2021() -> Dict[str, Any]:
-    """The embedded minutes of Politisk Klynge Vest, 6 September 2021, as plain data."""
-    data: Dict[str, Any] = json.loads(_native.politisk_klynge_vest_2021_json())
-    return data
+def politisk_klynge_vest_2021() -> Minutes:
+    """The embedded minutes of Politisk Klynge Vest, 6 September 2021, as typed minutes.
+
+    >>> minutes = politisk_klynge_vest_2021()
+    >>> minutes.meeting.date.isoformat(), len(minutes.meeting.agenda)
+    ('2021-09-06', 9)
+    """
+    return Minutes.from_json(_native.politisk_klynge_vest_2021_json())
 
 
-def minutes_problems(minutes: Union[str, bytes, Dict[str, Any]], lang: Lang = "en") -> List[Problem]:
-    """Every problem in minutes (JSON text or plain data), checked against the embedded agreement."""
-    return localise(_native.minutes_problems(_text(minutes)), lang)
+def loads_minutes(minutes: MinutesDocument, agreement: Union[Agreement, None] = None) -> Minutes:
+    """Parses and checks minutes (JSON text or bytes, plain data) against an
+    agreement (the embedded one by default); raises `ValidationError` when
+    they have errors, and returns typed `Minutes` otherwise (warnings, such as
+    attendance that does not meet a composition rule, are `Minutes.problems`)."""
+    text = minutes_text(minutes)
+    native = None if agreement is None else agreement._native
+    found = _native.minutes_problems(text, native)
+    if any(p["severity"] == "error" for p in found):
+        raise ValidationError(found)
+    return Minutes.from_json(text)
 
 
-def minutes_report(minutes: Union[str, bytes, Dict[str, Any]], lang: Lang = "en") -> str:
+def minutes_problems(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> List[Problem]:
+    """Every problem in minutes, checked against an agreement (the embedded one by default)."""
+    native = None if agreement is None else agreement._native
+    return localise(_native.minutes_problems(minutes_text(minutes), native), lang)
+
+
+def minutes_report(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> str:
     """The readable report of minutes; raises `ValidationError` when they have errors."""
-    return _native.minutes_report(_text(minutes), lang)
+    native = None if agreement is None else agreement._native
+    return _native.minutes_report(minutes_text(minutes), lang, native)
 
 
-def _text(document: Union[str, bytes, Dict[str, Any]]) -> str:
-    if isinstance(document, dict):
+def rule_sets() -> Tuple[RuleSet, ...]:
+    """The composition rule sets the library knows, as typed objects."""
+    return tuple(RuleSet.from_dict(r) for r in json.loads(_native.rule_sets_json()))
+
+
+def _text(document: Union[str, bytes, Mapping[str, Any]]) -> str:
+    if isinstance(document, Mapping):
         return json.dumps(document, ensure_ascii=False)
     if isinstance(document, bytes):
         # Invalid UTF-8 is a ValidationError (`invalid_encoding`), not a UnicodeDecodeError.
         return _native.decode(document)
-    return document
+    if isinstance(document, str):
+        return document
+    raise TypeError(f"expected JSON text, bytes or a dict, not {type(document).__name__}")
 
 
 def progress(input: Dict[str, Any]) -> Dict[str, Any]:

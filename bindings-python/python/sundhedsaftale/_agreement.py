@@ -1,5 +1,6 @@
-"""The Pythonic face of an agreement: dates are ``datetime.date``, results
-are small frozen dataclasses, and problems come back in either language."""
+"""The Pythonic face of an agreement: dates are ``datetime.date``, the
+document and every result are typed objects (`sundhedsaftale.model`), and
+problems come back in either language."""
 
 from __future__ import annotations
 
@@ -9,67 +10,89 @@ import os
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple, Union
 
+from . import _display as d
 from . import _native
 from ._errors import Lang, Problem, localise
 from ._follow_up import FollowUp
 from ._observations import ArrowStream, Observations
+from .model import (
+    AgreementRole,
+    Body,
+    CalendarEntry,
+    Cluster,
+    CompositionReport,
+    HealthAgreement,
+    HealthAgreementFields,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    ValidityStatus,
+)
 
 
 @dataclass(frozen=True)
-class DecidingDate:
-    """A date that decided a validity status, and what it is."""
+class Sitting:
+    """A person sitting in a body on a date: the post, the membership held
+    that day, and the person (``None`` if the id does not resolve)."""
 
-    role: str
-    date: _dt.date
+    post: Post
+    membership: Membership
+    person: Optional[Person]
 
 
-@dataclass(frozen=True)
-class ValidityStatus:
-    """Whether an agreement is in force on a date, and which dates decided it.
+class Calendar(Tuple[CalendarEntry, ...]):
+    """The follow-up calendar on a date: a tuple of `CalendarEntry`, with a
+    notebook display."""
 
-    ``state`` is one of ``not_yet_in_force``, ``in_force``,
-    ``in_force_awaiting_successor``, ``expired``, ``replaced``, ``terminated``,
-    ``not_known`` (the document leaves out a deciding date or rule).
-    ``nominal_end`` is the first day after the nominal period; it and
-    ``last_nominal_day`` are ``None`` when the entry date or the duration is
-    not known.
+    def to_html(self, lang: Lang = "en") -> str:
+        """One row per duty occurrence, due and overdue coloured, labelled in ``lang``."""
+        d.check_lang(lang)
+        heads = (
+            d.words(lang, "Duty", "Opgave"),
+            d.words(lang, "Kind", "Type"),
+            d.words(lang, "Year", "År"),
+            d.words(lang, "Due", "Frist"),
+            "Status",
+            d.words(lang, "Done on", "Udført"),
+        )
+        rows = [
+            (d.esc(e.requirement), d.code(e.kind, lang), d.esc(e.year), d.date(e.due), d.code(e.status, lang), d.date(e.completed_on))
+            for e in self
+        ]
+        return d.table("calendar", d.words(lang, "Follow-up calendar", "Opfølgningskalender"), heads, rows)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+class Agreement(HealthAgreementFields):
+    """A parsed and validated health agreement (sundhedsaftale).
+
+    Every field of the document is an attribute (``agreement.clusters``,
+    ``agreement.focus_areas``), typed by `sundhedsaftale.model`; the typed
+    document is built when first asked for. The date-aware questions are
+    methods: `parties_on`, `clusters_on`, `bodies_on`, `members_on`,
+    `composition`, `status_on`, `calendar`.
+
+    >>> import datetime, sundhedsaftale
+    >>> a = sundhedsaftale.nordjylland_2024()
+    >>> [c.name for c in a.clusters_on(datetime.date(2024, 1, 1))][:2]
+    ['Klynge Vest', 'Klynge Syd']
     """
 
-    on: _dt.date
-    state: str
-    decided_by: Tuple[DecidingDate, ...]
-    nominal_end: Optional[_dt.date]
-    last_nominal_day: Optional[_dt.date]
-
-    def __str__(self) -> str:
-        dates = ", ".join(f"{d.role} {d.date.isoformat()}" for d in self.decided_by)
-        return f"{self.state} on {self.on.isoformat()} ({dates})"
-
-
-@dataclass(frozen=True)
-class CalendarEntry:
-    """One occurrence of a follow-up duty."""
-
-    requirement: str
-    kind: str
-    year: Optional[int]
-    due: Optional[_dt.date]
-    due_basis: str
-    status: str
-    completed_on: Optional[_dt.date]
-
-
-def _date(text: Optional[str]) -> Optional[_dt.date]:
-    return None if text is None else _dt.date.fromisoformat(text)
-
-
-class Agreement:
-    """A parsed and validated health agreement (sundhedsaftale)."""
-
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_document")
 
     def __init__(self, native: _native.NativeAgreement) -> None:
         self._native = native
+        self._document: Optional[HealthAgreement] = None
+
+    @property
+    def document(self) -> HealthAgreement:
+        """The whole document as a typed, immutable object."""
+        if self._document is None:
+            self._document = HealthAgreement.from_dict(self._native.to_data())
+        return self._document
 
     @property
     def id(self) -> str:
@@ -86,32 +109,90 @@ class Agreement:
         return localise(self._native.validate(), lang)
 
     def status_on(self, on: _dt.date) -> ValidityStatus:
-        """The validity status on ``on``."""
-        raw = self._native.status_on(on)
-        return ValidityStatus(
-            on=_dt.date.fromisoformat(raw["on"]),
-            state=raw["state"],
-            decided_by=tuple(
-                DecidingDate(role=d["role"], date=_dt.date.fromisoformat(d["date"])) for d in raw["decided_by"]
-            ),
-            nominal_end=_date(raw["nominal_end"]),
-            last_nominal_day=_date(raw["last_nominal_day"]),
-        )
+        """The validity status on ``on``, with the dates that decided it."""
+        return ValidityStatus.from_dict(self._native.status_on(on))
 
-    def calendar(self, on: _dt.date) -> List[CalendarEntry]:
+    def calendar(self, on: _dt.date) -> Calendar:
         """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""
-        return [
-            CalendarEntry(
-                requirement=e["requirement"],
-                kind=e["kind"],
-                year=e["year"],
-                due=_date(e["due"]),
-                due_basis=e["due_basis"],
-                status=e["status"],
-                completed_on=_date(e["completed_on"]),
-            )
-            for e in self._native.calendar(on)
-        ]
+        return Calendar(CalendarEntry.from_dict(e) for e in self._native.calendar(on))
+
+    def roles_on(self, on: _dt.date) -> Tuple[Tuple[Organisation, AgreementRole], ...]:
+        """Every organisation with a role on ``on`` and that role: while the
+        agreement binds, and only regions that exist that day."""
+        orgs = self.document.organisations
+        return tuple((orgs[i], AgreementRole(role)) for i, role in self._native.roles_on(on))
+
+    def parties_on(self, on: _dt.date) -> Tuple[Organisation, ...]:
+        """The parties on ``on`` (see `roles_on`).
+
+        >>> import datetime, sundhedsaftale
+        >>> a = sundhedsaftale.nordjylland_2024()
+        >>> len(a.parties_on(datetime.date(2024, 6, 1))), len(a.parties_on(datetime.date(2023, 6, 1)))
+        (12, 0)
+        """
+        return tuple(o for o, role in self.roles_on(on) if role is AgreementRole.PARTY)
+
+    def role_of(self, organisation: str) -> Optional[AgreementRole]:
+        """The role the document gives an organisation (by id), whatever the date."""
+        for rule in self.document.roles:
+            if organisation in rule.organisations:
+                return rule.role
+        return None
+
+    def clusters_on(self, on: _dt.date) -> Tuple[Cluster, ...]:
+        """The region's clusters that exist on ``on``."""
+        clusters = self.document.clusters
+        return tuple(clusters[i] for i in self._native.clusters_on(on))
+
+    def cluster_of(self, municipality: str, on: _dt.date) -> Optional[Cluster]:
+        """The cluster a municipality (by organisation id) belongs to on ``on``."""
+        return next((c for c in self.clusters_on(on) if municipality in c.municipalities), None)
+
+    def bodies_on(self, on: _dt.date) -> Tuple[Body, ...]:
+        """The bodies that exist on ``on``."""
+        bodies = self.document.bodies
+        return tuple(bodies[i] for i in self._native.bodies_on(on))
+
+    def members_on(self, body: Union[str, Body], on: _dt.date) -> Tuple[Sitting, ...]:
+        """Who sits in a body on ``on``, in seat order; empty when the body
+        does not exist that day. Raises `KeyError` for an unknown body."""
+        found = self.body(body if isinstance(body, str) else body.id)
+        positions = self._native.members_on(body if isinstance(body, str) else body.id, on)
+        if found is None or positions is None:
+            raise KeyError(f"no body {body if isinstance(body, str) else body.id!r} in {self.id}")
+        people = {p.id: p for p in self.document.people}
+        out = []
+        for post_index, membership_index in positions:
+            post = found.posts[post_index]
+            membership = post.memberships[membership_index]
+            out.append(Sitting(post=post, membership=membership, person=people.get(membership.person)))
+        return tuple(out)
+
+    def composition(self, body: Union[str, Body], on: _dt.date) -> Tuple[CompositionReport, ...]:
+        """A body's members on ``on`` checked against every composition rule
+        set that applies to it that day, one report per rule set. Raises
+        `KeyError` for an unknown body."""
+        key = body if isinstance(body, str) else body.id
+        reports = self._native.composition(key, on)
+        if reports is None:
+            raise KeyError(f"no body {key!r} in {self.id}")
+        return tuple(CompositionReport.from_dict(r) for r in reports)
+
+    def organisation(self, id: str) -> Optional[Organisation]:
+        """The organisation with this id."""
+        return next((o for o in self.document.organisations if o.id == id), None)
+
+    def body(self, id: str) -> Optional[Body]:
+        """The body with this id."""
+        return next((b for b in self.document.bodies if b.id == id), None)
+
+    def cluster(self, id: str) -> Optional[Cluster]:
+        """The cluster with this id."""
+        return next((c for c in self.document.clusters if c.id == id), None)
+
+    def person(self, id: str) -> Optional[Person]:
+        """The person with this id."""
+        return next((p for p in self.document.people if p.id == id), None)
 
     def follow_up(
         self,
@@ -178,6 +259,67 @@ class Agreement:
 
     def __repr__(self) -> str:
         return f"<Agreement {self.id!r}: {self.title}>"
+
+    def to_html(self, lang: Lang = "en", on: Optional[_dt.date] = None) -> str:
+        """An overview on ``on`` (today by default): status, vision, focus
+        areas with objectives and key figures, parties, clusters and bodies,
+        labelled in ``lang``."""
+        d.check_lang(lang)
+        on = on or _dt.date.today()
+        doc = self.document
+        status = self.status_on(on)
+
+        def w(en: str, da: str) -> str:
+            return d.words(lang, en, da)
+
+        parts = [
+            f'<div class="sundhedsaftale-overview" lang="{lang}">',
+            f"<h2>{d.esc(doc.title)}</h2>",
+            f"<p>{d.esc(doc.subtitle)}</p>" if doc.subtitle else "",
+            f"<p>{w('Status on', 'Status pr.')} {on.isoformat()}: {d.code(status.state, lang)}</p>",
+            f"<blockquote>{d.esc(doc.vision.text)}</blockquote>",
+        ]
+        areas = []
+        for area in doc.focus_areas:
+            figures = "".join(f"<li>{d.esc(k.statement)}</li>" for k in area.key_figures)
+            objectives = "".join(f"<li>{d.esc(o.text)}</li>" for o in area.objectives)
+            areas.append(
+                f"<section><h3>{d.esc(area.name)}</h3>"
+                f"<h4>{w('Objectives', 'Målsætninger')}</h4><ul>{objectives}</ul>"
+                + (f"<h4>{w('Key figures', 'Nøgletal')}</h4><ul>{figures}</ul>" if figures else "")
+                + "</section>"
+            )
+        parts.append(f"<h3>{w('Focus areas', 'Fokusområder')}</h3>" + "".join(areas))
+        parts.append(
+            d.table(
+                "parties",
+                w("Organisations and roles", "Organisationer og roller"),
+                (w("Organisation", "Organisation"), w("Kind", "Type"), w("Role", "Rolle")),
+                [(d.esc(o.name), d.code(o.kind, lang), d.code(role, lang)) for o, role in self.roles_on(on)],
+            )
+        )
+        names = {o.id: o.name for o in doc.organisations}
+        parts.append(
+            d.table(
+                "clusters",
+                w("Clusters", "Klynger"),
+                (w("Cluster", "Klynge"), w("Municipalities", "Kommuner")),
+                [(d.esc(c.name), d.esc(", ".join(names.get(m, m) for m in c.municipalities))) for c in self.clusters_on(on)],
+            )
+        )
+        parts.append(
+            d.table(
+                "bodies",
+                w("Bodies", "Fora"),
+                (w("Body", "Forum"), w("Kind", "Type"), w("Members", "Medlemmer")),
+                [(d.esc(b.name), d.code(b.kind, lang), str(len(self.members_on(b, on)))) for b in self.bodies_on(on)],
+            )
+        )
+        parts.append("</div>")
+        return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def __reduce__(self) -> Any:
         return (_from_json, (self.to_json(),))

@@ -4,13 +4,15 @@ into Python data only for the parts asked for."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _native
 from ._errors import Lang
 
 if TYPE_CHECKING:  # optional dependencies, imported when asked for
     import pandas
+
+    from .model import FollowUpRow, RollUpRow
     import polars
     import pyarrow
 
@@ -58,6 +60,19 @@ class FollowUp:
         if self._problems is None:
             self._problems = self._native.problems()
         return self._problems
+
+    def typed_rows(self) -> Tuple[FollowUpRow, ...]:
+        """The rows as typed objects (`sundhedsaftale.model.FollowUpRow`), with
+        their progress components and hiding reasons as objects."""
+        from .model import FollowUpRow
+
+        return tuple(FollowUpRow.from_dict(r) for r in self.rows)
+
+    def typed_roll_ups(self) -> Tuple[RollUpRow, ...]:
+        """The roll-ups as typed objects (`sundhedsaftale.model.RollUpRow`)."""
+        from .model import RollUpRow
+
+        return tuple(RollUpRow.from_dict(r) for r in self.roll_ups)
 
     def __arrow_c_stream__(self, requested_schema: object = None) -> object:
         """The rows as an Arrow stream (the PyCapsule interface): one scalar

@@ -10,6 +10,12 @@ const severity: Severity = problems[0].severity;
 const context: JsonValue = problems[0].context["rule"];
 const entries: CalendarEntry[] = calendar(agreement, "2026-11-23");
 const year: number | null = entries[0].year;
+// Every field of the document is typed, down to the codes.
+const kind: "region" | "municipality" | "general_practice" | "private_providers" | "regional_unit" =
+  agreement.organisations[0].kind;
+const clusterMunicipalities: string[] = agreement.clusters[0].municipalities;
+// @ts-expect-error: a body's kind is a closed set
+const badKind: "parliament" = agreement.bodies[0].kind;
 
 // @ts-expect-error: a problem has no such field
 problems[0].nonexistent;
@@ -31,6 +37,6 @@ try {
   if (err instanceof ValidationError) {
     const list: Problem[] = err.errorsIn("da");
     const name: "ValidationError" = err.name;
-    console.log(list.length, name, state, severity, context, year, wrong, parsedState, title);
+    console.log(list.length, name, state, severity, context, year, wrong, parsedState, title, kind, clusterMunicipalities, badKind);
   }
 }
