@@ -323,11 +323,7 @@ def python(models: Dict[str, Model], enums: Dict[str, Enum], aliases: Dict[str, 
             elif f.type.optional:
                 expr = f'data.get("{f.json}")'
             else:
-                default = {"list": "()", "map": "{}"}.get(f.type.kind)
-                if default is None:
-                    default = json.dumps(f.default) if not isinstance(f.default, bool) else repr(f.default)
-                    if isinstance(f.default, dict):
-                        default = "{}"
+                default = {"list": "()", "map": "{}"}.get(f.type.kind, repr(f.default))
                 expr = f'data.get("{f.json}", {default})'
             out.append(f"            {py_name(f.json)}={py_in(f.type, expr, aliases, enums)},")
         out.append("        )")

@@ -5,8 +5,8 @@
 //! is a year, categories are their labels.
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Float32Type, Float64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+use arrow_array::types::Float64Type;
+use arrow_array::{Array, ArrayRef, Float64Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType};
 use sundhedsaftale::observation::{ObservationTable, RowReader};
 use sundhedsaftale::Problems;
@@ -15,31 +15,20 @@ use sundhedsaftale::Problems;
 /// string per cell: texts are borrowed from the (cast) array, and a number
 /// is written into one buffer per column, reused from row to row.
 enum Column {
-    /// Floats, written as Rust writes them; NaN is absent.
-    Float(Vec<Option<f64>>),
+    /// Floats (32-bit ones cast), written as Rust writes them; NaN is absent.
+    Float(Float64Array),
     /// Everything else, cast to text once per batch.
     Text(StringArray),
 }
 
 impl Column {
     fn of(column: &ArrayRef) -> Result<Column, ArrowError> {
-        let floats = |values: &mut dyn Iterator<Item = f64>| {
-            values
-                .enumerate()
-                .map(|(i, x)| (!column.is_null(i) && !x.is_nan()).then_some(x))
-                .collect()
-        };
         Ok(match column.data_type() {
-            DataType::Float64 => Column::Float(floats(
-                &mut column.as_primitive::<Float64Type>().values().iter().copied(),
-            )),
-            DataType::Float32 => Column::Float(floats(
-                &mut column
-                    .as_primitive::<Float32Type>()
-                    .values()
-                    .iter()
-                    .map(|x| f64::from(*x)),
-            )),
+            DataType::Float64 | DataType::Float32 => Column::Float(
+                arrow_cast::cast(column, &DataType::Float64)?
+                    .as_primitive::<Float64Type>()
+                    .clone(),
+            ),
             _ => Column::Text(arrow_cast::cast(column, &DataType::Utf8)?.as_string::<i32>().clone()),
         })
     }
@@ -48,7 +37,8 @@ impl Column {
     fn prepare(&self, i: usize, buffer: &mut String) {
         if let Column::Float(values) = self {
             buffer.clear();
-            if let Some(x) = values[i] {
+            let x = values.value(i);
+            if !values.is_null(i) && !x.is_nan() {
                 use std::fmt::Write;
                 // Writing into a String cannot fail.
                 let _ = write!(buffer, "{x}");

@@ -101,14 +101,12 @@ fn validation_error(py: Python<'_>, problems: &core::Problems) -> PyErr {
     build().unwrap_or_else(|e| e)
 }
 
-/// Indices of the items that `keep` keeps, in order.
-fn positions<T>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<usize> {
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| keep(item))
-        .map(|(i, _)| i)
-        .collect()
+/// The index of `item`, a reference core handed out into `items`. Python
+/// holds the same lists, built from the same document, so an index names
+/// the same object on both sides.
+fn index_of<T>(items: &[T], item: &T) -> usize {
+    // Core's queries return references into these very slices.
+    items.iter().position(|x| std::ptr::eq(x, item)).unwrap_or(usize::MAX)
 }
 
 fn role_code(role: core::AgreementRole) -> &'static str {
@@ -160,29 +158,27 @@ impl NativeAgreement {
 
     /// The organisations with a role on a date, as (index in `organisations`, role code).
     fn roles_on(&self, on: NaiveDate) -> Vec<(usize, &'static str)> {
-        let index = |o: &core::Organisation| {
-            self.inner
-                .organisations
-                .iter()
-                .position(|x| std::ptr::eq(x, o))
-                .unwrap_or(usize::MAX)
-        };
         self.inner
             .roles_on(on)
             .into_iter()
-            .map(|(o, role)| (index(o), role_code(role)))
+            .map(|(o, role)| (index_of(&self.inner.organisations, o), role_code(role)))
             .collect()
     }
 
     /// The clusters existing on a date, as indices in `clusters`.
     fn clusters_on(&self, on: NaiveDate) -> Vec<usize> {
-        let ids: Vec<&str> = self.inner.clusters_on(on).map(|c| c.id.as_str()).collect();
-        positions(&self.inner.clusters, |c| ids.contains(&c.id.as_str()))
+        self.inner
+            .clusters_on(on)
+            .map(|c| index_of(&self.inner.clusters, c))
+            .collect()
     }
 
     /// The bodies existing on a date, as indices in `bodies`.
     fn bodies_on(&self, on: NaiveDate) -> Vec<usize> {
-        positions(&self.inner.bodies, |b| b.exists_on(on))
+        self.inner
+            .bodies_on(on)
+            .map(|b| index_of(&self.inner.bodies, b))
+            .collect()
     }
 
     /// Who sits in a body on a date, as (post index, membership index) in
@@ -193,10 +189,11 @@ impl NativeAgreement {
             self.inner
                 .members_on(body, on)
                 .iter()
-                .filter_map(|s| {
-                    let post = body.posts.iter().position(|p| std::ptr::eq(p, s.post))?;
-                    let membership = s.post.memberships.iter().position(|m| std::ptr::eq(m, s.membership))?;
-                    Some((post, membership))
+                .map(|s| {
+                    (
+                        index_of(&body.posts, s.post),
+                        index_of(&s.post.memberships, s.membership),
+                    )
                 })
                 .collect(),
         )
@@ -208,13 +205,7 @@ impl NativeAgreement {
         let Some(body) = self.inner.body(body) else {
             return Ok(None);
         };
-        let reports: Vec<core::CompositionReport> = self
-            .inner
-            .rule_sets_on(core::rule_sets(), on)
-            .into_iter()
-            .filter_map(|rules| self.inner.composition(body, rules, on))
-            .collect();
-        serialize(py, &reports).map(Some)
+        serialize(py, &self.inner.compositions_on(body, core::rule_sets(), on)).map(Some)
     }
 
     /// The document as JSON text.
@@ -535,14 +526,9 @@ fn minutes_queries<'py>(
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
     let agreement = agreement_or_embedded(agreement);
     let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
-    let reports: Vec<core::CompositionReport> = agreement
-        .rule_sets_on(core::rule_sets(), minutes.meeting.date)
-        .into_iter()
-        .filter_map(|rules| minutes.composition(&agreement, rules))
-        .collect();
     Ok((
         serialize(py, &minutes.attendance_by_party(&agreement))?,
-        serialize(py, &reports)?,
+        serialize(py, &minutes.compositions(&agreement, core::rule_sets()))?,
     ))
 }
 

@@ -95,6 +95,11 @@ def test_objects_compare_hash_pickle_and_round_trip() -> None:
     again = model.HealthAgreement.from_dict(doc.to_dict())
     assert again == doc and hash(again) == hash(doc) and again is not doc
     assert model.HealthAgreement.from_json(doc.to_json()) == doc
+    # What a document may leave out takes the default core gives it.
+    bare = sundhedsaftale.nordjylland_2024().to_dict()
+    del bare["follow_up"]
+    assert model.HealthAgreement.from_dict(bare).follow_up == sundhedsaftale.loads(bare).document.follow_up
+    assert model.HealthAgreement.from_dict(bare).follow_up.requirements == ()
     assert pickle.loads(pickle.dumps(doc)) == doc
     assert pickle.loads(pickle.dumps(agreement)) == agreement
     # The typed document is a valid document, equal to the one it came from.

@@ -408,6 +408,25 @@ impl HealthAgreement {
         self.composition_of_seats(body, &self.seats_on(body, date), rule_set, date)
     }
 
+    /// Checks a body's membership on `date` against every rule set among
+    /// `known` that applies that day (see [`HealthAgreement::rule_sets_on`]):
+    /// one report per rule set with rules for the body or its counterpart.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let agreement = sundhedsaftale::nordjylland_2024();
+    /// let ssu = agreement.body("ssu").unwrap();
+    /// let on = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// let reports = agreement.compositions_on(ssu, sundhedsaftale::rule_sets(), on);
+    /// assert_eq!(reports.iter().map(|r| r.rule_set.as_str()).collect::<Vec<_>>(), ["organisering-fra-2022"]);
+    /// ```
+    pub fn compositions_on(&self, body: &Body, known: &[RuleSet], date: NaiveDate) -> Vec<CompositionReport> {
+        self.rule_sets_on(known, date)
+            .into_iter()
+            .filter_map(|rule_set| self.composition(body, rule_set, date))
+            .collect()
+    }
+
     /// Checks any seats of `body` on `date` (its memberships, or a meeting's
     /// attendance) against a rule set.
     pub fn composition_of_seats(

@@ -570,6 +570,16 @@ impl Minutes {
         agreement.composition_of_seats(body, &self.seats(agreement), rule_set, self.meeting.date)
     }
 
+    /// The attendance checked against every rule set among `known` that
+    /// applies to the agreement on the meeting's date, one report per rule set.
+    pub fn compositions(&self, agreement: &HealthAgreement, known: &[RuleSet]) -> Vec<CompositionReport> {
+        agreement
+            .rule_sets_on(known, self.meeting.date)
+            .into_iter()
+            .filter_map(|rule_set| self.composition(agreement, rule_set))
+            .collect()
+    }
+
     /// Attendance per party, parties in order of first appearance, the unaffiliated last.
     ///
     /// ```
@@ -771,10 +781,8 @@ impl Minutes {
 
         // Attendance against the composition rules in force that day.
         if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
-            for rule_set in agreement.rule_sets_on(rule_sets, m.date) {
-                if let Some(report) = self.composition(agreement, rule_set) {
-                    out.extend(report.not_met_warnings(at.key("attendance")));
-                }
+            for report in self.compositions(agreement, rule_sets) {
+                out.extend(report.not_met_warnings(at.key("attendance")));
             }
         }
 

@@ -872,14 +872,11 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        for rule_set in a.rule_sets_on(rule_sets, on) {
-            for (i, body) in a.bodies.iter().enumerate() {
-                if !body.exists_on(on) || a.members_on(body, on).is_empty() {
-                    continue;
-                }
-                let Some(report) = a.composition(body, rule_set, on) else {
-                    continue;
-                };
+        for (i, body) in a.bodies.iter().enumerate() {
+            if !body.exists_on(on) || a.members_on(body, on).is_empty() {
+                continue;
+            }
+            for report in a.compositions_on(body, rule_sets, on) {
                 self.out
                     .extend(report.not_met_warnings(Pointer::root().key("bodies").index(i)));
             }

@@ -319,3 +319,35 @@ fn load_path_reads_validates_and_says_why_it_failed() {
     assert!(err.to_string().starts_with("cannot read "), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn parties_are_asked_for_on_a_date() {
+    let a = nordjylland_2024();
+    let parties = |agreement: &sundhedsaftale::HealthAgreement, on: &str| {
+        agreement
+            .parties_on(d(on))
+            .iter()
+            .map(|o| o.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let in_force = parties(&a, "2024-06-01");
+    assert_eq!(in_force.len(), 12);
+    assert_eq!(in_force[0], "region-nordjylland");
+    assert!(parties(&a, "2023-12-31").is_empty(), "not yet in force");
+    let bound: Vec<&str> = a
+        .roles_on(d("2024-06-01"))
+        .into_iter()
+        .filter(|(_, r)| *r == AgreementRole::BoundNonParty)
+        .map(|(o, _)| o.id.as_str())
+        .collect();
+    assert_eq!(bound, ["plo-nordjylland"]);
+    // A region merged away stops being a party the day it ends: the same
+    // agreement, its region given Region Hovedstaden's code (1084).
+    let mut merged = a.clone();
+    let region = merged.organisations.iter_mut().find(|o| o.id == a.region).unwrap();
+    region.code = Some(1084);
+    assert_eq!(parties(&merged, "2026-12-31").len(), 12);
+    let after = parties(&merged, "2027-01-01");
+    assert_eq!(after.len(), 11);
+    assert!(!after.contains(&a.region));
+}

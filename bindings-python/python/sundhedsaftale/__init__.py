@@ -16,7 +16,7 @@ from . import _native, model
 from ._agreement import Agreement, Calendar, Sitting
 from ._errors import Lang, Problem, ProgressError, ValidationError, localise
 from ._follow_up import FollowUp
-from ._mixins import minutes_text
+from ._base import text_of
 from ._observations import Observations
 from .model import CalendarEntry, DecidingDate, HealthAgreement, Minutes, RuleSet, ValidityStatus
 
@@ -77,9 +77,7 @@ def loads(document: Document) -> Agreement:
     >>> agreement.region
     'region-nordjylland'
     """
-    if isinstance(document, HealthAgreement):
-        return Agreement(_native.loads(document.to_json()))
-    return Agreement(_native.loads(_text(document)))
+    return Agreement(_native.loads(text_of(document)))
 
 
 def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
@@ -90,8 +88,7 @@ def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
 
 def problems(document: Document, lang: Lang = "en") -> List[Problem]:
     """Every problem in an agreement, parse errors included, without raising."""
-    text = document.to_json() if isinstance(document, HealthAgreement) else _text(document)
-    return localise(_native.problems(text), lang)
+    return localise(_native.problems(text_of(document)), lang)
 
 
 def politisk_klynge_vest_2021() -> Minutes:
@@ -109,7 +106,7 @@ def loads_minutes(minutes: MinutesDocument, agreement: Union[Agreement, None] = 
     agreement (the embedded one by default); raises `ValidationError` when
     they have errors, and returns typed `Minutes` otherwise (warnings, such as
     attendance that does not meet a composition rule, are `Minutes.problems`)."""
-    text = minutes_text(minutes)
+    text = text_of(minutes)
     native = None if agreement is None else agreement._native
     found = _native.minutes_problems(text, native)
     if any(p["severity"] == "error" for p in found):
@@ -120,29 +117,18 @@ def loads_minutes(minutes: MinutesDocument, agreement: Union[Agreement, None] = 
 def minutes_problems(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> List[Problem]:
     """Every problem in minutes, checked against an agreement (the embedded one by default)."""
     native = None if agreement is None else agreement._native
-    return localise(_native.minutes_problems(minutes_text(minutes), native), lang)
+    return localise(_native.minutes_problems(text_of(minutes), native), lang)
 
 
 def minutes_report(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> str:
     """The readable report of minutes; raises `ValidationError` when they have errors."""
     native = None if agreement is None else agreement._native
-    return _native.minutes_report(minutes_text(minutes), lang, native)
+    return _native.minutes_report(text_of(minutes), lang, native)
 
 
 def rule_sets() -> Tuple[RuleSet, ...]:
     """The composition rule sets the library knows, as typed objects."""
     return tuple(RuleSet.from_dict(r) for r in json.loads(_native.rule_sets_json()))
-
-
-def _text(document: Union[str, bytes, Mapping[str, Any]]) -> str:
-    if isinstance(document, Mapping):
-        return json.dumps(document, ensure_ascii=False)
-    if isinstance(document, bytes):
-        # Invalid UTF-8 is a ValidationError (`invalid_encoding`), not a UnicodeDecodeError.
-        return _native.decode(document)
-    if isinstance(document, str):
-        return document
-    raise TypeError(f"expected JSON text, bytes or a dict, not {type(document).__name__}")
 
 
 def progress(input: Dict[str, Any]) -> Dict[str, Any]:

@@ -156,17 +156,13 @@ class Agreement(HealthAgreementFields):
     def members_on(self, body: Union[str, Body], on: _dt.date) -> Tuple[Sitting, ...]:
         """Who sits in a body on ``on``, in seat order; empty when the body
         does not exist that day. Raises `KeyError` for an unknown body."""
-        found = self.body(body if isinstance(body, str) else body.id)
-        positions = self._native.members_on(body if isinstance(body, str) else body.id, on)
+        key = body if isinstance(body, str) else body.id
+        found, positions = self.body(key), self._native.members_on(key, on)
         if found is None or positions is None:
-            raise KeyError(f"no body {body if isinstance(body, str) else body.id!r} in {self.id}")
+            raise KeyError(f"no body {key!r} in {self.id}")
         people = {p.id: p for p in self.document.people}
-        out = []
-        for post_index, membership_index in positions:
-            post = found.posts[post_index]
-            membership = post.memberships[membership_index]
-            out.append(Sitting(post=post, membership=membership, person=people.get(membership.person)))
-        return tuple(out)
+        posts = [(found.posts[p], found.posts[p].memberships[m]) for p, m in positions]
+        return tuple(Sitting(post=post, membership=m, person=people.get(m.person)) for post, m in posts)
 
     def composition(self, body: Union[str, Body], on: _dt.date) -> Tuple[CompositionReport, ...]:
         """A body's members on ``on`` checked against every composition rule

@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar
 
-from ._errors import Lang
+from ._errors import Lang, check_lang
 
 V = TypeVar("V")
 R = TypeVar("R")
@@ -45,8 +45,7 @@ class Code(str, enum.Enum):
 
     def label(self, lang: Lang = "en") -> str:
         """The label shown to people, in English (``en``) or Danish (``da``)."""
-        if lang not in ("en", "da"):
-            raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
+        check_lang(lang)
         en, da = _labels()[(self.kind, self.value)]
         return da if lang == "da" else en
 
@@ -122,6 +121,23 @@ class Model:
                     text = text[:57] + "…'"
                 shown.append(f"{name}={text}")
         return f"{type(self).__name__}({', '.join(shown)})" if shown else f"{type(self).__name__}(…)"
+
+
+def text_of(document: object) -> str:
+    """A document as JSON text, from a typed object, plain data, text or
+    bytes; invalid UTF-8 is a `ValidationError` (``invalid_encoding``), not a
+    ``UnicodeDecodeError``."""
+    if isinstance(document, Model):
+        return document.to_json()
+    if isinstance(document, Mapping):
+        return json.dumps(document, ensure_ascii=False)
+    if isinstance(document, bytes):
+        from . import _native
+
+        return _native.decode(document)
+    if isinstance(document, str):
+        return document
+    raise TypeError(f"expected JSON text, bytes, a dict or a typed document, not {type(document).__name__}")
 
 
 def _date(text: str) -> datetime.date:

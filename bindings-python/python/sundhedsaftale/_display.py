@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 from typing import Any, Iterable, Optional, Sequence
 
-from ._errors import Lang
+from ._errors import Lang, check_lang
+
+__all__ = ["COLOURS", "check_lang", "code", "date", "esc", "table", "words"]
 
 #: A colour per status code, from good (green) to bad (red); grey when unknown.
 COLOURS = {
@@ -32,11 +34,6 @@ COLOURS = {
     "terminated": "#82071e",
     "not_known": "#6e7781",
 }
-
-
-def check_lang(lang: str) -> None:
-    if lang not in ("en", "da"):
-        raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
 
 
 def esc(value: Any) -> str:

@@ -26,10 +26,15 @@ class Problem(_ProblemCore, total=False):
     context: Dict[str, Any]
 
 
-def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en", include_context: bool = True) -> List[Problem]:
-    """Turns the native problem records into `Problem` dicts in ``lang``."""
+def check_lang(lang: str) -> None:
+    """Raises `ValueError` for a language other than ``en`` and ``da``."""
     if lang not in ("en", "da"):
         raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
+
+
+def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en", include_context: bool = True) -> List[Problem]:
+    """Turns the native problem records into `Problem` dicts in ``lang``."""
+    check_lang(lang)
     out: List[Problem] = []
     for p in problems:
         problem = Problem(code=p["code"], path=p["path"], severity=p["severity"], message=p["message"][lang])
@@ -97,19 +102,15 @@ class ValidationError(ValueError):
 
     def _repr_html_(self) -> str:
         """Every problem as an HTML table: what a notebook shows."""
-        import html
+        from . import _display as d  # which imports this module
 
-        rows = "".join(
-            f"<tr><td><code>{html.escape(p['code'])}</code></td><td><code>{html.escape(p['path'] or '/')}</code></td>"
-            f"<td>{html.escape(p['severity'])}</td><td>{html.escape(p['message'])}</td></tr>"
-            for p in self.errors()
-        )
         count = len(self._problems)
-        return (
-            f'<table class="sundhedsaftale-problems"><caption>{count} problem{"s" if count != 1 else ""}</caption>'
-            "<thead><tr><th>code</th><th>path</th><th>severity</th><th>message</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-        )
+        rows = [
+            (f"<code>{d.esc(p['code'])}</code>", f"<code>{d.esc(p['path'] or '/')}</code>", d.esc(p["severity"]), d.esc(p["message"]))
+            for p in self.errors()
+        ]
+        caption = f"{count} problem{'s' if count != 1 else ''}"
+        return d.table("problems", caption, ("code", "path", "severity", "message"), rows)
 
     def _summary(self) -> str:
         count = len(self._problems)

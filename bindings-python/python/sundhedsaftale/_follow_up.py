@@ -3,9 +3,9 @@ into Python data only for the parts asked for."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
+from . import _display as d
 from . import _native
 from ._errors import Lang
 
@@ -104,44 +104,38 @@ class FollowUp:
     def to_html(self, lang: Lang = "en", limit: int = 50) -> str:
         """The first ``limit`` rows as an HTML table, statuses coloured and
         labelled in ``lang``; what a notebook shows."""
-        if lang not in ("en", "da"):
-            raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
-        names = {(l["kind"], l["code"]): l[lang] for l in _native.labels()}
+        from .model import Status
+
+        d.check_lang(lang)
         heads = {
             "en": ("Focus area", "Indicator", "Place", "Stratum", "Baseline", "Latest", "Target", "Status", "Score", "Note"),
             "da": ("Fokusområde", "Indikator", "Sted", "Stratum", "Basis", "Seneste", "Mål", "Status", "Score", "Note"),
         }[lang]
 
-        def cell(value: Any) -> str:
-            return "" if value is None else html.escape(str(value))
-
         def point(period: Any, value: Any) -> str:
-            return "" if value is None else f"{cell(value)} ({cell(period)})"
+            return "" if value is None else f"{d.esc(value)} ({d.esc(period)})"
 
-        rows_word, more = {"en": ("rows", "more rows (to_pandas() holds them all)"), "da": ("rækker", "rækker mere (to_pandas() har dem alle)")}[lang]
-        lines = [
-            f'<table class="sundhedsaftale-follow-up"><caption>{cell(self.year)}: {len(self)} {rows_word}</caption>',
-            "<thead><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr></thead><tbody>",
-        ]
-        for r in self.rows[:limit]:
-            status = r["status"]
-            colour = _COLOURS.get(status, "#888")
-            label = cell(names.get(("status", status), status))
-            lines.append(
-                "<tr>"
-                f"<td>{cell(r['focus_area'])}</td><td>{cell(r['indicator_name'])}</td>"
-                f"<td>{cell(r['geography_name'] or r['geography'])}</td><td>{cell(r['stratum'])}</td>"
-                f"<td>{point(r['baseline_period'], r['baseline_value'])}</td>"
-                f"<td>{point(r['latest_period'], r['latest_value'])}</td>"
-                f"<td>{point(r['target_period'], r['target_value'])}</td>"
-                f'<td data-status="{cell(status)}"><span style="color:{colour}">●</span> {label}</td>'
-                f"<td>{cell(r['score'])}</td><td>{cell(r['note'])}</td>"
-                "</tr>"
+        rows = [
+            (
+                d.esc(r["focus_area"]),
+                d.esc(r["indicator_name"]),
+                d.esc(r["geography_name"] or r["geography"]),
+                d.esc(r["stratum"]),
+                point(r["baseline_period"], r["baseline_value"]),
+                point(r["latest_period"], r["latest_value"]),
+                point(r["target_period"], r["target_value"]),
+                f'<span data-status="{d.esc(r["status"])}">{d.code(Status(r["status"]), lang)}</span>',
+                d.esc(r["score"]),
+                d.esc(r["note"]),
             )
-        lines.append("</tbody></table>")
+            for r in self.rows[:limit]
+        ]
+        caption = f"{self.year}: {len(self)} {d.words(lang, 'rows', 'rækker')}"
+        page = d.table("follow-up", caption, heads, rows)
         if len(self) > limit:
-            lines.append(f"<p>… {len(self) - limit} {more}</p>")
-        return "\n".join(lines)
+            more = d.words(lang, "more rows (to_pandas() holds them all)", "rækker mere (to_pandas() har dem alle)")
+            page += f"\n<p>… {len(self) - limit} {more}</p>"
+        return page
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -158,14 +152,3 @@ class FollowUp:
 
     def __repr__(self) -> str:
         return f"<FollowUp {self.year}: {len(self)} rows, {len(self.problems)} problems>"
-
-
-#: A colour per progress status, from on track (green) to deteriorating (red).
-_COLOURS = {
-    "target_achieved": "#1a7f37",
-    "substantial_progress": "#2da44e",
-    "moderate_progress": "#bf8700",
-    "limited_progress": "#d1242f",
-    "deterioration": "#82071e",
-    "not_available": "#6e7781",
-}

@@ -4,7 +4,6 @@ at run time, so there is no import circle."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
 
 from . import _display as d
@@ -147,16 +146,3 @@ class MinutesMixin:
     def _repr_html_(self) -> str:
         self_ = cast("Minutes", self)
         return self_.to_html()
-
-
-def minutes_text(minutes: object) -> str:
-    """Minutes as JSON text, from the typed object, plain data or text."""
-    if hasattr(minutes, "to_json"):
-        return minutes.to_json()  # type: ignore[no-any-return]
-    if isinstance(minutes, dict):
-        return json.dumps(minutes, ensure_ascii=False)
-    if isinstance(minutes, bytes):
-        return _native.decode(minutes)
-    if isinstance(minutes, str):
-        return minutes
-    raise TypeError(f"minutes must be Minutes, a dict, str or bytes, not {type(minutes).__name__}")
