@@ -114,6 +114,9 @@ function followUpArguments({ observations, format, targets = [], weights, smallC
   return [observed, kind, JSON.stringify(options)];
 }
 
+/** Module-private: how minutes queries reach a parsed agreement's number. */
+const HANDLE = Symbol("handle");
+
 /**
  * A parsed, validated agreement, held in the module's memory: its queries
  * parse nothing again and return only what was asked. Freed when the object
@@ -123,6 +126,7 @@ export class ParsedAgreement {
   #handle;
   #born;
   #summary;
+  #data = null;
 
   /** @param {number} handle the module's number for the open agreement */
   constructor(handle) {
@@ -168,6 +172,73 @@ export class ParsedAgreement {
   /** Every problem, warnings included, with messages in `lang`. */
   validate({ lang = "en" } = {}) {
     return localise(this.#ask("agreement_validate"), lang);
+  }
+
+  /** The organisations with a role on a date (party, bound or covered), each with its role. */
+  rolesOn(on) {
+    return this.#ask("agreement_roles_on", on);
+  }
+
+  /** The parties on a date: none before entry into force or after expiry. */
+  partiesOn(on) {
+    return this.#ask("agreement_parties_on", on);
+  }
+
+  /** The clusters of the agreement's region existing on a date. */
+  clustersOn(on) {
+    return this.#ask("agreement_clusters_on", on);
+  }
+
+  /** The cluster a municipality (code or id as the document writes it) belongs to on a date, or null. */
+  clusterOf(municipality, on) {
+    return this.#ask("agreement_cluster_of", municipality, on);
+  }
+
+  /** The bodies existing on a date. */
+  bodiesOn(on) {
+    return this.#ask("agreement_bodies_on", on);
+  }
+
+  /** Who sits in a body on a date: post, membership and person; RangeError for an unknown body. */
+  membersOn(body, on) {
+    return this.#ask("agreement_members_on", idOf(body), on);
+  }
+
+  /** A body's composition on a date, one report per rule set that applies; RangeError for an unknown body. */
+  composition(body, on) {
+    return this.#ask("agreement_composition", idOf(body), on);
+  }
+
+  /** The organisation with this id, or undefined. */
+  organisation(id) {
+    return this.#document().organisations.find((o) => o.id === id);
+  }
+
+  /** The body with this id, or undefined. */
+  body(id) {
+    return this.#document().bodies.find((b) => b.id === id);
+  }
+
+  /** The cluster with this id, or undefined. */
+  cluster(id) {
+    return this.#document().clusters.find((c) => c.id === id);
+  }
+
+  /** The person with this id, or undefined. */
+  person(id) {
+    return this.#document().people.find((p) => p.id === id);
+  }
+
+  /** The document, parsed once and kept for lookups (callers get copies through toJSON). */
+  #document() {
+    this.#data ??= this.toJSON();
+    return this.#data;
+  }
+
+  /** The module's number for this agreement, for queries that take an agreement (minutes); checks it is still open. */
+  [HANDLE]() {
+    this.#ask("agreement_summary");
+    return this.#handle;
   }
 
   /** The annual follow-up of `year`; options as for `followUp`. */
@@ -228,10 +299,102 @@ export function label(kind, code, lang = "da") {
   return labelTable.find((l) => l.kind === kind && l.code === code)?.[lang];
 }
 export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_2021"));
-export const validateMinutes = (minutes, { lang = "en" } = {}) =>
-  localise(unwrap(call("validate_minutes", text(minutes))), lang);
+/** The known composition rule sets (before and from the 2022 reorganisation). */
+export const ruleSets = () => unwrap(call("rule_sets"));
+
+function idOf(item) {
+  return typeof item === "string" ? item : item.id;
+}
+
+/** Runs `query` on a parsed agreement; a document or text is parsed for the call and freed after. */
+function withParsed(agreement, query) {
+  if (agreement instanceof ParsedAgreement) return query(agreement);
+  const parsed = parse(text(agreement));
+  try {
+    return query(parsed);
+  } finally {
+    parsed.free();
+  }
+}
+
+/** The module's number for `agreement`, or undefined for the embedded one; text is parsed (and later freed) first. */
+function agreementFor(agreement, opened) {
+  if (agreement === undefined || agreement === null) return undefined;
+  if (agreement instanceof ParsedAgreement) return agreement[HANDLE]();
+  const parsed = parse(text(agreement));
+  opened.push(parsed);
+  return parsed[HANDLE]();
+}
+
+/**
+ * Minutes of a meeting, checked against an agreement (the embedded North
+ * Jutland agreement unless one is given). Holds the minutes as data; the
+ * queries throw ValidationError when the minutes have errors.
+ */
+export class ParsedMinutes {
+  #text;
+
+  /** @param {string | object} minutes JSON text or the minutes as data */
+  constructor(minutes) {
+    this.#text = text(minutes);
+    /** The minutes as plain data. */
+    this.data = JSON.parse(this.#text);
+  }
+
+  #ask(name, agreement, ...args) {
+    const opened = [];
+    try {
+      return unwrap(call(name, this.#text, ...args, agreementFor(agreement, opened)));
+    } finally {
+      for (const parsed of opened) parsed.free();
+    }
+  }
+
+  /** Every problem, warnings included, with messages in `lang`. */
+  problems({ agreement, lang = "en" } = {}) {
+    return localise(this.#ask("minutes_problems", agreement), lang);
+  }
+
+  /** The readable report, in `lang`. */
+  report({ agreement, lang = "en" } = {}) {
+    if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+    return this.#ask("minutes_report", agreement, lang);
+  }
+
+  /** Who attended, per party (a regional unit counts for its region). */
+  attendanceByParty({ agreement } = {}) {
+    return this.#ask("minutes_attendance_by_party", agreement);
+  }
+
+  /** The attendance's composition, one report per rule set that applies on the meeting's date. */
+  composition({ agreement } = {}) {
+    return this.#ask("minutes_composition", agreement);
+  }
+
+  toJSON() {
+    return this.data;
+  }
+}
+
+/** Reads minutes (JSON text or data) without checking them; see `ParsedMinutes`. Throws SyntaxError for text that is not JSON. */
+export const parseMinutes = (minutes) => new ParsedMinutes(minutes);
+/** Every problem in minutes (JSON text or data), checked against `agreement` (the embedded one by default). */
+export const validateMinutes = (minutes, { lang = "en", agreement } = {}) =>
+  new ParsedMinutes(minutes).problems({ lang, agreement });
 export const progress = (input) => unwrap(call("progress", JSON.stringify(input)));
 export function followUp(agreement, year, options = {}) {
   if (agreement instanceof ParsedAgreement) return agreement.followUp(year, options);
   return unwrap(call("follow_up", text(agreement), year, ...followUpArguments(options)));
 }
+/** The organisations with a role on a date; see `ParsedAgreement.rolesOn`. */
+export const rolesOn = (agreement, on) => withParsed(agreement, (a) => a.rolesOn(on));
+/** The parties on a date; see `ParsedAgreement.partiesOn`. */
+export const partiesOn = (agreement, on) => withParsed(agreement, (a) => a.partiesOn(on));
+/** The clusters on a date; see `ParsedAgreement.clustersOn`. */
+export const clustersOn = (agreement, on) => withParsed(agreement, (a) => a.clustersOn(on));
+/** The bodies on a date; see `ParsedAgreement.bodiesOn`. */
+export const bodiesOn = (agreement, on) => withParsed(agreement, (a) => a.bodiesOn(on));
+/** Who sits in a body on a date; see `ParsedAgreement.membersOn`. */
+export const membersOn = (agreement, body, on) => withParsed(agreement, (a) => a.membersOn(body, on));
+/** A body's composition on a date; see `ParsedAgreement.composition`. */
+export const composition = (agreement, body, on) => withParsed(agreement, (a) => a.composition(body, on));

@@ -1,6 +1,8 @@
 /** Severity of a problem: errors mean broken data, warnings deviations from advisory rules. */
 export type Severity = "error" | "warning";
 export type Lang = "en" | "da";
+/** An ISO date, YYYY-MM-DD. */
+export type IsoDate = string;
 
 /** A JSON value, as found in a problem's context. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -28,40 +30,6 @@ export class ValidationError extends Error {
   errorsIn(lang: Lang, options?: { redact?: boolean }): Problem[];
 }
 
-export type ValidityState =
-  | "not_yet_in_force"
-  | "in_force"
-  | "in_force_awaiting_successor"
-  | "expired"
-  | "replaced"
-  | "terminated"
-  | "not_known";
-
-export type DateRole = "in_force_from" | "nominal_end" | "successor_in_force_from" | "termination_effective";
-
-/** An ISO date, YYYY-MM-DD. */
-export type IsoDate = string;
-
-export interface ValidityStatus {
-  on: IsoDate;
-  state: ValidityState;
-  decided_by: { role: DateRole; date: IsoDate }[];
-  /** The first day after the nominal period; null when the entry date or duration is not known. */
-  nominal_end: IsoDate | null;
-  /** The last day of the nominal period; null when not known. */
-  last_nominal_day: IsoDate | null;
-}
-
-export interface CalendarEntry {
-  requirement: string;
-  kind: "annual_follow_up" | "midterm_status" | "final_status" | "action_plan";
-  year: number | null;
-  due: IsoDate | null;
-  due_basis: "stated" | "interpretation";
-  status: "done" | "overdue" | "due_next" | "upcoming" | "no_deadline";
-  completed_on: IsoDate | null;
-}
-
 export interface CodeInfo {
   code: string;
   severity: Severity;
@@ -71,7 +39,28 @@ export interface CodeInfo {
   template_da: string;
 }
 
-import type { HealthAgreement, Minutes } from "./model";
+import type {
+  Body,
+  CalendarEntry,
+  Cluster,
+  CompositionReport,
+  Direction,
+  FollowUpRow,
+  HealthAgreement,
+  AgreementRole,
+  Membership,
+  Minutes,
+  Organisation,
+  PartyAttendance,
+  Person,
+  Post,
+  Progress,
+  RollUpRow,
+  RuleSet,
+  Status,
+  Thresholds,
+  ValidityStatus,
+} from "./model";
 
 /** Every type of the model's JSON form (generated from core's JSON Schemas). */
 export type * from "./model";
@@ -106,6 +95,28 @@ export class ParsedAgreement {
   report(on: IsoDate, options?: { lang?: Lang }): string;
   /** Every problem, warnings included. */
   validate(options?: { lang?: Lang }): Problem[];
+  /** The organisations with a role on a date (party, bound or covered), each with its role. */
+  rolesOn(on: IsoDate): RoleOn[];
+  /** The parties on a date: none before entry into force or after expiry. */
+  partiesOn(on: IsoDate): Organisation[];
+  /** The clusters of the agreement's region existing on a date. */
+  clustersOn(on: IsoDate): Cluster[];
+  /** The cluster a municipality (its id in the document) belongs to on a date, or null. */
+  clusterOf(municipality: string, on: IsoDate): Cluster | null;
+  /** The bodies existing on a date. */
+  bodiesOn(on: IsoDate): Body[];
+  /** Who sits in a body on a date; RangeError for an unknown body. */
+  membersOn(body: string | Body, on: IsoDate): Sitting[];
+  /** A body's composition on a date, one report per rule set that applies; RangeError for an unknown body. */
+  composition(body: string | Body, on: IsoDate): CompositionReport[];
+  /** The organisation with this id. */
+  organisation(id: string): Organisation | undefined;
+  /** The body with this id. */
+  body(id: string): Body | undefined;
+  /** The cluster with this id. */
+  cluster(id: string): Cluster | undefined;
+  /** The person with this id. */
+  person(id: string): Person | undefined;
   /** The annual follow-up of `year`; options as for `followUp`. */
   followUp(year: number, options?: FollowUpOptions): FollowUp;
   /** The document, as plain data. */
@@ -118,15 +129,68 @@ export function parse(json: string): ParsedAgreement;
 /** Every problem in JSON text, parse errors and warnings included. */
 export function validate(json: string, options?: { lang?: Lang }): Problem[];
 /** The validity status on a date; throws RangeError for a malformed date. */
-export function statusOn(agreement: ParsedAgreement | Agreement | string, on: IsoDate): ValidityStatus;
+export function statusOn(agreement: AgreementInput, on: IsoDate): ValidityStatus;
 /** The follow-up calendar on a date. */
-export function calendar(agreement: ParsedAgreement | Agreement | string, on: IsoDate): CalendarEntry[];
+export function calendar(agreement: AgreementInput, on: IsoDate): CalendarEntry[];
 /** The readable report on a date. */
-export function report(agreement: ParsedAgreement | Agreement | string, on: IsoDate, options?: { lang?: Lang }): string;
+export function report(agreement: AgreementInput, on: IsoDate, options?: { lang?: Lang }): string;
 /** The embedded minutes of Politisk Klynge Vest, 6 September 2021 (shape: core/schema/minutes.schema.json). */
 export function politiskKlyngeVest2021(): Minutes;
-/** Every problem in minutes (JSON text or object), checked against the embedded agreement. */
-export function validateMinutes(minutes: string | object, options?: { lang?: Lang }): Problem[];
+/** An organisation with its role on a date. */
+export interface RoleOn {
+  organisation: Organisation;
+  role: AgreementRole;
+}
+/** A person sitting in a body on a date. */
+export interface Sitting {
+  post: Post;
+  membership: Membership;
+  /** The person, or null when the membership's person id does not resolve. */
+  person: Person | null;
+}
+/** What an agreement-taking query is given: a parsed agreement, the document, or its JSON text. */
+export type AgreementInput = ParsedAgreement | Agreement | string;
+/** The organisations with a role on a date. */
+export function rolesOn(agreement: AgreementInput, on: IsoDate): RoleOn[];
+/** The parties on a date. */
+export function partiesOn(agreement: AgreementInput, on: IsoDate): Organisation[];
+/** The clusters on a date. */
+export function clustersOn(agreement: AgreementInput, on: IsoDate): Cluster[];
+/** The bodies on a date. */
+export function bodiesOn(agreement: AgreementInput, on: IsoDate): Body[];
+/** Who sits in a body on a date; RangeError for an unknown body. */
+export function membersOn(agreement: AgreementInput, body: string | Body, on: IsoDate): Sitting[];
+/** A body's composition on a date; RangeError for an unknown body. */
+export function composition(agreement: AgreementInput, body: string | Body, on: IsoDate): CompositionReport[];
+/** The known composition rule sets. */
+export function ruleSets(): RuleSet[];
+/** Which agreement minutes are checked against: the embedded North Jutland agreement when absent. */
+export interface MinutesOptions {
+  agreement?: AgreementInput;
+}
+/**
+ * Minutes of a meeting, checked against an agreement (the embedded North
+ * Jutland agreement unless one is given). The queries other than `problems`
+ * throw ValidationError when the minutes have errors.
+ */
+export class ParsedMinutes {
+  private constructor();
+  /** The minutes as plain data. */
+  readonly data: Minutes;
+  /** Every problem, warnings included. */
+  problems(options?: MinutesOptions & { lang?: Lang }): Problem[];
+  /** The readable report. */
+  report(options?: MinutesOptions & { lang?: Lang }): string;
+  /** Who attended, per party. */
+  attendanceByParty(options?: MinutesOptions): PartyAttendance[];
+  /** The attendance's composition, one report per rule set that applies on the meeting's date. */
+  composition(options?: MinutesOptions): CompositionReport[];
+  toJSON(): Minutes;
+}
+/** Reads minutes (JSON text or data) without checking them; SyntaxError for text that is not JSON. */
+export function parseMinutes(minutes: string | Minutes): ParsedMinutes;
+/** Every problem in minutes (JSON text or data), checked against `agreement` (the embedded one by default). */
+export function validateMinutes(minutes: string | Minutes, options?: MinutesOptions & { lang?: Lang }): Problem[];
 /** Thrown when progress cannot be measured from the inputs; `code` says why. */
 export class ProgressError extends Error {
   readonly name: "ProgressError";
@@ -135,24 +199,12 @@ export class ProgressError extends Error {
 
 /** A period code: 2021, 2021S1, 2021Q3, 2021-03 or 2021-01-01/2021-06-30. */
 export type PeriodCode = string;
-export type Direction = "higher_is_better" | "lower_is_better" | "optimal_range" | "unknown";
-export type ProgressStatus =
-  | "target_achieved"
-  | "substantial_progress"
-  | "moderate_progress"
-  | "limited_progress"
-  | "deterioration"
-  | "not_available";
+/** A progress status (alias of the generated `Status`). */
+export type ProgressStatus = Status;
 
 export interface ProgressPoint {
   period: PeriodCode;
   value: number;
-}
-
-export interface Thresholds {
-  high: number;
-  medium: number;
-  low: number;
 }
 
 export interface ProgressInput {
@@ -165,28 +217,8 @@ export interface ProgressInput {
   thresholds?: { without_target: Thresholds; with_target: Thresholds };
 }
 
-/** A progress result with every component. */
-export interface Progress {
-  method: "without_target" | "with_target";
-  base: ProgressPoint;
-  current: ProgressPoint;
-  target: ProgressPoint | null;
-  base_year: number;
-  current_year: number;
-  observed_growth: number | null;
-  target_growth: number | null;
-  sign: number;
-  direction: number;
-  x: number | null;
-  thresholds: Thresholds;
-  coefficient: number;
-  score: number | null;
-  status: ProgressStatus;
-  not_available: "single_period" | "base_after_current" | "sign_change" | "direction_unknown" | null;
-}
-
 /** A target for the follow-up: the most specific one that applies to a series wins. */
-export interface Target {
+export interface FollowUpTarget {
   /** The indicator or key figure; required here, implied for a target written under an indicator. */
   indicator: string;
   geography?: string;
@@ -203,42 +235,11 @@ export interface Target {
   high?: number;
 }
 
-/** One indicator at one place and stratum: a tidy row. */
-export interface FollowUpRow {
-  focus_area: string;
-  indicator: string;
-  indicator_name: string;
-  level: "municipality" | "cluster" | "region" | "country";
-  geography: string;
-  geography_name: string | null;
-  stratum: string;
-  baseline_period: PeriodCode | null;
-  baseline_value: number | null;
-  latest_period: PeriodCode | null;
-  latest_value: number | null;
-  change: number | null;
-  target_value: number | null;
-  target_period: PeriodCode | null;
-  status: ProgressStatus;
-  score: number | null;
-  progress: Progress | null;
-  contributed: number;
-  missing: string[];
-  hidden: { kind: "small_count"; threshold: number } | { kind: "complementary"; protects: string; via: string } | null;
-  note: string | null;
-}
-
 export interface FollowUp {
   year: number;
   rows: FollowUpRow[];
-  roll_ups: {
-    focus_area: string | null;
-    geography: string;
-    score: number | null;
-    status: ProgressStatus;
-    scored: number;
-    not_available: number;
-  }[];
+  /** One row per focus area and place, and per place over every focus area (`focus_area` null). */
+  roll_ups: RollUpRow[];
   problems: Omit<Problem, "message" | "messages">[];
 }
 
@@ -248,12 +249,12 @@ export function progress(input: ProgressInput): Progress;
  * The annual follow-up of `year`; observations as CSV text or an array of
  * observation objects, or none for the agreement's key figures.
  */
-export function followUp(agreement: ParsedAgreement | Agreement | string, year: number, options?: FollowUpOptions): FollowUp;
+export function followUp(agreement: AgreementInput, year: number, options?: FollowUpOptions): FollowUp;
 /** Options of a follow-up. */
 export interface FollowUpOptions {
   observations?: string | object[];
   format?: "csv" | "json";
-  targets?: Target[];
+  targets?: FollowUpTarget[];
   weights?: { [geography: string]: number };
   smallCountThreshold?: number;
   /** How CSV is written; absent: detected from the header line (`;` means decimal commas too). */

@@ -154,6 +154,143 @@ pub fn agreement_follow_up(handle: u32, year: i32, observations: &str, format: &
     with_open(handle, |a| run_follow_up(a, year, observations, format, options))
 }
 
+/// The organisations with a role on a date: `{"ok": [{organisation, role}, ...]}`.
+#[wasm_bindgen]
+pub fn agreement_roles_on(handle: u32, on: &str) -> String {
+    on_date(handle, on, |a, on| {
+        let roles: Vec<Value> = a
+            .roles_on(on)
+            .into_iter()
+            .map(|(organisation, role)| json!({ "organisation": organisation, "role": role }))
+            .collect();
+        ok(&roles)
+    })
+}
+
+/// The parties on a date (while the agreement binds): `{"ok": [organisation, ...]}`.
+#[wasm_bindgen]
+pub fn agreement_parties_on(handle: u32, on: &str) -> String {
+    on_date(handle, on, |a, on| ok(&a.parties_on(on)))
+}
+
+/// The clusters of the agreement's region existing on a date: `{"ok": [cluster, ...]}`.
+#[wasm_bindgen]
+pub fn agreement_clusters_on(handle: u32, on: &str) -> String {
+    on_date(handle, on, |a, on| ok(&a.clusters_on(on).collect::<Vec<_>>()))
+}
+
+/// The cluster a municipality belongs to on a date: `{"ok": cluster | null}`.
+#[wasm_bindgen]
+pub fn agreement_cluster_of(handle: u32, municipality: &str, on: &str) -> String {
+    on_date(handle, on, |a, on| ok(&a.cluster_of(municipality, on)))
+}
+
+/// The bodies existing on a date: `{"ok": [body, ...]}`.
+#[wasm_bindgen]
+pub fn agreement_bodies_on(handle: u32, on: &str) -> String {
+    on_date(handle, on, |a, on| ok(&a.bodies_on(on).collect::<Vec<_>>()))
+}
+
+/// Who sits in a body on a date: `{"ok": [{post, membership, person}, ...]}`;
+/// an argument error for an unknown body.
+#[wasm_bindgen]
+pub fn agreement_members_on(handle: u32, body: &str, on: &str) -> String {
+    on_date(handle, on, |a, on| match a.body(body) {
+        Some(b) => ok(&a.members_on(b, on)),
+        None => unknown_body(a, body),
+    })
+}
+
+/// A body's composition on a date against every rule set that applies:
+/// `{"ok": [report, ...]}`; an argument error for an unknown body.
+#[wasm_bindgen]
+pub fn agreement_composition(handle: u32, body: &str, on: &str) -> String {
+    on_date(handle, on, |a, on| match a.body(body) {
+        Some(b) => ok(&a.compositions_on(b, core::rule_sets(), on)),
+        None => unknown_body(a, body),
+    })
+}
+
+fn unknown_body(agreement: &core::HealthAgreement, body: &str) -> String {
+    argument(format!("no body `{body}` in {}", agreement.id))
+}
+
+/// Runs a dated query on an open agreement, or says why the date or handle is bad.
+fn on_date(handle: u32, on: &str, query: impl FnOnce(&core::HealthAgreement, NaiveDate) -> String) -> String {
+    match date(on) {
+        Ok(on) => with_open(handle, |a| query(a, on)),
+        Err(e) => argument(e),
+    }
+}
+
+/// Runs `query` on open agreement `handle`, or on the embedded agreement when there is none.
+fn with_agreement(handle: Option<u32>, query: impl FnOnce(&core::HealthAgreement) -> String) -> String {
+    match handle {
+        Some(handle) => with_open(handle, query),
+        None => query(&core::nordjylland_2024()),
+    }
+}
+
+/// Every problem in minutes, checked against open agreement `handle` (the
+/// embedded agreement when absent): `{"ok": [...]}`.
+#[wasm_bindgen]
+pub fn minutes_problems(text: &str, handle: Option<u32>) -> String {
+    let minutes = match core::parse_json::<core::Minutes>(text) {
+        Ok(minutes) => minutes,
+        Err(problems) => return ok(&problems),
+    };
+    with_agreement(handle, |a| ok(&core::validate_minutes(&minutes, a, core::rule_sets())))
+}
+
+/// Runs a query on valid minutes against an agreement; `{"problems": ...}` when they have errors.
+fn on_minutes(
+    text: &str,
+    handle: Option<u32>,
+    query: impl FnOnce(&core::Minutes, &core::HealthAgreement, &core::Problems) -> String,
+) -> String {
+    let minutes = match core::parse_json::<core::Minutes>(text) {
+        Ok(minutes) => minutes,
+        Err(problems) => return invalid(&problems),
+    };
+    with_agreement(handle, |a| {
+        let problems = core::validate_minutes(&minutes, a, core::rule_sets());
+        if problems.has_errors() {
+            invalid(&problems)
+        } else {
+            query(&minutes, a, &problems)
+        }
+    })
+}
+
+/// The readable report of minutes, in `en` or `da`: `{"ok": text}`.
+#[wasm_bindgen]
+pub fn minutes_report(text: &str, lang_code: &str, handle: Option<u32>) -> String {
+    match lang(lang_code) {
+        Ok(lang) => on_minutes(text, handle, |m, a, problems| {
+            ok(&core::report::render_minutes(m, a, lang, core::rule_sets(), problems))
+        }),
+        Err(e) => argument(e),
+    }
+}
+
+/// Who attended the meeting, per party: `{"ok": [{party, present, apologies, others}, ...]}`.
+#[wasm_bindgen]
+pub fn minutes_attendance_by_party(text: &str, handle: Option<u32>) -> String {
+    on_minutes(text, handle, |m, a, _| ok(&m.attendance_by_party(a)))
+}
+
+/// The attendance's composition against every rule set that applies on the meeting's date.
+#[wasm_bindgen]
+pub fn minutes_composition(text: &str, handle: Option<u32>) -> String {
+    on_minutes(text, handle, |m, a, _| ok(&m.compositions(a, core::rule_sets())))
+}
+
+/// The known composition rule sets: `{"ok": [rule set, ...]}`.
+#[wasm_bindgen]
+pub fn rule_sets() -> String {
+    ok(&core::rule_sets())
+}
+
 fn render_report(agreement: &core::HealthAgreement, on: NaiveDate, lang: core::Lang) -> String {
     let rule_sets = core::rule_sets();
     let problems = core::validate_with(agreement, rule_sets);
@@ -227,16 +364,6 @@ pub fn report(text: &str, on: &str, lang_code: &str) -> String {
 #[wasm_bindgen]
 pub fn politisk_klynge_vest_2021() -> String {
     ok(&core::politisk_klynge_vest_2021())
-}
-
-/// Every problem in minutes, checked against the embedded agreement: `{"ok": [...]}`.
-#[wasm_bindgen]
-pub fn validate_minutes(text: &str) -> String {
-    let problems = match core::parse_json::<core::Minutes>(text) {
-        Ok(minutes) => core::validate_minutes(&minutes, &core::nordjylland_2024(), core::rule_sets()),
-        Err(problems) => problems,
-    };
-    ok(&problems)
 }
 
 /// Progress for one question in its JSON form: `{"ok": progress}`, or

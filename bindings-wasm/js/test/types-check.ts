@@ -1,7 +1,30 @@
 // Compiled with `tsc --strict --noEmit` by scripts/node-test.sh. The lines marked
 // with an expect-error directive fail the build if the types were loose (any).
-import { ParsedAgreement, ValidationError, calendar, nordjylland2024, parse, statusOn, validate } from "sundhedsaftale";
-import type { CalendarEntry, JsonValue, Problem, Severity, ValidityState } from "sundhedsaftale";
+import {
+  ParsedAgreement,
+  ParsedMinutes,
+  ValidationError,
+  calendar,
+  composition,
+  nordjylland2024,
+  parse,
+  parseMinutes,
+  politiskKlyngeVest2021,
+  statusOn,
+  validate,
+} from "sundhedsaftale";
+import type {
+  AgreementRole,
+  CalendarEntry,
+  Cluster,
+  CompositionReport,
+  JsonValue,
+  Organisation,
+  Problem,
+  Severity,
+  Sitting,
+  ValidityState,
+} from "sundhedsaftale";
 
 const agreement = nordjylland2024();
 const state: ValidityState = statusOn(agreement, "2026-01-01").state;
@@ -9,7 +32,7 @@ const problems: Problem[] = validate(JSON.stringify(agreement), { lang: "da" });
 const severity: Severity = problems[0].severity;
 const context: JsonValue = problems[0].context["rule"];
 const entries: CalendarEntry[] = calendar(agreement, "2026-11-23");
-const year: number | null = entries[0].year;
+const year: number | null | undefined = entries[0].year;
 // Every field of the document is typed, down to the codes.
 const kind: "region" | "municipality" | "general_practice" | "private_providers" | "regional_unit" =
   agreement.organisations[0].kind;
@@ -40,3 +63,22 @@ try {
     console.log(list.length, name, state, severity, context, year, wrong, parsedState, title, kind, clusterMunicipalities, badKind);
   }
 }
+
+// The model queries return typed data.
+const on = "2024-06-01";
+const parties: Organisation[] = parsed.partiesOn(on);
+const clusterIds: string[] = parsed.clustersOn(on).map((c: Cluster) => c.id);
+const sittings: Sitting[] = parsed.membersOn("ssu", on);
+const chair: "chair" | "vice_chair" | "member" | "observer" = sittings[0].membership.role;
+const personName: string | undefined = sittings[0].person?.name;
+const reports: CompositionReport[] = composition(agreement, "ssu", on);
+const met: "met" | "not_met" | "not_assessed" = reports[0].findings[0].status;
+const role: AgreementRole = parsed.rolesOn(on)[0].role;
+const minutes: ParsedMinutes = parseMinutes(politiskKlyngeVest2021());
+const present: string[] = minutes.attendanceByParty({ agreement: parsed })[0].present;
+const meetingDate: string = minutes.data.meeting.date;
+// @ts-expect-error: a role is a closed set
+const badRole: "owner" = role;
+// @ts-expect-error: minutes take an agreement, not a date
+minutes.composition({ agreement: 2024 });
+console.log(parties, clusterIds, chair, personName, met, present, meetingDate, badRole);
