@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make report   runs the main job on the embedded data (same as `cargo run --release --bin report`)
-#   make test     installs what the tests need and runs every suite: Rust, Python, JS
+#   make test     installs what the tests need and runs every suite: Rust, Python, JS, browser
 # Each stage prints how long it took.
 
 SHELL := /bin/bash
@@ -11,12 +11,12 @@ define stage
 	@echo "::: $(1)"; start=$$(date +%s); $(2); echo "::: $(1): $$(( $$(date +%s) - start ))s"
 endef
 
-.PHONY: report test lint test-rust crate-check python-env test-python wasm test-js bench fuzz
+.PHONY: report test lint test-rust crate-check python-env test-python wasm test-js test-browser bench fuzz
 
 report:
 	cargo run --release --bin report
 
-test: lint test-rust crate-check test-python test-js
+test: lint test-rust crate-check test-python test-js test-browser
 	@echo "::: all suites passed"
 
 lint:
@@ -42,6 +42,10 @@ wasm:
 
 test-js: wasm
 	$(call stage,js tests,scripts/node-test.sh)
+
+# The web components in headless Chromium (examples/web/index.html and the README's page).
+test-browser: wasm
+	$(call stage,browser tests,scripts/browser-test.sh)
 
 bench:
 	cargo bench -p sundhedsaftale --bench parse_validate

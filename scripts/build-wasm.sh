@@ -54,6 +54,8 @@ if [ ! -x bindings-wasm/tools/node_modules/.bin/wasm-opt ]; then
 fi
 
 rm -rf "$OUT/pkg"
+# The package ships the repository's licences (copied, as npm pack skips symlinks).
+cp LICENSE-MIT LICENSE-APACHE "$OUT/"
 wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$OUT/pkg" "$WASM"
 module="$OUT/pkg/sundhedsaftale_wasm_bg.wasm"
 before=$(stat -c %s "$module")

@@ -273,6 +273,8 @@ function text(agreement) {
 }
 
 export const nordjylland2024 = () => unwrap(call("nordjylland_2024"));
+/** The embedded North Jutland agreement 2024 as a `ParsedAgreement`, without a round trip through JSON text. */
+export const openNordjylland2024 = () => new ParsedAgreement(unwrap(call("open_nordjylland_2024")));
 /** Parses and validates JSON text into a `ParsedAgreement`; throws ValidationError listing every error. */
 export const parse = (json) => new ParsedAgreement(unwrap(call("open", json)));
 export const validate = (json, { lang = "en" } = {}) => localise(unwrap(call("validate", json)), lang);

@@ -124,6 +124,8 @@ export class ParsedAgreement {
   /** Frees the agreement's memory now; later queries throw. */
   free(): void;
 }
+/** The embedded North Jutland agreement 2024 as a `ParsedAgreement`, without a round trip through JSON text. */
+export function openNordjylland2024(): ParsedAgreement;
 /** Parses and validates JSON text into a `ParsedAgreement`; throws ValidationError listing every error. */
 export function parse(json: string): ParsedAgreement;
 /** Every problem in JSON text, parse errors and warnings included. */

@@ -34,3 +34,17 @@ test("the JS examples run", () => {
   assert.match(out, /^error municipality_code_mismatch \/organisations\/10\/code: Kommunen `Aalborg Kommune` har kode 852/m);
   assert.match(out, /^error non_positive_duration \/validity\/nominal_duration_months: /m);
 });
+
+test("the package README's example prints what its comments say", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const [block] = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const expected = [...block.matchAll(/^console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  assert.ok(expected.length >= 5);
+  const file = fileURLToPath(new URL("./.readme-example.mjs", import.meta.url));
+  writeFileSync(file, block);
+  try {
+    assert.deepEqual(execFileSync(process.execPath, [file], { encoding: "utf8" }).trimEnd().split("\n"), expected);
+  } finally {
+    rmSync(file);
+  }
+});

@@ -82,3 +82,14 @@ const badRole: "owner" = role;
 // @ts-expect-error: minutes take an agreement, not a date
 minutes.composition({ agreement: 2024 });
 console.log(parties, clusterIds, chair, personName, met, present, meetingDate, badRole);
+
+// The elements are typed, by tag name too.
+import type { FollowUpElement, ValidatorElement } from "sundhedsaftale/elements";
+const followUpElement: FollowUpElement | null = document.querySelector("sundhedsaftale-follow-up");
+const shownYear: number | undefined = followUpElement?.year;
+const validator: ValidatorElement = document.createElement("sundhedsaftale-validator");
+validator.value = "{}";
+const shownProblems: Problem[] = validator.problems;
+// @ts-expect-error: the overview is not a validator
+const notValidator: ValidatorElement = document.createElement("sundhedsaftale-overview");
+console.log(shownYear, shownProblems, notValidator);

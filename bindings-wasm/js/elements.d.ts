@@ -1,0 +1,45 @@
+// The web components defined by importing "sundhedsaftale/elements".
+import type { Agreement, Lang, ParsedAgreement, Problem } from "./index";
+
+/** What the agreement-showing elements share. */
+export declare class AgreementElement extends HTMLElement {
+  /** The display language: "da" unless the `lang` attribute says "en". */
+  readonly language: Lang;
+  /** The date shown (the `on` attribute, YYYY-MM-DD); today when absent. */
+  on: string;
+  /** The agreement shown: set a `ParsedAgreement`, the document, or its JSON text; reads the parsed agreement once loaded. */
+  get agreement(): ParsedAgreement | null;
+  set agreement(value: ParsedAgreement | Agreement | string | null);
+  /** Loads what is missing and renders again. */
+  refresh(): Promise<void>;
+}
+/** `<sundhedsaftale-overview>`: vision, focus areas, parties, clusters and status on a date. */
+export declare class OverviewElement extends AgreementElement {}
+/** `<sundhedsaftale-calendar>`: the follow-up calendar, due and overdue marked. */
+export declare class CalendarElement extends AgreementElement {}
+/** `<sundhedsaftale-follow-up>`: progress per place and indicator, with a chart per indicator. */
+export declare class FollowUpElement extends AgreementElement {
+  /** The `year` attribute; last year when absent. */
+  readonly year: number;
+  /** Observations as CSV text or an array of observation objects (instead of the `observations` URL). */
+  observations: string | object[] | undefined;
+}
+/** `<sundhedsaftale-validator>`: every problem of a pasted, dropped or chosen document, its place marked. */
+export declare class ValidatorElement extends HTMLElement {
+  readonly language: Lang;
+  /** The document text being checked; setting it checks it. */
+  value: string;
+  /** The problems of the last check, messages in the element's language. */
+  readonly problems: Problem[];
+  /** Checks the text now. */
+  check(): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "sundhedsaftale-overview": OverviewElement;
+    "sundhedsaftale-calendar": CalendarElement;
+    "sundhedsaftale-follow-up": FollowUpElement;
+    "sundhedsaftale-validator": ValidatorElement;
+  }
+}

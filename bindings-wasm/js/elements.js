@@ -1,0 +1,870 @@
+// Web components over the package: one script tag defines all four.
+//
+//   <script type="module" src="…/sundhedsaftale/elements.js"></script>
+//   <sundhedsaftale-overview lang="en"></sundhedsaftale-overview>
+//
+// Each element works from the embedded North Jutland agreement unless given
+// a `src` URL (or an `agreement` property), renders into its shadow root with
+// semantic HTML, and is themed through CSS custom properties (`--sa-…`) and
+// `::part(…)`. Nothing is fetched but the package's own files and the URLs a
+// page gives. Document texts are inserted as text nodes, never as markup.
+import {
+  ParsedAgreement,
+  ValidationError,
+  label,
+  openNordjylland2024,
+  parse,
+  ready,
+  validate,
+} from "./index.web.js";
+
+/** Texts of the elements themselves, in Danish and English (codes are labelled by `label`). */
+const TEXT = {
+  da: {
+    loading: "Indlæser …",
+    failed: "Kunne ikke vise sundhedsaftalen",
+    statusOn: "Status pr.",
+    decidedBy: "Afgjort af",
+    nominalPeriod: "Nominel periode slutter",
+    vision: "Vision",
+    focusAreas: "Indsatsområder",
+    objectives: "Målsætninger",
+    keyFigures: "Nøgletal",
+    figure: "Nøgletal",
+    value: "Værdi",
+    year: "År",
+    partiesAndRoles: "Parter og roller",
+    noParties: "Ingen parter på denne dato: aftalen binder ikke.",
+    clusters: "Klynger",
+    cluster: "Klynge",
+    municipalities: "Kommuner",
+    hospital: "Sygehus",
+    noClusters: "Ingen klynger på denne dato.",
+    calendar: "Opfølgningskalender",
+    requirement: "Krav",
+    kind: "Type",
+    due: "Frist",
+    basis: "Grundlag",
+    status: "Status",
+    overdueCount: (n) => `${n} overskredne`,
+    nextDue: "Næste frist",
+    followUp: "Opfølgning",
+    place: "Sted",
+    stratum: "Gruppe",
+    baseline: "Udgangspunkt",
+    latest: "Seneste",
+    target: "Mål",
+    score: "Score",
+    total: "I alt",
+    chartOf: (name) => `Udvikling fra udgangspunkt til seneste værdi for ${name}`,
+    noValues: "Ingen værdier at vise.",
+    withoutData: (n) => `${n} indikatorer uden data for året`,
+    validator: "Validering af en sundhedsaftale",
+    document: "Dokument (JSON)",
+    dropHint: "Indsæt teksten, slip en fil her, eller vælg en fil.",
+    chooseFile: "Vælg fil",
+    check: "Tjek",
+    noProblems: "Ingen problemer fundet.",
+    counts: (e, w) => `${e} ${e === 1 ? "fejl" : "fejl"} og ${w} ${w === 1 ? "advarsel" : "advarsler"}`,
+    error: "fejl",
+    warning: "advarsel",
+    code: "Kode",
+    path: "Sti",
+    message: "Meddelelse",
+    source: "Dokumentet med de berørte steder markeret",
+    empty: "Intet dokument endnu.",
+  },
+  en: {
+    loading: "Loading …",
+    failed: "Could not show the health agreement",
+    statusOn: "Status on",
+    decidedBy: "Decided by",
+    nominalPeriod: "Nominal period ends",
+    vision: "Vision",
+    focusAreas: "Focus areas",
+    objectives: "Objectives",
+    keyFigures: "Key figures",
+    figure: "Key figure",
+    value: "Value",
+    year: "Year",
+    partiesAndRoles: "Parties and roles",
+    noParties: "No parties on this date: the agreement does not bind.",
+    clusters: "Clusters",
+    cluster: "Cluster",
+    municipalities: "Municipalities",
+    hospital: "Hospital",
+    noClusters: "No clusters on this date.",
+    calendar: "Follow-up calendar",
+    requirement: "Requirement",
+    kind: "Kind",
+    due: "Due",
+    basis: "Basis",
+    status: "Status",
+    overdueCount: (n) => `${n} overdue`,
+    nextDue: "Next due",
+    followUp: "Follow-up",
+    place: "Place",
+    stratum: "Group",
+    baseline: "Baseline",
+    latest: "Latest",
+    target: "Target",
+    score: "Score",
+    total: "Total",
+    chartOf: (name) => `Change from baseline to latest value for ${name}`,
+    noValues: "No values to show.",
+    withoutData: (n) => `${n} indicators without data for the year`,
+    validator: "Validating a health agreement",
+    document: "Document (JSON)",
+    dropHint: "Paste the text, drop a file here, or choose a file.",
+    chooseFile: "Choose file",
+    check: "Check",
+    noProblems: "No problems found.",
+    counts: (e, w) => `${e} ${e === 1 ? "error" : "errors"} and ${w} ${w === 1 ? "warning" : "warnings"}`,
+    error: "error",
+    warning: "warning",
+    code: "Code",
+    path: "Path",
+    message: "Message",
+    source: "The document with the affected places marked",
+    empty: "No document yet.",
+  },
+};
+
+/** The styles every element shares; `--sa-*` properties theme them. */
+const STYLE = `
+:host { display: block; font: var(--sa-font, 1rem/1.45 system-ui, sans-serif); color: var(--sa-color, #1b1f24);
+  background: var(--sa-background, transparent); }
+:host([hidden]) { display: none; }
+h2 { font-size: 1.3em; margin: 0 0 .4em; color: var(--sa-heading-color, inherit); }
+h3 { font-size: 1.1em; margin: 1em 0 .3em; }
+h4 { font-size: 1em; margin: .8em 0 .2em; }
+section { margin: 0 0 1em; }
+table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
+caption { text-align: left; font-weight: 600; padding: .2em 0; }
+th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid var(--sa-border, #d0d7de); vertical-align: top; }
+th { font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+details { border: 1px solid var(--sa-border, #d0d7de); border-radius: var(--sa-radius, 6px); padding: .3em .7em; margin: .4em 0; }
+summary { cursor: pointer; font-weight: 600; }
+summary:focus-visible, button:focus-visible, textarea:focus-visible, li[tabindex]:focus-visible {
+  outline: 2px solid var(--sa-accent, #0b5cad); outline-offset: 2px; }
+blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 4px solid var(--sa-accent, #0b5cad); }
+.muted { color: var(--sa-muted, #57606a); }
+.badge { display: inline-block; padding: .05em .5em; border-radius: 1em; font-size: .9em; white-space: nowrap;
+  background: var(--sa-badge-background, #eaeef2); color: var(--sa-badge-color, #1b1f24); }
+[data-status="target_achieved"], [data-status="in_force"], [data-status="done"], [data-status="met"] {
+  background: var(--sa-good, #1a7f37); color: var(--sa-on-status, #fff); }
+[data-status="substantial_progress"] { background: var(--sa-good-ish, #4c8c2b); color: var(--sa-on-status, #fff); }
+[data-status="moderate_progress"], [data-status="due_next"], [data-status="in_force_awaiting_successor"] {
+  background: var(--sa-fair, #f2cc60); color: #1b1f24; }
+[data-status="limited_progress"], [data-status="warning"] { background: var(--sa-poor, #e16f24); color: #1b1f24; }
+[data-status="deterioration"], [data-status="overdue"], [data-status="not_met"], [data-status="error"],
+[data-status="expired"], [data-status="terminated"] { background: var(--sa-bad, #cf222e); color: var(--sa-on-status, #fff); }
+tr[data-due="overdue"] td { background: var(--sa-overdue-row, #ffebe9); }
+tr[data-due="due_next"] td { background: var(--sa-due-row, #fff8c5); }
+[role="alert"] { color: var(--sa-bad, #cf222e); }
+svg { display: block; width: 100%; max-width: 40em; height: auto; font-size: 12px; }
+svg .axis { stroke: var(--sa-border, #d0d7de); }
+svg .span { stroke: var(--sa-muted, #57606a); stroke-width: 2; }
+svg .target { stroke: var(--sa-accent, #0b5cad); stroke-width: 2; }
+svg text { fill: var(--sa-color, #1b1f24); }
+textarea { width: 100%; box-sizing: border-box; min-height: 10em; font: .9em/1.4 ui-monospace, monospace; }
+textarea.dragging { outline: 3px dashed var(--sa-accent, #0b5cad); }
+button { font: inherit; padding: .25em .8em; }
+ul[data-role] { columns: 16em; }
+ol.problems { padding-left: 1.5em; }
+ol.problems li { margin: .2em 0; cursor: pointer; }
+pre { overflow: auto; max-height: 30em; border: 1px solid var(--sa-border, #d0d7de); padding: .5em; font-size: .85em; }
+pre mark { background: var(--sa-highlight, #fff8c5); color: inherit; outline: 1px solid var(--sa-poor, #e16f24); }
+pre mark.current { background: var(--sa-highlight-current, #ffd8b5); }
+`;
+
+/** Builds an element: attributes (`part`, `data-*`, `aria-*`, …), then children (strings become text nodes). */
+function h(tag, attributes = {}, ...children) {
+  const svg = SVG_TAGS.has(tag);
+  const node = svg ? document.createElementNS("http://www.w3.org/2000/svg", tag) : document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+const SVG_TAGS = new Set(["svg", "g", "line", "circle", "text", "title", "rect"]);
+
+/** Today as YYYY-MM-DD, in the reader's time zone. */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** A number as the language writes it (decimal comma in Danish). */
+function number(value, lang, digits = 1) {
+  if (value === null || value === undefined) return "–";
+  return new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: digits }).format(value);
+}
+
+/** A labelled code as a badge, coloured by `data-status`. */
+function badge(kind, code, lang) {
+  return h("span", { class: "badge", part: "status", "data-status": code }, label(kind, code, lang) ?? code);
+}
+
+let embedded = null;
+/** The embedded agreement, parsed once for every element on the page. */
+function embeddedAgreement() {
+  embedded ??= openNordjylland2024();
+  return embedded;
+}
+
+/**
+ * What the four elements share: the shadow root and its style, `lang`
+ * (`da` by default, `en`), `on` (a date, today by default), and the
+ * agreement: the `agreement` property, else the document at `src`, else the
+ * embedded North Jutland agreement. Subclasses implement `render()`.
+ */
+class AgreementElement extends HTMLElement {
+  static observedAttributes = ["lang", "src", "on"];
+  #agreement = null;
+  #given = false;
+  #loading = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this.shadowRoot.append(h("style", {}, STYLE), h("div", { part: "body" }));
+  }
+
+  connectedCallback() {
+    this.refresh();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === "src" && !this.#given) this.#agreement = null;
+    if (this.isConnected) this.refresh();
+  }
+
+  /** The display language: "da" unless the `lang` attribute says "en". */
+  get language() {
+    return this.getAttribute("lang") === "en" ? "en" : "da";
+  }
+
+  /** The date the element shows the agreement on: the `on` attribute, or today. */
+  get on() {
+    return this.getAttribute("on") || today();
+  }
+  set on(value) {
+    this.setAttribute("on", value);
+  }
+
+  /** The agreement shown, once loaded (a `ParsedAgreement`). */
+  get agreement() {
+    return this.#agreement;
+  }
+  /** Shows this agreement: a `ParsedAgreement`, the document as data, or its JSON text. */
+  set agreement(value) {
+    this.#given = value !== null && value !== undefined;
+    this.#agreement = value instanceof ParsedAgreement || !this.#given ? value ?? null : null;
+    this.#pending = this.#given && this.#agreement === null ? value : undefined;
+    this.refresh();
+  }
+  #pending;
+
+  /** The texts of the element in its language. */
+  get strings() {
+    return TEXT[this.language];
+  }
+
+  /**
+   * Loads what is missing and renders, once for every change made in the
+   * same task (an upgraded element reports each attribute, then connects).
+   */
+  refresh() {
+    this.#queued ??= Promise.resolve().then(() => {
+      this.#queued = null;
+      return this.#render();
+    });
+    return this.#queued;
+  }
+  #queued = null;
+
+  /** A failure is shown in the element, with every problem of an invalid document. */
+  async #render() {
+    const body = this.shadowRoot.querySelector("[part=body]");
+    body.setAttribute("lang", this.language);
+    try {
+      await ready();
+      if (this.#agreement === null) {
+        if (this.#pending !== undefined) {
+          this.#agreement = parse(typeof this.#pending === "string" ? this.#pending : JSON.stringify(this.#pending));
+          this.#pending = undefined;
+        } else if (this.hasAttribute("src")) {
+          const src = this.getAttribute("src");
+          body.replaceChildren(h("p", { class: "muted", role: "status" }, this.strings.loading));
+          this.#loading = src;
+          const text = await fetchText(src);
+          if (this.#loading !== src) return; // a later src won
+          this.#agreement = parse(text);
+        } else {
+          this.#agreement = embeddedAgreement();
+        }
+      }
+      await this.prepare?.();
+      body.replaceChildren(...[this.render()].flat(Infinity).filter((node) => node !== null && node !== undefined));
+      this.dispatchEvent(new CustomEvent("sundhedsaftale-render", { bubbles: true, composed: true }));
+    } catch (error) {
+      body.replaceChildren(failure(error, this.strings, this.language));
+      this.dispatchEvent(new CustomEvent("sundhedsaftale-error", { detail: error, bubbles: true, composed: true }));
+    }
+  }
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** A failure to show: what went wrong, with every problem of an invalid document. */
+function failure(error, text, lang) {
+  const problems = error instanceof ValidationError ? error.errorsIn(lang) : [];
+  return h(
+    "div",
+    { role: "alert", part: "error" },
+    h("p", {}, `${text.failed}: `, problems.length ? "" : error.message),
+    problems.length ? h("ul", {}, problems.map((p) => h("li", {}, h("code", {}, p.code), " ", h("code", {}, p.path || "/"), " ", p.message))) : null,
+  );
+}
+
+/** `<sundhedsaftale-overview>`: vision, focus areas, parties, clusters and status on a date. */
+class OverviewElement extends AgreementElement {
+  render() {
+    const a = this.agreement;
+    const lang = this.language;
+    const t = this.strings;
+    const doc = a.toJSON();
+    return [
+      h("h2", { part: "heading" }, doc.title),
+      doc.subtitle ? h("p", { class: "muted" }, doc.subtitle) : null,
+      statusSection(a.statusOn(this.on), t, lang),
+      h("section", { part: "section vision" }, h("h3", {}, t.vision), h("blockquote", {}, doc.vision.text)),
+      h(
+        "section",
+        { part: "section focus-areas" },
+        h("h3", {}, t.focusAreas),
+        doc.focus_areas.map((area) => focusArea(area, t, lang)),
+      ),
+      partiesSection(a, this.on, t, lang),
+      clustersSection(a, this.on, t),
+    ];
+  }
+}
+
+function statusSection(status, t, lang) {
+  return h(
+    "section",
+    { part: "section status" },
+    h("h3", {}, t.statusOn, " ", h("time", { datetime: status.on }, status.on)),
+    h("p", {}, badge("validity_state", status.state, lang)),
+    status.decided_by.length
+      ? h("p", { class: "muted" }, `${t.decidedBy}: `, status.decided_by.map((d, i) => [i ? "; " : "", label("date_role", d.role, lang), " ", h("time", { datetime: d.date }, d.date)]))
+      : null,
+    status.nominal_end ? h("p", { class: "muted" }, `${t.nominalPeriod}: `, h("time", { datetime: status.nominal_end }, status.nominal_end)) : null,
+  );
+}
+
+function focusArea(area, t, lang) {
+  const figures = area.key_figures ?? [];
+  return h(
+    "details",
+    { part: "focus-area", "data-id": area.id },
+    h("summary", {}, area.name),
+    h("h4", {}, t.objectives),
+    h("ol", {}, area.objectives.map((o) => h("li", { "data-id": o.id }, o.text))),
+    figures.length
+      ? h(
+          "table",
+          { part: "table" },
+          h("caption", {}, t.keyFigures),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.figure), h("th", { scope: "col" }, t.value), h("th", { scope: "col" }, t.year))),
+          h(
+            "tbody",
+            {},
+            figures.map((f) =>
+              h("tr", { "data-id": f.id }, h("td", {}, f.statement), h("td", { class: "num" }, number(f.value, lang), " ", label("unit", f.unit, lang)), h("td", { class: "num" }, f.year ?? "–")),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function partiesSection(a, on, t, lang) {
+  const roles = a.rolesOn(on);
+  const byRole = new Map();
+  for (const { organisation, role } of roles) byRole.set(role, [...(byRole.get(role) ?? []), organisation]);
+  return h(
+    "section",
+    { part: "section parties" },
+    h("h3", {}, t.partiesAndRoles),
+    roles.length === 0
+      ? h("p", { class: "muted" }, t.noParties)
+      : [...byRole].map(([role, organisations]) => [
+          h("h4", {}, label("agreement_role", role, lang)),
+          h("ul", { "data-role": role }, organisations.map((o) => h("li", { "data-id": o.id }, o.name, " ", h("span", { class: "muted" }, `(${label("organisation_kind", o.kind, lang)})`)))),
+        ]),
+  );
+}
+
+function clustersSection(a, on, t) {
+  const clusters = a.clustersOn(on);
+  const name = (id) => a.organisation(id)?.name ?? id;
+  return h(
+    "section",
+    { part: "section clusters" },
+    h("h3", {}, t.clusters),
+    clusters.length === 0
+      ? h("p", { class: "muted" }, t.noClusters)
+      : h(
+          "table",
+          { part: "table" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.cluster), h("th", { scope: "col" }, t.municipalities), h("th", { scope: "col" }, t.hospital))),
+          h("tbody", {}, clusters.map((c) => h("tr", { "data-id": c.id }, h("th", { scope: "row" }, c.name), h("td", {}, c.municipalities.map(name).join(", ")), h("td", {}, c.hospital ?? "–")))),
+        ),
+  );
+}
+
+/** `<sundhedsaftale-calendar>`: the follow-up calendar on a date, due and overdue marked. */
+class CalendarElement extends AgreementElement {
+  render() {
+    const a = this.agreement;
+    const lang = this.language;
+    const t = this.strings;
+    const requirements = new Map(a.toJSON().follow_up.requirements.map((r) => [r.id, r]));
+    const entries = a.calendar(this.on);
+    const overdue = entries.filter((e) => e.status === "overdue").length;
+    const next = entries.find((e) => e.status === "due_next");
+    return [
+      h("h2", { part: "heading" }, t.calendar),
+      h(
+        "p",
+        { part: "summary" },
+        `${t.statusOn} `,
+        h("time", { datetime: this.on }, this.on),
+        ": ",
+        t.overdueCount(overdue),
+        next ? [". ", `${t.nextDue}: `, h("time", { datetime: next.due }, next.due)] : null,
+        ".",
+      ),
+      h(
+        "table",
+        { part: "table" },
+        h("thead", {}, h("tr", {}, [t.requirement, t.kind, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "tbody",
+          {},
+          entries.map((e) =>
+            h(
+              "tr",
+              { "data-due": e.status, "data-requirement": e.requirement },
+              h("td", {}, requirements.get(e.requirement)?.text ?? e.requirement),
+              h("td", {}, label("requirement_kind", e.kind, lang)),
+              h("td", { class: "num" }, e.year ?? "–"),
+              h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),
+              h("td", {}, label("due_basis", e.due_basis, lang)),
+              h("td", {}, badge("due_status", e.status, lang), e.completed_on ? [" ", h("time", { datetime: e.completed_on }, e.completed_on)] : null),
+            ),
+          ),
+        ),
+      ),
+    ];
+  }
+}
+
+/**
+ * `<sundhedsaftale-follow-up>`: progress per place and indicator for a
+ * `year` (last year by default), from observations at the `observations`
+ * URL (CSV, or JSON when the URL ends in .json) or the `observations`
+ * property; without them, from the agreement's key figures.
+ */
+class FollowUpElement extends AgreementElement {
+  static observedAttributes = [...AgreementElement.observedAttributes, "year", "observations"];
+  #observations;
+  #fetched = null;
+
+  /** The observations: CSV text or an array of observation objects. */
+  get observations() {
+    return this.#observations;
+  }
+  set observations(value) {
+    this.#observations = value;
+    this.#fetched = null;
+    this.refresh();
+  }
+
+  get year() {
+    const year = Number.parseInt(this.getAttribute("year") ?? "", 10);
+    return Number.isInteger(year) ? year : Number.parseInt(this.on.slice(0, 4), 10) - 1;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (name === "observations") this.#fetched = null;
+    super.attributeChangedCallback(name, before, after);
+  }
+
+  async prepare() {
+    const url = this.getAttribute("observations");
+    if (this.#observations === undefined && url && this.#fetched?.url !== url) {
+      this.#fetched = { url, text: await fetchText(url), format: url.endsWith(".json") ? "json" : "csv" };
+    }
+  }
+
+  render() {
+    const lang = this.language;
+    const t = this.strings;
+    const options = {};
+    if (this.#observations !== undefined) options.observations = this.#observations;
+    else if (this.#fetched) Object.assign(options, { observations: this.#fetched.text, format: this.#fetched.format });
+    const result = this.agreement.followUp(this.year, options);
+    const indicators = new Map();
+    for (const row of result.rows) indicators.set(row.indicator, [...(indicators.get(row.indicator) ?? []), row]);
+    const names = new Map((this.agreement.toJSON().indicators ?? []).map((i) => [i.id, lang === "en" && i.name_en ? i.name_en : i.name]));
+    const hasData = (rows) => rows.some((r) => r.latest_value !== null && r.latest_value !== undefined);
+    const section = ([id, rows]) => {
+      const name = names.get(id) ?? rows[0].indicator_name;
+      return h(
+        "section",
+        { part: "section indicator", "data-indicator": id },
+        h("h3", {}, name),
+        chart(rows, name, t, lang),
+        followUpTable(rows, t, lang),
+      );
+    };
+    const empty = [...indicators].filter(([, rows]) => !hasData(rows));
+    return [
+      h("h2", { part: "heading" }, `${t.followUp} ${result.year}`),
+      [...indicators].filter(([, rows]) => hasData(rows)).map(section),
+      empty.length
+        ? h("details", { part: "no-data" }, h("summary", {}, t.withoutData(empty.length)), empty.map(section))
+        : null,
+    ];
+  }
+}
+
+function followUpTable(rows, t, lang) {
+  const point = (period, value) => (value === null || value === undefined ? "–" : `${number(value, lang)} (${period})`);
+  return h(
+    "table",
+    { part: "table" },
+    h("thead", {}, h("tr", {}, [t.place, t.stratum, t.baseline, t.latest, t.target, t.status, t.score].map((c) => h("th", { scope: "col" }, c)))),
+    h(
+      "tbody",
+      {},
+      rows.map((r) =>
+        h(
+          "tr",
+          { "data-geography": r.geography, "data-status": undefined },
+          h("th", { scope: "row" }, r.geography_name ?? r.geography),
+          h("td", {}, r.stratum || t.total),
+          h("td", { class: "num" }, point(r.baseline_period, r.baseline_value)),
+          h("td", { class: "num" }, point(r.latest_period, r.latest_value)),
+          h("td", { class: "num" }, point(r.target_period, r.target_value)),
+          h("td", {}, badge("status", r.status, lang)),
+          h("td", { class: "num" }, number(r.score, lang, 2)),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A dumbbell chart: per place, a line from the baseline (open circle) to the
+ * latest value (filled, coloured by status), and the target as a tick.
+ */
+function chart(rows, name, t, lang) {
+  const shown = rows.filter((r) => r.baseline_value !== null && r.baseline_value !== undefined && r.latest_value !== null && r.latest_value !== undefined);
+  if (shown.length === 0) return h("p", { class: "muted" }, t.noValues);
+  const values = shown.flatMap((r) => [r.baseline_value, r.latest_value, r.target_value].filter((v) => v !== null && v !== undefined));
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  if (low === high) [low, high] = [low - 1, high + 1];
+  const placeName = (r) => (r.geography_name ?? r.geography) + (r.stratum ? ` (${r.stratum})` : "");
+  const width = 560;
+  const left = Math.min(240, 12 + 7 * Math.max(...shown.map((r) => Math.min(32, placeName(r).length))));
+  const right = 20;
+  const rowHeight = 22;
+  const top = 8;
+  const height = top + shown.length * rowHeight + 24;
+  const x = (v) => left + ((v - low) / (high - low)) * (width - left - right);
+  return h(
+    "svg",
+    { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": t.chartOf(name), part: "chart" },
+    h("title", {}, t.chartOf(name)),
+    h("line", { class: "axis", x1: left, x2: width - right, y1: height - 20, y2: height - 20 }),
+    h("text", { x: left, y: height - 6 }, number(low, lang)),
+    h("text", { x: width - right, y: height - 6, "text-anchor": "end" }, number(high, lang)),
+    shown.map((r, i) => {
+      const y = top + i * rowHeight + rowHeight / 2;
+      return h(
+        "g",
+        { "data-geography": r.geography },
+        h("title", {}, `${placeName(r)}: ${number(r.baseline_value, lang)} → ${number(r.latest_value, lang)} (${label("status", r.status, lang)})`),
+        h("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, placeName(r).slice(0, 32)),
+        h("line", { class: "span", x1: x(r.baseline_value), x2: x(r.latest_value), y1: y, y2: y }),
+        r.target_value !== null && r.target_value !== undefined
+          ? h("line", { class: "target", x1: x(r.target_value), x2: x(r.target_value), y1: y - 7, y2: y + 7 })
+          : null,
+        h("circle", { cx: x(r.baseline_value), cy: y, r: 4, fill: "var(--sa-background, #fff)", stroke: "currentColor" }),
+        h("circle", { cx: x(r.latest_value), cy: y, r: 5, "data-status": r.status, style: `fill: ${STATUS_FILL[r.status]}` }),
+      );
+    }),
+  );
+}
+const STATUS_FILL = {
+  target_achieved: "var(--sa-good, #1a7f37)",
+  substantial_progress: "var(--sa-good-ish, #4c8c2b)",
+  moderate_progress: "var(--sa-fair, #f2cc60)",
+  limited_progress: "var(--sa-poor, #e16f24)",
+  deterioration: "var(--sa-bad, #cf222e)",
+  not_available: "var(--sa-muted, #57606a)",
+};
+
+/**
+ * `<sundhedsaftale-validator>`: paste, drop or choose a document and see
+ * every problem with its code, path and message; choosing a problem marks
+ * the affected part of the document. `value` holds the text; it starts as
+ * the document at `src`, or empty.
+ */
+class ValidatorElement extends HTMLElement {
+  static observedAttributes = ["lang", "src"];
+  #value = "";
+  #problems = [];
+  #timer = null;
+  #built = false;
+  #ready = false;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+  }
+
+  get language() {
+    return this.getAttribute("lang") === "en" ? "en" : "da";
+  }
+
+  /** The document text being checked. */
+  get value() {
+    return this.#value;
+  }
+  set value(text) {
+    this.#value = String(text ?? "");
+    const area = this.shadowRoot.querySelector("textarea");
+    if (area && area.value !== this.#value) area.value = this.#value;
+    this.check();
+  }
+
+  /** The problems of the last check (messages in the element's language). */
+  get problems() {
+    return this.#problems;
+  }
+
+  async connectedCallback() {
+    this.#build();
+    await ready();
+    this.#ready = true;
+    if (this.hasAttribute("src") && this.#value === "") this.value = await fetchText(this.getAttribute("src"));
+    else this.check();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.#built) return;
+    if (name === "src" && after) fetchText(after).then((text) => (this.value = text));
+    else {
+      this.#build(true);
+      this.check();
+    }
+  }
+
+  #build(again = false) {
+    if (this.#built && !again) return;
+    this.#built = true;
+    const t = TEXT[this.language];
+    const area = h("textarea", {
+      id: "document",
+      part: "editor",
+      spellcheck: "false",
+      "aria-describedby": "hint",
+      oninput: () => {
+        this.#value = area.value;
+        clearTimeout(this.#timer);
+        this.#timer = setTimeout(() => this.check(), 300);
+      },
+      ondragover: (event) => {
+        event.preventDefault();
+        area.classList.add("dragging");
+      },
+      ondragleave: () => area.classList.remove("dragging"),
+      ondrop: async (event) => {
+        event.preventDefault();
+        area.classList.remove("dragging");
+        const file = event.dataTransfer?.files?.[0];
+        if (file) this.value = await file.text();
+      },
+    });
+    area.value = this.#value;
+    const chooser = h("input", {
+      type: "file",
+      accept: ".json,application/json",
+      id: "file",
+      part: "file",
+      onchange: async () => {
+        const file = chooser.files?.[0];
+        if (file) this.value = await file.text();
+      },
+    });
+    this.shadowRoot.replaceChildren(
+      h("style", {}, STYLE),
+      h(
+        "div",
+        { part: "body", lang: this.language },
+        h("h2", { part: "heading" }, t.validator),
+        h("label", { for: "document" }, t.document),
+        area,
+        h("p", { id: "hint", class: "muted" }, t.dropHint, " ", h("label", { for: "file" }, `${t.chooseFile}: `), chooser, " ", h("button", { type: "button", part: "button", onclick: () => this.check() }, t.check)),
+        h("p", { id: "summary", role: "status", "aria-live": "polite", part: "summary" }),
+        h("ol", { class: "problems", part: "problems" }),
+        h("h3", { id: "source-heading" }, t.source),
+        h("pre", { part: "source", "aria-labelledby": "source-heading", tabindex: "0" }),
+      ),
+    );
+  }
+
+  /** Checks the text now and shows the result. */
+  check() {
+    if (!this.#built || !this.#ready) return;
+    const lang = this.language;
+    const t = TEXT[lang];
+    const root = this.shadowRoot;
+    const summary = root.querySelector("#summary");
+    const list = root.querySelector("ol.problems");
+    const source = root.querySelector("pre");
+    if (this.#value.trim() === "") {
+      this.#problems = [];
+      summary.textContent = t.empty;
+      list.replaceChildren();
+      source.replaceChildren();
+      return;
+    }
+    try {
+      this.#problems = validate(this.#value, { lang });
+    } catch (error) {
+      summary.replaceChildren(h("span", { role: "alert" }, error.message));
+      return;
+    }
+    const errors = this.#problems.filter((p) => p.severity === "error").length;
+    summary.textContent = this.#problems.length === 0 ? t.noProblems : `${t.counts(errors, this.#problems.length - errors)}.`;
+    const { lines, lineOf } = sourceLines(this.#value, this.#problems);
+    const marked = new Map();
+    this.#problems.forEach((p, i) => {
+      const line = lineOf(p);
+      marked.set(line, [...(marked.get(line) ?? []), i]);
+    });
+    source.replaceChildren(
+      ...lines.map((text, n) =>
+        marked.has(n)
+          ? h("mark", { "data-line": n + 1, "data-problems": marked.get(n).join(" "), part: "highlight" }, text + "\n")
+          : text + "\n",
+      ),
+    );
+    const show = (i) => {
+      for (const mark of source.querySelectorAll("mark")) {
+        const current = mark.dataset.problems.split(" ").includes(String(i));
+        mark.classList.toggle("current", current);
+        if (current) mark.scrollIntoView?.({ block: "nearest" });
+      }
+    };
+    list.replaceChildren(
+      ...this.#problems.map((p, i) =>
+        h(
+          "li",
+          {
+            tabindex: "0",
+            part: "problem",
+            "data-code": p.code,
+            "data-path": p.path,
+            "data-severity": p.severity,
+            "data-line": lineOf(p) + 1,
+            onclick: () => show(i),
+            onkeydown: (event) => (event.key === "Enter" || event.key === " ") && (event.preventDefault(), show(i)),
+          },
+          h("span", { class: "badge", "data-status": p.severity }, t[p.severity]),
+          " ",
+          h("code", {}, p.code),
+          " ",
+          h("code", { class: "path" }, p.path || "/"),
+          " ",
+          p.message,
+        ),
+      ),
+    );
+    this.dispatchEvent(new CustomEvent("sundhedsaftale-validated", { detail: this.#problems, bubbles: true, composed: true }));
+  }
+}
+
+/**
+ * The lines to show for `text`, and the line each problem's path points to.
+ * JSON is shown pretty-printed, with each JSON Pointer mapped to the line of
+ * its value (a missing member maps to its parent); text that is not JSON is
+ * shown as written, with a syntax error at the line the parser reported.
+ */
+function sourceLines(text, problems) {
+  let data;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    const lines = text.split("\n");
+    return { lines, lineOf: (p) => Math.max(0, Math.min(lines.length - 1, (p.context?.line ?? 1) - 1)) };
+  }
+  const lines = [];
+  const at = new Map();
+  const escape = (s) => s.replaceAll("~", "~0").replaceAll("/", "~1");
+  const write = (value, pointer, indent, prefix, suffix) => {
+    at.set(pointer, lines.length);
+    const pad = "  ".repeat(indent);
+    if (Array.isArray(value) && value.length) {
+      lines.push(`${pad}${prefix}[`);
+      value.forEach((v, i) => write(v, `${pointer}/${i}`, indent + 1, "", i < value.length - 1 ? "," : ""));
+      lines.push(`${pad}]${suffix}`);
+    } else if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length) {
+      lines.push(`${pad}${prefix}{`);
+      const keys = Object.keys(value);
+      keys.forEach((k, i) => write(value[k], `${pointer}/${escape(k)}`, indent + 1, `${JSON.stringify(k)}: `, i < keys.length - 1 ? "," : ""));
+      lines.push(`${pad}}${suffix}`);
+    } else {
+      lines.push(`${pad}${prefix}${JSON.stringify(value)}${suffix}`);
+    }
+  };
+  write(data, "", 0, "", "");
+  const lineOf = (p) => {
+    let pointer = p.path;
+    while (!at.has(pointer) && pointer !== "") pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    return at.get(pointer) ?? 0;
+  };
+  return { lines, lineOf };
+}
+
+const ELEMENTS = {
+  "sundhedsaftale-overview": OverviewElement,
+  "sundhedsaftale-calendar": CalendarElement,
+  "sundhedsaftale-follow-up": FollowUpElement,
+  "sundhedsaftale-validator": ValidatorElement,
+};
+for (const [name, element] of Object.entries(ELEMENTS)) {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
+
+export { AgreementElement, OverviewElement, CalendarElement, FollowUpElement, ValidatorElement };

@@ -1,0 +1,220 @@
+// The web components in a real browser: serves the repository on
+// 127.0.0.1, opens examples/web/index.html in headless Chromium (Debian's,
+// driven by playwright-core) and checks what each element shows against
+// what the node build of the same package answers. Run by
+// scripts/browser-test.sh; screenshots go to $SCREENSHOTS.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import * as sa from "../js/index.node.js";
+import { documentText, keys, vectors } from "../js/test/vectors.mjs";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const screenshots = process.env.SCREENSHOTS ?? join(repo, "target", "screenshots");
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+};
+
+/** The README's page: its html block, as printed. */
+function readmePage() {
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 1);
+  return blocks[0];
+}
+
+let server;
+let origin;
+let browser;
+let page;
+const consoleErrors = [];
+const foreignRequests = [];
+
+before(async () => {
+  server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
+    // The README's page names no icon; the browser asks for one anyway.
+    if (path.endsWith("/favicon.ico")) return response.writeHead(204).end();
+    try {
+      // /readme/ is a site holding the README's page and the package in node_modules.
+      const body =
+        path === "/readme/index.html"
+          ? readmePage()
+          : path.startsWith("/readme/node_modules/sundhedsaftale/")
+            ? await readFile(join(repo, "bindings-wasm/js", path.slice("/readme/node_modules/sundhedsaftale/".length)))
+            : await readFile(join(repo, path));
+      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  page.on("request", (request) => !request.url().startsWith(origin) && foreignRequests.push(request.url()));
+  await page.goto(`${origin}/examples/web/index.html`);
+  await mkdir(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Waits until element `id` has rendered (its shadow root holds an h2). */
+async function rendered(id) {
+  await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector("h2, [role=alert]") !== null, id, { timeout: 20000 });
+  assert.equal(await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[role=alert]")?.textContent ?? null, id), null, `${id} shows an error`);
+}
+
+/** Runs `query(shadowRoot)` in the page for element `id`. */
+const inShadow = (id, query, arg) =>
+  page.evaluate(([id, source, arg]) => new Function("root", "arg", `return (${source})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, query.toString(), arg]);
+
+const agreement = sa.openNordjylland2024();
+const doc = agreement.toJSON();
+
+test("the overview shows the title, status, vision, focus areas, parties and clusters on its date", async () => {
+  await rendered("overview");
+  const shown = await inShadow("overview", (root) => ({
+    title: root.querySelector("h2").textContent,
+    status: root.querySelector("[part~=status] .badge").dataset.status,
+    statusText: root.querySelector("[part~=status] .badge").textContent,
+    vision: root.querySelector("blockquote").textContent,
+    areas: [...root.querySelectorAll("details > summary")].map((s) => s.textContent),
+    objectives: [...root.querySelectorAll("details ol")].map((o) => o.children.length),
+    parties: [...root.querySelectorAll("ul[data-role=party] li")].map((li) => li.dataset.id),
+    clusters: [...root.querySelectorAll("[part~=clusters] tbody tr")].map((tr) => tr.dataset.id),
+    headings: [...root.querySelectorAll("h3")].map((h) => h.textContent),
+  }));
+  assert.equal(shown.title, doc.title);
+  assert.equal(shown.status, agreement.statusOn("2024-06-01").state);
+  assert.equal(shown.statusText, sa.label("validity_state", shown.status, "da"));
+  assert.equal(shown.vision, doc.vision.text);
+  assert.deepEqual(shown.areas, doc.focus_areas.map((f) => f.name));
+  assert.deepEqual(shown.objectives, doc.focus_areas.map((f) => f.objectives.length));
+  assert.deepEqual(shown.parties, agreement.partiesOn("2024-06-01").map((o) => o.id));
+  assert.deepEqual(shown.clusters, agreement.clustersOn("2024-06-01").map((c) => c.id));
+  assert.ok(shown.headings.includes("Indsatsområder"), "Danish by default");
+  await page.locator("#overview").screenshot({ path: join(screenshots, "overview.png") });
+});
+
+test("the calendar (lang=en) marks due and overdue entries", async () => {
+  await rendered("calendar");
+  const rows = await inShadow("calendar", (root) =>
+    [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due, tr.querySelector(".badge").textContent]),
+  );
+  const expected = agreement.calendar("2026-11-24");
+  assert.deepEqual(rows, expected.map((e) => [e.requirement, e.status, sa.label("due_status", e.status, "en")]));
+  assert.ok(rows.some(([, status]) => status === "overdue") && rows.some(([, status]) => status === "due_next"));
+  assert.equal(await inShadow("calendar", (root) => root.querySelector("h2").textContent), "Follow-up calendar");
+  await page.locator("#calendar").screenshot({ path: join(screenshots, "calendar.png") });
+});
+
+test("the follow-up shows every row from the observations URL, labelled, with a chart per indicator", async () => {
+  await rendered("follow-up");
+  const csv = readFileSync(join(repo, "tests/observations/synthetic-readmissions.csv"), "utf8");
+  const result = agreement.followUp(2024, { observations: csv });
+  const shown = await inShadow("follow-up", (root) =>
+    [...root.querySelectorAll("section[data-indicator]")].map((s) => ({
+      indicator: s.dataset.indicator,
+      rows: [...s.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.geography, tr.querySelector(".badge").textContent]),
+      chart: s.querySelector("svg[role=img]")?.querySelectorAll("g[data-geography]").length ?? 0,
+    })),
+  );
+  const expected = [...new Set(result.rows.map((r) => r.indicator))].map((indicator) => {
+    const rows = result.rows.filter((r) => r.indicator === indicator);
+    return {
+      indicator,
+      rows: rows.map((r) => [r.geography, sa.label("status", r.status, "da")]),
+      chart: rows.filter((r) => r.baseline_value != null && r.latest_value != null).length,
+    };
+  });
+  assert.deepEqual(shown, expected);
+  assert.ok(shown.some((s) => s.chart > 0), "at least one indicator has a chart");
+  await page.locator("#follow-up").screenshot({ path: join(screenshots, "follow-up.png") });
+});
+
+test("the validator shows the exact codes and paths of a shared invalid vector, and marks them in the document", async () => {
+  await rendered("validator");
+  const [, vector] = vectors("invalid").find(([name]) => name.startsWith("013-"));
+  const text = documentText(vector);
+  await page.evaluate((text) => (document.getElementById("validator").value = text), text);
+  const shown = await inShadow("validator", (root) =>
+    [...root.querySelectorAll("li[data-code]")].map((li) => ({
+      key: [li.dataset.code, li.dataset.path, li.dataset.severity].join(" "),
+      line: li.dataset.line,
+      marked: root.querySelector(`pre mark[data-line="${li.dataset.line}"]`) !== null,
+    })),
+  );
+  const expected = keys(sa.validate(text));
+  assert.deepEqual(shown.map((s) => s.key).sort(), expected);
+  for (const e of vector.expected) assert.ok(expected.includes([e.code, e.path, e.severity].join(" ")), `${e.code} at ${e.path}`);
+  assert.ok(shown.every((s) => s.marked), "every problem's line is marked");
+  // Keyboard: Enter on a problem makes its place the current mark.
+  await page.locator("#validator").locator("li[data-code]").first().press("Enter");
+  assert.equal(await inShadow("validator", (root) => root.querySelectorAll("pre mark.current").length), 1);
+  assert.match(await inShadow("validator", (root) => root.querySelector("#summary").textContent), /fejl/);
+  await page.locator("#validator").screenshot({ path: join(screenshots, "validator.png") });
+  // A syntax error is marked at the line the parser reported.
+  await page.evaluate(() => (document.getElementById("validator").value = '{\n  "schema_version": 1,\n  "id": }'));
+  const syntax = await inShadow("validator", (root) => [...root.querySelectorAll("li[data-code]")].map((li) => [li.dataset.code, li.dataset.path, li.dataset.line]));
+  assert.deepEqual(syntax, [["json_syntax", "", "3"]]);
+});
+
+test('lang="en" switches every label, and src shows another region\'s agreement', async () => {
+  await page.evaluate(() => document.getElementById("overview").setAttribute("lang", "en"));
+  await page.waitForFunction(() => [...document.getElementById("overview").shadowRoot.querySelectorAll("h3")].some((h) => h.textContent === "Focus areas"));
+  const english = await inShadow("overview", (root) => ({
+    headings: [...root.querySelectorAll("h3")].map((h) => h.textContent),
+    status: root.querySelector("[part~=status] .badge").textContent,
+    roles: [...root.querySelectorAll("[part~=parties] h4")].map((h) => h.textContent),
+  }));
+  assert.ok(english.headings.includes("Focus areas") && !english.headings.includes("Indsatsområder"));
+  assert.equal(english.status, sa.label("validity_state", "in_force", "en"));
+  assert.deepEqual(english.roles, ["party", "bound_non_party", "covered_non_party"].map((r) => sa.label("agreement_role", r, "en")));
+  await page.locator("#overview").screenshot({ path: join(screenshots, "overview-en.png") });
+
+  await page.evaluate(() => document.getElementById("overview").setAttribute("src", "../data/syddanmark_2019.json"));
+  const title = JSON.parse(readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8")).title;
+  await page.waitForFunction((title) => document.getElementById("overview").shadowRoot.querySelector("h2")?.textContent === title, title, { timeout: 20000 });
+});
+
+test("the README's page of three lines shows the embedded agreement", async () => {
+  assert.equal(readmePage().trimEnd().split("\n").length, 3);
+  const readme = await browser.newPage();
+  const errors = [];
+  readme.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  readme.on("pageerror", (error) => errors.push(String(error)));
+  await readme.goto(`${origin}/readme/index.html`);
+  await readme.waitForFunction(() => document.querySelector("sundhedsaftale-overview")?.shadowRoot?.querySelector("h2") !== null, null, { timeout: 20000 });
+  const shown = await readme.evaluate(() => {
+    const root = document.querySelector("sundhedsaftale-overview").shadowRoot;
+    return { title: root.querySelector("h2").textContent, headings: [...root.querySelectorAll("h3")].map((h) => h.textContent) };
+  });
+  assert.equal(shown.title, doc.title);
+  assert.ok(shown.headings.includes("Focus areas"));
+  assert.deepEqual(errors, []);
+  await readme.close();
+});
+
+test("no console error occurred and nothing was fetched from elsewhere", () => {
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(foreignRequests, []);
+});
