@@ -78,7 +78,7 @@ pub use lang::{Label, Lang};
 pub use load::{load_path, load_str, LoadError};
 pub use meeting::{AgendaItem, Attendance, Meeting, Minutes, Outcome};
 pub use organisation::{AgreementRole, Organisation, OrganisationKind};
-pub use parse::parse_json;
+pub use parse::{parse_json, Document};
 pub use people::{Membership, MembershipRole, Person, Post, Title};
 pub use problem::{Messages, Pointer, Problem, Problems, Severity};
 pub use validate::{validate, validate_minutes, validate_rule_set, validate_with};

@@ -4,9 +4,8 @@
 //! it read again, in steps that explain the failure: into a
 //! `serde_json::Value`, so that a syntax error is reported with its line and
 //! column and `schema_version` can be checked before the shape of the rest
-//! is relied on; then into the typed model through `serde_path_to_error`,
-//! which tracks where serde failed; that path becomes the problem's JSON
-//! Pointer.
+//! is relied on; serde's own error, which says only where in the text it
+//! stopped, gets the JSON Pointer of that place ([`position`]).
 //!
 //! Serde stops at the first error. When it does, the text is read once more
 //! and walked against the type's JSON Schema ([`mod@crate::shape`]), so that
@@ -25,7 +24,6 @@
 use crate::hash::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -33,22 +31,66 @@ use crate::agreement::SCHEMA_VERSION;
 use crate::catalogue::Code;
 use crate::problem::{ctx, Limits, Pointer, Problem, Problems};
 
+mod position;
+
+/// A type [`parse_json`] reads: a document (agreement, minutes, rule set)
+/// or an input (observations, follow-up options, progress input). Its JSON
+/// Schema explains a failed parse, every structural mistake at once
+/// ([`mod@crate::shape`]).
+pub trait Document: DeserializeOwned {
+    /// The type's JSON Schema.
+    fn schema() -> Value;
+}
+
+/// A document whose published schema (`core/schema/`, checked against the
+/// derived one by the tests) is compiled in: its schema derivation is then
+/// never called at run time, and stays out of binaries that only read
+/// documents (such as the WebAssembly module).
+macro_rules! published {
+    ($type:ty, $file:literal) => {
+        impl Document for $type {
+            fn schema() -> Value {
+                serde_json::from_str(include_str!(concat!("../schema/", $file))).unwrap_or_default()
+            }
+        }
+    };
+}
+published!(crate::HealthAgreement, "health-agreement.schema.json");
+published!(crate::Minutes, "minutes.schema.json");
+published!(crate::composition::RuleSet, "rule-set.schema.json");
+
+/// An input whose schema is derived (schemars) when a parse first fails.
+macro_rules! derived {
+    ($type:ty) => {
+        impl Document for $type {
+            fn schema() -> Value {
+                schemars::schema_for!($type).to_value()
+            }
+        }
+    };
+}
+derived!(Vec<crate::observation::Observation>);
+derived!(crate::annual::FollowUpOptions);
+derived!(crate::progress::ProgressInput);
+derived!(crate::observation::Dialect);
+
 /// Parses JSON text into `T`, without semantic validation.
 ///
 /// ```
 /// let err = sundhedsaftale::parse_json::<sundhedsaftale::HealthAgreement>("{").unwrap_err();
 /// assert_eq!(err.0[0].code.as_str(), "json_syntax");
 /// ```
-pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Problems> {
+pub fn parse_json<T: Document>(text: &str) -> Result<T, Problems> {
     // A UTF-8 byte-order mark, as spreadsheets and Windows editors write it, is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The fast path: straight into the typed model, no intermediate value.
     // Only a failure pays for positions, paths and the full structural walk.
     // A document of another `schema_version` that still has this version's
     // shape parses; validation then reports the version alone.
-    if let Ok(parsed) = serde_json::from_str::<T>(text) {
-        return Ok(parsed);
-    }
+    let typed_error = match serde_json::from_str::<T>(text) {
+        Ok(parsed) => return Ok(parsed),
+        Err(e) => e,
+    };
     let value: Value = serde_json::from_str(text).map_err(|e| {
         Problems(vec![Problem::with_context(
             Code::JsonSyntax,
@@ -71,17 +113,14 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
     // The walk needs the value that serde consumes, so it runs first; this
     // whole path is taken only when the typed parse failed.
     let walked = problems_in_shape::<T>(&value);
-    match from_value::<T>(value) {
-        Ok(parsed) if problems.is_empty() => return Ok(parsed),
-        Ok(_) => {}
-        Err(first) => {
-            problems.extend(walked);
-            for p in first.0 {
-                if !problems.iter().any(|q| q.path == p.path) {
-                    problems.push(p);
-                }
-            }
-        }
+    problems.extend(walked);
+    // serde stopped at one error; its position in the text gives its path.
+    let first = typed_problem(text, &typed_error);
+    // A repeated key, which serde reports as a duplicate field, is a problem
+    // of its own already; so is anything the walk found at the same place.
+    let repeated_key = is_duplicate_field(&first) && problems.iter().any(|p| p.code == Code::DuplicateKey);
+    if !repeated_key && !problems.iter().any(|q| q.path == first.path) {
+        problems.push(first);
     }
     Err(Problems(problems).capped(Limits::default()))
 }
@@ -89,7 +128,7 @@ pub fn parse_json<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Pro
 /// Every structural problem of `value` against `T`'s schema. The schema is
 /// derived once per type and process: a run of bad documents (a fuzzer, a
 /// batch of uploads) pays for it once.
-fn problems_in_shape<T: JsonSchema>(value: &Value) -> Vec<Problem> {
+fn problems_in_shape<T: Document>(value: &Value) -> Vec<Problem> {
     static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
     let cache = SCHEMAS.get_or_init(Mutex::default);
     let name = std::any::type_name::<T>();
@@ -97,9 +136,7 @@ fn problems_in_shape<T: JsonSchema>(value: &Value) -> Vec<Problem> {
     let schema = match cached {
         Some(schema) => schema,
         None => {
-            let Ok(schema) = serde_json::to_value(schemars::schema_for!(T)) else {
-                return Vec::new();
-            };
+            let schema = T::schema();
             let schema = Arc::new(schema);
             if let Ok(mut c) = cache.lock() {
                 c.insert(name, Arc::clone(&schema));
@@ -220,21 +257,24 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, Problems> {
     })
 }
 
-/// Deserializes a JSON value into `T`, mapping serde's error to a problem.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Problems> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut pointer = Pointer::root();
-        for segment in e.path().iter() {
-            use serde_path_to_error::Segment;
-            pointer = match segment {
-                Segment::Seq { index } => pointer.index(*index),
-                Segment::Map { key } => pointer.key(key),
-                Segment::Enum { variant } => pointer.key(variant),
-                Segment::Unknown => pointer,
-            };
-        }
-        Problems(vec![classify(pointer, &e.into_inner().to_string())])
-    })
+/// serde's error for `text` as a problem, at the JSON Pointer of the place
+/// in the text where serde stopped ([`position`]). `text` is well-formed JSON.
+fn typed_problem(text: &str, error: &serde_json::Error) -> Problem {
+    let message = error.to_string();
+    let offset = position::offset(text, error.line(), error.column());
+    // A missing field is the object's; any other error at a closing bracket
+    // is its last member's (see `position::pointer_at`).
+    let at = position::pointer_at(text, offset, !message.starts_with("missing field"));
+    classify(at, &message)
+}
+
+/// Whether `problem` is serde's report of a repeated key.
+fn is_duplicate_field(problem: &Problem) -> bool {
+    problem
+        .context
+        .get("detail")
+        .and_then(Value::as_str)
+        .is_some_and(|d| d.starts_with("duplicate field"))
 }
 
 /// chrono's parse errors, which serde passes through as custom messages.
@@ -260,7 +300,7 @@ fn classify(at: Pointer, message: &str) -> Problem {
         return Problem::with_context(Code::MissingField, at.key(&field), ctx!("field" => field));
     }
     if let Some(field) = quoted("unknown field ") {
-        // serde_path_to_error already ends the path at the unknown key.
+        // The position of an unknown key is the key's own pointer already.
         return Problem::with_context(Code::UnknownField, at, ctx!("field" => field));
     }
     let code = if message.starts_with("invalid type") {
@@ -278,5 +318,98 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The path serde_path_to_error tracks while deserializing: the
+    /// reference for the path read from the text position.
+    fn tracked<T: DeserializeOwned>(text: &str) -> Option<(String, String)> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let error = serde_path_to_error::deserialize::<_, T>(&mut deserializer).err()?;
+        let mut pointer = Pointer::root();
+        for segment in error.path().iter() {
+            use serde_path_to_error::Segment;
+            pointer = match segment {
+                Segment::Seq { index } => pointer.index(*index),
+                Segment::Map { key } => pointer.key(key),
+                Segment::Enum { variant } => pointer.key(variant),
+                Segment::Unknown => pointer,
+            };
+        }
+        let problem = classify(pointer, &error.into_inner().to_string());
+        Some((problem.code.as_str().to_string(), problem.path))
+    }
+
+    fn from_position<T: DeserializeOwned>(text: &str) -> Option<(String, String)> {
+        let error = serde_json::from_str::<T>(text).err()?;
+        let problem = typed_problem(text, &error);
+        Some((problem.code.as_str().to_string(), problem.path))
+    }
+
+    /// Every pointer in `value`, parents before children.
+    fn pointers(value: &Value, at: &Pointer, out: &mut Vec<Pointer>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, &at.key(k), out)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, &at.index(i), out)),
+            _ => {}
+        }
+    }
+
+    /// `document` broken at its `pick`th place in one of seven ways.
+    fn broken(document: &str, pick: usize, how: u8, pretty: bool) -> String {
+        let mut value: Value = serde_json::from_str(document).unwrap();
+        let mut all = Vec::new();
+        pointers(&value, &Pointer::root(), &mut all);
+        let at = all[1 + pick % (all.len() - 1)].as_str().to_string();
+        let (parent, last) = at.rsplit_once('/').unwrap();
+        let last = last.replace("~1", "/").replace("~0", "~");
+        match how {
+            0 => *value.pointer_mut(&at).unwrap() = Value::from(7),
+            1 => *value.pointer_mut(&at).unwrap() = Value::from("x"),
+            2 => *value.pointer_mut(&at).unwrap() = Value::Array(vec![]),
+            3 => *value.pointer_mut(&at).unwrap() = Value::Object(Default::default()),
+            4 => *value.pointer_mut(&at).unwrap() = Value::Null,
+            5 => {
+                if let Some(Value::Object(map)) = value.pointer_mut(parent) {
+                    map.remove(&last);
+                }
+            }
+            _ => {
+                if let Some(Value::Object(map)) = value.pointer_mut(parent) {
+                    map.insert("zz_unknown".into(), Value::from(1));
+                }
+            }
+        }
+        if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            serde_json::to_string(&value).unwrap()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        /// The text position gives the same code and path as tracking the
+        /// path while deserializing, for documents broken anywhere.
+        #[test]
+        fn position_paths_match_tracked_paths(pick in 0usize..100_000, how in 0u8..7, pretty: bool, minutes: bool) {
+            if minutes {
+                let text = broken(crate::embedded::POLITISK_KLYNGE_VEST_2021_JSON, pick, how, pretty);
+                prop_assert_eq!(from_position::<crate::Minutes>(&text), tracked::<crate::Minutes>(&text), "{}", text);
+            } else {
+                let text = broken(crate::embedded::NORDJYLLAND_2024_JSON, pick, how, pretty);
+                prop_assert_eq!(from_position::<crate::HealthAgreement>(&text), tracked::<crate::HealthAgreement>(&text));
+            }
+        }
     }
 }
