@@ -194,6 +194,38 @@ test('lang="en" switches every label, and src shows another region\'s agreement'
   await page.evaluate(() => document.getElementById("overview").setAttribute("src", "../data/syddanmark_2019.json"));
   const title = JSON.parse(readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8")).title;
   await page.waitForFunction((title) => document.getElementById("overview").shadowRoot.querySelector("h2")?.textContent === title, title, { timeout: 20000 });
+  // A document that does not parse is shown as an alert listing its problems.
+  await page.evaluate(() => document.getElementById("overview").setAttribute("src", "../data/syddanmark_2019_synthetic.csv"));
+  await page.waitForFunction(() => document.getElementById("overview").shadowRoot.querySelector("[role=alert]") !== null, null, { timeout: 20000 });
+  assert.deepEqual(await inShadow("overview", (root) => [...root.querySelectorAll("[role=alert] li code")].map((c) => c.textContent)), ["json_syntax", "/"]);
+  await page.evaluate(() => document.getElementById("overview").setAttribute("src", "../data/syddanmark_2019.json"));
+  await page.waitForFunction((title) => document.getElementById("overview").shadowRoot.querySelector("h2")?.textContent === title, title, { timeout: 20000 });
+});
+
+test("the agreement and observations properties take data from the page", async () => {
+  const syddanmarkText = readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8");
+  await page.evaluate((text) => (document.getElementById("calendar").agreement = JSON.parse(text)), syddanmarkText);
+  const syddanmark = sa.parse(syddanmarkText);
+  const expected = syddanmark.calendar("2026-11-24").map((e) => [e.requirement, e.status]);
+  await page.waitForFunction(
+    (expected) =>
+      JSON.stringify([...document.getElementById("calendar").shadowRoot.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due])) ===
+      JSON.stringify(expected),
+    expected,
+    { timeout: 20000 },
+  );
+  // Observations as data: one municipality's two years.
+  const observations = [
+    { indicator: "genindlaeggelser-30-dage", geography: "municipality:851", period: "2022", numerator: 10, denominator: 100 },
+    { indicator: "genindlaeggelser-30-dage", geography: "municipality:851", period: "2024", numerator: 8, denominator: 100 },
+  ];
+  await page.evaluate((observations) => (document.getElementById("follow-up").observations = observations), observations);
+  const row = agreement.followUp(2024, { observations }).rows.find((r) => r.geography === "municipality:851");
+  await page.waitForFunction(
+    (status) => document.getElementById("follow-up").shadowRoot.querySelector('section[data-indicator="genindlaeggelser-30-dage"] tr[data-geography="municipality:851"] .badge')?.textContent === status,
+    sa.label("status", row.status, "da"),
+    { timeout: 20000 },
+  );
 });
 
 test("the README's page of three lines shows the embedded agreement", async () => {
