@@ -88,6 +88,29 @@ impl Scan<'_> {
         }
     }
 
+    /// Moves to the next member or element of a container closed by `close`;
+    /// false at its closing bracket (left unread) or at the end of the text.
+    fn next_item(&mut self, close: u8) -> bool {
+        loop {
+            self.whitespace();
+            match self.peek() {
+                b',' => self.at += 1,
+                b'\0' => return false,
+                byte => return byte != close,
+            }
+        }
+    }
+
+    /// Steps over a container's closing bracket, unless the target is on it
+    /// and stands for the container's last item (`last`): then that is found.
+    fn close(&mut self, last: Option<Pointer>, found: &mut Option<Pointer>) {
+        if self.at == self.target && self.closing_is_last && last.is_some() {
+            *found = last;
+        } else if self.at < self.bytes.len() {
+            self.at += 1;
+        }
+    }
+
     /// Scans one value at `pointer`; sets `found` to the innermost pointer
     /// whose text holds the target, and returns once it is set.
     fn value(&mut self, pointer: &Pointer, found: &mut Option<Pointer>) {
@@ -97,29 +120,10 @@ impl Scan<'_> {
             b'{' => {
                 self.at += 1;
                 let mut last = None;
-                loop {
-                    self.whitespace();
-                    match self.peek() {
-                        b'}' => {
-                            if self.at == self.target && self.closing_is_last && last.is_some() {
-                                *found = last;
-                                return;
-                            }
-                            self.at += 1;
-                            break;
-                        }
-                        b',' => {
-                            self.at += 1;
-                            continue;
-                        }
-                        b'"' => {}
-                        // Not well-formed: give up at the object.
-                        _ => break,
-                    }
+                while self.next_item(b'}') && self.peek() == b'"' {
                     let key_start = self.at;
                     self.string();
-                    let raw = &self.bytes[key_start..self.at];
-                    let key: String = std::str::from_utf8(raw)
+                    let key: String = std::str::from_utf8(&self.bytes[key_start..self.at])
                         .ok()
                         .and_then(|k| serde_json::from_str(k).ok())
                         .unwrap_or_default();
@@ -136,34 +140,19 @@ impl Scan<'_> {
                     }
                     last = Some(member);
                 }
+                self.close(last, found);
             }
             b'[' => {
                 self.at += 1;
-                let mut index = 0;
-                loop {
-                    self.whitespace();
-                    match self.peek() {
-                        b']' => {
-                            if self.at == self.target && self.closing_is_last && index > 0 {
-                                *found = Some(pointer.index(index - 1));
-                                return;
-                            }
-                            self.at += 1;
-                            break;
-                        }
-                        b',' => {
-                            self.at += 1;
-                            continue;
-                        }
-                        b'\0' => break,
-                        _ => {}
-                    }
-                    self.value(&pointer.index(index), found);
+                let mut count = 0;
+                while self.next_item(b']') {
+                    self.value(&pointer.index(count), found);
                     if found.is_some() {
                         return;
                     }
-                    index += 1;
+                    count += 1;
                 }
+                self.close(count.checked_sub(1).map(|i| pointer.index(i)), found);
             }
             b'"' => self.string(),
             _ => {
@@ -172,7 +161,7 @@ impl Scan<'_> {
                 }
             }
         }
-        if (start..self.at).contains(&self.target) {
+        if found.is_none() && (start..self.at).contains(&self.target) {
             *found = Some(pointer.clone());
         }
     }
