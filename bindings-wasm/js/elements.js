@@ -230,6 +230,8 @@ class AgreementElement extends HTMLElement {
   static observedAttributes = ["lang", "src", "on"];
   #agreement = null;
   #given = false;
+  /** Whether the element parsed the agreement itself, and so frees it when it is replaced. */
+  #owned = false;
   #loading = null;
 
   constructor() {
@@ -244,7 +246,7 @@ class AgreementElement extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
-    if (name === "src" && !this.#given) this.#agreement = null;
+    if (name === "src" && !this.#given) this.#replace(null);
     if (this.isConnected) this.refresh();
   }
 
@@ -268,11 +270,18 @@ class AgreementElement extends HTMLElement {
   /** Shows this agreement: a `ParsedAgreement`, the document as data, or its JSON text. */
   set agreement(value) {
     this.#given = value !== null && value !== undefined;
-    this.#agreement = value instanceof ParsedAgreement || !this.#given ? value ?? null : null;
+    this.#replace(value instanceof ParsedAgreement || !this.#given ? value ?? null : null);
     this.#pending = this.#given && this.#agreement === null ? value : undefined;
     this.refresh();
   }
   #pending;
+
+  /** Shows `agreement` (a page's own, or null to load again), freeing one the element parsed. */
+  #replace(agreement, owned = false) {
+    if (this.#owned && this.#agreement !== agreement) this.#agreement?.free();
+    this.#agreement = agreement;
+    this.#owned = owned;
+  }
 
   /** The texts of the element in its language. */
   get strings() {
@@ -300,7 +309,7 @@ class AgreementElement extends HTMLElement {
       await ready();
       if (this.#agreement === null) {
         if (this.#pending !== undefined) {
-          this.#agreement = parse(typeof this.#pending === "string" ? this.#pending : JSON.stringify(this.#pending));
+          this.#replace(parse(typeof this.#pending === "string" ? this.#pending : JSON.stringify(this.#pending)), true);
           this.#pending = undefined;
         } else if (this.hasAttribute("src")) {
           const src = this.getAttribute("src");
@@ -308,9 +317,9 @@ class AgreementElement extends HTMLElement {
           this.#loading = src;
           const text = await fetchText(src);
           if (this.#loading !== src) return; // a later src won
-          this.#agreement = parse(text);
+          this.#replace(parse(text), true);
         } else {
-          this.#agreement = embeddedAgreement();
+          this.#replace(embeddedAgreement());
         }
       }
       await this.prepare?.();
