@@ -18,31 +18,52 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{json, Value};
 use sundhedsaftale as core;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-fn envelope(value: Value) -> String {
-    // Serializing a `Value` cannot fail; the fallback keeps the envelope shape regardless.
-    serde_json::to_string(&value).unwrap_or_else(|e| format!(r#"{{"argument":"internal: {e}"}}"#))
+/// `{"<key>": <value as JSON>}`, written straight to text: no intermediate
+/// `serde_json::Value`, whose serializer would be compiled in again for
+/// every type the module returns.
+fn envelope<T: Serialize + ?Sized>(key: &str, value: &T) -> String {
+    match serde_json::to_string(value) {
+        Ok(json) => format!(r#"{{"{key}":{json}}}"#),
+        Err(e) => argument(format!("internal: {e}")),
+    }
 }
 
-fn ok<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(v) => envelope(json!({ "ok": v })),
-        Err(e) => envelope(json!({ "argument": format!("internal: {e}") })),
-    }
+fn ok<T: Serialize + ?Sized>(value: &T) -> String {
+    envelope("ok", value)
 }
 
 fn invalid(problems: &core::Problems) -> String {
-    match serde_json::to_value(problems) {
-        Ok(v) => envelope(json!({ "problems": v })),
-        Err(e) => envelope(json!({ "argument": format!("internal: {e}") })),
-    }
+    envelope("problems", problems)
 }
 
 fn argument(message: String) -> String {
-    envelope(json!({ "argument": message }))
+    // A string always serializes.
+    let quoted = serde_json::to_string(&message).unwrap_or_else(|_| r#""internal""#.to_string());
+    format!(r#"{{"argument":{quoted}}}"#)
+}
+
+/// An agreement's id and title.
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+/// An organisation with its role on a date.
+#[derive(Serialize)]
+struct RoleOn<'a> {
+    organisation: &'a core::Organisation,
+    role: core::AgreementRole,
+}
+
+/// Why progress could not be measured: the code and its message.
+#[derive(Serialize)]
+struct ProgressFailure {
+    progress_error: core::progress::ProgressError,
+    message: String,
 }
 
 thread_local! {
@@ -106,7 +127,7 @@ pub fn close(handle: u32) {
 /// The id and title of an open agreement: `{"ok": {"id": …, "title": …}}`.
 #[wasm_bindgen]
 pub fn agreement_summary(handle: u32) -> String {
-    with_open(handle, |a| ok(&json!({ "id": a.id, "title": a.title })))
+    with_open(handle, |a| ok(&Summary { id: &a.id, title: &a.title }))
 }
 
 /// An open agreement as its document: `{"ok": agreement}`.
@@ -158,10 +179,10 @@ pub fn agreement_follow_up(handle: u32, year: i32, observations: &str, format: &
 #[wasm_bindgen]
 pub fn agreement_roles_on(handle: u32, on: &str) -> String {
     on_date(handle, on, |a, on| {
-        let roles: Vec<Value> = a
+        let roles: Vec<RoleOn> = a
             .roles_on(on)
             .into_iter()
-            .map(|(organisation, role)| json!({ "organisation": organisation, "role": role }))
+            .map(|(organisation, role)| RoleOn { organisation, role })
             .collect();
         ok(&roles)
     })
@@ -376,7 +397,11 @@ pub fn progress(input: &str) -> String {
     };
     match input.measure() {
         Ok(result) => ok(&result),
-        Err(e) => envelope(json!({ "progress_error": e, "message": e.to_string() })),
+        Err(e) => {
+            let message = e.to_string();
+            let failure = ProgressFailure { progress_error: e, message };
+            serde_json::to_string(&failure).unwrap_or_else(|e| argument(format!("internal: {e}")))
+        }
     }
 }
 
@@ -437,6 +462,7 @@ pub fn redact(problems: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn parse_envelope(s: &str) -> Value {
         serde_json::from_str(s).unwrap()
