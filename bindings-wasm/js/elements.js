@@ -42,6 +42,7 @@ const TEXT = {
     noClusters: "Ingen klynger på denne dato.",
     calendar: "Opfølgningskalender",
     requirement: "Krav",
+    responsible: "Ansvarlig",
     kind: "Type",
     due: "Frist",
     basis: "Grundlag",
@@ -59,6 +60,8 @@ const TEXT = {
     chartOf: (name) => `Udvikling fra udgangspunkt til seneste værdi for ${name}`,
     noValues: "Ingen værdier at vise.",
     withoutData: (n) => `${n} indikatorer uden data for året`,
+    rollUp: "Samlet status pr. sted og indsatsområde (score fra −5 til 5)",
+    allAreas: "Alle indsatsområder",
     validator: "Validering af en sundhedsaftale",
     document: "Dokument (JSON)",
     dropHint: "Indsæt teksten, slip en fil her, eller vælg en fil.",
@@ -96,6 +99,7 @@ const TEXT = {
     noClusters: "No clusters on this date.",
     calendar: "Follow-up calendar",
     requirement: "Requirement",
+    responsible: "Responsible",
     kind: "Kind",
     due: "Due",
     basis: "Basis",
@@ -113,6 +117,8 @@ const TEXT = {
     chartOf: (name) => `Change from baseline to latest value for ${name}`,
     noValues: "No values to show.",
     withoutData: (n) => `${n} indicators without data for the year`,
+    rollUp: "Overall status per place and focus area (score from −5 to 5)",
+    allAreas: "All focus areas",
     validator: "Validating a health agreement",
     document: "Document (JSON)",
     dropHint: "Paste the text, drop a file here, or choose a file.",
@@ -172,6 +178,7 @@ textarea { width: 100%; box-sizing: border-box; min-height: 10em; font: .9em/1.4
 textarea.dragging { outline: 3px dashed var(--sa-accent, #0b5cad); }
 button { font: inherit; padding: .25em .8em; }
 ul[data-role] { columns: 16em; }
+table[part~="roll-up"] td { white-space: nowrap; }
 ol.problems { padding-left: 1.5em; }
 ol.problems li { margin: .2em 0; cursor: pointer; }
 pre { overflow: auto; max-height: 30em; border: 1px solid var(--sa-border, #d0d7de); padding: .5em; font-size: .85em; }
@@ -454,6 +461,12 @@ class CalendarElement extends AgreementElement {
     const lang = this.language;
     const t = this.strings;
     const requirements = new Map(a.toJSON().follow_up.requirements.map((r) => [r.id, r]));
+    const responsible = (id) => {
+      const r = requirements.get(id);
+      const bodies = (r?.responsible_bodies ?? []).map((b) => a.body(b)?.name ?? b);
+      const clusters = (r?.responsible_clusters ?? []).map((c) => a.cluster(c)?.name ?? c);
+      return [...bodies, ...clusters].join(", ") || "–";
+    };
     const entries = a.calendar(this.on);
     const overdue = entries.filter((e) => e.status === "overdue").length;
     const next = entries.find((e) => e.status === "due_next");
@@ -472,7 +485,7 @@ class CalendarElement extends AgreementElement {
       h(
         "table",
         { part: "table" },
-        h("thead", {}, h("tr", {}, [t.requirement, t.kind, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, [t.requirement, t.kind, t.responsible, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
         h(
           "tbody",
           {},
@@ -482,6 +495,7 @@ class CalendarElement extends AgreementElement {
               { "data-due": e.status, "data-requirement": e.requirement },
               h("td", {}, requirements.get(e.requirement)?.text ?? e.requirement),
               h("td", {}, label("requirement_kind", e.kind, lang)),
+              h("td", {}, responsible(e.requirement)),
               h("td", { class: "num" }, e.year ?? "–"),
               h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),
               h("td", {}, label("due_basis", e.due_basis, lang)),
@@ -556,12 +570,42 @@ class FollowUpElement extends AgreementElement {
     const empty = [...indicators].filter(([, rows]) => !hasData(rows));
     return [
       h("h2", { part: "heading" }, `${t.followUp} ${result.year}`),
+      rollUpTable(result, this.agreement, t, lang),
       [...indicators].filter(([, rows]) => hasData(rows)).map(section),
       empty.length
         ? h("details", { part: "no-data" }, h("summary", {}, t.withoutData(empty.length)), empty.map(section))
         : null,
     ];
   }
+}
+
+/**
+ * The roll-up: per place, the status of each focus area and of all of them
+ * (`focus_area` null), over the places with at least one scored indicator.
+ */
+function rollUpTable(result, agreement, t, lang) {
+  const names = new Map(result.rows.map((r) => [r.geography, r.geography_name ?? r.geography]));
+  const areas = agreement.toJSON().focus_areas;
+  const cell = new Map(result.roll_ups.map((r) => [`${r.focus_area ?? ""} ${r.geography}`, r]));
+  const places = [...new Set(result.roll_ups.filter((r) => r.scored > 0).map((r) => r.geography))];
+  if (places.length === 0) return null;
+  const status = (area, place) => {
+    const r = cell.get(`${area} ${place}`);
+    return r ? [badge("status", r.status, lang), r.score === null || r.score === undefined ? null : ` ${number(r.score, lang, 2)}`] : "–";
+  };
+  return h(
+    "table",
+    { part: "table roll-up" },
+    h("caption", {}, t.rollUp),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.place), areas.map((a) => h("th", { scope: "col" }, a.name)), h("th", { scope: "col" }, t.allAreas))),
+    h(
+      "tbody",
+      {},
+      places.map((place) =>
+        h("tr", { "data-geography": place }, h("th", { scope: "row" }, names.get(place) ?? place), areas.map((a) => h("td", { "data-focus-area": a.id }, status(a.id, place))), h("td", { "data-focus-area": "" }, status("", place))),
+      ),
+    ),
+  );
 }
 
 function followUpTable(rows, t, lang) {

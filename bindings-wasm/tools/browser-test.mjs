@@ -118,10 +118,13 @@ test("the overview shows the title, status, vision, focus areas, parties and clu
 test("the calendar (lang=en) marks due and overdue entries", async () => {
   await rendered("calendar");
   const rows = await inShadow("calendar", (root) =>
-    [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due, tr.querySelector(".badge").textContent]),
+    [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due, tr.querySelector(".badge").textContent, tr.children[2].textContent]),
   );
   const expected = agreement.calendar("2026-11-24");
-  assert.deepEqual(rows, expected.map((e) => [e.requirement, e.status, sa.label("due_status", e.status, "en")]));
+  const requirements = new Map(doc.follow_up.requirements.map((r) => [r.id, r]));
+  const responsible = (id) =>
+    [...(requirements.get(id).responsible_bodies ?? []).map((b) => agreement.body(b).name), ...(requirements.get(id).responsible_clusters ?? []).map((c) => agreement.cluster(c).name)].join(", ");
+  assert.deepEqual(rows, expected.map((e) => [e.requirement, e.status, sa.label("due_status", e.status, "en"), responsible(e.requirement)]));
   assert.ok(rows.some(([, status]) => status === "overdue") && rows.some(([, status]) => status === "due_next"));
   assert.equal(await inShadow("calendar", (root) => root.querySelector("h2").textContent), "Follow-up calendar");
   await page.locator("#calendar").screenshot({ path: join(screenshots, "calendar.png") });
@@ -148,6 +151,24 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
   });
   assert.deepEqual(shown, expected);
   assert.ok(shown.some((s) => s.chart > 0), "at least one indicator has a chart");
+  // The roll-up: per scored place, each focus area's status and the overall one.
+  const rollUp = await inShadow("follow-up", (root) =>
+    [...root.querySelectorAll("[part~=roll-up] tbody tr")].map((tr) => [
+      tr.dataset.geography,
+      [...tr.querySelectorAll("td")].map((td) => [td.dataset.focusArea, td.querySelector(".badge")?.dataset.status ?? null]),
+    ]),
+  );
+  const scored = [...new Set(result.roll_ups.filter((r) => r.scored > 0).map((r) => r.geography))];
+  assert.deepEqual(
+    rollUp,
+    scored.map((place) => [
+      place,
+      [...doc.focus_areas.map((f) => f.id), ""].map((area) => [
+        area,
+        result.roll_ups.find((r) => (r.focus_area ?? "") === area && r.geography === place)?.status ?? null,
+      ]),
+    ]),
+  );
   await page.locator("#follow-up").screenshot({ path: join(screenshots, "follow-up.png") });
 });
 
