@@ -43,6 +43,7 @@ const TEXT = {
     calendar: "Opfølgningskalender",
     requirement: "Krav",
     responsible: "Ansvarlig",
+    agreementText: "Aftalens tekst",
     kind: "Type",
     due: "Frist",
     basis: "Grundlag",
@@ -100,6 +101,7 @@ const TEXT = {
     calendar: "Follow-up calendar",
     requirement: "Requirement",
     responsible: "Responsible",
+    agreementText: "The agreement's text",
     kind: "Kind",
     due: "Due",
     basis: "Basis",
@@ -141,6 +143,10 @@ const STYLE = `
 :host { display: block; font: var(--sa-font, 1rem/1.45 system-ui, sans-serif); color: var(--sa-color, #1b1f24);
   background: var(--sa-background, transparent); }
 :host([hidden]) { display: none; }
+[part~="body"] { overflow-x: auto; }
+time { white-space: nowrap; }
+details.text { font-weight: normal; font-size: .9em; border: 0; padding: 0; margin: .2em 0 0; }
+details.text summary { font-weight: normal; color: var(--sa-muted, #57606a); }
 h2 { font-size: 1.3em; margin: 0 0 .4em; color: var(--sa-heading-color, inherit); }
 h3 { font-size: 1.1em; margin: 1em 0 .3em; }
 h4 { font-size: 1em; margin: .8em 0 .2em; }
@@ -166,8 +172,8 @@ blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 4px solid var
 [data-status="limited_progress"], [data-status="warning"] { background: var(--sa-poor, #e16f24); color: #1b1f24; }
 [data-status="deterioration"], [data-status="overdue"], [data-status="not_met"], [data-status="error"],
 [data-status="expired"], [data-status="terminated"] { background: var(--sa-bad, #cf222e); color: var(--sa-on-status, #fff); }
-tr[data-due="overdue"] td { background: var(--sa-overdue-row, #ffebe9); }
-tr[data-due="due_next"] td { background: var(--sa-due-row, #fff8c5); }
+tr[data-due="overdue"] > * { background: var(--sa-overdue-row, #ffebe9); }
+tr[data-due="due_next"] > * { background: var(--sa-due-row, #fff8c5); }
 [role="alert"] { color: var(--sa-bad, #cf222e); }
 svg { display: block; width: 100%; max-width: 40em; height: auto; font-size: 12px; }
 svg .axis { stroke: var(--sa-border, #d0d7de); }
@@ -485,7 +491,7 @@ class CalendarElement extends AgreementElement {
       h(
         "table",
         { part: "table" },
-        h("thead", {}, h("tr", {}, [t.requirement, t.kind, t.responsible, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, [t.requirement, t.responsible, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
         h(
           "tbody",
           {},
@@ -493,8 +499,14 @@ class CalendarElement extends AgreementElement {
             h(
               "tr",
               { "data-due": e.status, "data-requirement": e.requirement },
-              h("td", {}, requirements.get(e.requirement)?.text ?? e.requirement),
-              h("td", {}, label("requirement_kind", e.kind, lang)),
+              h(
+                "th",
+                { scope: "row" },
+                label("requirement_kind", e.kind, lang),
+                requirements.get(e.requirement)?.text
+                  ? h("details", { class: "text" }, h("summary", {}, t.agreementText), requirements.get(e.requirement).text)
+                  : null,
+              ),
               h("td", {}, responsible(e.requirement)),
               h("td", { class: "num" }, e.year ?? "–"),
               h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),

@@ -118,7 +118,7 @@ test("the overview shows the title, status, vision, focus areas, parties and clu
 test("the calendar (lang=en) marks due and overdue entries", async () => {
   await rendered("calendar");
   const rows = await inShadow("calendar", (root) =>
-    [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due, tr.querySelector(".badge").textContent, tr.children[2].textContent]),
+    [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due, tr.querySelector(".badge").textContent, tr.children[1].textContent]),
   );
   const expected = agreement.calendar("2026-11-24");
   const requirements = new Map(doc.follow_up.requirements.map((r) => [r.id, r]));
