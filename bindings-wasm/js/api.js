@@ -335,12 +335,17 @@ function agreementFor(agreement, opened) {
  */
 export class ParsedMinutes {
   #text;
+  #data = undefined;
 
   /** @param {string | object} minutes JSON text or the minutes as data */
   constructor(minutes) {
     this.#text = text(minutes);
-    /** The minutes as plain data. */
-    this.data = JSON.parse(this.#text);
+  }
+
+  /** The minutes as plain data (read from the text when first asked; SyntaxError if it is not JSON). */
+  get data() {
+    this.#data ??= JSON.parse(this.#text);
+    return this.#data;
   }
 
   #ask(name, agreement, ...args) {
@@ -378,7 +383,7 @@ export class ParsedMinutes {
   }
 }
 
-/** Reads minutes (JSON text or data) without checking them; see `ParsedMinutes`. Throws SyntaxError for text that is not JSON. */
+/** Holds minutes (JSON text or data) for checking and queries; see `ParsedMinutes`. */
 export const parseMinutes = (minutes) => new ParsedMinutes(minutes);
 /** Every problem in minutes (JSON text or data), checked against `agreement` (the embedded one by default). */
 export const validateMinutes = (minutes, { lang = "en", agreement } = {}) =>

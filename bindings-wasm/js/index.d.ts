@@ -177,7 +177,7 @@ export interface MinutesOptions {
  */
 export class ParsedMinutes {
   private constructor();
-  /** The minutes as plain data. */
+  /** The minutes as plain data; SyntaxError if the text given is not JSON. */
   readonly data: Minutes;
   /** Every problem, warnings included. */
   problems(options?: MinutesOptions & { lang?: Lang }): Problem[];
@@ -189,7 +189,7 @@ export class ParsedMinutes {
   composition(options?: MinutesOptions): CompositionReport[];
   toJSON(): Minutes;
 }
-/** Reads minutes (JSON text or data) without checking them; SyntaxError for text that is not JSON. */
+/** Holds minutes (JSON text or data) for checking and queries; nothing is checked until asked. */
 export function parseMinutes(minutes: string | Minutes): ParsedMinutes;
 /** Every problem in minutes (JSON text or data), checked against `agreement` (the embedded one by default). */
 export function validateMinutes(minutes: string | Minutes, options?: MinutesOptions & { lang?: Lang }): Problem[];

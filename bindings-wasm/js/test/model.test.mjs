@@ -84,6 +84,14 @@ test("minutes: problems, attendance by party and composition, against the embedd
   assert.throws(() => minutes.report({ lang: "de" }), RangeError);
 });
 
+test("minutes that are not JSON give a problem, not an exception, from problems() and validateMinutes", () => {
+  const expected = [["json_syntax", "", "error"]];
+  assert.deepEqual(sa.validateMinutes("{").map((p) => [p.code, p.path, p.severity]), expected);
+  assert.deepEqual(sa.parseMinutes("{").problems().map((p) => [p.code, p.path, p.severity]), expected);
+  assert.throws(() => sa.parseMinutes("{").attendanceByParty(), (e) => e instanceof sa.ValidationError && e.errors[0].code === "json_syntax");
+  assert.throws(() => sa.parseMinutes("{").data, SyntaxError);
+});
+
 test("the rule sets", () => {
   assert.deepEqual(sa.ruleSets().map((r) => r.id), ["organisering-foer-2022", "organisering-fra-2022"]);
 });
