@@ -127,7 +127,12 @@ pub fn close(handle: u32) {
 /// The id and title of an open agreement: `{"ok": {"id": …, "title": …}}`.
 #[wasm_bindgen]
 pub fn agreement_summary(handle: u32) -> String {
-    with_open(handle, |a| ok(&Summary { id: &a.id, title: &a.title }))
+    with_open(handle, |a| {
+        ok(&Summary {
+            id: &a.id,
+            title: &a.title,
+        })
+    })
 }
 
 /// An open agreement as its document: `{"ok": agreement}`.
@@ -399,7 +404,10 @@ pub fn progress(input: &str) -> String {
         Ok(result) => ok(&result),
         Err(e) => {
             let message = e.to_string();
-            let failure = ProgressFailure { progress_error: e, message };
+            let failure = ProgressFailure {
+                progress_error: e,
+                message,
+            };
             serde_json::to_string(&failure).unwrap_or_else(|e| argument(format!("internal: {e}")))
         }
     }
