@@ -73,7 +73,8 @@ impl Scan<'_> {
         }
     }
 
-    /// Skips a string, from its opening quote to after its closing one.
+    /// Skips a string, from its opening quote to after its closing one (or
+    /// to the end of the text, never past it).
     fn string(&mut self) {
         self.at += 1;
         while self.at < self.bytes.len() {
@@ -86,6 +87,7 @@ impl Scan<'_> {
                 _ => self.at += 1,
             }
         }
+        self.at = self.bytes.len();
     }
 
     /// Moves to the next member or element of a container closed by `close`;
@@ -205,6 +207,13 @@ mod tests {
         let text = r#"{"a": {"b": [{"c": 1}]}}"#;
         assert_eq!(pointer_at(text, text.find("[").unwrap() - 1, true).as_str(), "/a/b");
         assert_eq!(pointer_at(text, text.find("[").unwrap() + 1, true).as_str(), "/a/b/0");
+    }
+
+    #[test]
+    fn text_that_ends_inside_a_string_does_not_panic() {
+        assert_eq!(pointer_at(r#"{"a": "x\"#, 8, true).as_str(), "/a");
+        // A key that does not decode (it never ends) is taken as the empty key.
+        assert_eq!(pointer_at(r#"{"a\"#, 4, true).as_str(), "/");
     }
 
     #[test]
