@@ -165,8 +165,8 @@ blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 4px solid var
 .badge { display: inline-block; padding: .05em .5em; border-radius: 1em; font-size: .9em; white-space: nowrap;
   background: var(--sa-badge-background, #eaeef2); color: var(--sa-badge-color, #1b1f24); }
 [data-status="target_achieved"], [data-status="in_force"], [data-status="done"], [data-status="met"] {
-  background: var(--sa-good, #1a7f37); color: var(--sa-on-status, #fff); }
-[data-status="substantial_progress"] { background: var(--sa-good-ish, #4c8c2b); color: var(--sa-on-status, #fff); }
+  background: var(--sa-good, #116329); color: var(--sa-on-status, #fff); }
+[data-status="substantial_progress"] { background: var(--sa-good-ish, #3f7a22); color: var(--sa-on-status, #fff); }
 [data-status="moderate_progress"], [data-status="due_next"], [data-status="in_force_awaiting_successor"] {
   background: var(--sa-fair, #f2cc60); color: #1b1f24; }
 [data-status="limited_progress"], [data-status="warning"] { background: var(--sa-poor, #e16f24); color: #1b1f24; }
@@ -690,8 +690,8 @@ function chart(rows, name, t, lang) {
   );
 }
 const STATUS_FILL = {
-  target_achieved: "var(--sa-good, #1a7f37)",
-  substantial_progress: "var(--sa-good-ish, #4c8c2b)",
+  target_achieved: "var(--sa-good, #116329)",
+  substantial_progress: "var(--sa-good-ish, #3f7a22)",
   moderate_progress: "var(--sa-fair, #f2cc60)",
   limited_progress: "var(--sa-poor, #e16f24)",
   deterioration: "var(--sa-bad, #cf222e)",

@@ -267,6 +267,38 @@ test("the README's page of three lines shows the embedded agreement", async () =
   await readme.close();
 });
 
+test("every status badge's text contrasts with its colour by at least 4.5:1 (WCAG AA)", async () => {
+  // Every code a badge may show, each as a badge in an element's own styles.
+  const kinds = ["status", "due_status", "validity_state", "finding_status"];
+  const codes = [...sa.labels().filter((l) => kinds.includes(l.kind)).map((l) => l.code), "error", "warning"];
+  const pairs = await page.evaluate((codes) => {
+    const body = document.getElementById("overview").shadowRoot.querySelector("[part=body]");
+    const badges = codes.map((code) => {
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.dataset.status = code;
+      badge.textContent = code;
+      body.append(badge);
+      return badge;
+    });
+    const pairs = badges.map((b) => [b.dataset.status, getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+    badges.forEach((b) => b.remove());
+    return pairs;
+  }, codes);
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  assert.equal(pairs.length, codes.length);
+  for (const [status, color, background] of pairs) {
+    const [light, dark] = [luminance(color), luminance(background)].sort((a, b) => b - a);
+    assert.ok((light + 0.05) / (dark + 0.05) >= 4.5, `${status}: ${color} on ${background}`);
+  }
+});
+
 test("no console error occurred and nothing was fetched from elsewhere", () => {
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests, []);
