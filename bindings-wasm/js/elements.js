@@ -395,7 +395,10 @@ function statusSection(status, t, lang) {
     status.decided_by.length
       ? h("p", { class: "muted" }, `${t.decidedBy}: `, status.decided_by.map((d, i) => [i ? "; " : "", label("date_role", d.role, lang), " ", h("time", { datetime: d.date }, d.date)]))
       : null,
-    status.nominal_end ? h("p", { class: "muted" }, `${t.nominalPeriod}: `, h("time", { datetime: status.nominal_end }, status.nominal_end)) : null,
+    // The nominal end, unless it is among the deciding dates already.
+    status.nominal_end && !status.decided_by.some((d) => d.role === "nominal_end")
+      ? h("p", { class: "muted" }, `${t.nominalPeriod}: `, h("time", { datetime: status.nominal_end }, status.nominal_end))
+      : null,
   );
 }
 
