@@ -465,10 +465,12 @@ fn progress<'py>(py: Python<'py>, input: &str) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// The agreement minutes are checked against: the one given, else the embedded one.
-fn agreement_or_embedded(agreement: Option<&NativeAgreement>) -> std::borrow::Cow<'_, core::HealthAgreement> {
+/// The given agreement, or the embedded one (parsed once per process).
+fn agreement_or_embedded(agreement: Option<&NativeAgreement>) -> &core::HealthAgreement {
+    static EMBEDDED: std::sync::OnceLock<core::HealthAgreement> = std::sync::OnceLock::new();
     match agreement {
-        Some(a) => std::borrow::Cow::Borrowed(&a.inner),
-        None => std::borrow::Cow::Owned(core::nordjylland_2024()),
+        Some(a) => &a.inner,
+        None => EMBEDDED.get_or_init(core::nordjylland_2024),
     }
 }
 
@@ -482,7 +484,7 @@ fn minutes_problems<'py>(
     agreement: Option<&NativeAgreement>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let problems = match core::parse_json::<core::Minutes>(text) {
-        Ok(minutes) => core::validate_minutes(&minutes, &agreement_or_embedded(agreement), core::rule_sets()),
+        Ok(minutes) => core::validate_minutes(&minutes, agreement_or_embedded(agreement), core::rule_sets()),
         Err(problems) => problems,
     };
     serialize(py, &problems)
@@ -500,13 +502,13 @@ fn minutes_report(
 ) -> PyResult<String> {
     let agreement = agreement_or_embedded(agreement);
     let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
-    let problems = core::validate_minutes(&minutes, &agreement, core::rule_sets());
+    let problems = core::validate_minutes(&minutes, agreement, core::rule_sets());
     if problems.has_errors() {
         return Err(validation_error(py, &problems));
     }
     Ok(core::report::render_minutes(
         &minutes,
-        &agreement,
+        agreement,
         lang(lang_code)?,
         core::rule_sets(),
         &problems,
@@ -527,8 +529,8 @@ fn minutes_queries<'py>(
     let agreement = agreement_or_embedded(agreement);
     let minutes: core::Minutes = core::parse_json(text).map_err(|p| validation_error(py, &p))?;
     Ok((
-        serialize(py, &minutes.attendance_by_party(&agreement))?,
-        serialize(py, &minutes.compositions(&agreement, core::rule_sets()))?,
+        serialize(py, &minutes.attendance_by_party(agreement))?,
+        serialize(py, &minutes.compositions(agreement, core::rule_sets()))?,
     ))
 }
 

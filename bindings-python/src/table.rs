@@ -84,29 +84,14 @@ impl Columns {
 
 /// A row that declares every column (its values are sliced away).
 fn placeholder() -> FollowUpRow {
-    FollowUpRow {
-        focus_area: String::new(),
-        indicator: String::new(),
-        indicator_name: String::new(),
-        level: sundhedsaftale::geography::Level::Country,
-        geography: sundhedsaftale::geography::Geography::new(sundhedsaftale::geography::Level::Country, "DK"),
-        geography_name: None,
-        stratum: String::new(),
-        baseline_period: None,
-        baseline_value: None,
-        latest_period: None,
-        latest_value: None,
-        change: None,
-        target_value: None,
-        target_period: None,
-        status: sundhedsaftale::progress::Status::NotAvailable,
-        score: None,
-        progress: None,
-        contributed: 0,
-        missing: Vec::new(),
-        hidden: None,
-        note: None,
-    }
+    use sundhedsaftale::geography::{Geography, Level};
+    FollowUpRow::without_data(
+        String::new(),
+        String::new(),
+        String::new(),
+        Geography::new(Level::Country, "DK"),
+        None,
+    )
 }
 
 /// The rows as one record batch; with no rows, the same columns, empty.

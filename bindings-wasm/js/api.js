@@ -28,8 +28,14 @@ export class ValidationError extends Error {
   }
 }
 
-function localise(problems, lang) {
+/** `lang`, if it is "en" or "da"; RangeError otherwise. */
+function checkLang(lang) {
   if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+  return lang;
+}
+
+function localise(problems, lang) {
+  checkLang(lang);
   return problems.map((p) => ({
     code: p.code,
     path: p.path,
@@ -136,12 +142,17 @@ export class ParsedAgreement {
     registry?.register(this, { handle, born: generation }, this);
   }
 
-  #ask(name, ...args) {
+  /** The module's number for this agreement; throws if it was freed or lost in a restart. */
+  #open() {
     if (this.#handle === null) throw new Error("sundhedsaftale: this agreement was freed");
     if (this.#born !== generation) {
       throw new Error("sundhedsaftale: this agreement was lost when the module restarted; parse it again");
     }
-    return unwrap(call(name, this.#handle, ...args));
+    return this.#handle;
+  }
+
+  #ask(name, ...args) {
+    return unwrap(call(name, this.#open(), ...args));
   }
 
   /** The agreement's id. */
@@ -235,10 +246,9 @@ export class ParsedAgreement {
     return this.#data;
   }
 
-  /** The module's number for this agreement, for queries that take an agreement (minutes); checks it is still open. */
+  /** The module's number for this agreement, for queries that take an agreement (minutes). */
   [HANDLE]() {
-    this.#ask("agreement_summary");
-    return this.#handle;
+    return this.#open();
   }
 
   /** The annual follow-up of `year`; options as for `followUp`. */
@@ -296,7 +306,7 @@ export function labels() {
 }
 /** The label of `code` of `kind` in `lang` ("en" or "da"); undefined for an unknown code. */
 export function label(kind, code, lang = "da") {
-  if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+  checkLang(lang);
   labelTable ??= unwrap(call("labels"));
   return labelTable.find((l) => l.kind === kind && l.code === code)?.[lang];
 }
@@ -319,15 +329,6 @@ function withParsed(agreement, query) {
   }
 }
 
-/** The module's number for `agreement`, or undefined for the embedded one; text is parsed (and later freed) first. */
-function agreementFor(agreement, opened) {
-  if (agreement === undefined || agreement === null) return undefined;
-  if (agreement instanceof ParsedAgreement) return agreement[HANDLE]();
-  const parsed = parse(text(agreement));
-  opened.push(parsed);
-  return parsed[HANDLE]();
-}
-
 /**
  * Minutes of a meeting, checked against an agreement (the embedded North
  * Jutland agreement unless one is given). Holds the minutes as data; the
@@ -348,13 +349,10 @@ export class ParsedMinutes {
     return this.#data;
   }
 
+  /** Asks the module about these minutes, against `agreement` (the embedded one when absent). */
   #ask(name, agreement, ...args) {
-    const opened = [];
-    try {
-      return unwrap(call(name, this.#text, ...args, agreementFor(agreement, opened)));
-    } finally {
-      for (const parsed of opened) parsed.free();
-    }
+    if (agreement === undefined || agreement === null) return unwrap(call(name, this.#text, ...args, undefined));
+    return withParsed(agreement, (a) => unwrap(call(name, this.#text, ...args, a[HANDLE]())));
   }
 
   /** Every problem, warnings included, with messages in `lang`. */
@@ -364,8 +362,7 @@ export class ParsedMinutes {
 
   /** The readable report, in `lang`. */
   report({ agreement, lang = "en" } = {}) {
-    if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
-    return this.#ask("minutes_report", agreement, lang);
+    return this.#ask("minutes_report", agreement, checkLang(lang));
   }
 
   /** Who attended, per party (a regional unit counts for its region). */

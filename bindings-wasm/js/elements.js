@@ -570,7 +570,8 @@ class FollowUpElement extends AgreementElement {
     const result = this.agreement.followUp(this.year, options);
     const indicators = new Map();
     for (const row of result.rows) indicators.set(row.indicator, [...(indicators.get(row.indicator) ?? []), row]);
-    const names = new Map((this.agreement.toJSON().indicators ?? []).map((i) => [i.id, lang === "en" && i.name_en ? i.name_en : i.name]));
+    const doc = this.agreement.toJSON();
+    const names = new Map((doc.indicators ?? []).map((i) => [i.id, lang === "en" && i.name_en ? i.name_en : i.name]));
     const hasData = (rows) => rows.some((r) => r.latest_value !== null && r.latest_value !== undefined);
     const section = ([id, rows]) => {
       const name = names.get(id) ?? rows[0].indicator_name;
@@ -585,7 +586,7 @@ class FollowUpElement extends AgreementElement {
     const empty = [...indicators].filter(([, rows]) => !hasData(rows));
     return [
       h("h2", { part: "heading" }, `${t.followUp} ${result.year}`),
-      rollUpTable(result, this.agreement, t, lang),
+      rollUpTable(result, doc.focus_areas, t, lang),
       [...indicators].filter(([, rows]) => hasData(rows)).map(section),
       empty.length
         ? h("details", { part: "no-data" }, h("summary", {}, t.withoutData(empty.length)), empty.map(section))
@@ -598,9 +599,8 @@ class FollowUpElement extends AgreementElement {
  * The roll-up: per place, the status of each focus area and of all of them
  * (`focus_area` null), over the places with at least one scored indicator.
  */
-function rollUpTable(result, agreement, t, lang) {
+function rollUpTable(result, areas, t, lang) {
   const names = new Map(result.rows.map((r) => [r.geography, r.geography_name ?? r.geography]));
-  const areas = agreement.toJSON().focus_areas;
   const cell = new Map(result.roll_ups.map((r) => [`${r.focus_area ?? ""} ${r.geography}`, r]));
   const places = [...new Set(result.roll_ups.filter((r) => r.scored > 0).map((r) => r.geography))];
   if (places.length === 0) return null;

@@ -150,19 +150,13 @@ pub fn agreement_validate(handle: u32) -> String {
 /// The validity status of an open agreement on a date.
 #[wasm_bindgen]
 pub fn agreement_status_on(handle: u32, on: &str) -> String {
-    match date(on) {
-        Ok(on) => with_open(handle, |a| ok(&a.status_on(on))),
-        Err(e) => argument(e),
-    }
+    on_date(handle, on, |a, on| ok(&a.status_on(on)))
 }
 
 /// The follow-up calendar of an open agreement on a date.
 #[wasm_bindgen]
 pub fn agreement_calendar(handle: u32, on: &str) -> String {
-    match date(on) {
-        Ok(on) => with_open(handle, |a| ok(&a.calendar(on))),
-        Err(e) => argument(e),
-    }
+    on_date(handle, on, |a, on| ok(&a.calendar(on)))
 }
 
 /// The readable report of an open agreement on a date, in `en` or `da`.
@@ -249,11 +243,16 @@ fn on_date(handle: u32, on: &str, query: impl FnOnce(&core::HealthAgreement, Nai
     }
 }
 
+thread_local! {
+    /// The embedded agreement, parsed once for the queries that default to it.
+    static EMBEDDED: core::HealthAgreement = core::nordjylland_2024();
+}
+
 /// Runs `query` on open agreement `handle`, or on the embedded agreement when there is none.
 fn with_agreement(handle: Option<u32>, query: impl FnOnce(&core::HealthAgreement) -> String) -> String {
     match handle {
         Some(handle) => with_open(handle, query),
-        None => query(&core::nordjylland_2024()),
+        None => EMBEDDED.with(query),
     }
 }
 

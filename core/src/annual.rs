@@ -225,6 +225,42 @@ pub struct FollowUpRow {
     pub note: Option<String>,
 }
 
+impl FollowUpRow {
+    /// A row for an indicator at a place with nothing measured: status
+    /// `not_available`, every value absent, no note.
+    pub fn without_data(
+        focus_area: String,
+        indicator: String,
+        indicator_name: String,
+        geography: Geography,
+        geography_name: Option<String>,
+    ) -> FollowUpRow {
+        FollowUpRow {
+            focus_area,
+            indicator,
+            indicator_name,
+            level: geography.level,
+            geography,
+            geography_name,
+            stratum: String::new(),
+            baseline_period: None,
+            baseline_value: None,
+            latest_period: None,
+            latest_value: None,
+            change: None,
+            target_value: None,
+            target_period: None,
+            status: Status::NotAvailable,
+            score: None,
+            progress: None,
+            contributed: 0,
+            missing: Vec::new(),
+            hidden: None,
+            note: None,
+        }
+    }
+}
+
 /// A roll-up of indicator scores for a focus area (or the agreement) at a place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RollUpRow {
@@ -471,34 +507,17 @@ pub fn annual_follow_up(
                 rows.push(row);
             }
             if !any {
+                let region = agreement.organisation(&agreement.region);
+                let code = region.and_then(|o| o.code).map_or(String::new(), |c| c.to_string());
                 rows.push(FollowUpRow {
-                    focus_area: focus_area.clone(),
-                    indicator: def.id.clone(),
-                    indicator_name: def.name.clone(),
-                    level: Level::Region,
-                    geography: Geography::new(
-                        Level::Region,
-                        agreement
-                            .organisation(&agreement.region)
-                            .and_then(|o| o.code)
-                            .map_or(String::new(), |c| c.to_string()),
-                    ),
-                    geography_name: agreement.organisation(&agreement.region).map(|o| o.name.clone()),
-                    stratum: String::new(),
-                    baseline_period: None,
-                    baseline_value: None,
-                    latest_period: None,
-                    latest_value: None,
-                    change: None,
-                    target_value: None,
-                    target_period: None,
-                    status: Status::NotAvailable,
-                    score: None,
-                    progress: None,
-                    contributed: 0,
-                    missing: Vec::new(),
-                    hidden: None,
                     note: Some("no data".into()),
+                    ..FollowUpRow::without_data(
+                        focus_area.clone(),
+                        def.id.clone(),
+                        def.name.clone(),
+                        Geography::new(Level::Region, code),
+                        region.map(|o| o.name.clone()),
+                    )
                 });
             }
         }

@@ -110,10 +110,9 @@ pub fn parse_json<T: Document>(text: &str) -> Result<T, Problems> {
             return Err(Problems(problems).capped(Limits::default()));
         }
     }
-    // The walk needs the value that serde consumes, so it runs first; this
-    // whole path is taken only when the typed parse failed.
-    let walked = problems_in_shape::<T>(&value);
-    problems.extend(walked);
+    // Every structural mistake at once; this whole path is taken only when
+    // the typed parse failed.
+    problems.extend(problems_in_shape::<T>(&value));
     // serde stopped at one error; its position in the text gives its path.
     let first = typed_problem(text, &typed_error);
     // A repeated key, which serde reports as a duplicate field, is a problem
@@ -126,8 +125,8 @@ pub fn parse_json<T: Document>(text: &str) -> Result<T, Problems> {
 }
 
 /// Every structural problem of `value` against `T`'s schema. The schema is
-/// derived once per type and process: a run of bad documents (a fuzzer, a
-/// batch of uploads) pays for it once.
+/// read (or derived) once per type and process: a run of bad documents (a
+/// fuzzer, a batch of uploads) pays for it once.
 fn problems_in_shape<T: Document>(value: &Value) -> Vec<Problem> {
     static SCHEMAS: OnceLock<Mutex<HashMap<&'static str, Arc<Value>>>> = OnceLock::new();
     let cache = SCHEMAS.get_or_init(Mutex::default);
@@ -136,8 +135,7 @@ fn problems_in_shape<T: Document>(value: &Value) -> Vec<Problem> {
     let schema = match cached {
         Some(schema) => schema,
         None => {
-            let schema = T::schema();
-            let schema = Arc::new(schema);
+            let schema = Arc::new(T::schema());
             if let Ok(mut c) = cache.lock() {
                 c.insert(name, Arc::clone(&schema));
             }

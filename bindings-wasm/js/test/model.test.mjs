@@ -67,6 +67,11 @@ test("minutes: problems, attendance by party and composition, against the embedd
     [["recommendation_addressed_elsewhere", "/meeting/agenda/2/recommendations/0/addressed_to", "warning"]],
   );
   assert.deepEqual(minutes.problems({ agreement: parsed, lang: "da" }), minutes.problems({ lang: "da" }));
+  // An agreement as text or data is parsed for the call; a freed one is refused.
+  assert.deepEqual(minutes.problems({ agreement: JSON.stringify(sa.nordjylland2024()) }), minutes.problems());
+  const freed = sa.openNordjylland2024();
+  freed.free();
+  assert.throws(() => minutes.composition({ agreement: freed }), /this agreement was freed/);
   const byParty = Object.fromEntries(minutes.attendanceByParty({ agreement: parsed }).map((p) => [p.party, p]));
   assert.equal(byParty["thisted"].present.length, 5);
   assert.equal(byParty["morsoe"].apologies.length, 2);
