@@ -15,10 +15,18 @@ WASM_BINDGEN_VERSION=0.2.130
 TARGET=wasm32-unknown-unknown
 OUT=bindings-wasm/js
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-# A ceiling on the module's memory (256 MiB): an input that would need more
-# traps inside the module, which the JS layer then restarts, instead of
-# taking the page's memory with it.
-export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=--max-memory=268435456"
+# The module's memory ceiling is a wasm32 flag in .cargo/config.toml, so no
+# host build (nor the `cargo install` below) sees it. RUSTFLAGS, when set,
+# replaces target flags from config: the ceiling is then added to it for the
+# wasm build's command alone.
+MEMORY_CEILING="-C link-arg=--max-memory=268435456"
+wasm_cargo() {
+  if [ -n "${RUSTFLAGS:-}" ]; then
+    RUSTFLAGS="$RUSTFLAGS $MEMORY_CEILING" "$@"
+  else
+    "$@"
+  fi
+}
 
 have_rustup_target() {
   command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$TARGET"
@@ -31,7 +39,7 @@ fi
 
 if have_rustup_target; then
   echo "build-wasm: using rustup's $TARGET"
-  cargo build --profile wasm-release --target "$TARGET" -p sundhedsaftale-wasm
+  wasm_cargo cargo build --profile wasm-release --target "$TARGET" -p sundhedsaftale-wasm
   WASM=$TARGET_DIR/$TARGET/wasm-release/sundhedsaftale_wasm.wasm
 else
   echo "build-wasm: falling back to Debian's rustc-web with -Zbuild-std"
@@ -40,13 +48,18 @@ else
     apt-get install -y rustc-web cargo-web rust-web-src lld-22
   fi
   PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$TARGET_DIR/debian-wasm" \
-    /usr/bin/cargo build --profile wasm-release --target "$TARGET" -Zbuild-std=std,panic_abort -p sundhedsaftale-wasm
+    wasm_cargo /usr/bin/cargo build --profile wasm-release --target "$TARGET" -Zbuild-std=std,panic_abort -p sundhedsaftale-wasm
   WASM=$TARGET_DIR/debian-wasm/$TARGET/wasm-release/sundhedsaftale_wasm.wasm
 fi
 
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  echo "build-wasm: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+# The CLI is looked for where `cargo install` puts it ($CARGO_INSTALL_ROOT,
+# else ~/.cargo), not anywhere on PATH: CI points that root at an empty
+# folder, so this install step runs there as on a new machine.
+TOOLS_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
+WASM_BINDGEN="$TOOLS_BIN/wasm-bindgen"
+if [ "$("$WASM_BINDGEN" --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  echo "build-wasm: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into $TOOLS_BIN"
+  cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 if [ ! -x bindings-wasm/tools/node_modules/.bin/wasm-opt ]; then
@@ -56,7 +69,7 @@ fi
 rm -rf "$OUT/pkg"
 # The package ships the repository's licences (copied, as npm pack skips symlinks).
 cp LICENSE-MIT LICENSE-APACHE "$OUT/"
-wasm-bindgen --remove-name-section --remove-producers-section --target web --out-dir "$OUT/pkg" "$WASM"
+"$WASM_BINDGEN" --remove-name-section --remove-producers-section --target web --out-dir "$OUT/pkg" "$WASM"
 module="$OUT/pkg/sundhedsaftale_wasm_bg.wasm"
 before=$(stat -c %s "$module")
 # The features Rust's wasm32 target uses, so that wasm-opt accepts the module
@@ -82,3 +95,5 @@ export function __restart() {
 }
 JS
 echo "build-wasm: $before bytes of wasm, $(stat -c %s "$module") after wasm-opt, $(gzip -9 -c "$module" | wc -c) gzipped"
+pages=$(node scripts/wasm-memory-max.mjs "$module")
+[ "$pages" = 4096 ] || { echo "build-wasm: the module's memory maximum is $pages pages, not 4096 (256 MiB): the ceiling in .cargo/config.toml did not reach the build"; exit 1; }

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO
 
@@ -33,3 +34,35 @@ def test_examples_run() -> None:
         result = subprocess.run([sys.executable, str(example)], capture_output=True, text=True)
         assert result.returncode == 0, f"{example.name}: {result.stderr}"
         assert result.stdout.strip(), example.name
+
+
+def test_readme_install_lines_run_as_printed(tmp_path: Path) -> None:
+    """The README's lines that install the built wheel elsewhere, run by bash
+    as printed, in an empty folder whose `target` is the build's: a fresh
+    virtual environment, the wheel with its pandas extra, and an import."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- install -->\n```sh\n(.*?)```", readme, flags=re.S)
+    assert match, "the README's install block (after <!-- install -->) is missing"
+    lines = match.group(1)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    assert list((target / "wheels").glob("sundhedsaftale-*.whl")), "no wheel built (make python-env)"
+    (tmp_path / "target").symlink_to(target, target_is_directory=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", lines], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    title = subprocess.run(
+        [sys.executable, "-c", "import sundhedsaftale; print(sundhedsaftale.nordjylland_2024().title)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert result.stdout.splitlines()[-1] == title.strip()
+    installed = subprocess.run(
+        [str(tmp_path / "env" / "bin" / "python"), "-c", "import sundhedsaftale, pandas; print(sundhedsaftale.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert installed.startswith(str(tmp_path / "env")), installed
