@@ -295,9 +295,19 @@ impl ProgressInput {
     }
 }
 
+/// `x` to the power `y`, the same to the bit on every target.
+///
+/// `f64::powf` is the platform's `pow` natively and Rust's own in
+/// WebAssembly, which differ in the last bits; the libm crate's pure-Rust
+/// `pow` is one implementation everywhere, so Rust, Python and JS agree
+/// exactly. Every power in the method goes through here.
+fn pow(x: f64, y: f64) -> f64 {
+    libm::pow(x, y)
+}
+
 /// Compound annual growth from `v0` at `t0` to `v1` at `t1` (fractional years).
 pub fn cagr(v1: f64, v0: f64, t1: f64, t0: f64) -> f64 {
-    (v1 / v0).powf(1.0 / (t1 - t0)) - 1.0
+    pow(v1 / v0, 1.0 / (t1 - t0)) - 1.0
 }
 
 /// The limit coefficient: 1 − (b/L)^4.44 up to the limit, mirrored between
@@ -315,9 +325,9 @@ pub fn cagr(v1: f64, v0: f64, t1: f64, t0: f64) -> f64 {
 pub fn limit_coefficient(base: f64, limit: f64) -> f64 {
     let (b, l) = (base.abs(), limit.abs());
     if b <= l {
-        1.0 - (b / l).powf(4.44)
+        1.0 - pow(b / l, 4.44)
     } else if b < 2.0 * l {
-        1.0 - ((2.0 * l - b) / l).powf(4.44)
+        1.0 - pow((2.0 * l - b) / l, 4.44)
     } else {
         1.0
     }
@@ -400,6 +410,25 @@ pub fn measure(
             (dir, range.due.map(|period| Point { period, value: bound }), inside)
         }
     };
+    // A zero target is a clear error, like a zero base: both come before the
+    // availability rules (DOMAIN.md's order of checks).
+    if target.is_some_and(|t| t.value == 0.0) {
+        return Err(ProgressError::ZeroTarget);
+    }
+    // Method 1's thresholds shrink by the limit coefficient. It depends on
+    // the base alone, so a result that is not available still reports it.
+    let coefficient = match (target, goal.limit) {
+        (None, Some(limit)) => limit_coefficient(base.value, limit),
+        _ => 1.0,
+    };
+    let thresholds = match target {
+        Some(_) => config.with_target,
+        None => Thresholds {
+            high: config.without_target.high * coefficient,
+            medium: config.without_target.medium * coefficient,
+            low: config.without_target.low * coefficient,
+        },
+    };
     let mut result = Progress {
         method: if target.is_some() {
             Method::WithTarget
@@ -416,23 +445,21 @@ pub fn measure(
         sign,
         direction: dir,
         x: None,
-        thresholds: if target.is_some() {
-            config.with_target
-        } else {
-            config.without_target
-        },
-        coefficient: 1.0,
+        thresholds,
+        coefficient,
         score: None,
         status: Status::NotAvailable,
         not_available: None,
     };
+    // Zero has no sign: −5 then 0 (or −0) is no sign change.
+    let sign_change = (base.value < 0.0 && current.value > 0.0) || (base.value > 0.0 && current.value < 0.0);
     let unavailable = if direction == Direction::Unknown {
         Some(NotAvailable::DirectionUnknown)
     } else if t1 == t0 {
         Some(NotAvailable::SinglePeriod)
     } else if t0 > t1 {
         Some(NotAvailable::BaseAfterCurrent)
-    } else if base.value.signum() * current.value.signum() < 0.0 {
+    } else if sign_change {
         Some(NotAvailable::SignChange)
     } else {
         None
@@ -454,9 +481,6 @@ pub fn measure(
 
     match target {
         Some(t) => {
-            if t.value == 0.0 {
-                return Err(ProgressError::ZeroTarget);
-            }
             let tt = t.period.fractional_year();
             if tt <= t0 {
                 return Err(ProgressError::TargetNotAfterBase);
@@ -471,25 +495,19 @@ pub fn measure(
             (result.status, result.score) = if achieved {
                 (Status::TargetAchieved, Some(5.0))
             } else {
-                (status_of(x, &result.thresholds), Some(score_with_target(x)))
+                (status_of(x, &thresholds), Some(score_with_target(x)))
             };
         }
         None => {
-            let c = goal.limit.map_or(1.0, |limit| limit_coefficient(base.value, limit));
-            let base_t = config.without_target;
-            let shrunk = Thresholds {
-                high: base_t.high * c,
-                medium: base_t.medium * c,
-                low: base_t.low * c,
-            };
             let x = sign * dir * observed;
-            result.coefficient = c;
-            result.thresholds = shrunk;
             result.x = Some(x);
             (result.status, result.score) = if achieved {
                 (Status::TargetAchieved, Some(5.0))
             } else {
-                (status_of(x, &shrunk), Some(score_without_target(x, &shrunk, c)))
+                (
+                    status_of(x, &thresholds),
+                    Some(score_without_target(x, &thresholds, coefficient)),
+                )
             };
         }
     }
