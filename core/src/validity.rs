@@ -235,7 +235,10 @@ impl Validity {
                     Some(false) => (ValidityState::Expired, vec![f, e]),
                     None => (ValidityState::NotKnown, vec![f, e]),
                 },
-                _ => (ValidityState::NotKnown, known(&[from])),
+                // No stated duration: certainly in force from its first day
+                // until something known ends it (handled above).
+                (Some(f), None) => (ValidityState::InForce, vec![f]),
+                (None, _) => (ValidityState::NotKnown, known(&[from])),
             }
         };
         ValidityStatus {
