@@ -3,12 +3,178 @@
 // them, so callers get plain values or a thrown ValidationError,
 // ProgressError or RangeError. It is shared by the node and browser entry
 // points, which differ only in how the module loads (see native.js).
-import { native } from "./native.js";
+//
+// Every export and method checks its arguments with the checkers below
+// before anything reaches the module: a value of the wrong type is a
+// TypeError naming the argument, never a trap of the module.
+import { RENEW, native } from "./native.js";
+
+// ---- Argument checks -------------------------------------------------------
+
+/** The longest date, language, id or code passed on (longer ones are refused in JS). */
+const SHORT_LIMIT = 1024;
+
+/** How a value is named in a message (a symbol is never interpolated: that would throw). */
+function describe(value) {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Date) return "a Date";
+  switch (typeof value) {
+    case "string":
+      return value.length > 40 ? `a string of ${value.length} characters` : `the string ${JSON.stringify(value)}`;
+    case "number":
+      return `the number ${value}`;
+    case "bigint":
+      return "a bigint";
+    case "symbol":
+      return "a symbol";
+    case "function":
+      return "a function";
+    case "boolean":
+      return `${value}`;
+    default: {
+      const name = Object.getPrototypeOf(value)?.constructor?.name;
+      return name && name !== "Object" ? `a ${name}` : "an object";
+    }
+  }
+}
+
+/** TypeError: argument `name` is not what `expected` says. */
+function wrongType(name, expected, value) {
+  return new TypeError(`sundhedsaftale: \`${name}\` must be ${expected}, not ${describe(value)}`);
+}
+
+const isPlainObject = (value) => {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+/** Text over the input limit is refused, naming the argument. */
+function withinLimit(value, name) {
+  if (value.length > inputLimit) {
+    throw new RangeError(
+      `sundhedsaftale: \`${name}\` is ${value.length} characters long, over the input limit of ${inputLimit} (setInputLimit changes it)`,
+    );
+  }
+  return value;
+}
+
+/** A string of any length up to the input limit (a document, minutes, observations). */
+function textArg(value, name, expected = "a string") {
+  if (typeof value !== "string") throw wrongType(name, expected, value);
+  return withinLimit(value, name);
+}
+
+/** A short string: an id, a code, a language (at most SHORT_LIMIT characters). */
+function shortTextArg(value, name, expected = "a string") {
+  if (typeof value !== "string") throw wrongType(name, expected, value);
+  if (value.length > SHORT_LIMIT) {
+    throw new RangeError(`sundhedsaftale: \`${name}\` is ${value.length} characters long; at most ${SHORT_LIMIT} are taken`);
+  }
+  return value;
+}
+
+/** A Date's calendar day in the local time zone, as YYYY-MM-DD (years outside 0–9999 are not dates there). */
+function localDay(date) {
+  const year = date.getFullYear();
+  const yyyy = year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : String(year);
+  return `${yyyy}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+/**
+ * A date: a `Date` (its calendar day in the local time zone) or a
+ * YYYY-MM-DD string, which the module checks (RangeError when it is not a
+ * date). An invalid Date is a RangeError; any other value a TypeError.
+ */
+function dateArg(value, name = "on") {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError(`sundhedsaftale: \`${name}\` is an invalid Date`);
+    return localDay(value);
+  }
+  if (typeof value !== "string") throw wrongType(name, "a Date or a YYYY-MM-DD string", value);
+  if (value.length > SHORT_LIMIT) {
+    throw new RangeError(`sundhedsaftale: \`${name}\` is not a date in the form YYYY-MM-DD (a string of ${value.length} characters)`);
+  }
+  return value;
+}
+
+/** A year: an integer from 1000 to 9999. */
+function yearArg(value, name = "year") {
+  if (typeof value !== "number") throw wrongType(name, "an integer year", value);
+  if (!Number.isInteger(value) || value < 1000 || value > 9999) {
+    throw new RangeError(`sundhedsaftale: \`${name}\` must be an integer year from 1000 to 9999, not ${value}`);
+  }
+  return value;
+}
+
+/** A language, "en" or "da" (`fallback` when undefined): TypeError for a non-string, RangeError for another. */
+function langArg(value, name = "lang", fallback = undefined) {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== "string") throw wrongType(name, '"en" or "da"', value);
+  return checkLang(value, name);
+}
+
+/**
+ * An options object: undefined (every option at its default) or a plain
+ * object naming only `known` options; TypeError otherwise, naming the option.
+ */
+function optionsArg(value, name, known) {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw wrongType(name, `an object of options (${known.join(", ")})`, value);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`sundhedsaftale: \`${name}\` has an unknown option \`${key}\` (known: ${known.join(", ")})`);
+    }
+  }
+  return value;
+}
+
+/** Data as JSON text for the module: TypeError when it cannot be written as JSON. */
+function jsonArg(value, name) {
+  let json;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(`sundhedsaftale: \`${name}\` cannot be written as JSON (${error.message})`, { cause: error });
+  }
+  if (typeof json !== "string") throw wrongType(name, "data that JSON can hold", value);
+  return withinLimit(json, name);
+}
+
+/** An agreement: a `ParsedAgreement` (returned as it is), the document's JSON text, or the document as a plain object (returned as text). */
+function agreementArg(value, name = "agreement") {
+  if (value instanceof ParsedAgreement) return value;
+  if (typeof value === "string") return withinLimit(value, name);
+  if (isPlainObject(value)) return jsonArg(value, name);
+  throw wrongType(name, "a ParsedAgreement, the agreement's JSON text or the document as a plain object", value);
+}
+
+/** Minutes: their JSON text, or the minutes as a plain object; returned as text. */
+function minutesArg(value, name = "minutes") {
+  if (typeof value === "string") return withinLimit(value, name);
+  if (isPlainObject(value)) return jsonArg(value, name);
+  throw wrongType(name, "the minutes' JSON text or the minutes as a plain object", value);
+}
+
+/** A body: its id, or the body (an object with a string `id`). */
+function bodyArg(value, name = "body") {
+  if (typeof value === "string") return shortTextArg(value, name);
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.id === "string") {
+    return shortTextArg(value.id, `${name}.id`);
+  }
+  throw wrongType(name, "a body's id or the body", value);
+}
 
 /** A document has problems; `errors` lists every one, in English. */
 export class ValidationError extends Error {
   /** @param {Array<object>} problems native problems, messages in both languages */
   constructor(problems) {
+    const isProblem = (p) => isPlainObject(p) && isPlainObject(p.message) && typeof p.message.en === "string" && typeof p.message.da === "string";
+    if (!Array.isArray(problems) || !problems.every(isProblem)) {
+      throw wrongType("problems", "an array of problems, each with its message in en and da", problems);
+    }
     const list = localise(problems, "en");
     const lines = list.map((p) => `  ${p.severity} ${p.code} at ${p.path || "/"}: ${p.message}`);
     super(`${list.length} problem${list.length === 1 ? "" : "s"} in the document:\n${lines.join("\n")}`);
@@ -22,15 +188,21 @@ export class ValidationError extends Error {
    * value echoed from the input is replaced by its type and length
    * (`<string:11>`), for logs that must hold no personal data.
    */
-  errorsIn(lang, { redact = false } = {}) {
+  errorsIn(lang, options) {
+    langArg(lang);
+    const { redact = false } = optionsArg(options, "options", ["redact"]);
+    if (typeof redact !== "boolean") throw wrongType("options.redact", "a boolean", redact);
     const problems = redact ? unwrap(call("redact", JSON.stringify(this._problems))) : this._problems;
     return localise(problems, lang);
   }
 }
 
 /** `lang`, if it is "en" or "da"; RangeError otherwise. */
-function checkLang(lang) {
-  if (lang !== "en" && lang !== "da") throw new RangeError(`unknown language ${lang} (use "en" or "da")`);
+function checkLang(lang, name = "lang") {
+  if (lang !== "en" && lang !== "da") {
+    const shown = typeof lang === "string" && lang.length > 40 ? `of ${lang.length} characters` : lang;
+    throw new RangeError(`sundhedsaftale: \`${name}\`: unknown language ${shown} (use "en" or "da")`);
+  }
   return lang;
 }
 
@@ -49,6 +221,8 @@ function localise(problems, lang) {
 /** Progress cannot be measured from these inputs (e.g. a zero base); `code` says why. */
 export class ProgressError extends Error {
   constructor(code, message) {
+    shortTextArg(code, "code");
+    textArg(message, "message");
     super(`${code}: ${message}`);
     this.name = "ProgressError";
     this.code = code;
@@ -66,7 +240,10 @@ let inputLimit = DEFAULT_INPUT_LIMIT;
 
 /** Sets the input size limit (see `DEFAULT_INPUT_LIMIT`); larger inputs throw `RangeError` before reaching the module. */
 export function setInputLimit(units) {
-  if (!Number.isInteger(units) || units <= 0) throw new RangeError(`the input limit must be a positive integer, not ${units}`);
+  if (typeof units !== "number") throw wrongType("units", "a positive integer", units);
+  if (!Number.isInteger(units) || units <= 0) {
+    throw new RangeError(`sundhedsaftale: \`units\`: the input limit must be a positive integer, not ${units}`);
+  }
   inputLimit = units;
 }
 
@@ -96,6 +273,13 @@ function call(name, ...args) {
 /** Counts the module's restarts: an agreement parsed before one is gone. */
 let generation = 0;
 
+/**
+ * Diagnostics: how many times the module was replaced by a fresh instance
+ * after a trap (memory exhausted) since the package loaded. An agreement
+ * parsed before a restart is lost; no argument of the wrong type causes one.
+ */
+export const moduleRestarts = () => generation;
+
 // Frees an agreement's memory once its object is collected, if it was not freed before.
 const registry =
   typeof FinalizationRegistry === "function"
@@ -104,40 +288,76 @@ const registry =
       })
     : null;
 
-function followUpArguments({ observations, format, targets = [], weights, smallCountThreshold, dialect } = {}) {
-  let observed = "";
-  let kind = format ?? "csv";
+const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smallCountThreshold", "dialect"];
+
+/**
+ * The follow-up's options, checked, as the module's arguments. Observations
+ * left out (undefined) mean the agreement's key figures; a string is CSV (or
+ * JSON, by `format`) text, so an empty one is an empty file; an array is
+ * JSON observations.
+ */
+function followUpArguments(value) {
+  const { observations, format, targets = [], weights, smallCountThreshold, dialect } = optionsArg(value, "options", FOLLOW_UP_OPTIONS);
+  let observed;
+  let kind = format === undefined ? "csv" : shortTextArg(format, "options.format", '"csv" or "json"');
+  if (kind !== "csv" && kind !== "json") {
+    throw new RangeError(`sundhedsaftale: \`options.format\`: unknown format ${JSON.stringify(kind)} (use "csv" or "json")`);
+  }
   if (Array.isArray(observations)) {
-    observed = JSON.stringify(observations);
+    observed = jsonArg(observations, "options.observations");
     kind = "json";
   } else if (typeof observations === "string") {
-    observed = observations;
+    observed = withinLimit(observations, "options.observations");
+  } else if (observations !== undefined) {
+    throw wrongType("options.observations", "CSV or JSON text or an array of observations", observations);
   }
+  if (!Array.isArray(targets)) throw wrongType("options.targets", "an array of targets", targets);
   const options = { targets };
-  if (weights !== undefined) options.weights = weights;
-  if (smallCountThreshold !== undefined) options.small_count_threshold = smallCountThreshold;
-  if (dialect !== undefined) options.dialect = { separator: dialect.separator, decimal_comma: dialect.decimalComma ?? false };
-  return [observed, kind, JSON.stringify(options)];
+  if (weights !== undefined) {
+    if (!isPlainObject(weights)) throw wrongType("options.weights", "an object of weights by geography", weights);
+    options.weights = weights;
+  }
+  if (smallCountThreshold !== undefined) {
+    if (typeof smallCountThreshold !== "number") throw wrongType("options.smallCountThreshold", "a number", smallCountThreshold);
+    options.small_count_threshold = smallCountThreshold;
+  }
+  if (dialect !== undefined) {
+    if (!isPlainObject(dialect)) throw wrongType("options.dialect", "an object { separator, decimalComma }", dialect);
+    const separator = shortTextArg(dialect.separator, "options.dialect.separator");
+    const decimalComma = dialect.decimalComma ?? false;
+    if (typeof decimalComma !== "boolean") throw wrongType("options.dialect.decimalComma", "a boolean", decimalComma);
+    options.dialect = { separator, decimal_comma: decimalComma };
+  }
+  return [observed, kind, jsonArg(options, "options")];
 }
 
 /** Module-private: how minutes queries reach a parsed agreement's number. */
 const HANDLE = Symbol("handle");
+/** Module-private: only the functions of this module construct a `ParsedAgreement`. */
+const CONSTRUCT = Symbol("construct");
 
 /**
  * A parsed, validated agreement, held in the module's memory: its queries
  * parse nothing again and return only what was asked. Freed when the object
  * is collected, or at once with `free()`. `JSON.stringify` gives the document.
+ * Made by `parse` and `openNordjylland2024`, not constructed.
  */
 export class ParsedAgreement {
   #handle;
   #born;
   #summary;
   #data = null;
+  /** How to parse it again from its source after a restart (for the elements), or undefined. */
+  #origin;
 
-  /** @param {number} handle the module's number for the open agreement */
-  constructor(handle) {
+  /** Module-private: use `parse` or `openNordjylland2024`. */
+  constructor(token, handle, origin) {
+    if (token !== CONSTRUCT) {
+      throw new TypeError("sundhedsaftale: a ParsedAgreement is made by parse() or openNordjylland2024(), not constructed");
+    }
     this.#handle = handle;
     this.#born = generation;
+    this.#origin = origin;
     this.#summary = this.#ask("agreement_summary");
     registry?.register(this, { handle, born: generation }, this);
   }
@@ -165,78 +385,89 @@ export class ParsedAgreement {
     return this.#summary.title;
   }
 
-  /** The validity status on a date; throws RangeError for a malformed date. */
+  /** The validity status on a date (a Date's local calendar day, or YYYY-MM-DD); RangeError for a malformed date. */
   statusOn(on) {
-    return this.#ask("agreement_status_on", on);
+    return this.#ask("agreement_status_on", dateArg(on));
   }
 
   /** The follow-up calendar on a date. */
   calendar(on) {
-    return this.#ask("agreement_calendar", on);
+    return this.#ask("agreement_calendar", dateArg(on));
   }
 
-  /** The readable report on a date. */
-  report(on, { lang = "en" } = {}) {
-    return this.#ask("agreement_report", on, lang);
+  /** The readable report on a date, in `lang` ("en" by default). */
+  report(on, options) {
+    const day = dateArg(on);
+    const { lang } = optionsArg(options, "options", ["lang"]);
+    return this.#ask("agreement_report", day, langArg(lang, "options.lang", "en"));
   }
 
   /** Every problem, warnings included, with messages in `lang`. */
-  validate({ lang = "en" } = {}) {
-    return localise(this.#ask("agreement_validate"), lang);
+  validate(options) {
+    const { lang } = optionsArg(options, "options", ["lang"]);
+    const language = langArg(lang, "options.lang", "en");
+    return localise(this.#ask("agreement_validate"), language);
   }
 
   /** The organisations with a role on a date (party, bound or covered), each with its role. */
   rolesOn(on) {
-    return this.#ask("agreement_roles_on", on);
+    return this.#ask("agreement_roles_on", dateArg(on));
   }
 
   /** The parties on a date: none before entry into force or after expiry. */
   partiesOn(on) {
-    return this.#ask("agreement_parties_on", on);
+    return this.#ask("agreement_parties_on", dateArg(on));
   }
 
   /** The clusters of the agreement's region existing on a date. */
   clustersOn(on) {
-    return this.#ask("agreement_clusters_on", on);
+    return this.#ask("agreement_clusters_on", dateArg(on));
   }
 
   /** The cluster a municipality (code or id as the document writes it) belongs to on a date, or null. */
   clusterOf(municipality, on) {
-    return this.#ask("agreement_cluster_of", municipality, on);
+    const id = shortTextArg(municipality, "municipality", "a municipality's id or code as a string");
+    return this.#ask("agreement_cluster_of", id, dateArg(on));
   }
 
   /** The bodies existing on a date. */
   bodiesOn(on) {
-    return this.#ask("agreement_bodies_on", on);
+    return this.#ask("agreement_bodies_on", dateArg(on));
   }
 
   /** Who sits in a body on a date: post, membership and person; RangeError for an unknown body. */
   membersOn(body, on) {
-    return this.#ask("agreement_members_on", idOf(body), on);
+    const id = bodyArg(body);
+    return this.#ask("agreement_members_on", id, dateArg(on));
   }
 
   /** A body's composition on a date, one report per rule set that applies; RangeError for an unknown body. */
   composition(body, on) {
-    return this.#ask("agreement_composition", idOf(body), on);
+    const id = bodyArg(body);
+    return this.#ask("agreement_composition", id, dateArg(on));
   }
 
   /** The organisation with this id, or undefined. */
   organisation(id) {
+    shortTextArg(id, "id");
     return this.#document().organisations.find((o) => o.id === id);
   }
 
   /** The body with this id, or undefined. */
   body(id) {
+    shortTextArg(id, "id");
     return this.#document().bodies.find((b) => b.id === id);
   }
 
   /** The cluster with this id, or undefined. */
   cluster(id) {
+    shortTextArg(id, "id");
     return this.#document().clusters.find((c) => c.id === id);
   }
 
   /** The person with this id, or undefined. */
   person(id) {
+    shortTextArg(id, "id");
     return this.#document().people.find((p) => p.id === id);
   }
 
@@ -251,9 +482,16 @@ export class ParsedAgreement {
     return this.#open();
   }
 
+  /** Module-private (elements): this agreement while open, else one parsed again from its source when known. */
+  [RENEW]() {
+    if (this.#handle === null || this.#born === generation || this.#origin === undefined) return this;
+    return this.#origin();
+  }
+
   /** The annual follow-up of `year`; options as for `followUp`. */
-  followUp(year, options = {}) {
-    return this.#ask("agreement_follow_up", year, ...followUpArguments(options));
+  followUp(year, options) {
+    const y = yearArg(year);
+    return this.#ask("agreement_follow_up", y, ...followUpArguments(options));
   }
 
   /** The document, as plain data. */
@@ -278,24 +516,43 @@ function unwrap(envelope) {
   throw new RangeError(result.argument);
 }
 
-function text(agreement) {
-  return typeof agreement === "string" ? agreement : JSON.stringify(agreement);
-}
-
+/** The embedded North Jutland agreement 2024, as plain data. */
 export const nordjylland2024 = () => unwrap(call("nordjylland_2024"));
 /** The embedded North Jutland agreement 2024 as a `ParsedAgreement`, without a round trip through JSON text. */
-export const openNordjylland2024 = () => new ParsedAgreement(unwrap(call("open_nordjylland_2024")));
+export const openNordjylland2024 = () => new ParsedAgreement(CONSTRUCT, unwrap(call("open_nordjylland_2024")), openNordjylland2024);
 /** Parses and validates JSON text into a `ParsedAgreement`; throws ValidationError listing every error. */
-export const parse = (json) => new ParsedAgreement(unwrap(call("open", json)));
-export const validate = (json, { lang = "en" } = {}) => localise(unwrap(call("validate", json)), lang);
-export const statusOn = (agreement, on) =>
-  agreement instanceof ParsedAgreement ? agreement.statusOn(on) : unwrap(call("status_on", text(agreement), on));
-export const calendar = (agreement, on) =>
-  agreement instanceof ParsedAgreement ? agreement.calendar(on) : unwrap(call("calendar", text(agreement), on));
-export const report = (agreement, on, { lang = "en" } = {}) =>
-  agreement instanceof ParsedAgreement
-    ? agreement.report(on, { lang })
-    : unwrap(call("report", text(agreement), on, lang));
+export function parse(json) {
+  const text = textArg(json, "json", "the agreement's JSON text");
+  return new ParsedAgreement(CONSTRUCT, unwrap(call("open", text)), () => parse(text));
+}
+/** Every problem in JSON text, parse errors and warnings included. */
+export function validate(json, options) {
+  const text = textArg(json, "json", "the agreement's JSON text");
+  const { lang } = optionsArg(options, "options", ["lang"]);
+  const language = langArg(lang, "options.lang", "en");
+  return localise(unwrap(call("validate", text)), language);
+}
+/** The validity status on a date; see `ParsedAgreement.statusOn`. */
+export function statusOn(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return a instanceof ParsedAgreement ? a.statusOn(day) : unwrap(call("status_on", a, day));
+}
+/** The follow-up calendar on a date; see `ParsedAgreement.calendar`. */
+export function calendar(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return a instanceof ParsedAgreement ? a.calendar(day) : unwrap(call("calendar", a, day));
+}
+/** The readable report on a date; see `ParsedAgreement.report`. */
+export function report(agreement, on, options) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  const { lang } = optionsArg(options, "options", ["lang"]);
+  const language = langArg(lang, "options.lang", "en");
+  return a instanceof ParsedAgreement ? a.report(day, { lang: language }) : unwrap(call("report", a, day, language));
+}
+/** The catalogue of problem codes. */
 export const catalogue = () => unwrap(call("catalogue"));
 
 let labelTable = null;
@@ -305,29 +562,31 @@ export function labels() {
   return labelTable.map((l) => ({ ...l }));
 }
 /** The label of `code` of `kind` in `lang` ("en" or "da"); undefined for an unknown code. */
-export function label(kind, code, lang = "da") {
-  checkLang(lang);
+export function label(kind, code, lang) {
+  shortTextArg(kind, "kind");
+  shortTextArg(code, "code");
+  const language = langArg(lang, "lang", "da");
   labelTable ??= unwrap(call("labels"));
-  return labelTable.find((l) => l.kind === kind && l.code === code)?.[lang];
+  return labelTable.find((l) => l.kind === kind && l.code === code)?.[language];
 }
+/** The embedded minutes of Politisk Klynge Vest, 6 September 2021, as plain data. */
 export const politiskKlyngeVest2021 = () => unwrap(call("politisk_klynge_vest_2021"));
 /** The known composition rule sets (before and from the 2022 reorganisation). */
 export const ruleSets = () => unwrap(call("rule_sets"));
 
-function idOf(item) {
-  return typeof item === "string" ? item : item.id;
-}
-
-/** Runs `query` on a parsed agreement; a document or text is parsed for the call and freed after. */
+/** Runs `query` on a parsed agreement; a document or text (checked by agreementArg) is parsed for the call and freed after. */
 function withParsed(agreement, query) {
   if (agreement instanceof ParsedAgreement) return query(agreement);
-  const parsed = parse(text(agreement));
+  const parsed = parse(agreement);
   try {
     return query(parsed);
   } finally {
     parsed.free();
   }
 }
+
+const MINUTES_OPTIONS = ["agreement"];
+const MINUTES_LANG_OPTIONS = ["agreement", "lang"];
 
 /**
  * Minutes of a meeting, checked against an agreement (the embedded North
@@ -340,7 +599,7 @@ export class ParsedMinutes {
 
   /** @param {string | object} minutes JSON text or the minutes as data */
   constructor(minutes) {
-    this.#text = text(minutes);
+    this.#text = minutesArg(minutes);
   }
 
   /** The minutes as plain data (read from the text when first asked; SyntaxError if it is not JSON). */
@@ -349,29 +608,34 @@ export class ParsedMinutes {
     return this.#data;
   }
 
-  /** Asks the module about these minutes, against `agreement` (the embedded one when absent). */
+  /** Asks the module about these minutes, against `agreement` (the embedded one when absent or null). */
   #ask(name, agreement, ...args) {
     if (agreement === undefined || agreement === null) return unwrap(call(name, this.#text, ...args, undefined));
-    return withParsed(agreement, (a) => unwrap(call(name, this.#text, ...args, a[HANDLE]())));
+    return withParsed(agreementArg(agreement, "options.agreement"), (a) => unwrap(call(name, this.#text, ...args, a[HANDLE]())));
   }
 
   /** Every problem, warnings included, with messages in `lang`. */
-  problems({ agreement, lang = "en" } = {}) {
-    return localise(this.#ask("minutes_problems", agreement), lang);
+  problems(options) {
+    const { agreement, lang } = optionsArg(options, "options", MINUTES_LANG_OPTIONS);
+    const language = langArg(lang, "options.lang", "en");
+    return localise(this.#ask("minutes_problems", agreement), language);
   }
 
   /** The readable report, in `lang`. */
-  report({ agreement, lang = "en" } = {}) {
-    return this.#ask("minutes_report", agreement, checkLang(lang));
+  report(options) {
+    const { agreement, lang } = optionsArg(options, "options", MINUTES_LANG_OPTIONS);
+    return this.#ask("minutes_report", agreement, langArg(lang, "options.lang", "en"));
   }
 
   /** Who attended, per party (a regional unit counts for its region). */
-  attendanceByParty({ agreement } = {}) {
+  attendanceByParty(options) {
+    const { agreement } = optionsArg(options, "options", MINUTES_OPTIONS);
     return this.#ask("minutes_attendance_by_party", agreement);
   }
 
   /** The attendance's composition, one report per rule set that applies on the meeting's date. */
-  composition({ agreement } = {}) {
+  composition(options) {
+    const { agreement } = optionsArg(options, "options", MINUTES_OPTIONS);
     return this.#ask("minutes_composition", agreement);
   }
 
@@ -383,22 +647,58 @@ export class ParsedMinutes {
 /** Holds minutes (JSON text or data) for checking and queries; see `ParsedMinutes`. */
 export const parseMinutes = (minutes) => new ParsedMinutes(minutes);
 /** Every problem in minutes (JSON text or data), checked against `agreement` (the embedded one by default). */
-export const validateMinutes = (minutes, { lang = "en", agreement } = {}) =>
-  new ParsedMinutes(minutes).problems({ lang, agreement });
-export const progress = (input) => unwrap(call("progress", JSON.stringify(input)));
-export function followUp(agreement, year, options = {}) {
-  if (agreement instanceof ParsedAgreement) return agreement.followUp(year, options);
-  return unwrap(call("follow_up", text(agreement), year, ...followUpArguments(options)));
+export function validateMinutes(minutes, options) {
+  const parsed = new ParsedMinutes(minutes);
+  const { lang, agreement } = optionsArg(options, "options", MINUTES_LANG_OPTIONS);
+  return parsed.problems({ lang, agreement });
+}
+/** Progress from base to current by the Open SDG method; throws ProgressError for unusable input. */
+export function progress(input) {
+  if (!isPlainObject(input)) throw wrongType("input", "an object { base, current, direction, … }", input);
+  return unwrap(call("progress", jsonArg(input, "input")));
+}
+/** The annual follow-up of `year`; see `ParsedAgreement.followUp`. */
+export function followUp(agreement, year, options) {
+  const a = agreementArg(agreement);
+  const y = yearArg(year);
+  if (a instanceof ParsedAgreement) return a.followUp(y, options);
+  return unwrap(call("follow_up", a, y, ...followUpArguments(options)));
 }
 /** The organisations with a role on a date; see `ParsedAgreement.rolesOn`. */
-export const rolesOn = (agreement, on) => withParsed(agreement, (a) => a.rolesOn(on));
+export function rolesOn(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.rolesOn(day));
+}
 /** The parties on a date; see `ParsedAgreement.partiesOn`. */
-export const partiesOn = (agreement, on) => withParsed(agreement, (a) => a.partiesOn(on));
+export function partiesOn(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.partiesOn(day));
+}
 /** The clusters on a date; see `ParsedAgreement.clustersOn`. */
-export const clustersOn = (agreement, on) => withParsed(agreement, (a) => a.clustersOn(on));
+export function clustersOn(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.clustersOn(day));
+}
 /** The bodies on a date; see `ParsedAgreement.bodiesOn`. */
-export const bodiesOn = (agreement, on) => withParsed(agreement, (a) => a.bodiesOn(on));
+export function bodiesOn(agreement, on) {
+  const a = agreementArg(agreement);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.bodiesOn(day));
+}
 /** Who sits in a body on a date; see `ParsedAgreement.membersOn`. */
-export const membersOn = (agreement, body, on) => withParsed(agreement, (a) => a.membersOn(body, on));
+export function membersOn(agreement, body, on) {
+  const a = agreementArg(agreement);
+  const id = bodyArg(body);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.membersOn(id, day));
+}
 /** A body's composition on a date; see `ParsedAgreement.composition`. */
-export const composition = (agreement, body, on) => withParsed(agreement, (a) => a.composition(body, on));
+export function composition(agreement, body, on) {
+  const a = agreementArg(agreement);
+  const id = bodyArg(body);
+  const day = dateArg(on);
+  return withParsed(a, (p) => p.composition(id, day));
+}

@@ -1,12 +1,13 @@
 // The web components defined by importing "sundhedsaftale/elements".
-import type { Agreement, Lang, ParsedAgreement, Problem } from "./index";
+import type { Agreement, Lang, ParsedAgreement, Problem } from "./index.js";
 
 /** What the agreement-showing elements share. */
 export declare class AgreementElement extends HTMLElement {
   /** The display language: "da" unless the `lang` attribute says "en". */
   readonly language: Lang;
-  /** The date shown (the `on` attribute, YYYY-MM-DD); today when absent. */
-  on: string;
+  /** The date shown (the `on` attribute, YYYY-MM-DD); today when absent. Set a Date for its calendar day in the local time zone. */
+  get on(): string;
+  set on(value: string | Date);
   /** The agreement shown: set a `ParsedAgreement`, the document, or its JSON text; reads the parsed agreement once loaded. */
   get agreement(): ParsedAgreement | null;
   set agreement(value: ParsedAgreement | Agreement | string | null);

@@ -17,6 +17,7 @@ import {
   ready,
   validate,
 } from "./index.web.js";
+import { RENEW } from "./native.js";
 
 /** Texts of the elements themselves, in Danish and English (codes are labelled by `label`). */
 const TEXT = {
@@ -209,10 +210,14 @@ function h(tag, attributes = {}, ...children) {
 }
 const SVG_TAGS = new Set(["svg", "g", "line", "circle", "text", "title", "rect"]);
 
+/** A Date's calendar day as YYYY-MM-DD, in the reader's time zone. */
+function localDay(d) {
+  return `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Today as YYYY-MM-DD, in the reader's time zone. */
 function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return localDay(new Date());
 }
 
 /** A number as the language writes it (decimal comma in Danish). */
@@ -227,9 +232,9 @@ function badge(kind, code, lang) {
 }
 
 let embedded = null;
-/** The embedded agreement, parsed once for every element on the page. */
+/** The embedded agreement, parsed once for every element on the page (and again after a restart of the module). */
 function embeddedAgreement() {
-  embedded ??= openNordjylland2024();
+  embedded = embedded === null ? openNordjylland2024() : embedded[RENEW]();
   return embedded;
 }
 
@@ -272,8 +277,9 @@ class AgreementElement extends HTMLElement {
   get on() {
     return this.getAttribute("on") || today();
   }
+  /** A YYYY-MM-DD string, or a Date (its calendar day in the reader's time zone). */
   set on(value) {
-    this.setAttribute("on", value);
+    this.setAttribute("on", value instanceof Date && !Number.isNaN(value.getTime()) ? localDay(value) : value);
   }
 
   /** The agreement shown, once loaded (a `ParsedAgreement`). */
@@ -288,6 +294,22 @@ class AgreementElement extends HTMLElement {
     this.refresh();
   }
   #pending;
+
+  /**
+   * After the module restarted (a trap, perhaps from a page's own call), the
+   * agreement shown was lost with the old instance: it is parsed again from
+   * its own source (the text at `src`, the `agreement` property as given, or
+   * the embedded default), so the element keeps working.
+   */
+  #renew() {
+    const shown = this.#agreement;
+    if (shown === null) return;
+    if (shown === embedded) this.#replace(embeddedAgreement());
+    else {
+      const renewed = shown[RENEW]();
+      if (renewed !== shown) this.#replace(renewed, true);
+    }
+  }
 
   /** Shows `agreement` (a page's own, or null to load again), freeing one the element parsed. */
   #replace(agreement, owned = false) {
@@ -336,6 +358,7 @@ class AgreementElement extends HTMLElement {
         }
       }
       await this.prepare?.();
+      this.#renew();
       body.replaceChildren(...[this.render()].flat(Infinity).filter((node) => node !== null && node !== undefined));
       this.dispatchEvent(new CustomEvent("sundhedsaftale-render", { bubbles: true, composed: true }));
     } catch (error) {

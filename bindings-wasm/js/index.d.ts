@@ -3,6 +3,13 @@ export type Severity = "error" | "warning";
 export type Lang = "en" | "da";
 /** An ISO date, YYYY-MM-DD. */
 export type IsoDate = string;
+/**
+ * A date argument: a YYYY-MM-DD string, or a `Date`, which stands for its
+ * calendar day in the local time zone (`new Date()` is today where the code
+ * runs). An invalid Date or a malformed string throws RangeError; any other
+ * value TypeError.
+ */
+export type DateInput = IsoDate | Date;
 
 /** A JSON value, as found in a problem's context. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -29,6 +36,14 @@ export class ValidationError extends Error {
   /** The problems in `lang`; with `redact`, echoed input values become their type and length (`<string:11>`). */
   errorsIn(lang: Lang, options?: { redact?: boolean }): Problem[];
 }
+
+/*
+ * Every function and method checks its arguments before anything reaches the
+ * WebAssembly module: a value of the wrong type throws TypeError naming the
+ * argument; a text over the input limit, a malformed date or an unknown
+ * language or format throws RangeError. Options objects name only the options
+ * listed (an unknown one is a TypeError).
+ */
 
 export interface CodeInfo {
   code: string;
@@ -60,21 +75,27 @@ import type {
   Status,
   Thresholds,
   ValidityStatus,
-} from "./model";
+} from "./model.js";
 
 /** Every type of the model's JSON form (generated from core's JSON Schemas). */
-export type * from "./model";
+export type * from "./model.js";
 
 /** A health agreement document, every field typed (see `HealthAgreement` in model.d.ts). */
 export type Agreement = HealthAgreement;
 
 /** Resolves once the wasm module is loaded (a no-op under node). */
 export function ready(source?: string | URL | Response | BufferSource): Promise<void>;
-/** The embedded North Jutland health agreement 2024. */
 /** The largest input, in UTF-16 code units (about bytes), passed to the module by default: 16 MiB. */
 export const DEFAULT_INPUT_LIMIT: number;
 /** Sets the input size limit; larger inputs throw `RangeError` before they reach the module. */
 export function setInputLimit(units: number): void;
+/**
+ * Diagnostics: how many times the module was replaced by a fresh instance
+ * after a trap (memory exhausted) since the package loaded. An agreement
+ * parsed before a restart is lost; no argument of the wrong type causes one.
+ */
+export function moduleRestarts(): number;
+/** The embedded North Jutland health agreement 2024. */
 export function nordjylland2024(): Agreement;
 /**
  * A parsed, validated agreement held in the module's memory: its queries
@@ -88,27 +109,27 @@ export class ParsedAgreement {
   /** The agreement's title. */
   readonly title: string;
   /** The validity status on a date; throws RangeError for a malformed date. */
-  statusOn(on: IsoDate): ValidityStatus;
+  statusOn(on: DateInput): ValidityStatus;
   /** The follow-up calendar on a date. */
-  calendar(on: IsoDate): CalendarEntry[];
+  calendar(on: DateInput): CalendarEntry[];
   /** The readable report on a date. */
-  report(on: IsoDate, options?: { lang?: Lang }): string;
+  report(on: DateInput, options?: { lang?: Lang }): string;
   /** Every problem, warnings included. */
   validate(options?: { lang?: Lang }): Problem[];
   /** The organisations with a role on a date (party, bound or covered), each with its role. */
-  rolesOn(on: IsoDate): RoleOn[];
+  rolesOn(on: DateInput): RoleOn[];
   /** The parties on a date: none before entry into force or after expiry. */
-  partiesOn(on: IsoDate): Organisation[];
+  partiesOn(on: DateInput): Organisation[];
   /** The clusters of the agreement's region existing on a date. */
-  clustersOn(on: IsoDate): Cluster[];
+  clustersOn(on: DateInput): Cluster[];
   /** The cluster a municipality (its id in the document) belongs to on a date, or null. */
-  clusterOf(municipality: string, on: IsoDate): Cluster | null;
+  clusterOf(municipality: string, on: DateInput): Cluster | null;
   /** The bodies existing on a date. */
-  bodiesOn(on: IsoDate): Body[];
+  bodiesOn(on: DateInput): Body[];
   /** Who sits in a body on a date; RangeError for an unknown body. */
-  membersOn(body: string | Body, on: IsoDate): Sitting[];
+  membersOn(body: string | Body, on: DateInput): Sitting[];
   /** A body's composition on a date, one report per rule set that applies; RangeError for an unknown body. */
-  composition(body: string | Body, on: IsoDate): CompositionReport[];
+  composition(body: string | Body, on: DateInput): CompositionReport[];
   /** The organisation with this id. */
   organisation(id: string): Organisation | undefined;
   /** The body with this id. */
@@ -131,11 +152,11 @@ export function parse(json: string): ParsedAgreement;
 /** Every problem in JSON text, parse errors and warnings included. */
 export function validate(json: string, options?: { lang?: Lang }): Problem[];
 /** The validity status on a date; throws RangeError for a malformed date. */
-export function statusOn(agreement: AgreementInput, on: IsoDate): ValidityStatus;
+export function statusOn(agreement: AgreementInput, on: DateInput): ValidityStatus;
 /** The follow-up calendar on a date. */
-export function calendar(agreement: AgreementInput, on: IsoDate): CalendarEntry[];
+export function calendar(agreement: AgreementInput, on: DateInput): CalendarEntry[];
 /** The readable report on a date. */
-export function report(agreement: AgreementInput, on: IsoDate, options?: { lang?: Lang }): string;
+export function report(agreement: AgreementInput, on: DateInput, options?: { lang?: Lang }): string;
 /** The embedded minutes of Politisk Klynge Vest, 6 September 2021 (shape: core/schema/minutes.schema.json). */
 export function politiskKlyngeVest2021(): Minutes;
 /** An organisation with its role on a date. */
@@ -153,17 +174,17 @@ export interface Sitting {
 /** What an agreement-taking query is given: a parsed agreement, the document, or its JSON text. */
 export type AgreementInput = ParsedAgreement | Agreement | string;
 /** The organisations with a role on a date. */
-export function rolesOn(agreement: AgreementInput, on: IsoDate): RoleOn[];
+export function rolesOn(agreement: AgreementInput, on: DateInput): RoleOn[];
 /** The parties on a date. */
-export function partiesOn(agreement: AgreementInput, on: IsoDate): Organisation[];
+export function partiesOn(agreement: AgreementInput, on: DateInput): Organisation[];
 /** The clusters on a date. */
-export function clustersOn(agreement: AgreementInput, on: IsoDate): Cluster[];
+export function clustersOn(agreement: AgreementInput, on: DateInput): Cluster[];
 /** The bodies on a date. */
-export function bodiesOn(agreement: AgreementInput, on: IsoDate): Body[];
+export function bodiesOn(agreement: AgreementInput, on: DateInput): Body[];
 /** Who sits in a body on a date; RangeError for an unknown body. */
-export function membersOn(agreement: AgreementInput, body: string | Body, on: IsoDate): Sitting[];
+export function membersOn(agreement: AgreementInput, body: string | Body, on: DateInput): Sitting[];
 /** A body's composition on a date; RangeError for an unknown body. */
-export function composition(agreement: AgreementInput, body: string | Body, on: IsoDate): CompositionReport[];
+export function composition(agreement: AgreementInput, body: string | Body, on: DateInput): CompositionReport[];
 /** The known composition rule sets. */
 export function ruleSets(): RuleSet[];
 /** Which agreement minutes are checked against: the embedded North Jutland agreement when absent. */
@@ -248,12 +269,19 @@ export interface FollowUp {
 /** Progress from base to current by the Open SDG method; throws ProgressError for unusable input. */
 export function progress(input: ProgressInput): Progress;
 /**
- * The annual follow-up of `year`; observations as CSV text or an array of
- * observation objects, or none for the agreement's key figures.
+ * The annual follow-up of `year` (an integer from 1000 to 9999); observations
+ * as CSV text or an array of observation objects, or none for the
+ * agreement's key figures.
  */
 export function followUp(agreement: AgreementInput, year: number, options?: FollowUpOptions): FollowUp;
 /** Options of a follow-up. */
 export interface FollowUpOptions {
+  /**
+   * CSV (or, with `format: "json"`, JSON) text, or an array of observation
+   * objects. Left out: the agreement's own key figures. An empty text is an
+   * empty file: ValidationError, `missing_field` for `indicator`,
+   * `geography` and `period`, as in Rust and Python.
+   */
   observations?: string | object[];
   format?: "csv" | "json";
   targets?: FollowUpTarget[];

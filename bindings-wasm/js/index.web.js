@@ -1,6 +1,6 @@
 // Browser entry point (ESM): call `await ready()` once before anything else.
 import init, * as module from "./pkg/sundhedsaftale_wasm.js";
-import { bind } from "./native.js";
+import { bind, checkSource } from "./native.js";
 
 export * from "./api.js";
 
@@ -8,6 +8,11 @@ let loaded = null;
 
 /** Loads the wasm module; `source` may be a URL, Response, or bytes (defaults to the file beside this one). */
 export function ready(source) {
+  try {
+    checkSource(source);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   loaded ??= init(source === undefined ? undefined : { module_or_path: source }).then(() => bind(module));
   return loaded;
 }

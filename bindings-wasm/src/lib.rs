@@ -170,8 +170,16 @@ pub fn agreement_report(handle: u32, on: &str, lang_code: &str) -> String {
 
 /// The annual follow-up of an open agreement; arguments as for [`follow_up`].
 #[wasm_bindgen]
-pub fn agreement_follow_up(handle: u32, year: i32, observations: &str, format: &str, options: &str) -> String {
-    with_open(handle, |a| run_follow_up(a, year, observations, format, options))
+pub fn agreement_follow_up(
+    handle: u32,
+    year: i32,
+    observations: Option<String>,
+    format: &str,
+    options: &str,
+) -> String {
+    with_open(handle, |a| {
+        run_follow_up(a, year, observations.as_deref(), format, options)
+    })
 }
 
 /// The organisations with a role on a date: `{"ok": [{organisation, role}, ...]}`.
@@ -413,11 +421,12 @@ pub fn progress(input: &str) -> String {
 }
 
 /// The annual follow-up of `year`: observations as text in `format` ("csv"
-/// or "json"), or empty for the agreement's key figures; options as JSON.
+/// or "json"), or none (`undefined`) for the agreement's key figures; an
+/// empty text is an empty file, as in Rust and Python. Options as JSON.
 #[wasm_bindgen]
-pub fn follow_up(agreement: &str, year: i32, observations: &str, format: &str, options: &str) -> String {
+pub fn follow_up(agreement: &str, year: i32, observations: Option<String>, format: &str, options: &str) -> String {
     match core::load_str(agreement) {
-        Ok(a) => run_follow_up(&a, year, observations, format, options),
+        Ok(a) => run_follow_up(&a, year, observations.as_deref(), format, options),
         Err(problems) => invalid(&problems),
     }
 }
@@ -425,7 +434,7 @@ pub fn follow_up(agreement: &str, year: i32, observations: &str, format: &str, o
 fn run_follow_up(
     agreement: &core::HealthAgreement,
     year: i32,
-    observations: &str,
+    observations: Option<&str>,
     format: &str,
     options: &str,
 ) -> String {
@@ -438,7 +447,7 @@ fn run_follow_up(
         Ok(o) => o,
         Err(problems) => return invalid(&problems),
     };
-    let observations = (!observations.is_empty()).then_some((observations, format));
+    let observations = observations.map(|text| (text, format));
     match core::annual::run(agreement, observations, year, &options.into()) {
         Ok(result) => ok(&result),
         Err(problems) => invalid(&problems),
@@ -513,5 +522,27 @@ mod tests {
         let arg = parse_envelope(&status_on(text, "1/1/2024"));
         assert!(arg["argument"].as_str().unwrap().contains("1/1/2024"));
         assert!(parse_envelope(&report(text, "2024-01-01", "de"))["argument"].is_string());
+    }
+
+    #[test]
+    fn empty_observations_are_an_empty_file_and_none_are_the_key_figures() {
+        let text = core::embedded::NORDJYLLAND_2024_JSON;
+        let empty = parse_envelope(&follow_up(text, 2024, Some(String::new()), "csv", "{}"));
+        let codes: Vec<(&str, &str)> = empty["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["code"].as_str().unwrap(), p["path"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("missing_field", "/indicator"),
+                ("missing_field", "/geography"),
+                ("missing_field", "/period")
+            ]
+        );
+        let own = parse_envelope(&follow_up(text, 2024, None, "csv", "{}"));
+        assert!(!own["ok"]["rows"].as_array().unwrap().is_empty());
     }
 }

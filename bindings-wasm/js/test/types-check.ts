@@ -8,6 +8,8 @@ import {
   composition,
   nordjylland2024,
   parse,
+  moduleRestarts,
+  openNordjylland2024,
   parseMinutes,
   politiskKlyngeVest2021,
   statusOn,
@@ -18,6 +20,7 @@ import type {
   CalendarEntry,
   Cluster,
   CompositionReport,
+  DateInput,
   JsonValue,
   Organisation,
   Problem,
@@ -63,6 +66,22 @@ try {
     console.log(list.length, name, state, severity, context, year, wrong, parsedState, title, kind, clusterMunicipalities, badKind);
   }
 }
+
+// A date is a YYYY-MM-DD string or a Date (its local calendar day); nothing else.
+const today: DateInput = new Date();
+const opened: ParsedAgreement = openNordjylland2024();
+const todayState: ValidityState = opened.statusOn(today).state;
+const onDate: CalendarEntry[] = calendar(opened, new Date(2026, 10, 24));
+const restarts: number = moduleRestarts();
+// @ts-expect-error: a number is not a date
+opened.statusOn(20260101);
+// @ts-expect-error: nor is null
+opened.partiesOn(null);
+// @ts-expect-error: a year is a number
+opened.followUp("2024");
+// @ts-expect-error: observations are text or an array, not a number
+opened.followUp(2024, { observations: 5 });
+console.log(todayState, onDate, restarts);
 
 // The model queries return typed data.
 const on = "2024-06-01";
