@@ -42,10 +42,10 @@ fn uses(text: &str) -> Vec<Use> {
         // A group may run over several lines: gather it whole first.
         if let Some((start, mut group)) = in_group.take() {
             group.push_str(line);
-            if depth(&group) > 0 {
-                in_group = Some((start, group));
-            } else {
+            if closes(&group) {
                 grouped(start, &group, &mut out);
+            } else {
+                in_group = Some((start, group));
             }
             continue;
         }
@@ -63,7 +63,7 @@ fn uses(text: &str) -> Vec<Use> {
             // A group (`crate::{…}`, `crate::ground::{…}`), perhaps over several lines.
             if rest[path.len()..].starts_with('{') {
                 let group = format!("crate::{rest}");
-                if depth(&group) > 0 {
+                if !closes(&group) {
                     in_group = Some((i + 1, group));
                     break;
                 }
@@ -84,13 +84,18 @@ fn uses(text: &str) -> Vec<Use> {
     out
 }
 
-/// How many braces are open at the end of `text`.
-fn depth(text: &str) -> i32 {
-    text.chars().fold(0, |d, c| match c {
-        '{' => d + 1,
-        '}' => d - 1,
-        _ => d,
-    })
+/// Whether the group that `text` opens closes in it.
+fn closes(text: &str) -> bool {
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 1 => return true,
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The uses in a group `crate::{…}` that starts on `line`.
@@ -317,6 +322,7 @@ use crate::ground::{
 };
 #[serde(deserialize_with = "crate::formats::schema::strict")]
 fn f() { let _ = crate::faces::labels::all(); }
+use crate::{engine::aggregate}; fn g() {
 macro_rules! m { () => { $crate::meetings::meeting::Minutes } }
 use crate::{document::agreement::HealthAgreement, engine::{annual, progress::Goal}};
 "#;
@@ -327,10 +333,11 @@ use crate::{document::agreement::HealthAgreement, engine::{annual, progress::Goa
         (2, "crate::ground::lang::Lang"),
         (6, "crate::formats::schema::strict"),
         (7, "crate::faces::labels::all"),
-        (8, "crate::meetings::meeting::Minutes"),
-        (9, "crate::document::agreement::HealthAgreement"),
-        (9, "crate::engine::annual"),
-        (9, "crate::engine::progress::Goal"),
+        (8, "crate::engine::aggregate"),
+        (9, "crate::meetings::meeting::Minutes"),
+        (10, "crate::document::agreement::HealthAgreement"),
+        (10, "crate::engine::annual"),
+        (10, "crate::engine::progress::Goal"),
     ];
     assert_eq!(found, expect.map(|(l, p)| (l, p.to_string())));
     let report = check(&[("document/content.rs".to_string(), text.to_string())]);
