@@ -7,7 +7,9 @@
 //! folder it is in (`core/src/<layer>/…`); `lib.rs`, the crate root, only
 //! declares the layers and re-exports their modules. Files in the same layer
 //! may use each other, as long as no circle forms. Comments are not read:
-//! an intra-doc link is not an import.
+//! an intra-doc link is not an import. `super::` stays inside a file's own
+//! module (its tests, its submodules' parent); a path that climbs further
+//! (`super::super::`) is reported, as it could reach any layer unseen.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -48,6 +50,19 @@ fn uses(text: &str) -> Vec<Use> {
                 in_group = Some((start, group));
             }
             continue;
+        }
+        // A path that climbs out of its own module could reach any layer
+        // unseen; it is reported, to be written from `crate::` instead.
+        if let Some(at) = line.find("super::super::") {
+            out.push(Use {
+                line: i + 1,
+                path: line[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect(),
+                layer: "super".to_string(),
+                module: None,
+            });
         }
         while let Some(at) = rest.find("crate::") {
             // `$crate::` in a macro counts; `some_crate::` does not.
@@ -350,7 +365,7 @@ use crate::{document::agreement::HealthAgreement, engine::{annual, progress::Goa
 }
 
 #[test]
-fn a_circle_within_a_layer_fails_and_so_does_an_unlayered_path() {
+fn a_circle_within_a_layer_fails_and_so_do_unlayered_paths() {
     let report = check(&fixture(&[
         ("engine/observation.rs", "use crate::engine::aggregate::Cells;\n"),
         ("engine/aggregate.rs", "\nuse crate::engine::observation::SUPPRESSED;\n"),
@@ -370,6 +385,14 @@ fn a_circle_within_a_layer_fails_and_so_does_an_unlayered_path() {
         "{report}"
     );
     assert!(report.contains("stray.rs: not in a layer's folder"), "{report}");
+    let climbing = check(&fixture(&[(
+        "reading/parse/position.rs",
+        "use super::super::super::faces::report;\n",
+    )]));
+    assert_eq!(
+        climbing,
+        "reading/parse/position.rs:1: `super::super::super::faces::report` does not name a layer; write the layered path\n"
+    );
 }
 
 /// The real tree, copied, with one wrong import added: the check fails on it.
