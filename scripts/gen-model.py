@@ -39,6 +39,26 @@ MIXINS = {
     "Minutes": "MinutesMixin",
 }
 
+# Queries whose answers are model objects: generated here rather than mixed
+# in, so that `_mixins.py` needs nothing of `model` and the imports run one
+# way. Each reads one part of `MinutesMixin._queries` into a tuple of a class.
+QUERIES = {
+    "Minutes": [
+        (
+            "attendance_by_party",
+            0,
+            "PartyAttendance",
+            "Who attended and who sent apologies, per party, in order of first appearance.",
+        ),
+        (
+            "composition",
+            1,
+            "CompositionReport",
+            "The attendance checked against every composition rule set that applies on the meeting's date.",
+        ),
+    ],
+}
+
 
 def snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
@@ -285,7 +305,7 @@ def python(models: Dict[str, Model], enums: Dict[str, Enum], aliases: Dict[str, 
         "from dataclasses import dataclass, field",
         "from typing import Any, Dict, Mapping, Optional, Tuple\n",
         "from ._base import Code, FrozenMap, Model, _date, _opt",
-        "from ._mixins import " + ", ".join(sorted(MIXINS.values())) + "\n",
+        "from ._mixins import " + ", ".join(["AgreementHandle", *sorted(MIXINS.values())]) + "\n",
         "__all__ = [",
     ]
     for name in sorted([*enums, *models, "Code", "FrozenMap", "HealthAgreementFields", "Model"]):
@@ -346,6 +366,11 @@ def python(models: Dict[str, Model], enums: Dict[str, Enum], aliases: Dict[str, 
                 out.append(f'        out["{f.json}"] = {conv}')
         out.append("        return out")
         out.append("")
+        for name, part, result, doc in QUERIES.get(m.name, []):
+            out.append(f"    def {name}(self, agreement: Optional[AgreementHandle] = None) -> Tuple[{result}, ...]:")
+            out.append(docstring(doc, "        ").rstrip("\n"))
+            out.append(f"        return tuple({result}.from_dict(r) for r in self._queries(agreement)[{part}])")
+            out.append("")
     # The agreement handle (`sundhedsaftale.Agreement`) reads its fields from
     # the typed document, built when first asked for.
     doc = models["HealthAgreement"]

@@ -25,44 +25,34 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod aggregate;
-pub mod agreement;
-pub mod annual;
-pub mod body;
-pub mod catalogue;
-pub mod cluster;
-pub mod collaboration;
-pub mod composition;
-pub mod content;
-pub mod date;
-pub mod discretion;
-pub mod dispute;
+// The crate's layers, each a folder; `tests/layers.rs` declares their order
+// from the ground up and holds every `crate::` path to it: a module may use
+// its own layer and those below, never one above. The layer modules are
+// private; their modules are public here, at the paths they always had.
+mod document;
+mod engine;
+mod faces;
+mod formats;
+mod ground;
+mod meetings;
+mod places;
+mod problems;
+mod reading;
+
+pub use document::{
+    agreement, body, cluster, collaboration, composition, content, dispute, follow_up, indicator, organisation, people,
+    target, validity,
+};
+pub use engine::{aggregate, annual, discretion, observation, progress};
+pub use faces::{labels, load, report, validate};
 #[cfg(feature = "embedded")]
-pub mod embedded;
-pub mod follow_up;
-pub mod geography;
-mod hash;
-pub mod indicator;
-pub mod labels;
-pub mod lang;
-pub mod load;
-pub mod meeting;
-pub mod observation;
-pub mod organisation;
-pub mod parse;
-pub mod people;
-pub mod period;
-pub mod portfolio;
-pub mod problem;
-pub mod progress;
-pub mod reference;
-pub mod report;
-pub mod schema;
-pub mod shape;
-pub mod target;
-pub mod text;
-pub mod validate;
-pub mod validity;
+pub use formats::embedded;
+pub use formats::schema;
+pub use ground::{date, lang, period};
+pub use meetings::{meeting, portfolio};
+pub use places::{geography, reference};
+pub use problems::{catalogue, problem, text};
+pub use reading::{parse, shape};
 
 pub use agreement::{CompositionReport, HealthAgreement, Sitting, SCHEMA_VERSION};
 pub use body::{Body, BodyKind};

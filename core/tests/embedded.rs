@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use sundhedsaftale::composition::FindingStatus;
 use sundhedsaftale::embedded::{rules_before_2022, rules_from_2022};
 use sundhedsaftale::follow_up::DueStatus;
+use sundhedsaftale::geography::{Geography, Level};
 use sundhedsaftale::{
     nordjylland_2024, rule_sets, validate, validate_rule_set, AgreementRole, BodyKind, ValidityState,
 };
@@ -350,4 +351,36 @@ fn parties_are_asked_for_on_a_date() {
     let after = parties(&merged, "2027-01-01");
     assert_eq!(after.len(), 11);
     assert!(!after.contains(&a.region));
+}
+
+/// The hierarchy the agreement fills places each municipality in the
+/// cluster structure in force on the date.
+#[test]
+fn the_cluster_structure_in_force_applies() {
+    let h = nordjylland_2024().hierarchy();
+    let thisted = Geography::new(Level::Municipality, "787");
+    let names = |gs: Vec<Geography>| gs.iter().map(Geography::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        names(h.parents(&thisted, d("2021-12-31"))),
+        ["cluster:klynge-vest-foer-2022", "region:1081", "country:DK"]
+    );
+    assert_eq!(
+        names(h.parents(&thisted, d("2023-12-31"))),
+        ["cluster:vest", "region:1081", "country:DK"]
+    );
+    let aalborg = Geography::new(Level::Municipality, "851");
+    assert_eq!(
+        names(h.parents(&aalborg, d("2021-12-31"))),
+        ["region:1081", "country:DK"]
+    );
+    assert_eq!(
+        h.municipalities_under(&Geography::new(Level::Cluster, "nord"), d("2024-01-01")),
+        ["810", "813", "825", "860"]
+    );
+    assert_eq!(
+        h.municipalities_under(&Geography::new(Level::Region, "1081"), d("2024-01-01"))
+            .len(),
+        11
+    );
+    assert_eq!(h.name(&aalborg), Some("Aalborg Kommune"));
 }

@@ -14,7 +14,8 @@ from typing import Any, Dict, List, Mapping, Tuple, Union
 
 from . import _native, model
 from ._agreement import Agreement, Calendar, Sitting
-from ._errors import Lang, Problem, ProgressError, ValidationError, localise
+from ._errors import Problem, ProgressError, ValidationError, localise
+from ._lang import Lang
 from ._follow_up import FollowUp
 from ._base import text_of
 from ._observations import Observations

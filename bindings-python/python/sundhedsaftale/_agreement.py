@@ -12,7 +12,8 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _display as d
 from . import _native
-from ._errors import Lang, Problem, localise
+from ._errors import Problem, localise
+from ._lang import Lang
 from ._follow_up import FollowUp
 from ._observations import ArrowStream, Observations
 from .model import (

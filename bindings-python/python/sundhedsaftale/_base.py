@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar
 
-from ._errors import Lang, check_lang
+from ._lang import Lang, check_lang
 
 V = TypeVar("V")
 R = TypeVar("R")

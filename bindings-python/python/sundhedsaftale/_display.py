@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any, Iterable, Optional, Sequence
 
-from ._errors import Lang, check_lang
+from ._lang import Lang, check_lang
 
 __all__ = ["COLOURS", "check_lang", "code", "date", "esc", "table", "words"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict
 
-Lang = Literal["en", "da"]
+from . import _display as d
+from ._lang import Lang, check_lang
 
 
 class _ProblemCore(TypedDict):
@@ -24,12 +25,6 @@ class Problem(_ProblemCore, total=False):
     (the values the message was made from) unless left out."""
 
     context: Dict[str, Any]
-
-
-def check_lang(lang: str) -> None:
-    """Raises `ValueError` for a language other than ``en`` and ``da``."""
-    if lang not in ("en", "da"):
-        raise ValueError(f"unknown language {lang!r} (use 'en' or 'da')")
 
 
 def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en", include_context: bool = True) -> List[Problem]:
@@ -102,8 +97,6 @@ class ValidationError(ValueError):
 
     def _repr_html_(self) -> str:
         """Every problem as an HTML table: what a notebook shows."""
-        from . import _display as d  # which imports this module
-
         count = len(self._problems)
         rows = [
             (f"<code>{d.esc(p['code'])}</code>", f"<code>{d.esc(p['path'] or '/')}</code>", d.esc(p["severity"]), d.esc(p["message"]))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _display as d
 from . import _native
-from ._errors import Lang
+from ._lang import Lang
 
 if TYPE_CHECKING:  # optional dependencies, imported when asked for
     import pandas

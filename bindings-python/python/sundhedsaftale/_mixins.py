@@ -1,18 +1,124 @@
 """Behaviour of generated model classes beyond data: display, and the
-queries minutes answer. `model` mixes these in; they import nothing of it
-at run time, so there is no import circle."""
+queries minutes answer. `model` mixes these in. They import nothing of
+`model` (nor of `_agreement`, which imports `model`), not even for types:
+each mixin says, as protocols, what it reads of the class it is mixed into,
+and the two queries that answer with model objects are generated into
+`model` itself. So the imports run one way: `_mixins`, then `model`, then
+`_agreement`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
+import datetime
+from typing import Any, Dict, List, Optional, Protocol, Sequence, Tuple
 
 from . import _display as d
 from . import _native
-from ._errors import Lang, Problem, localise
+from ._base import Code
+from ._errors import Problem, localise
+from ._lang import Lang
 
-if TYPE_CHECKING:
-    from ._agreement import Agreement
-    from .model import CompositionReport, Minutes, PartyAttendance, ValidityStatus
+
+class AgreementHandle(Protocol):
+    """What a query against an agreement needs of it: the native agreement,
+    which `sundhedsaftale.Agreement` holds."""
+
+    @property
+    def _native(self) -> _native.NativeAgreement: ...
+
+
+class _DecidingDate(Protocol):
+    @property
+    def role(self) -> Code: ...
+    @property
+    def date(self) -> datetime.date: ...
+
+
+class _ValidityStatus(Protocol):
+    @property
+    def on(self) -> datetime.date: ...
+    @property
+    def state(self) -> Code: ...
+    @property
+    def decided_by(self) -> Sequence[_DecidingDate]: ...
+    def to_html(self, lang: Lang = "en") -> str: ...
+
+
+class _RuleFinding(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def text_en(self) -> str: ...
+    @property
+    def scope(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Code: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def expected(self) -> str: ...
+    @property
+    def counted(self) -> Sequence[str]: ...
+
+
+class _CompositionReport(Protocol):
+    @property
+    def body(self) -> str: ...
+    @property
+    def rule_set(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def findings(self) -> Sequence[_RuleFinding]: ...
+    def to_html(self, lang: Lang = "en") -> str: ...
+
+
+class _Attendance(Protocol):
+    @property
+    def person(self) -> str: ...
+    @property
+    def status(self) -> Code: ...
+    @property
+    def title_text(self) -> str: ...
+
+
+class _AgendaItem(Protocol):
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def outcome(self) -> Optional[Code]: ...
+
+
+class _Meeting(Protocol):
+    @property
+    def body(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def state(self) -> Code: ...
+    @property
+    def attendance(self) -> Sequence[_Attendance]: ...
+    @property
+    def agenda(self) -> Sequence[_AgendaItem]: ...
+
+
+class _Person(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class _Minutes(Protocol):
+    @property
+    def meeting(self) -> _Meeting: ...
+    @property
+    def people(self) -> Sequence[_Person]: ...
+    def to_json(self) -> str: ...
+    def to_html(self, lang: Lang = "en") -> str: ...
 
 
 class ValidityStatusMixin:
@@ -20,23 +126,20 @@ class ValidityStatusMixin:
 
     __slots__ = ()
 
-    def __str__(self) -> str:
-        self_ = cast("ValidityStatus", self)
-        dates = ", ".join(f"{x.role} {x.date.isoformat()}" for x in self_.decided_by)
-        return f"{self_.state} on {self_.on.isoformat()} ({dates})"
+    def __str__(self: _ValidityStatus) -> str:
+        dates = ", ".join(f"{x.role} {x.date.isoformat()}" for x in self.decided_by)
+        return f"{self.state} on {self.on.isoformat()} ({dates})"
 
-    def to_html(self, lang: Lang = "en") -> str:
+    def to_html(self: _ValidityStatus, lang: Lang = "en") -> str:
         """The status and the dates that decided it, labelled in ``lang``."""
-        self_ = cast("ValidityStatus", self)
         d.check_lang(lang)
-        rows = [(d.code(x.role, lang), d.date(x.date)) for x in self_.decided_by]
-        caption = f"{self_.on.isoformat()}: {self_.state.label(lang)}"
+        rows = [(d.code(x.role, lang), d.date(x.date)) for x in self.decided_by]
+        caption = f"{self.on.isoformat()}: {self.state.label(lang)}"
         html = d.table("validity", caption, (d.words(lang, "Decided by", "Afgjort af"), "Dato" if lang == "da" else "Date"), rows)
-        return f'<div class="sundhedsaftale-status">{d.code(self_.state, lang)}{html}</div>'
+        return f'<div class="sundhedsaftale-status">{d.code(self.state, lang)}{html}</div>'
 
-    def _repr_html_(self) -> str:
-        self_ = cast("ValidityStatus", self)
-        return self_.to_html()
+    def _repr_html_(self: _ValidityStatus) -> str:
+        return self.to_html()
 
 
 class CompositionReportMixin:
@@ -45,14 +148,12 @@ class CompositionReportMixin:
     __slots__ = ()
 
     @property
-    def met(self) -> bool:
+    def met(self: _CompositionReport) -> bool:
         """Whether no rule is found not met."""
-        self_ = cast("CompositionReport", self)
-        return all(f.status != "not_met" for f in self_.findings)
+        return all(f.status != "not_met" for f in self.findings)
 
-    def to_html(self, lang: Lang = "en") -> str:
+    def to_html(self: _CompositionReport, lang: Lang = "en") -> str:
         """One row per rule and scope group, statuses coloured and labelled in ``lang``."""
-        self_ = cast("CompositionReport", self)
         d.check_lang(lang)
         heads = (
             d.words(lang, "Rule", "Regel"),
@@ -69,14 +170,13 @@ class CompositionReportMixin:
                 f"{f.count}: " + d.esc(", ".join(f.counted)),
                 d.code(f.status, lang),
             )
-            for f in self_.findings
+            for f in self.findings
         ]
-        caption = f"{self_.body} ({self_.rule_set}), {self_.date.isoformat()}"
+        caption = f"{self.body} ({self.rule_set}), {self.date.isoformat()}"
         return d.table("composition", caption, heads, rows)
 
-    def _repr_html_(self) -> str:
-        self_ = cast("CompositionReport", self)
-        return self_.to_html()
+    def _repr_html_(self: _CompositionReport) -> str:
+        return self.to_html()
 
 
 class MinutesMixin:
@@ -85,46 +185,26 @@ class MinutesMixin:
 
     __slots__ = ()
 
-    def problems(self, agreement: Optional[Agreement] = None, lang: Lang = "en") -> List[Problem]:
+    def problems(self: _Minutes, agreement: Optional[AgreementHandle] = None, lang: Lang = "en") -> List[Problem]:
         """Every problem: structure, references into the agreement, attendance
         against the body's composition rules (warnings)."""
-        self_ = cast("Minutes", self)
         native = None if agreement is None else agreement._native
-        return localise(_native.minutes_problems(self_.to_json(), native), lang)
+        return localise(_native.minutes_problems(self.to_json(), native), lang)
 
-    def report(self, lang: Lang = "en", agreement: Optional[Agreement] = None) -> str:
+    def report(self: _Minutes, lang: Lang = "en", agreement: Optional[AgreementHandle] = None) -> str:
         """The readable report; raises `ValidationError` when the minutes have errors."""
-        self_ = cast("Minutes", self)
         native = None if agreement is None else agreement._native
-        return _native.minutes_report(self_.to_json(), lang, native)
+        return _native.minutes_report(self.to_json(), lang, native)
 
-    def _queries(self, agreement: Optional[Agreement]) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
-        self_ = cast("Minutes", self)
+    def _queries(self: _Minutes, agreement: Optional[AgreementHandle]) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
         native = None if agreement is None else agreement._native
-        return _native.minutes_queries(self_.to_json(), native)
+        return _native.minutes_queries(self.to_json(), native)
 
-    def attendance_by_party(self, agreement: Optional[Agreement] = None) -> Tuple[PartyAttendance, ...]:
-        """Who attended and who sent apologies, per party, in order of first appearance."""
-        self_ = cast("Minutes", self)
-        from .model import PartyAttendance
-
-        parties, _ = self._queries(agreement)
-        return tuple(PartyAttendance.from_dict(p) for p in parties)
-
-    def composition(self, agreement: Optional[Agreement] = None) -> Tuple[CompositionReport, ...]:
-        """The attendance checked against every composition rule set that applies on the meeting's date."""
-        self_ = cast("Minutes", self)
-        from .model import CompositionReport
-
-        _, reports = self._queries(agreement)
-        return tuple(CompositionReport.from_dict(r) for r in reports)
-
-    def to_html(self, lang: Lang = "en") -> str:
+    def to_html(self: _Minutes, lang: Lang = "en") -> str:
         """The meeting, its attendance and its agenda with decisions, labelled in ``lang``."""
-        self_ = cast("Minutes", self)
         d.check_lang(lang)
-        m = self_.meeting
-        names = {p.id: p.name for p in self_.people}
+        m = self.meeting
+        names = {p.id: p.name for p in self.people}
         attendance = d.table(
             "attendance",
             d.words(lang, "Attendance", "Deltagere"),
@@ -143,6 +223,5 @@ class MinutesMixin:
         head = f"<h3>{d.esc(m.title)}</h3><p>{d.esc(m.body)}, {m.date.isoformat()}, {d.code(m.state, lang)}</p>"
         return f'<div class="sundhedsaftale-minutes">{head}{attendance}{agenda}</div>'
 
-    def _repr_html_(self) -> str:
-        self_ = cast("Minutes", self)
-        return self_.to_html()
+    def _repr_html_(self: _Minutes) -> str:
+        return self.to_html()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 from ._base import Code, FrozenMap, Model, _date, _opt
-from ._mixins import CompositionReportMixin, MinutesMixin, ValidityStatusMixin
+from ._mixins import AgreementHandle, CompositionReportMixin, MinutesMixin, ValidityStatusMixin
 
 __all__ = [
     "ActionPlan",
@@ -2358,6 +2358,14 @@ class Minutes(MinutesMixin, Model):
         if self.portfolio is not None:
             out["portfolio"] = self.portfolio.to_dict()
         return out
+
+    def attendance_by_party(self, agreement: Optional[AgreementHandle] = None) -> Tuple[PartyAttendance, ...]:
+        """Who attended and who sent apologies, per party, in order of first appearance."""
+        return tuple(PartyAttendance.from_dict(r) for r in self._queries(agreement)[0])
+
+    def composition(self, agreement: Optional[AgreementHandle] = None) -> Tuple[CompositionReport, ...]:
+        """The attendance checked against every composition rule set that applies on the meeting's date."""
+        return tuple(CompositionReport.from_dict(r) for r in self._queries(agreement)[1])
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

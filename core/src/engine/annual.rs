@@ -1,0 +1,594 @@
+//! The annual follow-up (årlig opfølgning) of the focus areas.
+//!
+//! For each focus area and indicator, and each place from municipality to
+//! region: the baseline, the latest value, the change, the target, the
+//! status and score with all their components, the coverage, and what was
+//! hidden for discretion. Results are tidy rows of plain data, ready for a
+//! data frame; roll-ups give each focus area and the agreement a mean score
+//! per place.
+//!
+//! ```
+//! use sundhedsaftale::annual::{run, FollowUpConfig};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! // Without observations, the agreement's own key figures are followed up.
+//! let result = run(&agreement, None, 2024, &FollowUpConfig::default()).unwrap();
+//! assert!(result.rows.iter().any(|r| r.indicator.starts_with("kf-")));
+//! ```
+
+use std::collections::BTreeMap;
+
+use crate::ground::hash::HashMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::agreement::HealthAgreement;
+use crate::document::indicator::IndicatorCatalogue;
+use crate::document::target::{target_for, Target};
+use crate::engine::aggregate::{aggregate, CellId, Cells, Hidden, Weights};
+use crate::engine::discretion;
+use crate::engine::observation::{Dialect, Observation, ObservationTable};
+use crate::engine::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
+use crate::ground::period::Period;
+use crate::places::geography::{Geography, Level};
+use crate::problems::problem::Problems;
+use crate::reading::parse::derived;
+
+derived!(FollowUpOptions);
+
+/// Settings of a follow-up run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpConfig {
+    /// Targets, per indicator and optionally per place.
+    pub targets: Vec<Target>,
+    /// Weights for value-only observations, by place.
+    pub weights: Option<Weights>,
+    /// Counts below this are hidden, unless an indicator sets its own. The
+    /// default, 5, is this library's choice, not an official rule: set the
+    /// one your publication follows.
+    pub small_count_threshold: u32,
+    /// The progress thresholds.
+    pub progress: ProgressConfig,
+    /// How CSV observations are written; absent: detected from the header line.
+    pub dialect: Option<Dialect>,
+}
+
+impl Default for FollowUpConfig {
+    fn default() -> FollowUpConfig {
+        FollowUpConfig {
+            targets: Vec::new(),
+            weights: None,
+            small_count_threshold: 5,
+            progress: ProgressConfig::default(),
+            dialect: None,
+        }
+    }
+}
+
+/// [`FollowUpConfig`] in its JSON form, as the bindings pass it.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpOptions {
+    /// Targets.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Weights by place code (`municipality:851`).
+    #[serde(default)]
+    pub weights: Option<BTreeMap<Geography, f64>>,
+    /// The small-count threshold (default 5).
+    #[serde(default)]
+    pub small_count_threshold: Option<u32>,
+    /// The progress thresholds.
+    #[serde(default)]
+    pub progress: Option<ProgressConfig>,
+    /// How CSV observations are written (`{"separator": ";", "decimal_comma": true}`); absent: detected.
+    #[serde(default)]
+    pub dialect: Option<Dialect>,
+}
+
+impl From<FollowUpOptions> for FollowUpConfig {
+    fn from(o: FollowUpOptions) -> FollowUpConfig {
+        let defaults = FollowUpConfig::default();
+        FollowUpConfig {
+            targets: o.targets,
+            weights: o.weights.map(|w| w.into_iter().collect()),
+            small_count_threshold: o.small_count_threshold.unwrap_or(defaults.small_count_threshold),
+            progress: o.progress.unwrap_or(defaults.progress),
+            dialect: o.dialect,
+        }
+    }
+}
+
+/// Runs the follow-up of `year` on observations given as text (checked
+/// against the agreement's own indicators and geography), or, with none
+/// given, on the agreement's own key figures. Targets come from the document
+/// and from `config`; where both set one for the same series with the same
+/// specificity, `config`'s wins.
+///
+/// ```
+/// let a = sundhedsaftale::nordjylland_2024();
+/// let result = sundhedsaftale::annual::run(&a, None, 2025, &Default::default()).unwrap();
+/// assert!(result.rows.iter().any(|r| r.indicator == "kf-kroniske-sygdomme"));
+/// ```
+pub fn run(
+    agreement: &HealthAgreement,
+    observations: Option<(&str, crate::engine::observation::Format)>,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    match observations {
+        None => run_on(agreement, None, year, config),
+        Some((text, format)) => {
+            let table = crate::engine::observation::read_in(text, format, config.dialect)?;
+            run_on(agreement, Some(&table), year, config)
+        }
+    }
+}
+
+/// Runs the follow-up of `year` on observations already read (checked
+/// against the agreement's own indicators and geography first), or, with
+/// none, on the agreement's own key figures: for reading a large file once
+/// and following it up under several settings.
+///
+/// ```
+/// use sundhedsaftale::{annual::run_on, observation::read_csv};
+/// let a = sundhedsaftale::nordjylland_2024();
+/// let table = read_csv("indicator,geography,period,numerator,denominator\n\
+///     genindlaeggelser-30-dage,municipality:851,2024,30,300\n").unwrap();
+/// let result = run_on(&a, Some(&table), 2024, &Default::default()).unwrap();
+/// assert!(result.rows.iter().any(|r| r.geography.to_string() == "municipality:851"));
+/// ```
+pub fn run_on(
+    agreement: &HealthAgreement,
+    observations: Option<&ObservationTable>,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    let (catalogue, gaps) = agreement.indicator_catalogue();
+    let own;
+    let (table, later) = match observations {
+        None => {
+            own = key_figure_observations(agreement);
+            (&own, Vec::new())
+        }
+        Some(table) => {
+            let problems = crate::engine::observation::check(table, &catalogue, &agreement.hierarchy());
+            if problems.has_errors() {
+                return Err(problems);
+            }
+            (table, outside_window(table, year))
+        }
+    };
+    let mut result = annual_follow_up(agreement, &catalogue, table, year, config);
+    result.problems.0.splice(0..0, gaps.0.into_iter().chain(later));
+    Ok(result)
+}
+
+/// One warning per period after `year`: those rows are read but not used.
+fn outside_window(table: &ObservationTable, year: i32) -> Vec<crate::problems::problem::Problem> {
+    let mut rows: BTreeMap<Period, usize> = BTreeMap::new();
+    for p in table.period.iter().filter(|p| p.year() > year) {
+        *rows.entry(*p).or_insert(0) += 1;
+    }
+    rows.into_iter()
+        .map(|(period, n)| {
+            crate::problems::problem::Problem::with_context(
+                crate::problems::catalogue::Code::PeriodOutsideWindow,
+                "",
+                crate::problems::problem::ctx!("period" => period.to_string(), "year" => year, "rows" => n),
+            )
+        })
+        .collect()
+}
+
+/// One indicator at one place and stratum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FollowUpRow {
+    /// Focus area id.
+    pub focus_area: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Indicator name (Danish).
+    pub indicator_name: String,
+    /// Level of the place.
+    pub level: Level,
+    /// The place.
+    pub geography: Geography,
+    /// The place's name.
+    pub geography_name: Option<String>,
+    /// The stratum, `dimension=category` joined by `;`, empty for the total.
+    pub stratum: String,
+    /// First period with data up to the year.
+    pub baseline_period: Option<Period>,
+    /// Its value.
+    pub baseline_value: Option<f64>,
+    /// Last period with data up to the year.
+    pub latest_period: Option<Period>,
+    /// Its value.
+    pub latest_value: Option<f64>,
+    /// Latest minus baseline.
+    pub change: Option<f64>,
+    /// The target value (or the nearer bound of a range), if any.
+    pub target_value: Option<f64>,
+    /// When the target is due.
+    pub target_period: Option<Period>,
+    /// The progress status.
+    pub status: Status,
+    /// The score.
+    pub score: Option<f64>,
+    /// The full progress result, with every component.
+    pub progress: Option<Progress>,
+    /// Municipalities that contributed to the latest value (aggregates).
+    pub contributed: usize,
+    /// Municipalities of the place with no latest value (aggregates).
+    pub missing: Vec<String>,
+    /// Why the row's values are hidden, if they are.
+    pub hidden: Option<Hidden>,
+    /// Why there is no result, when there is none.
+    pub note: Option<String>,
+}
+
+impl FollowUpRow {
+    /// A row for an indicator at a place with nothing measured: status
+    /// `not_available`, every value absent, no note.
+    pub fn without_data(
+        focus_area: String,
+        indicator: String,
+        indicator_name: String,
+        geography: Geography,
+        geography_name: Option<String>,
+    ) -> FollowUpRow {
+        FollowUpRow {
+            focus_area,
+            indicator,
+            indicator_name,
+            level: geography.level,
+            geography,
+            geography_name,
+            stratum: String::new(),
+            baseline_period: None,
+            baseline_value: None,
+            latest_period: None,
+            latest_value: None,
+            change: None,
+            target_value: None,
+            target_period: None,
+            status: Status::NotAvailable,
+            score: None,
+            progress: None,
+            contributed: 0,
+            missing: Vec::new(),
+            hidden: None,
+            note: None,
+        }
+    }
+}
+
+/// A roll-up of indicator scores for a focus area (or the agreement) at a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RollUpRow {
+    /// The focus area; absent for the whole agreement.
+    pub focus_area: Option<String>,
+    /// The place.
+    pub geography: Geography,
+    /// Mean score.
+    pub score: Option<f64>,
+    /// Its band.
+    pub status: Status,
+    /// Indicators with a score.
+    pub scored: usize,
+    /// Indicators without one.
+    pub not_available: usize,
+}
+
+/// The result of the annual follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualFollowUp {
+    /// The year followed up.
+    pub year: i32,
+    /// One row per focus area, indicator, place and stratum.
+    pub rows: Vec<FollowUpRow>,
+    /// Roll-ups per focus area and place, then for the agreement per place.
+    pub roll_ups: Vec<RollUpRow>,
+    /// Problems met on the way (aggregation without weights, unusable targets).
+    pub problems: Problems,
+}
+
+/// The agreement's own key figures as observations at the region, including
+/// the earlier values the agreement states as changes ("a fall of 3
+/// percentage points since 2010" gives 86 % in 2010).
+pub fn key_figure_observations(agreement: &HealthAgreement) -> ObservationTable {
+    let mut table = ObservationTable::new();
+    let region = agreement
+        .organisation(&agreement.region)
+        .and_then(|o| o.code)
+        .map(|c| c.to_string());
+    let Some(region) = region else { return table };
+    let geography = Geography::new(Level::Region, region);
+    for k in agreement.focus_areas.iter().flat_map(|f| &f.key_figures) {
+        let Some(year) = k.year else { continue };
+        let mut push = |year: i32, value: f64| {
+            table.push(&Observation {
+                indicator: k.id.clone(),
+                geography: geography.clone(),
+                period: Period::Year(year),
+                value: Some(value),
+                numerator: None,
+                denominator: None,
+                disaggregation: BTreeMap::new(),
+                provisional: false,
+                break_in_series: false,
+                suppressed: false,
+            })
+        };
+        if let Some((earlier_year, earlier)) = k.earlier_value() {
+            push(earlier_year, earlier);
+        }
+        push(year, k.value);
+    }
+    table
+}
+
+fn stratum_text(table: &ObservationTable, stratum: u32) -> String {
+    table
+        .stratum_of(stratum)
+        .iter()
+        .map(|(d, c)| format!("{d}={c}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// A score and status, as roll-ups take them.
+type Scored = (Option<f64>, Status);
+
+/// One series of the follow-up: (indicator id, place, stratum text) in output
+/// order, the interned stratum, and its cells in period order.
+type Series<'a> = ((&'a str, &'a Geography, String), u32, Vec<(u32, CellId)>);
+
+/// The series (indicator, place, stratum) with a value up to `year`, in
+/// output order. Cells arrive group by group in period order, so each
+/// series' cells come out in period order by a counting pass: no hashing or
+/// allocation per cell.
+fn series<'a>(cells: &'a Cells<'_>, year: i32) -> Vec<Series<'a>> {
+    let table = cells.table();
+    let places = cells.places.len();
+    // (indicator, stratum) pairs, densely numbered; a series is a pair at a place.
+    let mut pairs: HashMap<(u32, u32), usize> = HashMap::default();
+    let mut pair_of = Vec::with_capacity(cells.groups.len());
+    for g in &cells.groups {
+        let next = pairs.len();
+        pair_of.push(*pairs.entry((g.indicator, g.stratum)).or_insert(next));
+    }
+    let in_window = |g: &crate::engine::aggregate::Group| g.period.year() <= year;
+    // Each cell as its group and id: eight bytes, not a whole cell.
+    let mut lists: Vec<Vec<(u32, CellId)>> = vec![Vec::new(); pairs.len() * places];
+    for (k, (g, &pair)) in cells
+        .groups
+        .iter()
+        .zip(&pair_of)
+        .enumerate()
+        .filter(|(_, (g, _))| in_window(g))
+    {
+        for &id in cells.group_members(g) {
+            if !cells.value(id).is_nan() {
+                lists[pair * places + cells.place(id) as usize].push((k as u32, id));
+            }
+        }
+    }
+    let mut out: Vec<Series<'a>> = Vec::new();
+    for ((indicator, stratum), pair) in pairs {
+        for place in 0..places {
+            let list = std::mem::take(&mut lists[pair * places + place]);
+            if !list.is_empty() {
+                let key = (
+                    table.indicator_id(indicator),
+                    cells.places.get(place as u32),
+                    stratum_text(table, stratum),
+                );
+                out.push((key, stratum, list));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Runs the annual follow-up of `year` over `observations`.
+pub fn annual_follow_up(
+    agreement: &HealthAgreement,
+    catalogue: &IndicatorCatalogue,
+    observations: &ObservationTable,
+    year: i32,
+    config: &FollowUpConfig,
+) -> AnnualFollowUp {
+    let hierarchy = agreement.hierarchy();
+    let targets: Vec<Target> = config
+        .targets
+        .iter()
+        .cloned()
+        .chain(agreement.targets().into_iter().map(|(_, t)| t))
+        .collect();
+    let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
+    discretion::apply(&mut cells, catalogue, &hierarchy, config.small_count_threshold);
+    let mut problems = problems.0;
+    let series = series(&cells, year);
+
+    let focus_order: Vec<&str> = agreement.focus_areas.iter().map(|f| f.id.as_str()).collect();
+    let mut rows = Vec::new();
+    for def in &catalogue.indicators {
+        for focus_area in def.focus_areas.iter().filter(|f| focus_order.contains(&f.as_str())) {
+            let mut any = false;
+            let start = series.partition_point(|s| s.0 .0 < def.id.as_str());
+            for ((indicator, geography, stratum), stratum_id, list) in &series[start..] {
+                if *indicator != def.id {
+                    break;
+                }
+                any = true;
+                let target = target_for(&targets, &def.id, geography, observations.stratum_of(*stratum_id));
+                let base_period = target.and_then(|t| t.base_period);
+                let cell = |&(g, id): &(u32, CellId)| cells.cell(&cells.groups[g as usize], id);
+                let last = cell(&list[list.len() - 1]);
+                let first = base_period
+                    .and_then(|p| list.iter().map(cell).find(|c| c.period == p))
+                    .unwrap_or_else(|| cell(&list[0]));
+                let hidden = last.hidden.or(first.hidden).cloned();
+                let mut row = FollowUpRow {
+                    focus_area: focus_area.clone(),
+                    indicator: def.id.clone(),
+                    indicator_name: def.name.clone(),
+                    level: geography.level,
+                    geography: Geography::clone(geography),
+                    geography_name: hierarchy.name(geography).map(str::to_string),
+                    stratum: stratum.clone(),
+                    baseline_period: Some(first.period),
+                    baseline_value: Some(first.value),
+                    latest_period: Some(last.period),
+                    latest_value: Some(last.value),
+                    change: Some(last.value - first.value),
+                    target_value: None,
+                    target_period: None,
+                    status: Status::NotAvailable,
+                    score: None,
+                    progress: None,
+                    contributed: last.contributed,
+                    missing: last.missing.to_vec(),
+                    hidden: hidden.clone(),
+                    note: None,
+                };
+                if hidden.is_some() {
+                    // A hidden value must not leak through its change or score either.
+                    row.baseline_value = None;
+                    row.latest_value = None;
+                    row.change = None;
+                    row.note = Some("hidden for discretion".into());
+                    rows.push(row);
+                    continue;
+                }
+                if let Some(p) = base_period.filter(|p| first.period != *p) {
+                    row.note = Some(format!("no value in the base period {p}"));
+                    rows.push(row);
+                    continue;
+                }
+                let goal = match target {
+                    None => Ok(Goal::default()),
+                    Some(t) => t.goal(|p| list.iter().map(cell).find(|c| c.period == p).map(|c| c.value)),
+                };
+                let goal = match goal {
+                    Ok(g) => g,
+                    Err(e) => {
+                        row.note = Some(format!("target not usable: {e}"));
+                        rows.push(row);
+                        continue;
+                    }
+                };
+                row.target_value = goal.target.map(|t| t.value);
+                row.target_period = goal.target.map(|t| t.period);
+                let base = Point {
+                    period: first.period,
+                    value: first.value,
+                };
+                let current = Point {
+                    period: last.period,
+                    value: last.value,
+                };
+                match measure(base, current, def.direction, &goal, &config.progress) {
+                    Ok(p) => {
+                        row.status = p.status;
+                        row.score = p.score;
+                        if let Some(reason) = p.not_available {
+                            row.note = Some(
+                                serde_json::to_value(reason)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(str::to_string))
+                                    .unwrap_or_default(),
+                            );
+                        }
+                        row.progress = Some(p);
+                    }
+                    Err(e) => row.note = Some(e.to_string()),
+                }
+                rows.push(row);
+            }
+            if !any {
+                let region = agreement.organisation(&agreement.region);
+                let code = region.and_then(|o| o.code).map_or(String::new(), |c| c.to_string());
+                rows.push(FollowUpRow {
+                    note: Some("no data".into()),
+                    ..FollowUpRow::without_data(
+                        focus_area.clone(),
+                        def.id.clone(),
+                        def.name.clone(),
+                        Geography::new(Level::Region, code),
+                        region.map(|o| o.name.clone()),
+                    )
+                });
+            }
+        }
+    }
+    rows.sort_by_key(|r| focus_order.iter().position(|f| *f == r.focus_area));
+
+    // Roll-ups over the totals (empty stratum): per focus area and place, then per place.
+    let mut roll_ups = Vec::new();
+    let mut by_area: BTreeMap<(usize, Geography), Vec<Scored>> = BTreeMap::new();
+    let mut by_place: BTreeMap<Geography, Vec<Scored>> = BTreeMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r.stratum.is_empty() && r.note.as_deref() != Some("no data"))
+    {
+        let area = focus_order
+            .iter()
+            .position(|f| *f == r.focus_area)
+            .unwrap_or(usize::MAX);
+        by_area
+            .entry((area, r.geography.clone()))
+            .or_default()
+            .push((r.score, r.status));
+        by_place
+            .entry(r.geography.clone())
+            .or_default()
+            .push((r.score, r.status));
+    }
+    for ((area, geography), results) in by_area {
+        let r = roll_up(&results);
+        roll_ups.push(RollUpRow {
+            focus_area: focus_order.get(area).map(|f| f.to_string()),
+            geography,
+            score: r.score,
+            status: r.status,
+            scored: r.scored,
+            not_available: r.not_available,
+        });
+    }
+    for (geography, results) in by_place {
+        let r = roll_up(&results);
+        roll_ups.push(RollUpRow {
+            focus_area: None,
+            geography,
+            score: r.score,
+            status: r.status,
+            scored: r.scored,
+            not_available: r.not_available,
+        });
+    }
+    for (i, t) in config.targets.iter().enumerate() {
+        let at = crate::problems::problem::Pointer::root().key("targets").index(i);
+        match t.indicator.as_deref() {
+            None => problems.push(crate::problems::problem::Problem::new(
+                crate::problems::catalogue::Code::TargetWithoutIndicator,
+                at.key("indicator"),
+            )),
+            Some(id) if catalogue.get(id).is_none() => problems.push(crate::problems::problem::Problem::with_context(
+                crate::problems::catalogue::Code::UnknownReference,
+                at.key("indicator"),
+                crate::problems::problem::ctx!("id" => id, "kind" => "indicator"),
+            )),
+            Some(_) => {}
+        }
+    }
+    AnnualFollowUp {
+        year,
+        rows,
+        roll_ups,
+        problems: Problems(problems),
+    }
+}

@@ -1,0 +1,583 @@
+//! Observations: indicator values by place and period, from tidy CSV or JSON.
+//!
+//! National-scale data runs to millions of rows, so observations are held in
+//! a columnar [`ObservationTable`]: indicators, places and disaggregation
+//! strata are interned to small integers, and absent numbers are NaN. A row
+//! may give a value, a numerator and denominator, or both (which must then
+//! agree). Problems point at the row and column: `/12/value` is the `value`
+//! of the 13th data row (the 14th line of a CSV file, after its header).
+//!
+//! Tidy CSV columns: `indicator`, `geography` (`municipality:851`), `period`
+//! (`2021`, `2021Q3`, …), `value`, `numerator`, `denominator`, and the flags
+//! `provisional`, `break_in_series`, `suppressed` (`true`/`false`, `1`/`0`, or
+//! empty). Any other column is a disaggregation dimension (`sex`, `age_group`),
+//! whose empty cells mean the total.
+//!
+//! ```
+//! use sundhedsaftale::observation::{read_csv, Dialect};
+//! // Danish spreadsheets: `;` separators and decimal commas, detected from the header.
+//! let csv = "indicator;geography;period;value\nx;municipality:851;2024;12,5\n";
+//! assert_eq!(Dialect::detect(csv), Dialect::DANISH);
+//! assert_eq!(read_csv(csv).unwrap().value[0], 12.5);
+//! ```
+
+use crate::ground::hash::HashMap;
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::indicator::{IndicatorCatalogue, MeasureUnit};
+use crate::ground::period::Period;
+use crate::places::geography::{Geography, Hierarchy};
+use crate::problems::catalogue::Code;
+use crate::problems::problem::{ctx, Pointer, Problem, Problems};
+use crate::reading::parse::derived;
+
+derived!(Vec<Observation>);
+derived!(Dialect);
+
+#[cfg(feature = "csv")]
+mod tidy_csv;
+#[cfg(feature = "csv")]
+pub use tidy_csv::{read_csv, read_csv_with, RowReader};
+
+/// One observation, in its JSON form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The place.
+    pub geography: Geography,
+    /// The period.
+    pub period: Period,
+    /// The value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The numerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    /// The denominator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// Disaggregation values (`{"sex": "k"}`); absent dimensions are totals.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub disaggregation: BTreeMap<String, String>,
+    /// Not yet final.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// The series changes definition from this period on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub break_in_series: bool,
+    /// Withheld at the source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
+}
+
+/// Flag bits.
+pub const PROVISIONAL: u8 = 1;
+/// See [`PROVISIONAL`].
+pub const BREAK_IN_SERIES: u8 = 2;
+/// See [`PROVISIONAL`].
+pub const SUPPRESSED: u8 = 4;
+
+/// An interner: each distinct value once, referred to by index.
+#[derive(Debug, Clone)]
+struct Interner<T: std::hash::Hash + Eq + Clone> {
+    values: Vec<T>,
+    index: HashMap<T, u32>,
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Default for Interner<T> {
+    fn default() -> Self {
+        Interner {
+            values: Vec::new(),
+            index: HashMap::default(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Clone> Interner<T> {
+    fn intern(&mut self, value: &T) -> u32 {
+        if let Some(&i) = self.index.get(value) {
+            return i;
+        }
+        let i = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.index.insert(value.clone(), i);
+        i
+    }
+}
+
+/// A disaggregation stratum: the sorted (dimension, category) pairs; empty for the total.
+pub type Stratum = Vec<(String, String)>;
+
+/// Observations held column by column.
+#[derive(Debug, Clone, Default)]
+pub struct ObservationTable {
+    indicators: Interner<String>,
+    geographies: Interner<Geography>,
+    strata: Interner<Stratum>,
+    /// Interned indicator of each row.
+    pub indicator: Vec<u32>,
+    /// Interned place of each row.
+    pub geography: Vec<u32>,
+    /// Period of each row.
+    pub period: Vec<Period>,
+    /// Interned stratum of each row.
+    pub stratum: Vec<u32>,
+    /// Value of each row (NaN: absent).
+    pub value: Vec<f64>,
+    /// Numerator of each row (NaN: absent).
+    pub numerator: Vec<f64>,
+    /// Denominator of each row (NaN: absent).
+    pub denominator: Vec<f64>,
+    /// Flags of each row ([`PROVISIONAL`], [`BREAK_IN_SERIES`], [`SUPPRESSED`]).
+    pub flags: Vec<u8>,
+}
+
+impl ObservationTable {
+    /// An empty table.
+    pub fn new() -> ObservationTable {
+        ObservationTable::default()
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.indicator.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.indicator.is_empty()
+    }
+
+    /// Reserves room for `n` more rows.
+    pub fn reserve(&mut self, n: usize) {
+        self.indicator.reserve(n);
+        self.geography.reserve(n);
+        self.period.reserve(n);
+        self.stratum.reserve(n);
+        self.value.reserve(n);
+        self.numerator.reserve(n);
+        self.denominator.reserve(n);
+        self.flags.reserve(n);
+    }
+
+    /// Appends `other`'s rows, its ids interned again here: the same table
+    /// as reading both parts in one go.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn append(&mut self, other: ObservationTable) {
+        let indicators: Vec<u32> = other
+            .indicators
+            .values
+            .iter()
+            .map(|v| self.indicators.intern(v))
+            .collect();
+        let places: Vec<u32> = other
+            .geographies
+            .values
+            .iter()
+            .map(|g| self.geographies.intern(g))
+            .collect();
+        let strata: Vec<u32> = other.strata.values.iter().map(|s| self.strata.intern(s)).collect();
+        self.reserve(other.len());
+        self.indicator
+            .extend(other.indicator.iter().map(|&i| indicators[i as usize]));
+        self.geography
+            .extend(other.geography.iter().map(|&g| places[g as usize]));
+        self.stratum.extend(other.stratum.iter().map(|&s| strata[s as usize]));
+        self.period.extend_from_slice(&other.period);
+        self.value.extend_from_slice(&other.value);
+        self.numerator.extend_from_slice(&other.numerator);
+        self.denominator.extend_from_slice(&other.denominator);
+        self.flags.extend_from_slice(&other.flags);
+    }
+
+    /// Interns an indicator id.
+    pub fn intern_indicator(&mut self, id: &str) -> u32 {
+        self.indicators.intern(&id.to_string())
+    }
+
+    /// Interns a place.
+    pub fn intern_geography(&mut self, g: &Geography) -> u32 {
+        self.geographies.intern(g)
+    }
+
+    /// Interns a stratum (sorted by dimension first).
+    pub fn intern_stratum(&mut self, s: &Stratum) -> u32 {
+        let mut sorted = s.clone();
+        sorted.sort();
+        self.strata.intern(&sorted)
+    }
+
+    /// Appends a row of interned keys.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_row(
+        &mut self,
+        indicator: u32,
+        geography: u32,
+        period: Period,
+        stratum: u32,
+        value: Option<f64>,
+        numerator: Option<f64>,
+        denominator: Option<f64>,
+        flags: u8,
+    ) {
+        self.indicator.push(indicator);
+        self.geography.push(geography);
+        self.period.push(period);
+        self.stratum.push(stratum);
+        self.value.push(value.unwrap_or(f64::NAN));
+        self.numerator.push(numerator.unwrap_or(f64::NAN));
+        self.denominator.push(denominator.unwrap_or(f64::NAN));
+        self.flags.push(flags);
+    }
+
+    /// Appends an observation.
+    pub fn push(&mut self, o: &Observation) {
+        let i = self.intern_indicator(&o.indicator);
+        let g = self.intern_geography(&o.geography);
+        let s = self.intern_stratum(&o.disaggregation.clone().into_iter().collect());
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        let flags = flag(o.provisional, PROVISIONAL)
+            | flag(o.break_in_series, BREAK_IN_SERIES)
+            | flag(o.suppressed, SUPPRESSED);
+        self.push_row(i, g, o.period, s, o.value, o.numerator, o.denominator, flags);
+    }
+
+    /// The indicator id behind an interned index.
+    pub fn indicator_id(&self, i: u32) -> &str {
+        &self.indicators.values[i as usize]
+    }
+
+    /// How many distinct indicators the table holds (interned ids are `0..count`).
+    pub fn indicator_count(&self) -> usize {
+        self.indicators.values.len()
+    }
+
+    /// How many distinct strata the table holds (interned ids are `0..count`).
+    pub fn strata_count(&self) -> usize {
+        self.strata.values.len()
+    }
+
+    /// How many distinct places the table holds.
+    pub fn geography_count(&self) -> usize {
+        self.geographies.values.len()
+    }
+
+    /// The place behind an interned index.
+    pub fn geography_of(&self, i: u32) -> &Geography {
+        &self.geographies.values[i as usize]
+    }
+
+    /// The stratum behind an interned index.
+    pub fn stratum_of(&self, i: u32) -> &Stratum {
+        &self.strata.values[i as usize]
+    }
+
+    /// Row `r` as an [`Observation`].
+    pub fn row(&self, r: usize) -> Observation {
+        let opt = |x: f64| (!x.is_nan()).then_some(x);
+        Observation {
+            indicator: self.indicator_id(self.indicator[r]).to_string(),
+            geography: self.geography_of(self.geography[r]).clone(),
+            period: self.period[r],
+            value: opt(self.value[r]),
+            numerator: opt(self.numerator[r]),
+            denominator: opt(self.denominator[r]),
+            disaggregation: self.stratum_of(self.stratum[r]).iter().cloned().collect(),
+            provisional: self.flags[r] & PROVISIONAL != 0,
+            break_in_series: self.flags[r] & BREAK_IN_SERIES != 0,
+            suppressed: self.flags[r] & SUPPRESSED != 0,
+        }
+    }
+}
+
+pub(crate) fn cell_problem(
+    code: Code,
+    row: usize,
+    column: &str,
+    mut context: BTreeMap<String, serde_json::Value>,
+) -> Problem {
+    context.insert("row".into(), serde_json::json!(row + 1));
+    context.insert("column".into(), serde_json::json!(column));
+    Problem::with_context(code, Pointer::root().index(row).key(column), context)
+}
+
+/// How a CSV file is written: its separator and its decimal mark.
+///
+/// Danish spreadsheets and statistical downloads separate with `;` and write
+/// `12,5` for 12.5; [`Dialect::detect`] recognises them from the header line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dialect {
+    /// The field separator: `,` or `;` (or any single ASCII character).
+    pub separator: char,
+    /// Whether numbers use a decimal comma (`12,5`), with `.` grouping thousands.
+    pub decimal_comma: bool,
+}
+
+impl Dialect {
+    /// Comma-separated, decimal point: the tidy-data default.
+    pub const COMMA: Dialect = Dialect {
+        separator: ',',
+        decimal_comma: false,
+    };
+
+    /// Semicolon-separated, decimal comma: how Danish spreadsheets export.
+    pub const DANISH: Dialect = Dialect {
+        separator: ';',
+        decimal_comma: true,
+    };
+
+    /// The dialect the header line suggests: semicolons and no commas, or
+    /// more semicolons than commas, mean the Danish dialect.
+    ///
+    /// ```
+    /// use sundhedsaftale::observation::Dialect;
+    /// assert_eq!(Dialect::detect("indicator;geography;period;value\nx;region:1081;2024;12,5"), Dialect::DANISH);
+    /// assert_eq!(Dialect::detect("indicator,geography,period,value"), Dialect::COMMA);
+    /// ```
+    pub fn detect(text: &str) -> Dialect {
+        let header = text.lines().next().unwrap_or("");
+        let count = |c: char| header.chars().filter(|x| *x == c).count();
+        if count(';') > count(',') {
+            Dialect::DANISH
+        } else {
+            Dialect::COMMA
+        }
+    }
+
+    /// A number as this dialect writes it, in Rust's form (`1.234,5` → `1234.5`).
+    #[cfg(feature = "csv")]
+    pub(crate) fn normalise<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if !self.decimal_comma {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        std::borrow::Cow::Owned(text.replace('.', "").replace(',', "."))
+    }
+}
+
+/// The text formats observations come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Tidy CSV with a header row.
+    Csv,
+    /// A JSON array of [`Observation`]s.
+    Json,
+}
+
+impl Format {
+    /// The format a file name suggests: `.json` is JSON, anything else CSV.
+    pub fn from_path(path: &str) -> Format {
+        if path.to_ascii_lowercase().ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Csv
+        }
+    }
+}
+
+/// Reads observations in either format; CSV in the dialect its header suggests.
+pub fn read(text: &str, format: Format) -> Result<ObservationTable, Problems> {
+    read_in(text, format, None)
+}
+
+/// Reads observations in either format; CSV in `dialect`, or the one its
+/// header suggests when `None`. Without the `csv` feature, CSV gives one
+/// `feature_disabled` problem.
+pub fn read_in(text: &str, format: Format, dialect: Option<Dialect>) -> Result<ObservationTable, Problems> {
+    match format {
+        Format::Csv => read_csv_in(text, dialect),
+        Format::Json => read_json(text),
+    }
+}
+
+#[cfg(feature = "csv")]
+fn read_csv_in(text: &str, dialect: Option<Dialect>) -> Result<ObservationTable, Problems> {
+    read_csv_with(text, dialect.unwrap_or_else(|| Dialect::detect(text)))
+}
+
+#[cfg(not(feature = "csv"))]
+fn read_csv_in(_: &str, _: Option<Dialect>) -> Result<ObservationTable, Problems> {
+    Err(Problems(vec![Problem::with_context(
+        Code::FeatureDisabled,
+        Pointer::root(),
+        ctx!("format" => "CSV", "feature" => "csv"),
+    )]))
+}
+
+/// Reads a JSON array of observations.
+pub fn read_json(text: &str) -> Result<ObservationTable, Problems> {
+    let rows: Vec<Observation> = crate::reading::parse::parse_json(text)?;
+    let mut table = ObservationTable::new();
+    table.reserve(rows.len());
+    for o in &rows {
+        table.push(o);
+    }
+    Ok(table)
+}
+
+/// Each repeated row (same indicator, place, period and stratum as an
+/// earlier one) with the first row it repeats. Rows are grouped by series
+/// with a counting sort over the interned ids, then each series' periods are
+/// sorted: no per-row hashing of the whole key, and memory linear in rows.
+fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
+    let n = table.len();
+    let (indicators, places, strata) = (
+        table.indicators.values.len(),
+        table.geographies.values.len(),
+        table.strata.values.len(),
+    );
+    // Dense series ids when the id space is small (the normal case), else
+    // ids handed out in order of first appearance.
+    let dense = indicators
+        .checked_mul(places)
+        .and_then(|x| x.checked_mul(strata))
+        .filter(|&x| x <= 4 * n.max(1024));
+    let mut assigned: HashMap<(u32, u32, u32), usize> = HashMap::default();
+    let series: Vec<usize> = (0..n)
+        .map(|r| {
+            let (i, g, s) = (table.indicator[r], table.geography[r], table.stratum[r]);
+            match dense {
+                Some(_) => (i as usize * places + g as usize) * strata + s as usize,
+                None => {
+                    let next = assigned.len();
+                    *assigned.entry((i, g, s)).or_insert(next)
+                }
+            }
+        })
+        .collect();
+    let count = dense.unwrap_or(assigned.len());
+    let mut start = vec![0usize; count + 1];
+    for &k in &series {
+        start[k + 1] += 1;
+    }
+    for k in 0..count {
+        start[k + 1] += start[k];
+    }
+    let mut order = vec![0usize; n];
+    let mut next = start.clone();
+    for (r, &k) in series.iter().enumerate() {
+        order[next[k]] = r;
+        next[k] += 1;
+    }
+    let mut first_of = HashMap::default();
+    for k in 0..count {
+        let rows = &mut order[start[k]..start[k + 1]];
+        // Rows within a series are in row order; a stable sort by period keeps
+        // it. Only equal periods matter here, so the key is the period's
+        // identity, not its (slower to compute) calendar order.
+        rows.sort_by_key(|&r| table.period[r].identity());
+        for pair in 0..rows.len().saturating_sub(1) {
+            let (a, b) = (rows[pair], rows[pair + 1]);
+            if table.period[a] == table.period[b] {
+                let first = first_of.get(&a).copied().unwrap_or(a);
+                first_of.insert(b, first);
+            }
+        }
+    }
+    first_of
+}
+
+/// Checks observations against the indicator catalogue and the hierarchy:
+/// unknown indicator or place, duplicates, a value that disagrees with its
+/// fraction, a percentage out of range, a period of the wrong type, a row
+/// with no number at all.
+pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy) -> Problems {
+    let mut out = Vec::new();
+    let definitions: Vec<Option<&crate::document::indicator::IndicatorDefinition>> =
+        table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
+    let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
+    let first_of = first_duplicates(table);
+    for r in 0..table.len() {
+        let def = definitions[table.indicator[r] as usize];
+        let Some(def) = def else {
+            out.push(cell_problem(
+                Code::UnknownReference,
+                r,
+                "indicator",
+                ctx!("id" => table.indicator_id(table.indicator[r]), "kind" => "indicator"),
+            ));
+            continue;
+        };
+        if !known_places[table.geography[r] as usize] {
+            out.push(cell_problem(
+                Code::UnknownReference,
+                r,
+                "geography",
+                ctx!("id" => table.geography_of(table.geography[r]).to_string(), "kind" => "geography"),
+            ));
+        }
+        if let Some(&first) = first_of.get(&r) {
+            out.push(cell_problem(
+                Code::DuplicateObservation,
+                r,
+                "indicator",
+                ctx!("first_row" => first + 1),
+            ));
+        }
+        if table.period[r].period_type() != def.period_type {
+            out.push(cell_problem(
+                Code::WrongPeriodType,
+                r,
+                "period",
+                ctx!("period" => table.period[r].to_string(), "expected" => def.period_type),
+            ));
+        }
+        let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
+        let suppressed = table.flags[r] & SUPPRESSED != 0;
+        let fraction = (!n.is_nan() && !d.is_nan() && d != 0.0).then(|| n / d * def.factor);
+        if v.is_nan() && (n.is_nan() || d.is_nan()) && !suppressed {
+            out.push(cell_problem(Code::MissingValue, r, "value", ctx!()));
+        }
+        if let (false, Some(f)) = (v.is_nan(), fraction) {
+            let tolerance = 0.5 * 10f64.powi(-i32::from(def.decimals)) + 1e-9;
+            if (v - f).abs() > tolerance {
+                out.push(cell_problem(
+                    Code::ValueMismatch,
+                    r,
+                    "value",
+                    ctx!("value" => v, "computed" => f),
+                ));
+            }
+        }
+        if !n.is_nan() && !d.is_nan() && d == 0.0 {
+            out.push(cell_problem(
+                Code::ZeroDenominator,
+                r,
+                "denominator",
+                ctx!("numerator" => n),
+            ));
+        }
+        for (x, column) in [(n, "numerator"), (d, "denominator")] {
+            if x < 0.0 {
+                out.push(cell_problem(Code::NegativeCount, r, column, ctx!("count" => x)));
+            }
+        }
+        if def.unit.is_additive() && v < 0.0 {
+            out.push(cell_problem(Code::NegativeCount, r, "value", ctx!("count" => v)));
+        }
+        if def.unit == MeasureUnit::Percent && n > d && d >= 0.0 {
+            out.push(cell_problem(
+                Code::NumeratorAboveDenominator,
+                r,
+                "numerator",
+                ctx!("numerator" => n, "denominator" => d),
+            ));
+        }
+        let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
+        if def.unit == MeasureUnit::Percent && !shown.is_nan() && !(0.0..=100.0).contains(&shown) {
+            out.push(cell_problem(
+                Code::PercentageOutOfRange,
+                r,
+                "value",
+                ctx!("value" => shown),
+            ));
+        }
+    }
+    Problems(out).capped(crate::problems::problem::Limits::default())
+}

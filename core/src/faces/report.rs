@@ -1,0 +1,790 @@
+//! The readable report of an agreement on a date, in English or Danish.
+//!
+//! The report lives in core, not in the `report` program, so that Python and
+//! JavaScript users get the same text from the same code.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sundhedsaftale::{report, rule_sets, validate, Lang};
+//! let agreement = sundhedsaftale::nordjylland_2024();
+//! let on = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+//! let text = report::render(&agreement, on, Lang::Da, rule_sets(), &validate(&agreement));
+//! assert!(text.contains("Status: i kraft"));
+//! ```
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::document::agreement::HealthAgreement;
+use crate::document::composition::{FindingStatus, RuleFinding, RuleSet};
+use crate::document::follow_up::DueStatus;
+use crate::engine::aggregate::Hidden;
+use crate::engine::annual::{AnnualFollowUp, FollowUpRow};
+use crate::ground::lang::{Label, Lang};
+use crate::meetings::meeting::Minutes;
+use crate::problems::problem::Problems;
+
+/// Picks the English or Danish text.
+fn t(lang: Lang, en: &'static str, da: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Da => da,
+    }
+}
+
+/// A line saying that the document lists nothing here, indented by `indent`.
+fn none_in_document(w: &mut String, lang: Lang, indent: &str) {
+    let _ = writeln!(
+        w,
+        "{indent}{}",
+        t(lang, "(none in the document)", "(ingen i dokumentet)")
+    );
+}
+
+/// A target in one line: what, by when, for whom, and where it comes from.
+fn describe_target(target: &crate::document::target::Target, lang: Lang) -> String {
+    use crate::document::target::TargetKind;
+    let number = |v: Option<f64>| v.map_or_else(|| "?".to_string(), |v| v.to_string());
+    let mut text = match target.kind {
+        TargetKind::Value => number(target.value),
+        TargetKind::RelativeChange => format!(
+            "{} % {} {}",
+            number(target.change_percent),
+            t(lang, "from", "fra"),
+            target
+                .baseline
+                .as_ref()
+                .map_or_else(|| "?".to_string(), ToString::to_string)
+        ),
+        TargetKind::Range => format!("{}–{}", number(target.low), number(target.high)),
+    };
+    if let Some(due) = &target.due {
+        text.push_str(&format!(" {} {due}", t(lang, "by", "senest")));
+    }
+    if let Some(g) = &target.geography {
+        text.push_str(&format!(" [{g}]"));
+    }
+    if !target.stratum.is_empty() {
+        let stratum: Vec<String> = target.stratum.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        text.push_str(&format!(" ({})", stratum.join(", ")));
+    }
+    if let Some(source) = &target.source {
+        text.push_str(&format!(" — {}: {source}", t(lang, "source", "kilde")));
+    }
+    text
+}
+
+/// Renders the full report of `agreement` on `on`, with composition checked
+/// against each of `rule_sets` and the given validation result.
+pub fn render(
+    agreement: &HealthAgreement,
+    on: NaiveDate,
+    lang: Lang,
+    rule_sets: &[RuleSet],
+    problems: &Problems,
+) -> String {
+    let mut out = String::new();
+    let a = agreement;
+    let w = &mut out;
+    let heading = |w: &mut String, text: &str| {
+        let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
+    };
+    let region = a.organisation(&a.region).map_or(a.region.as_str(), |o| o.name.as_str());
+    let _ = writeln!(w, "{} — {}", a.title, region);
+    if let Some(sub) = &a.subtitle {
+        let _ = writeln!(w, "{sub}");
+    }
+    let _ = writeln!(w, "{}: {on}", t(lang, "Evaluated on", "Opgjort den"));
+
+    heading(w, t(lang, "Validity", "Gyldighed"));
+    let status = a.status_on(on);
+    let _ = writeln!(w, "{}: {}", t(lang, "Status", "Status"), status.state.label(lang));
+    for d in &status.decided_by {
+        let _ = writeln!(w, "  {}: {}", d.role.label(lang), d.date);
+    }
+    let unknown = t(lang, "not known", "ukendt");
+    let _ = writeln!(
+        w,
+        "  {}: {} ({} {})",
+        t(
+            lang,
+            "Last day of the nominal period",
+            "Sidste dag i den nominelle periode"
+        ),
+        status
+            .last_nominal_day
+            .map_or_else(|| unknown.to_string(), |d| d.to_string()),
+        a.validity
+            .nominal_duration_months
+            .map_or_else(|| unknown.to_string(), |m| m.to_string()),
+        t(lang, "months", "måneder"),
+    );
+    let until_successor = match a.validity.until_successor {
+        Some(true) => t(
+            lang,
+            "Remains in force until a new agreement enters into force.",
+            "Gælder, indtil en ny aftale træder i kraft.",
+        ),
+        Some(false) => t(
+            lang,
+            "Ends with its nominal period.",
+            "Udløber med den nominelle periode.",
+        ),
+        None => t(
+            lang,
+            "Whether it remains in force until a new agreement is not known.",
+            "Det vides ikke, om aftalen gælder, indtil en ny træder i kraft.",
+        ),
+    };
+    let _ = writeln!(w, "  {until_successor}");
+
+    heading(
+        w,
+        t(lang, "Parties, bound and covered", "Parter, forpligtede og omfattede"),
+    );
+    for rule in &a.roles {
+        let names: Vec<String> = rule
+            .organisations
+            .iter()
+            .map(|id| match a.organisation(id) {
+                Some(o) => match o.code {
+                    Some(code) => format!("{} ({code})", o.name),
+                    None => o.name.clone(),
+                },
+                None => id.clone(),
+            })
+            .collect();
+        let _ = writeln!(w, "{} [{}]: {}", rule.role.label(lang), names.len(), names.join(", "));
+        if let Some(basis) = &rule.legal_basis {
+            let _ = writeln!(w, "  {}: {basis}", t(lang, "Legal basis", "Hjemmel"));
+        }
+        if let Some(tasks) = &rule.tasks_set_in {
+            let _ = writeln!(w, "  {}: {tasks}", t(lang, "Tasks set in", "Opgaver fastsat i"));
+        }
+        if let Some(cond) = &rule.condition {
+            let _ = writeln!(w, "  {}: {cond}", t(lang, "Condition", "Betingelse"));
+        }
+    }
+
+    heading(w, t(lang, "Health clusters", "Sundhedsklynger"));
+    let clusters: Vec<_> = a.clusters_on(on).collect();
+    if clusters.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for c in clusters {
+        let municipalities: Vec<String> = c
+            .municipalities
+            .iter()
+            .map(|m| match a.organisation(m) {
+                Some(o) => format!("{} ({})", o.name, o.code.map_or("?".into(), |c| c.to_string())),
+                None => m.clone(),
+            })
+            .collect();
+        let hospital = c
+            .hospital
+            .as_deref()
+            .unwrap_or(t(lang, "not confirmed", "ikke bekræftet"));
+        let _ = writeln!(w, "{}: {}", c.name, municipalities.join(", "));
+        let _ = writeln!(w, "  {}: {hospital}", t(lang, "Acute hospital", "Akutsygehus"));
+    }
+
+    heading(w, t(lang, "Bodies and members", "Organer og medlemmer"));
+    let bodies: Vec<_> = a.bodies_on(on).collect();
+    if bodies.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for body in bodies {
+        let since = body
+            .established
+            .map_or_else(|| t(lang, "unknown", "ukendt").to_string(), |d| d.to_string());
+        let _ = writeln!(
+            w,
+            "{} ({}; {} {since})",
+            body.name,
+            body.kind.label(lang),
+            t(lang, "since", "siden")
+        );
+        let members = a.members_on(body, on);
+        if members.is_empty() {
+            let _ = writeln!(
+                w,
+                "  {}",
+                t(lang, "No members recorded.", "Ingen medlemmer registreret.")
+            );
+            continue;
+        }
+        for s in &members {
+            let name = s.person.map_or(s.membership.person.as_str(), |p| p.name.as_str());
+            let org = a
+                .organisation(&s.post.on_behalf_of)
+                .map_or(s.post.on_behalf_of.as_str(), |o| o.name.as_str());
+            let title = s
+                .membership
+                .title_text
+                .as_deref()
+                .unwrap_or(s.membership.title.label(lang));
+            let _ = writeln!(w, "  - {name}, {title} ({}; {org})", s.membership.role.label(lang));
+        }
+        for rule_set in rule_sets {
+            let Some(report) = a.composition(body, rule_set, on) else {
+                continue;
+            };
+            let name = match lang {
+                Lang::En => &rule_set.name_en,
+                Lang::Da => &rule_set.name,
+            };
+            let _ = writeln!(
+                w,
+                "  {} «{name}» ({}):",
+                t(lang, "Composition against", "Sammensætning efter"),
+                report.rules_for.label(lang)
+            );
+            write_findings(w, lang, a, &report.findings, &report.uncounted, &|p| {
+                a.person(p).map_or(p.to_string(), |x| x.name.clone())
+            });
+        }
+    }
+    let gone: Vec<&str> = a
+        .bodies
+        .iter()
+        .filter(|b| !b.exists_on(on))
+        .map(|b| b.name.as_str())
+        .collect();
+    if !gone.is_empty() {
+        let _ = writeln!(
+            w,
+            "{}: {}",
+            t(lang, "Not existing on this date", "Eksisterer ikke på denne dato"),
+            gone.join("; ")
+        );
+    }
+
+    heading(w, t(lang, "Vision and focus areas", "Vision og pejlemærker"));
+    let _ = writeln!(w, "{}: {}", t(lang, "Vision", "Vision"), a.vision.text);
+    for f in &a.focus_areas {
+        let _ = writeln!(w, "\n{}", f.name);
+        let _ = writeln!(w, "  {}", t(lang, "Objectives (Vi vil):", "Målsætninger (Vi vil):"));
+        for o in &f.objectives {
+            let _ = writeln!(w, "    • {}", o.text);
+        }
+        let _ = writeln!(w, "  {}", t(lang, "Key figures:", "Nøgletal:"));
+        if f.key_figures.is_empty() {
+            none_in_document(w, lang, "    ");
+        }
+        for k in &f.key_figures {
+            let year = k.year.map_or_else(|| "?".to_string(), |y| y.to_string());
+            let _ = write!(
+                w,
+                "    {} {} — {} ({}; {})",
+                k.value,
+                k.unit.label(lang),
+                k.measure,
+                k.population,
+                year
+            );
+            if let Some((since, earlier)) = k.earlier_value() {
+                let _ = write!(w, "; {since}: {earlier} {}", k.unit.label(lang));
+            }
+            let _ = writeln!(w);
+        }
+        let indicators: Vec<&crate::document::content::Indicator> =
+            a.indicators.iter().filter(|i| i.focus_areas.contains(&f.id)).collect();
+        let _ = writeln!(w, "  {} ({}):", t(lang, "Indicators", "Indikatorer"), indicators.len());
+        for i in indicators {
+            let _ = writeln!(w, "    - {}", i.name);
+            for target in &i.targets {
+                let _ = writeln!(
+                    w,
+                    "      {}: {}",
+                    t(lang, "Target", "Mål"),
+                    describe_target(target, lang)
+                );
+            }
+        }
+    }
+
+    heading(w, t(lang, "Follow-up calendar", "Opfølgningskalender"));
+    let calendar = a.calendar(on);
+    if calendar.is_empty() {
+        none_in_document(w, lang, "");
+    }
+    for e in calendar {
+        let mark = match e.status {
+            DueStatus::Done => "✓",
+            DueStatus::Overdue => "!",
+            DueStatus::DueNext => "→",
+            DueStatus::Upcoming | DueStatus::NoDeadline => " ",
+        };
+        let what = match e.year {
+            Some(y) => format!("{} {y}", e.kind.label(lang)),
+            None => e.kind.label(lang).to_string(),
+        };
+        let due = e.due.map_or_else(|| "—".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            w,
+            "{mark} {due}  {what}: {} ({})",
+            e.status.label(lang),
+            e.due_basis.label(lang)
+        );
+    }
+
+    if !a.collaboration_agreements.is_empty() {
+        let overdue: Vec<&str> = a
+            .collaboration_agreements
+            .iter()
+            .filter(|c| c.review_overdue_on(on))
+            .map(|c| c.title.as_str())
+            .collect();
+        let _ = writeln!(
+            w,
+            "{}: {}; {}: {}",
+            t(lang, "Collaboration agreements", "Samarbejdsaftaler"),
+            a.collaboration_agreements.len(),
+            t(lang, "review overdue", "revision overskredet"),
+            if overdue.is_empty() {
+                "–".to_string()
+            } else {
+                overdue.join("; ")
+            }
+        );
+    }
+
+    heading(w, t(lang, "Validation", "Validering"));
+    write_problems(w, lang, problems);
+    out
+}
+
+/// Renders the minutes of a meeting: header, attendance by party with the
+/// composition findings under each rule set, each agenda item with its
+/// recommendation and outcome, the project portfolio, and the validation result.
+pub fn render_minutes(
+    minutes: &Minutes,
+    agreement: &HealthAgreement,
+    lang: Lang,
+    rule_sets: &[RuleSet],
+    problems: &Problems,
+) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let m = &minutes.meeting;
+    let heading = |w: &mut String, text: &str| {
+        let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
+    };
+    let person = |id: &str| minutes.person(id).map_or(id.to_string(), |p| p.name.clone());
+    let body_name = |id: &str| agreement.body(id).map_or(id.to_string(), |b| b.name.clone());
+    let _ = writeln!(w, "{}", m.title);
+    let _ = writeln!(
+        w,
+        "{}: {} ({})",
+        t(lang, "Body", "Organ"),
+        body_name(&m.body),
+        m.state.label(lang)
+    );
+    let time = match (m.start_time, m.end_time) {
+        (Some(s), Some(e)) => format!(" {}–{}", s.format("%H.%M"), e.format("%H.%M")),
+        (Some(s), None) => format!(" {}", s.format("%H.%M")),
+        _ => String::new(),
+    };
+    let _ = writeln!(w, "{}: {}{time}", t(lang, "Date", "Dato"), m.date);
+    if let Some(loc) = &m.location {
+        let _ = writeln!(w, "{}: {}", t(lang, "Place", "Sted"), loc.text);
+        if let Some(note) = &loc.note {
+            let _ = writeln!(w, "  {note}");
+        }
+    }
+    for c in &m.chairs {
+        let from = c
+            .from_item
+            .as_deref()
+            .map_or_else(String::new, |i| format!(" ({} {i})", t(lang, "from item", "fra punkt")));
+        let _ = writeln!(w, "{}: {}{from}", t(lang, "Chair", "Mødeleder"), person(&c.person));
+    }
+    if let Some(mt) = &m.minute_taker {
+        let _ = writeln!(w, "{}: {}", t(lang, "Minutes taken by", "Referent"), person(mt));
+    }
+    for s in &m.secretaries {
+        let _ = writeln!(w, "{}: {}", s.role_text, person(&s.person));
+    }
+
+    heading(w, t(lang, "Attendance by party", "Deltagelse pr. part"));
+    let title_of = |id: &str| {
+        m.attendance.iter().find(|a| a.person == id).map_or(String::new(), |a| {
+            let org = a
+                .organisation
+                .as_deref()
+                .and_then(|o| minutes.organisation(agreement, o));
+            match org {
+                Some(o) => format!("{}, {}", a.title_text, o.name),
+                None => a.title_text.clone(),
+            }
+        })
+    };
+    for p in minutes.attendance_by_party(agreement) {
+        let name = p
+            .party
+            .as_deref()
+            .and_then(|id| minutes.organisation(agreement, id))
+            .map_or(t(lang, "No organisation", "Ingen organisation").to_string(), |o| {
+                o.name.clone()
+            });
+        let _ = writeln!(
+            w,
+            "{name}: {} {}, {} {}",
+            p.present.len(),
+            t(lang, "present", "deltog"),
+            p.apologies.len(),
+            t(lang, "sent apologies", "afbud")
+        );
+        for id in &p.present {
+            let _ = writeln!(w, "  + {} ({})", person(id), title_of(id));
+        }
+        for id in &p.apologies {
+            let _ = writeln!(
+                w,
+                "  - {} ({}; {})",
+                person(id),
+                title_of(id),
+                t(lang, "apologies", "afbud")
+            );
+        }
+        for id in &p.others {
+            let _ = writeln!(w, "  · {} ({})", person(id), title_of(id));
+        }
+    }
+    for rule_set in rule_sets {
+        let Some(report) = minutes.composition(agreement, rule_set) else {
+            continue;
+        };
+        let name = match lang {
+            Lang::En => &rule_set.name_en,
+            Lang::Da => &rule_set.name,
+        };
+        let in_force = if rule_set.applies_on(m.date) {
+            t(lang, "in force on the meeting date", "gældende på mødedatoen")
+        } else {
+            t(lang, "not in force on the meeting date", "ikke gældende på mødedatoen")
+        };
+        let _ = writeln!(
+            w,
+            "{} «{name}» ({}; {in_force}):",
+            t(lang, "Attendance against", "Deltagelse efter"),
+            report.rules_for.label(lang)
+        );
+        write_findings(w, lang, agreement, &report.findings, &report.uncounted, &|id| {
+            person(id)
+        });
+    }
+
+    heading(w, t(lang, "Agenda", "Dagsorden"));
+    for item in &m.agenda {
+        let _ = writeln!(w, "\n{}. {}", item.number.trim_end_matches('.'), item.title);
+        if let Some(by) = &item.introduced_by {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Introduced by", "Indledes af"), person(by));
+        }
+        for c in &item.consultations {
+            let date = c.date.map_or_else(String::new, |d| format!(", {d}"));
+            let _ = writeln!(w, "  {} ({}{date}): {}", body_name(&c.body), c.role.label(lang), c.text);
+        }
+        for a in &item.attachments {
+            let _ = writeln!(w, "  {} {}: {}", t(lang, "Attachment", "Bilag"), a.number, a.title);
+        }
+        for r in &item.recommendations {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Recommendation", "Indstilling"), r.text);
+        }
+        if let Some(d) = &item.decision {
+            let _ = writeln!(w, "  {}: {d}", t(lang, "Decision", "Beslutning"));
+        }
+        if let Some(n) = &item.note {
+            let _ = writeln!(w, "  {}: {n}", t(lang, "Minuted", "Referat"));
+        }
+        if let Some(o) = item.outcome {
+            let _ = writeln!(w, "  {}: {}", t(lang, "Outcome", "Udfald"), o.label(lang));
+        }
+    }
+
+    if let Some(portfolio) = &minutes.portfolio {
+        heading(w, t(lang, "Project portfolio", "Projektportefølje"));
+        let _ = writeln!(
+            w,
+            "{}: {}",
+            t(lang, "Kept by", "Varetages af"),
+            body_name(&portfolio.kept_by)
+        );
+        for c in &portfolio.categories {
+            let _ = writeln!(w, "  [{}] {}", c.category.label(lang), c.text);
+        }
+        let _ = writeln!(w, "{}:", t(lang, "Prioritised", "Prioriteret"));
+        for p in portfolio.projects.iter().filter(|p| p.prioritised) {
+            let _ = writeln!(w, "  • {}", p.name);
+        }
+        if let Some(model) = &portfolio.improvement_model {
+            let phases: Vec<&str> = model.phases.iter().map(|p| p.label(lang)).collect();
+            let _ = writeln!(
+                w,
+                "{}: {}",
+                t(lang, "Improvement model", "Forbedringsmodel"),
+                model.name
+            );
+            let _ = writeln!(
+                w,
+                "  {}: {}–{} {} ({})",
+                body_name(&model.proposed_by),
+                model.ideas_per_year_min,
+                model.ideas_per_year_max,
+                t(lang, "project ideas a year", "projektidéer om året"),
+                model.principle.as_deref().unwrap_or("–"),
+            );
+            let _ = writeln!(
+                w,
+                "  {}: {} {}",
+                body_name(&model.prioritised_by),
+                model.prioritised_per_year,
+                t(lang, "project prioritised a year", "projekt prioriteret om året"),
+            );
+            let _ = writeln!(w, "  {}: {}", t(lang, "Phases", "Faser"), phases.join(" → "));
+            if let Some(from) = &model.facilitator_from {
+                let _ = writeln!(
+                    w,
+                    "  {}: {from}",
+                    t(
+                        lang,
+                        "External process facilitator from",
+                        "Ekstern procesfacilitator fra"
+                    )
+                );
+            }
+        }
+    }
+
+    heading(w, t(lang, "Validation", "Validering"));
+    write_problems(w, lang, problems);
+    out
+}
+
+/// Writes composition findings, one line per rule and scope group.
+fn write_findings(
+    w: &mut String,
+    lang: Lang,
+    agreement: &HealthAgreement,
+    findings: &[RuleFinding],
+    uncounted: &[String],
+    name: &dyn Fn(&str) -> String,
+) {
+    for f in findings {
+        let mark = match f.status {
+            FindingStatus::Met => "✓",
+            FindingStatus::NotMet => "✗",
+            FindingStatus::NotAssessed => "·",
+        };
+        let text = match lang {
+            Lang::En => &f.text_en,
+            Lang::Da => &f.text,
+        };
+        let scope = f
+            .scope
+            .as_deref()
+            .map(|s| {
+                agreement
+                    .organisation(s)
+                    .map(|o| o.name.as_str())
+                    .or(agreement.cluster(s).map(|c| c.name.as_str()))
+                    .unwrap_or(s)
+            })
+            .map_or_else(String::new, |s| format!(" [{s}]"));
+        let _ = write!(w, "    {mark} {text}{scope}: {} — {}", f.status.label(lang), f.count);
+        if f.status != FindingStatus::NotAssessed || f.count > 0 {
+            let _ = write!(w, " ({} {})", t(lang, "expected", "forventet"), f.expected);
+        }
+        if f.missing_required {
+            let _ = write!(w, "; {}", t(lang, "required seat missing", "krævet plads mangler"));
+        }
+        let _ = writeln!(w);
+    }
+    if !uncounted.is_empty() {
+        let names: Vec<String> = uncounted.iter().map(|p| name(p)).collect();
+        let _ = writeln!(
+            w,
+            "    {}: {}",
+            t(lang, "Not counted by any rule", "Ikke talt af nogen regel"),
+            names.join(", ")
+        );
+    }
+}
+
+/// Writes the validation result.
+fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
+    let errors = problems.errors().count();
+    let warnings = problems.warnings().count();
+    let _ = writeln!(
+        w,
+        "{errors} {}, {warnings} {}",
+        t(lang, "error(s)", "fejl"),
+        t(lang, "warning(s)", "advarsel(er)")
+    );
+    for p in problems.iter() {
+        let _ = writeln!(
+            w,
+            "  {} {} {}: {}",
+            p.severity.as_str(),
+            p.code.as_str(),
+            p.path,
+            p.message(lang)
+        );
+    }
+}
+
+/// Renders the annual follow-up: per focus area, each indicator with data at
+/// each place (baseline, latest, change, target, status, score, coverage,
+/// discretion), the indicators without data, and the roll-ups.
+pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, lang: Lang) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let num = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{}", (v * 100.0).round() / 100.0));
+    let _ = writeln!(
+        w,
+        "{} {} — {}",
+        t(lang, "Annual follow-up", "Årlig opfølgning"),
+        result.year,
+        agreement.title
+    );
+    for area in &agreement.focus_areas {
+        let _ = writeln!(w, "\n{}\n{}", area.name, "=".repeat(area.name.chars().count()));
+        let rows: Vec<&FollowUpRow> = result.rows.iter().filter(|r| r.focus_area == area.id).collect();
+        let mut without_data = Vec::new();
+        for r in &rows {
+            if r.note.as_deref() == Some("no data") {
+                without_data.push(r.indicator_name.as_str());
+                continue;
+            }
+            let place = r.geography_name.clone().unwrap_or_else(|| r.geography.to_string());
+            let stratum = if r.stratum.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", r.stratum)
+            };
+            let _ = writeln!(w, "{} — {place}{stratum}", r.indicator_name);
+            if let Some(h) = &r.hidden {
+                let why = match h {
+                    Hidden::SmallCount { threshold } => {
+                        format!("{} {threshold}", t(lang, "count below", "antal under"))
+                    }
+                    Hidden::Complementary { protects, via } => {
+                        format!(
+                            "{} {protects} {} {via}",
+                            t(lang, "protects", "beskytter"),
+                            t(lang, "via", "via")
+                        )
+                    }
+                };
+                let _ = writeln!(
+                    w,
+                    "  {} ({why})",
+                    t(lang, "hidden for discretion", "skjult af diskretionshensyn")
+                );
+                continue;
+            }
+            let period =
+                |p: Option<crate::ground::period::Period>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+            let _ = writeln!(
+                w,
+                "  {} {}: {}  →  {} {}: {}  ({} {})",
+                t(lang, "baseline", "basis"),
+                period(r.baseline_period),
+                num(r.baseline_value),
+                t(lang, "latest", "seneste"),
+                period(r.latest_period),
+                num(r.latest_value),
+                t(lang, "change", "ændring"),
+                num(r.change),
+            );
+            if let Some(target) = r.target_value {
+                let _ = writeln!(
+                    w,
+                    "  {}: {} ({})",
+                    t(lang, "target", "mål"),
+                    num(Some(target)),
+                    period(r.target_period)
+                );
+            }
+            let score = r.score.map_or_else(String::new, |s| {
+                format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
+            });
+            let note = r.note.as_deref().map_or_else(String::new, |n| format!(" ({n})"));
+            let _ = writeln!(
+                w,
+                "  {}: {}{score}{note}",
+                t(lang, "status", "status"),
+                r.status.label(lang)
+            );
+            if let Some(p) = r.progress.as_ref().and_then(|p| p.x.map(|x| (p, x))) {
+                let (p, x) = p;
+                let _ = writeln!(
+                    w,
+                    "  x = {:.6}; {} {:.6}; {} {}/{}/{}; c = {:.6}",
+                    x,
+                    t(lang, "growth", "vækst"),
+                    p.observed_growth.unwrap_or(f64::NAN),
+                    t(lang, "thresholds", "tærskler"),
+                    p.thresholds.high,
+                    p.thresholds.medium,
+                    p.thresholds.low,
+                    p.coefficient
+                );
+            }
+            if r.contributed > 0 || !r.missing.is_empty() {
+                let _ = writeln!(
+                    w,
+                    "  {}: {} {}{}",
+                    t(lang, "coverage", "dækning"),
+                    r.contributed,
+                    t(lang, "municipalities", "kommuner"),
+                    if r.missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {}: {}", t(lang, "missing", "mangler"), r.missing.join(", "))
+                    }
+                );
+            }
+        }
+        if !without_data.is_empty() {
+            let _ = writeln!(
+                w,
+                "{} ({}): {}",
+                t(lang, "No data", "Ingen data"),
+                without_data.len(),
+                without_data.join("; ")
+            );
+        }
+    }
+    let _ = writeln!(
+        w,
+        "\n{}\n{}",
+        t(lang, "Roll-ups", "Samlet"),
+        "=".repeat(t(lang, "Roll-ups", "Samlet").chars().count())
+    );
+    for r in &result.roll_ups {
+        let what = r
+            .focus_area
+            .as_deref()
+            .and_then(|f| agreement.focus_areas.iter().find(|a| a.id == f))
+            .map_or(t(lang, "The agreement", "Aftalen"), |a| a.name.as_str());
+        let _ = writeln!(
+            w,
+            "{what} — {}: {} ({} {}; {} {}, {} {})",
+            r.geography,
+            r.status.label(lang),
+            t(lang, "mean score", "gennemsnitlig score"),
+            num(r.score),
+            r.scored,
+            t(lang, "scored", "med score"),
+            r.not_available,
+            t(lang, "not available", "ikke tilgængelige")
+        );
+    }
+    if !result.problems.is_empty() {
+        let _ = writeln!(w);
+        write_problems(w, lang, &result.problems);
+    }
+    out
+}

@@ -1,0 +1,7 @@
+//! The ground: dates, periods, languages and hashing, which every other
+//! layer stands on. It may use nothing of the crate's own outside itself.
+
+pub mod date;
+pub(crate) mod hash;
+pub mod lang;
+pub mod period;

@@ -1,0 +1,280 @@
+//! Geography: municipality → health cluster → region → country, aware of time.
+//!
+//! The hierarchy is derived from an agreement's organisations and clusters
+//! ([`crate::HealthAgreement::hierarchy`]),
+//! so the cluster structure in force on a date is the one that applies: a
+//! municipality in 2021 belongs to the pre-2022 cluster, in 2023 to the new
+//! one. A period is placed by its last day. Geographies are written
+//! `level:code`: `municipality:851`, `cluster:nord`, `region:1081`, `country:DK`.
+//!
+//! ```
+//! use sundhedsaftale::geography::{Geography, Level};
+//! let g: Geography = "municipality:851".parse().unwrap();
+//! assert_eq!(g, Geography::new(Level::Municipality, "851"));
+//! let h = sundhedsaftale::nordjylland_2024().hierarchy();
+//! assert_eq!(h.name(&g), Some("Aalborg Kommune"));
+//! ```
+
+use crate::ground::hash::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::ground::date::alive_on;
+use crate::ground::lang::labels;
+
+/// A level of the hierarchy, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Kommune, by official code.
+    Municipality,
+    /// Sundhedsklynge, by cluster id.
+    Cluster,
+    /// Region, by official code.
+    Region,
+    /// The country (`DK`).
+    Country,
+}
+
+labels!(Level {
+    Municipality => ("municipality", "kommune"),
+    Cluster => ("health cluster", "sundhedsklynge"),
+    Region => ("region", "region"),
+    Country => ("country", "land"),
+});
+
+impl Level {
+    fn as_str(self) -> &'static str {
+        match self {
+            Level::Municipality => "municipality",
+            Level::Cluster => "cluster",
+            Level::Region => "region",
+            Level::Country => "country",
+        }
+    }
+}
+
+/// A place at one level.
+///
+/// ```
+/// use sundhedsaftale::geography::{Geography, Level};
+/// let g: Geography = "municipality:851".parse().unwrap();
+/// assert_eq!(g.level, Level::Municipality);
+/// assert_eq!(g.to_string(), "municipality:851");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Geography {
+    /// The level.
+    pub level: Level,
+    /// The code at that level.
+    pub code: String,
+}
+
+impl Geography {
+    /// A geography from its parts.
+    pub fn new(level: Level, code: impl Into<String>) -> Geography {
+        Geography {
+            level,
+            code: code.into(),
+        }
+    }
+}
+
+impl fmt::Display for Geography {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.level.as_str(), self.code)
+    }
+}
+
+impl FromStr for Geography {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Geography, String> {
+        let (level, code) = s
+            .split_once(':')
+            .ok_or_else(|| format!("`{s}` is not a geography (use level:code, e.g. municipality:851)"))?;
+        let level = match level {
+            "municipality" => Level::Municipality,
+            "cluster" => Level::Cluster,
+            "region" => Level::Region,
+            "country" => Level::Country,
+            other => {
+                return Err(format!(
+                    "`{other}` is not a level (municipality, cluster, region, country)"
+                ))
+            }
+        };
+        if code.trim().is_empty() {
+            return Err(format!("`{s}` has no code"));
+        }
+        Ok(Geography::new(level, code.trim()))
+    }
+}
+
+impl Serialize for Geography {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Geography {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Geography, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Geography {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Geography".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(municipality|cluster|region|country):.+$",
+            "description": "level:code, e.g. municipality:851, cluster:nord, region:1081, country:DK"
+        })
+    }
+}
+
+/// A cluster's membership over its lifetime.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterSpan {
+    /// Cluster code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Region code.
+    pub region: String,
+    /// Municipality codes.
+    pub municipalities: Vec<String>,
+    /// First day (unknown: open).
+    pub established: Option<NaiveDate>,
+    /// First day no longer existing (unknown: open).
+    pub abolished: Option<NaiveDate>,
+}
+
+/// The hierarchy of places.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hierarchy {
+    /// Municipality code → (name, region code).
+    municipalities: HashMap<String, (String, String)>,
+    /// Region code → name.
+    regions: HashMap<String, String>,
+    clusters: Vec<ClusterSpan>,
+}
+
+impl Hierarchy {
+    /// An empty hierarchy, to fill with [`Hierarchy::add_region`] and friends.
+    pub fn new() -> Hierarchy {
+        Hierarchy::default()
+    }
+
+    /// Adds a region.
+    pub fn add_region(&mut self, code: &str, name: &str) {
+        self.regions.insert(code.to_string(), name.to_string());
+    }
+
+    /// Adds a municipality of a region.
+    pub fn add_municipality(&mut self, code: &str, name: &str, region: &str) {
+        self.municipalities
+            .insert(code.to_string(), (name.to_string(), region.to_string()));
+    }
+
+    /// Adds a cluster with its lifetime.
+    pub fn add_cluster(&mut self, span: ClusterSpan) {
+        self.clusters.push(span);
+    }
+
+    /// Whether the hierarchy knows the place (a cluster at any time).
+    pub fn contains(&self, g: &Geography) -> bool {
+        match g.level {
+            Level::Municipality => self.municipalities.contains_key(&g.code),
+            Level::Cluster => self.clusters.iter().any(|c| c.code == g.code),
+            Level::Region => self.regions.contains_key(&g.code),
+            Level::Country => g.code == "DK",
+        }
+    }
+
+    /// The place's name, where known.
+    pub fn name(&self, g: &Geography) -> Option<&str> {
+        match g.level {
+            Level::Municipality => self.municipalities.get(&g.code).map(|(n, _)| n.as_str()),
+            Level::Cluster => self.clusters.iter().find(|c| c.code == g.code).map(|c| c.name.as_str()),
+            Level::Region => self.regions.get(&g.code).map(String::as_str),
+            Level::Country => Some("Danmark"),
+        }
+    }
+
+    /// The cluster a municipality belongs to on `date`.
+    pub fn cluster_of(&self, municipality: &str, date: NaiveDate) -> Option<&ClusterSpan> {
+        self.clusters
+            .iter()
+            .find(|c| alive_on(c.established, c.abolished, date) && c.municipalities.iter().any(|m| m == municipality))
+    }
+
+    /// The places above `g` on `date`, nearest first.
+    pub fn parents(&self, g: &Geography, date: NaiveDate) -> Vec<Geography> {
+        let mut out = Vec::new();
+        let region = match g.level {
+            Level::Municipality => {
+                if let Some(c) = self.cluster_of(&g.code, date) {
+                    out.push(Geography::new(Level::Cluster, c.code.clone()));
+                }
+                self.municipalities.get(&g.code).map(|(_, r)| r.clone())
+            }
+            Level::Cluster => self
+                .clusters
+                .iter()
+                .find(|c| c.code == g.code)
+                .map(|c| c.region.clone()),
+            Level::Region => Some(g.code.clone()),
+            Level::Country => return out,
+        };
+        if let Some(r) = region.filter(|r| !r.is_empty()) {
+            if g.level != Level::Region {
+                out.push(Geography::new(Level::Region, r));
+            }
+            out.push(Geography::new(Level::Country, "DK"));
+        }
+        out
+    }
+
+    /// The municipalities under `g` on `date`, sorted by code.
+    pub fn municipalities_under(&self, g: &Geography, date: NaiveDate) -> Vec<String> {
+        let mut out: Vec<String> = match g.level {
+            Level::Municipality => vec![g.code.clone()],
+            Level::Cluster => self
+                .clusters
+                .iter()
+                .find(|c| c.code == g.code && alive_on(c.established, c.abolished, date))
+                .map(|c| c.municipalities.clone())
+                .unwrap_or_default(),
+            Level::Region => self
+                .municipalities
+                .iter()
+                .filter(|(_, (_, r))| *r == g.code)
+                .map(|(m, _)| m.clone())
+                .collect(),
+            Level::Country => self.municipalities.keys().cloned().collect(),
+        };
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geography_codes_parse_and_reject() {
+        assert!("kommune:851".parse::<Geography>().unwrap_err().contains("not a level"));
+        assert!("851".parse::<Geography>().unwrap_err().contains("level:code"));
+        assert!("region:".parse::<Geography>().unwrap_err().contains("no code"));
+    }
+}

@@ -1,0 +1,6 @@
+//! Places: the national reference data (regions and municipalities as dated
+//! data) and the geography that places a municipality in its cluster, region
+//! and country on a date. It may use the ground and problems.
+
+pub mod geography;
+pub mod reference;
