@@ -19,6 +19,7 @@ const screenshots = process.env.SCREENSHOTS ?? join(repo, "target", "screenshots
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json; charset=utf-8",
   ".csv": "text/csv; charset=utf-8",
@@ -247,6 +248,106 @@ test("the agreement and observations properties take data from the page", async 
     sa.label("status", row.status, "da"),
     { timeout: 20000 },
   );
+});
+
+test("the wrong-type table runs in the page: every call throws what it should, naming the argument, and the module never restarts", async () => {
+  const run = await page.evaluate(async () => {
+    const sa = await import("/bindings-wasm/js/index.web.js");
+    const { runTable } = await import("/bindings-wasm/js/test/argument-table.mjs");
+    return runTable(sa);
+  });
+  assert.deepEqual(run.specified, run.enumerated);
+  assert.deepEqual(run.failures, []);
+  assert.equal(run.restarts, 0);
+  assert.ok(run.stillOpen);
+  assert.ok(run.calls > 900, `only ${run.calls} calls`);
+});
+
+test("after a wrong call from the page's script, and after a restart of the module, the elements keep working", async () => {
+  // The page's own script: the calls from the issue, on the agreement an element shows.
+  const calls = await page.evaluate(async () => {
+    const sa = await import("/bindings-wasm/js/index.web.js");
+    const shown = document.getElementById("follow-up").agreement;
+    const outcome = (f) => {
+      try {
+        return `ok ${JSON.stringify(f()).slice(0, 40)}`;
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      }
+    };
+    return {
+      today: outcome(() => shown.statusOn(new Date()).on),
+      number: outcome(() => shown.statusOn(5)),
+      calendar: outcome(() => shown.calendar(null)),
+      restarts: sa.moduleRestarts(),
+    };
+  });
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  assert.equal(calls.today, `ok "${today}"`);
+  assert.equal(calls.number, "TypeError: sundhedsaftale: `on` must be a Date or a YYYY-MM-DD string, not the number 5");
+  assert.equal(calls.calendar, "TypeError: sundhedsaftale: `on` must be a Date or a YYYY-MM-DD string, not null");
+  assert.equal(calls.restarts, 0);
+
+  // No argument traps the module any more; a document that exhausts its
+  // memory still does, and the module restarts: every agreement parsed
+  // before is lost with the old instance, the page's own objects say so.
+  const restart = await page.evaluate(async () => {
+    const sa = await import("/bindings-wasm/js/index.web.js");
+    const shown = document.getElementById("follow-up").agreement;
+    const big = '{"schema_version": 1, "organisations": [' + "0,".repeat(7_000_000) + "0]}";
+    let trapped = null;
+    try {
+      sa.parse(big);
+    } catch (e) {
+      trapped = e.message;
+    }
+    let lost = null;
+    try {
+      shown.statusOn("2024-06-01");
+    } catch (e) {
+      lost = e.message;
+    }
+    return { trapped, lost, restarts: sa.moduleRestarts() };
+  });
+  assert.match(restart.trapped, /was restarted; later calls work/);
+  assert.match(restart.lost, /lost when the module restarted/);
+  assert.equal(restart.restarts, 1);
+
+  // Each element parses its agreement again from its own source: the
+  // overview from its `src`, the calendar from its `agreement` property (data
+  // given by the page), the follow-up from the embedded default.
+  const syddanmarkText = readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8");
+  const syddanmark = sa.parse(syddanmarkText);
+  await page.evaluate(() => {
+    document.getElementById("overview").setAttribute("on", "2021-06-01");
+    document.getElementById("calendar").on = new Date(2026, 10, 25);
+    document.getElementById("follow-up").refresh();
+  });
+  await page.waitForFunction(
+    (on) => document.getElementById("overview").shadowRoot.querySelector("[part~=status] time")?.textContent === on,
+    "2021-06-01",
+    { timeout: 20000 },
+  );
+  await page.waitForFunction(
+    (on) => document.getElementById("calendar").shadowRoot.querySelector("[part=summary] time")?.textContent === on,
+    "2026-11-25",
+    { timeout: 20000 },
+  );
+  for (const id of ["overview", "calendar", "follow-up"]) await rendered(id);
+  const overview = await inShadow("overview", (root) => ({
+    title: root.querySelector("h2").textContent,
+    status: root.querySelector("[part~=status] .badge").dataset.status,
+  }));
+  assert.deepEqual(overview, { title: syddanmark.title, status: syddanmark.statusOn("2021-06-01").state });
+  const calendarRows = await inShadow("calendar", (root) => [...root.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.requirement, tr.dataset.due]));
+  assert.deepEqual(calendarRows, syddanmark.calendar("2026-11-25").map((e) => [e.requirement, e.status]));
+  const followUpSections = await inShadow("follow-up", (root) => root.querySelectorAll("section[data-indicator]").length);
+  assert.ok(followUpSections > 0);
+  // The page's own lost object is left as it is; the elements hold new ones that answer.
+  const answers = await page.evaluate(() => ["overview", "calendar", "follow-up"].map((id) => document.getElementById(id).agreement.statusOn("2024-06-01").state));
+  assert.deepEqual(answers, [syddanmark.statusOn("2024-06-01").state, syddanmark.statusOn("2024-06-01").state, agreement.statusOn("2024-06-01").state]);
+  await page.locator("#overview").screenshot({ path: join(screenshots, "overview-after-restart.png") });
 });
 
 test("the README's page of three lines shows the embedded agreement", async () => {
