@@ -258,6 +258,11 @@ function call(name, ...args) {
     if (typeof a === "string" && a.length > inputLimit) {
       throw new RangeError(`sundhedsaftale: an input of ${a.length} characters is over the limit of ${inputLimit} (setInputLimit changes it)`);
     }
+    // The last guard: the module takes text, numbers and absent options only
+    // (the checkers above ensure it; anything else would trap it).
+    if (typeof a !== "string" && typeof a !== "number" && a !== undefined) {
+      throw new TypeError(`sundhedsaftale: internal: the module's ${name} was given ${describe(a)}`);
+    }
   }
   const module = loaded();
   try {
