@@ -232,9 +232,12 @@ function badge(kind, code, lang) {
 }
 
 let embedded = null;
+/** Every embedded agreement the elements shared, the current one and any lost to a restart. */
+const embeddedEver = new WeakSet();
 /** The embedded agreement, parsed once for every element on the page (and again after a restart of the module). */
 function embeddedAgreement() {
   embedded = embedded === null ? openNordjylland2024() : embedded[RENEW]();
+  embeddedEver.add(embedded);
   return embedded;
 }
 
@@ -304,7 +307,7 @@ class AgreementElement extends HTMLElement {
   #renew() {
     const shown = this.#agreement;
     if (shown === null) return;
-    if (shown === embedded) this.#replace(embeddedAgreement());
+    if (embeddedEver.has(shown)) this.#replace(embeddedAgreement());
     else {
       const renewed = shown[RENEW]();
       if (renewed !== shown) this.#replace(renewed, true);
