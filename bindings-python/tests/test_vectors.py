@@ -85,3 +85,22 @@ def test_invalid_observations_vector(name: str, vector: Dict[str, Any], tmp_path
     except sundhedsaftale.ValidationError as err:
         problems = err.errors()
     assert keys(problems) == sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
+
+
+REPORT = vectors("report")
+
+
+@pytest.mark.parametrize("name,vector", REPORT, ids=[n for n, _ in REPORT])
+def test_report_vector(name: str, vector: Dict[str, Any]) -> None:
+    """On each date the report shows the parties and rule sets the queries answer."""
+    agreement = sundhedsaftale.loads(document_text(vector))
+    for check in vector["checks"]:
+        on = datetime.date.fromisoformat(check["on"])
+        assert [o.name for o in agreement.parties_on(on)] == check["parties"], (name, on)
+        for body, sets in check["compositions"].items():
+            assert [r.rule_set for r in agreement.composition(body, on)] == sets, (name, on, body)
+        text = agreement.report(on, lang=check["lang"])
+        for s in check["report_includes"]:
+            assert s in text, (name, on, s)
+        for s in check["report_excludes"]:
+            assert s not in text, (name, on, s)

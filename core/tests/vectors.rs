@@ -210,3 +210,54 @@ fn observation_problems(case: &Value) -> Vec<Key> {
 fn every_invalid_observations_vector_produces_exactly_its_expected_codes_and_paths() {
     check_cases("invalid-observations", 9, observation_problems);
 }
+
+/// `tests/report/`: on each date, the report shows the parties and the
+/// composition rule sets that the queries answer for that date.
+#[test]
+fn every_report_vector_agrees_with_the_queries() {
+    let cases = support::vectors("report");
+    assert!(!cases.is_empty());
+    for (name, case) in &cases {
+        let agreement: HealthAgreement = parse_json(&support::document_text(case)).unwrap();
+        let problems = validate(&agreement);
+        for check in case["checks"].as_array().unwrap() {
+            let on: chrono::NaiveDate = check["on"].as_str().unwrap().parse().unwrap();
+            let lang = match check["lang"].as_str().unwrap() {
+                "da" => sundhedsaftale::Lang::Da,
+                _ => sundhedsaftale::Lang::En,
+            };
+            let parties: Vec<&str> = agreement.parties_on(on).iter().map(|o| o.name.as_str()).collect();
+            let want: Vec<&str> = check["parties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
+            assert_eq!(parties, want, "{name} on {on}");
+            for (body, sets) in check["compositions"].as_object().unwrap() {
+                let body = agreement.body(body).unwrap();
+                let got: Vec<String> = agreement
+                    .compositions_on(body, rule_sets(), on)
+                    .into_iter()
+                    .map(|r| r.rule_set)
+                    .collect();
+                assert_eq!(
+                    serde_json::to_value(&got).unwrap(),
+                    *sets,
+                    "{name} on {on}: {}",
+                    body.id
+                );
+            }
+            let text = sundhedsaftale::report::render(&agreement, on, lang, rule_sets(), &problems);
+            for s in check["report_includes"].as_array().unwrap() {
+                assert!(
+                    text.contains(s.as_str().unwrap()),
+                    "{name} on {on}: missing {s} in\n{text}"
+                );
+            }
+            for s in check["report_excludes"].as_array().unwrap() {
+                assert!(!text.contains(s.as_str().unwrap()), "{name} on {on}: {s} in\n{text}");
+            }
+        }
+    }
+}

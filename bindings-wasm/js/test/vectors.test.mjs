@@ -74,3 +74,23 @@ for (const [name, vector] of vectors("invalid-observations")) {
     assert.deepEqual(keys(problems), keys(vector.expected));
   });
 }
+
+for (const [name, vector] of vectors("report")) {
+  test(`report vector ${name}: the report shows what the queries answer on each date`, () => {
+    const agreement = parse(documentText(vector));
+    for (const check of vector.checks) {
+      assert.deepEqual(
+        agreement.partiesOn(check.on).map((o) => o.name),
+        check.parties,
+        `${name} on ${check.on}`,
+      );
+      for (const [body, sets] of Object.entries(check.compositions)) {
+        assert.deepEqual(agreement.composition(body, check.on).map((r) => r.rule_set), sets, `${name} on ${check.on}: ${body}`);
+      }
+      const text = agreement.report(check.on, { lang: check.lang });
+      for (const s of check.report_includes) assert.ok(text.includes(s), `${name} on ${check.on}: missing ${s}`);
+      for (const s of check.report_excludes) assert.ok(!text.includes(s), `${name} on ${check.on}: ${s}`);
+    }
+    agreement.free();
+  });
+}

@@ -143,19 +143,45 @@ pub fn render(
         w,
         t(lang, "Parties, bound and covered", "Parter, forpligtede og omfattede"),
     );
-    for rule in &a.roles {
-        let names: Vec<String> = rule
-            .organisations
-            .iter()
-            .map(|id| match a.organisation(id) {
-                Some(o) => match o.code {
-                    Some(code) => format!("{} ({code})", o.name),
-                    None => o.name.clone(),
-                },
-                None => id.clone(),
-            })
-            .collect();
+    // As `roles_on` answers: nobody before entry into force or after the
+    // end, and no region on a day it no longer exists.
+    let on_date: Vec<&str> = a.roles_on(on).iter().map(|(o, _)| o.id.as_str()).collect();
+    if on_date.is_empty() {
+        let _ = writeln!(
+            w,
+            "{}",
+            t(
+                lang,
+                "No organisation has a role on this date: the agreement does not apply.",
+                "Ingen organisation har en rolle på denne dato: aftalen gælder ikke."
+            )
+        );
+    }
+    let named = |id: &str| match a.organisation(id) {
+        Some(o) => match o.code {
+            Some(code) => format!("{} ({code})", o.name),
+            None => o.name.clone(),
+        },
+        None => id.to_string(),
+    };
+    for rule in a.roles.iter().filter(|_| !on_date.is_empty()) {
+        let (now, gone): (Vec<&String>, Vec<&String>) =
+            rule.organisations.iter().partition(|id| on_date.contains(&id.as_str()));
+        let names: Vec<String> = now.iter().map(|id| named(id)).collect();
         let _ = writeln!(w, "{} [{}]: {}", rule.role.label(lang), names.len(), names.join(", "));
+        if !gone.is_empty() {
+            let gone: Vec<String> = gone.iter().map(|id| named(id)).collect();
+            let _ = writeln!(
+                w,
+                "  {}: {}",
+                t(
+                    lang,
+                    "No longer existing on this date",
+                    "Eksisterer ikke længere på denne dato"
+                ),
+                gone.join(", ")
+            );
+        }
         if let Some(basis) = &rule.legal_basis {
             let _ = writeln!(w, "  {}: {basis}", t(lang, "Legal basis", "Hjemmel"));
         }
@@ -226,7 +252,9 @@ pub fn render(
                 .unwrap_or(s.membership.title.label(lang));
             let _ = writeln!(w, "  - {name}, {title} ({}; {org})", s.membership.role.label(lang));
         }
-        for rule_set in rule_sets {
+        // Only the rule sets in force for this region on this date, as
+        // `compositions_on` answers.
+        for rule_set in a.rule_sets_on(rule_sets, on) {
             let Some(report) = a.composition(body, rule_set, on) else {
                 continue;
             };
