@@ -139,7 +139,7 @@ def test_observations_report_every_bad_cell_with_its_path() -> None:
         sundhedsaftale.Observations.from_csv(text)
     found = [(e["code"], e["path"]) for e in info.value.errors()]
     assert found == [
-        ("invalid_geography", "/1/geography"),
+        ("unknown_place", "/1/geography"),
         ("invalid_period", "/2/period"),
         ("invalid_number", "/2/value"),
     ]
@@ -217,7 +217,7 @@ def test_observations_from_data_frames_follow_up_as_the_csv_does() -> None:
     )
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_frame(rows)
-    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("invalid_geography", "/2/geography")]
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("unknown_place", "/2/geography")]
     good = sundhedsaftale.Observations.from_frame(rows.iloc[:2])
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.nordjylland_2024().follow_up(2024, good)

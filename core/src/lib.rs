@@ -48,9 +48,9 @@ pub use faces::{labels, load, report, validate};
 #[cfg(feature = "embedded")]
 pub use formats::embedded;
 pub use formats::schema;
-pub use ground::{date, lang, period};
+pub use ground::{date, fold, lang, period};
 pub use meetings::{meeting, portfolio};
-pub use places::{geography, reference};
+pub use places::{geography, reference, written};
 pub use problems::{catalogue, problem, text};
 pub use reading::{parse, shape};
 

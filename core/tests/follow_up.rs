@@ -27,7 +27,7 @@ fn malformed_cells_are_reported_with_row_and_column() {
     let csv = "indicator,geography,period,value,numerator,denominator,provisional\n\
                middellevetid,region:1081,2021,81.2,,,\n\
                middellevetid,region:1081,20x1,81.2,,,\n\
-               middellevetid,kommune:851,2021,81.2,,,\n\
+               middellevetid,amt:851,2021,81.2,,,\n\
                middellevetid,region:1081,2022,eighty,,,\n\
                middellevetid,region:1081,2023,81,,,maybe\n";
     let problems = read_csv(csv).unwrap_err();
@@ -55,7 +55,7 @@ fn malformed_cells_are_reported_with_row_and_column() {
 fn semantic_problems_point_at_row_and_column() {
     let csv = "indicator,geography,period,value,numerator,denominator\n\
                nope,region:1081,2021,1,,\n\
-               middellevetid,municipality:999,2021,81,,\n\
+               middellevetid,cluster:nowhere,2021,81,,\n\
                daglige-rygere,region:1081,2021,14,,\n\
                daglige-rygere,region:1081,2021,15,,\n\
                genindlaeggelser-30-dage,region:1081,2021,12.5,120,1000\n\

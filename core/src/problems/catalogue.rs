@@ -306,6 +306,22 @@ codes! {
     InvalidGeography = "invalid_geography", Error,
         en: "{detail} (row {row}).",
         da: "{detail} (række {row}).";
+    /// A place is written by a code or name the reference data does not know.
+    UnknownPlace = "unknown_place", Error,
+        en: "`{text}` is not a municipality, a region or the country in the reference data (by code or by name).",
+        da: "`{text}` er hverken en kommune, en region eller landet i referencedataene (efter kode eller navn).";
+    /// A place name is spelt close to one place's name, but not as it.
+    MisspeltPlace = "misspelt_place", Error,
+        en: "`{text}` is not a place name as written; did you mean {suggestion}?",
+        da: "`{text}` er ikke et stednavn, som det er skrevet; mente du {suggestion}?";
+    /// A place name is close to several places' names.
+    AmbiguousPlace = "ambiguous_place", Error,
+        en: "`{text}` could mean several places: {candidates}. Write the code.",
+        da: "`{text}` kan betyde flere steder: {candidates}. Skriv koden.";
+    /// A place that exists by name has no code confirmed by a source.
+    PlaceWithoutCode = "place_without_code", Error,
+        en: "{name} has no code confirmed by a source yet, so data cannot be placed there.",
+        da: "{name} har endnu ingen kode bekræftet af en kilde, så data kan ikke placeres der.";
     /// A row gives neither a value nor a numerator and denominator.
     MissingValue = "missing_value", Error,
         en: "Row {row} gives neither a value nor a numerator and denominator.",

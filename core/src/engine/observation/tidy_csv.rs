@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::ground::hash::HashMap;
 use crate::ground::period::Period;
-use crate::places::geography::Geography;
+use crate::places::written::read_place;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
 
@@ -480,19 +480,16 @@ impl Rows {
         let text = cells.cell(layout.geography);
         let geography = match self.places.get(text) {
             Some(g) => Some(g),
-            None => match text.parse::<Geography>() {
+            // As published: `773`, `kommune:773`, `Aalborg`, `081`, `Hele landet`, …
+            None => match read_place(text) {
                 Ok(g) => {
                     let id = self.table.intern_geography(&g);
                     self.places.insert(text, id);
                     Some(id)
                 }
                 Err(e) => {
-                    self.problems.push(cell_problem(
-                        Code::InvalidGeography,
-                        row,
-                        "geography",
-                        ctx!("detail" => e),
-                    ));
+                    self.problems
+                        .push(cell_problem(e.code(), row, "geography", e.context()));
                     None
                 }
             },
