@@ -59,7 +59,9 @@ TOOLS_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 WASM_BINDGEN="$TOOLS_BIN/wasm-bindgen"
 if [ "$("$WASM_BINDGEN" --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   echo "build-wasm: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into $TOOLS_BIN"
-  cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  # Not --locked: the CLI's published lock names a webpki-roots release the
+  # registry no longer serves, so a locked install fails on a new machine.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 if [ ! -x bindings-wasm/tools/node_modules/.bin/wasm-opt ]; then
