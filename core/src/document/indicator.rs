@@ -327,3 +327,48 @@ impl IndicatorCatalogue {
         self.indicators.iter().find(|i| i.id == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(unit: MeasureUnit, value: f64) -> Vec<&'static str> {
+        let domain = unit.domain(unit.default_factor());
+        domain.problems(value).into_iter().map(|(c, _)| c.as_str()).collect()
+    }
+
+    #[test]
+    fn each_unit_accepts_its_bounds_and_refuses_beyond_them() {
+        use MeasureUnit::*;
+        for (unit, ok) in [
+            (Percent, [0.0, 100.0]),
+            (Count, [0.0, 9500.0]),
+            (Days, [0.0, 0.5]),
+            (Years, [0.0, LONGEST_HUMAN_LIFE_YEARS]),
+            (Ratio, [0.0, 3.5]),
+            (RatePer1000, [0.0, 1000.0]),
+            (RatePer100000, [0.0, 100_000.0]),
+        ] {
+            for v in ok {
+                assert!(codes(unit, v).is_empty(), "{unit:?} {v}");
+            }
+            assert_eq!(codes(unit, f64::NAN), Vec::<&str>::new());
+        }
+        assert_eq!(codes(Percent, 100.5), ["percentage_out_of_range"]);
+        assert_eq!(codes(Percent, -0.5), ["percentage_out_of_range"]);
+        assert_eq!(codes(Count, -1.5), ["negative_count", "count_not_whole"]);
+        assert_eq!(codes(Count, 9500.5), ["count_not_whole"]);
+        assert_eq!(codes(Days, -5.0), ["value_below_unit_minimum"]);
+        assert_eq!(codes(Ratio, -0.1), ["value_below_unit_minimum"]);
+        assert_eq!(codes(Years, 250.0), ["value_above_unit_maximum"]);
+        assert_eq!(codes(RatePer1000, 1000.5), ["value_implausible_for_unit"]);
+        assert_eq!(codes(RatePer100000, -1.0), ["value_below_unit_minimum"]);
+    }
+
+    #[test]
+    fn a_rate_is_unlikely_above_its_own_factor() {
+        let per_10000 = MeasureUnit::RatePer1000.domain(10_000.0);
+        assert!(per_10000.problems(5_000.0).is_empty());
+        assert_eq!(per_10000.problems(10_001.0)[0].0, Code::ValueImplausibleForUnit);
+    }
+}
