@@ -110,7 +110,7 @@ def test_a_stated_csv_dialect_is_used_as_given(tmp_path: Path) -> None:
     path = tmp_path / "pipes.csv"
     path.write_text(
         "indicator|geography|period|numerator|denominator\n"
-        "genindlaeggelser-30-dage|region:1081|2024|12,5|100\n",
+        "genindlaeggelser-30-dage|region:1081|2024|125,0|1.000\n",
         encoding="utf-8",
     )
     rows = sundhedsaftale.nordjylland_2024().follow_up(

@@ -44,6 +44,8 @@ BEYOND = {
     "030-earlier-value-out-of-range.json",
     # The region field points at a municipality, whose code is then read as a region's: a cross-reference.
     "039-region-is-a-municipality.json",
+    # A target's value against the unit of the key figure it names: a cross-reference.
+    "109-target-percentage-above-100.json",
 }
 
 

@@ -194,8 +194,13 @@ fn every_follow_up_vector_gives_its_rows() {
 fn observation_problems(case: &Value) -> Vec<Key> {
     let csv = case["csv"].as_str().unwrap();
     let year = case["year"].as_i64().unwrap() as i32;
+    // A vector may patch the embedded agreement (an indicator of another unit).
+    let agreement = match case.get("patch") {
+        Some(_) => parse_json::<HealthAgreement>(&support::document_text(case)).unwrap(),
+        None => nordjylland_2024(),
+    };
     let problems = match sundhedsaftale::annual::run(
-        &nordjylland_2024(),
+        &agreement,
         Some((csv, sundhedsaftale::observation::Format::Csv)),
         year,
         &Default::default(),

@@ -152,7 +152,7 @@ test("errorsIn can redact every echoed value, keeping codes and paths", () => {
 });
 
 test("a stated CSV dialect is used as given", () => {
-  const csv = "indicator|geography|period|numerator|denominator\ngenindlaeggelser-30-dage|region:1081|2024|12,5|100\n";
+  const csv = "indicator|geography|period|numerator|denominator\ngenindlaeggelser-30-dage|region:1081|2024|125,0|1.000\n";
   const { rows } = sa.followUp(sa.nordjylland2024(), 2024, {
     observations: csv,
     dialect: { separator: "|", decimalComma: true },

@@ -66,7 +66,9 @@ for (const [name, vector] of vectors("invalid-observations")) {
   test(`invalid observations vector ${name}`, () => {
     let problems;
     try {
-      problems = followUp(nordjylland2024(), vector.year, { observations: vector.csv, format: "csv" }).problems;
+      // A vector may patch the embedded agreement (an indicator of another unit).
+      const agreement = vector.patch !== undefined ? parse(documentText(vector)) : nordjylland2024();
+      problems = followUp(agreement, vector.year, { observations: vector.csv, format: "csv" }).problems;
     } catch (err) {
       assert.ok(err instanceof ValidationError, String(err));
       problems = err.errors;

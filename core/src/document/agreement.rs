@@ -585,6 +585,24 @@ impl HealthAgreement {
         Problems(problems)
     }
 
+    /// The domain of values of each indicator and key figure that states a
+    /// unit, by id, from its unit ([`crate::indicator::MeasureUnit::domain`]);
+    /// built once, so looking targets up costs no scan.
+    pub fn unit_domains(&self) -> crate::ground::hash::HashMap<&str, crate::document::indicator::UnitDomain> {
+        let indicators = self.indicators.iter().filter_map(|i| {
+            Some((
+                i.id.as_str(),
+                i.unit.map(|u| u.domain(i.factor.unwrap_or(u.default_factor())))?,
+            ))
+        });
+        let key_figures = self
+            .focus_areas
+            .iter()
+            .flat_map(|f| &f.key_figures)
+            .filter_map(|k| Some((k.id.as_str(), k.unit.domain()?)));
+        key_figures.chain(indicators).collect()
+    }
+
     /// Every target the document states, under its indicators and objectives,
     /// with the indicator filled in where it is implied, and where it stands.
     pub fn targets(&self) -> Vec<(Pointer, Target)> {

@@ -15,7 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::document::indicator::Direction;
-use crate::document::indicator::{Basis, IndicatorDefinition, MeasureUnit, Term};
+use crate::document::indicator::{Basis, IndicatorDefinition, MeasureUnit, Term, UnitDomain};
 use crate::document::target::Target;
 use crate::ground::lang::labels;
 use crate::ground::period::PeriodType;
@@ -100,6 +100,23 @@ labels!(Unit {
     PercentagePoints => ("percentage points", "procentpoint"),
 });
 
+impl Unit {
+    /// The indicator unit a level in this unit is measured in: percent is
+    /// [`MeasureUnit::Percent`]; percentage points, a difference, is none.
+    pub fn measure_unit(self) -> Option<MeasureUnit> {
+        match self {
+            Unit::Percent => Some(MeasureUnit::Percent),
+            Unit::PercentagePoints => None,
+        }
+    }
+
+    /// The domain of a figure in this unit: its measure unit's, declared
+    /// beside [`MeasureUnit`]; none for a difference in percentage points.
+    pub fn domain(self) -> Option<UnitDomain> {
+        self.measure_unit().map(|u| u.domain(u.default_factor()))
+    }
+}
+
 /// Whether a year was stated with the figure or taken from its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -154,18 +171,16 @@ pub struct KeyFigure {
 }
 
 impl KeyFigure {
-    /// The figure's own consistency, at `at`: a percentage within 0–100
-    /// (also the earlier value a change implies), a year and a source (a
+    /// The figure's own consistency, at `at`: its value in its unit's
+    /// domain ([`Unit::domain`]: a percentage within 0–100), as is the
+    /// earlier value a change implies, a year and a source (a
     /// warning each when left out, as no source gave them), and a change
     /// measured from an earlier year.
     pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
         let mut out = Vec::new();
-        if self.unit == Unit::Percent && !(0.0..=100.0).contains(&self.value) {
-            out.push(Problem::with_context(
-                Code::PercentageOutOfRange,
-                at.key("value"),
-                ctx!("value" => self.value),
-            ));
+        let domain = self.unit.domain();
+        for (code, context) in domain.iter().flat_map(|d| d.problems(self.value)) {
+            out.push(Problem::with_context(code, at.key("value"), context));
         }
         if self.year.is_none() {
             out.push(Problem::new(Code::KeyFigureMissingYear, at.key("year")));
@@ -182,12 +197,10 @@ impl KeyFigure {
                 ));
             }
         }
-        if let Some((_, earlier)) = self.earlier_value().filter(|(_, e)| !(0.0..=100.0).contains(e)) {
-            out.push(Problem::with_context(
-                Code::PercentageOutOfRange,
-                at.key("change").key("amount"),
-                ctx!("value" => earlier),
-            ));
+        if let (Some((_, earlier)), Some(domain)) = (self.earlier_value(), domain) {
+            for (code, context) in domain.problems(earlier) {
+                out.push(Problem::with_context(code, at.key("change").key("amount"), context));
+            }
         }
         out
     }

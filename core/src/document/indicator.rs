@@ -19,8 +19,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::ground::lang::labels;
 use crate::ground::period::PeriodType;
+use crate::problems::catalogue::Code;
+use crate::problems::problem::ctx;
 
 /// Which way is better for an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -90,6 +94,136 @@ impl MeasureUnit {
     /// Whether values add up over areas (counts) rather than needing a fraction or weights.
     pub fn is_additive(self) -> bool {
         self == MeasureUnit::Count
+    }
+}
+
+/// The longest documented human life, in years: Jeanne Calment, 122 years
+/// and 164 days (Guinness World Records). An average of years lived per
+/// person (life expectancy) cannot pass it.
+pub const LONGEST_HUMAN_LIFE_YEARS: f64 = 122.0;
+
+/// What values of a unit can be, and what they are likely to be: the one
+/// declaration the observation rows, the key figures and the targets are
+/// all checked against ([`MeasureUnit::domain`]).
+///
+/// A value outside `min`–`max`, or with a fraction where only whole numbers
+/// can be, is impossible (an error); one above `plausible_max` is possible
+/// but unlikely (a warning).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitDomain {
+    /// The least a value can be.
+    pub min: f64,
+    /// The most a value can be; `None`: no bound.
+    pub max: Option<f64>,
+    /// Only whole numbers (a count).
+    pub whole: bool,
+    /// Numerator and denominator are whole counts (of people or events).
+    pub whole_terms: bool,
+    /// The numerator is part of the denominator, so never above it.
+    pub part_of_whole: bool,
+    /// Above this a value is unlikely; `None`: no such bound.
+    pub plausible_max: Option<f64>,
+    /// The code of a value below `min`.
+    pub below: Code,
+    /// The code of a value above `max`.
+    pub above: Code,
+}
+
+impl MeasureUnit {
+    /// The domain of values in this unit, for an indicator whose fraction is
+    /// multiplied by `factor`:
+    ///
+    /// | unit | impossible (error) | unlikely (warning) |
+    /// |---|---|---|
+    /// | percent | below 0, above 100 | |
+    /// | rate per 1,000 / 100,000 | below 0 | above the factor: more events than people, as with contacts per 1,000 inhabitants |
+    /// | ratio | below 0 | |
+    /// | count | below 0, not whole | |
+    /// | days (an average) | below 0 | |
+    /// | years (an average, e.g. life expectancy) | below 0, above [`LONGEST_HUMAN_LIFE_YEARS`] | |
+    ///
+    /// The numerator and denominator of a percentage or a rate are whole
+    /// counts, and a percentage's numerator is part of its denominator.
+    ///
+    /// ```
+    /// use sundhedsaftale::indicator::MeasureUnit;
+    /// let count = MeasureUnit::Count.domain(1.0);
+    /// assert!(count.whole && count.min == 0.0);
+    /// assert_eq!(MeasureUnit::RatePer1000.domain(1000.0).plausible_max, Some(1000.0));
+    /// ```
+    pub fn domain(self, factor: f64) -> UnitDomain {
+        let base = UnitDomain {
+            min: 0.0,
+            max: None,
+            whole: false,
+            whole_terms: false,
+            part_of_whole: false,
+            plausible_max: None,
+            below: Code::ValueBelowUnitMinimum,
+            above: Code::ValueAboveUnitMaximum,
+        };
+        match self {
+            MeasureUnit::Percent => UnitDomain {
+                max: Some(100.0),
+                whole_terms: true,
+                part_of_whole: true,
+                below: Code::PercentageOutOfRange,
+                above: Code::PercentageOutOfRange,
+                ..base
+            },
+            MeasureUnit::RatePer1000 | MeasureUnit::RatePer100000 => UnitDomain {
+                whole_terms: true,
+                plausible_max: Some(factor),
+                ..base
+            },
+            MeasureUnit::Count => UnitDomain {
+                whole: true,
+                below: Code::NegativeCount,
+                ..base
+            },
+            MeasureUnit::Ratio | MeasureUnit::Days => base,
+            MeasureUnit::Years => UnitDomain {
+                max: Some(LONGEST_HUMAN_LIFE_YEARS),
+                ..base
+            },
+        }
+    }
+}
+
+impl UnitDomain {
+    /// What is wrong with `value` in this domain, each as a code and the
+    /// context of its message: a value out of range, a fraction in a whole
+    /// number (errors), else a value above the plausible (a warning).
+    /// Nothing for an absent (NaN) value.
+    pub fn problems(&self, value: f64) -> Vec<(Code, BTreeMap<String, serde_json::Value>)> {
+        let mut out = Vec::new();
+        if value.is_nan() {
+            return out;
+        }
+        // Each code's message names what it needs, as it always has.
+        let context = |code: Code| match code {
+            Code::NegativeCount => ctx!("count" => value),
+            Code::ValueBelowUnitMinimum => ctx!("value" => value, "min" => self.min),
+            Code::ValueAboveUnitMaximum => ctx!("value" => value, "max" => self.max),
+            _ => ctx!("value" => value),
+        };
+        if value < self.min {
+            out.push((self.below, context(self.below)));
+        } else if self.max.is_some_and(|max| value > max) {
+            out.push((self.above, context(self.above)));
+        }
+        if self.whole && value.is_finite() && value.fract() != 0.0 {
+            out.push((Code::CountNotWhole, ctx!("value" => value)));
+        }
+        if let (true, Some(plausible)) = (out.is_empty(), self.plausible_max) {
+            if value > plausible {
+                out.push((
+                    Code::ValueImplausibleForUnit,
+                    ctx!("value" => value, "max" => plausible),
+                ));
+            }
+        }
+        out
     }
 }
 
@@ -191,5 +325,50 @@ impl IndicatorCatalogue {
     /// The definition with this id.
     pub fn get(&self, id: &str) -> Option<&IndicatorDefinition> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(unit: MeasureUnit, value: f64) -> Vec<&'static str> {
+        let domain = unit.domain(unit.default_factor());
+        domain.problems(value).into_iter().map(|(c, _)| c.as_str()).collect()
+    }
+
+    #[test]
+    fn each_unit_accepts_its_bounds_and_refuses_beyond_them() {
+        use MeasureUnit::*;
+        for (unit, ok) in [
+            (Percent, [0.0, 100.0]),
+            (Count, [0.0, 9500.0]),
+            (Days, [0.0, 0.5]),
+            (Years, [0.0, LONGEST_HUMAN_LIFE_YEARS]),
+            (Ratio, [0.0, 3.5]),
+            (RatePer1000, [0.0, 1000.0]),
+            (RatePer100000, [0.0, 100_000.0]),
+        ] {
+            for v in ok {
+                assert!(codes(unit, v).is_empty(), "{unit:?} {v}");
+            }
+            assert_eq!(codes(unit, f64::NAN), Vec::<&str>::new());
+        }
+        assert_eq!(codes(Percent, 100.5), ["percentage_out_of_range"]);
+        assert_eq!(codes(Percent, -0.5), ["percentage_out_of_range"]);
+        assert_eq!(codes(Count, -1.5), ["negative_count", "count_not_whole"]);
+        assert_eq!(codes(Count, 9500.5), ["count_not_whole"]);
+        assert_eq!(codes(Days, -5.0), ["value_below_unit_minimum"]);
+        assert_eq!(codes(Ratio, -0.1), ["value_below_unit_minimum"]);
+        assert_eq!(codes(Years, 250.0), ["value_above_unit_maximum"]);
+        assert_eq!(codes(RatePer1000, 1000.5), ["value_implausible_for_unit"]);
+        assert_eq!(codes(RatePer100000, -1.0), ["value_below_unit_minimum"]);
+    }
+
+    #[test]
+    fn a_rate_is_unlikely_above_its_own_factor() {
+        let per_10000 = MeasureUnit::RatePer1000.domain(10_000.0);
+        assert!(per_10000.problems(5_000.0).is_empty());
+        assert_eq!(per_10000.problems(10_001.0)[0].0, Code::ValueImplausibleForUnit);
     }
 }

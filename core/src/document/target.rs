@@ -26,9 +26,11 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::document::indicator::UnitDomain;
 use crate::ground::lang::labels;
 use crate::ground::period::Period;
 use crate::places::geography::Geography;
+use crate::problems::problem::{Pointer, Problem};
 
 /// A value in a period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -282,4 +284,26 @@ pub fn target_for<'a>(
         }
     }
     best
+}
+
+/// The values targets state (`value`, a range's `low` and `high`), each
+/// against the domain of its indicator's or key figure's unit, which
+/// `domain_of` gives by id: a target of −5 days or 101 % is impossible like
+/// such an observation. Targets whose series has no known unit are skipped.
+pub(crate) fn check_values(
+    targets: &[(Pointer, Target)],
+    domain_of: impl Fn(&str) -> Option<UnitDomain>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (at, t) in targets {
+        let Some(domain) = t.indicator.as_deref().and_then(&domain_of) else {
+            continue;
+        };
+        for (field, value) in [("value", t.value), ("low", t.low), ("high", t.high)] {
+            for (code, context) in value.into_iter().flat_map(|v| domain.problems(v)) {
+                out.push(Problem::with_context(code, at.key(field), context));
+            }
+        }
+    }
+    out
 }

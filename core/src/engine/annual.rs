@@ -156,7 +156,10 @@ pub fn run_on(
             if problems.has_errors() {
                 return Err(problems);
             }
-            (table, outside_window(table, year))
+            // The rows' warnings (an implausible value) stay with the result.
+            let mut warnings = problems.0;
+            warnings.extend(outside_window(table, year));
+            (table, warnings)
         }
     };
     let mut result = annual_follow_up(agreement, &catalogue, table, year, config);

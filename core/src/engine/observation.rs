@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::document::indicator::{IndicatorCatalogue, MeasureUnit};
+use crate::document::indicator::{IndicatorCatalogue, MeasureUnit, UnitDomain};
 use crate::ground::period::Period;
 use crate::places::geography::{Geography, Hierarchy};
 use crate::problems::catalogue::Code;
@@ -485,12 +485,20 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
 
 /// Checks observations against the indicator catalogue and the hierarchy:
 /// unknown indicator or place, duplicates, a value that disagrees with its
-/// fraction, a percentage out of range, a period of the wrong type, a row
-/// with no number at all.
+/// fraction, a period of the wrong type, a row with no number at all, and
+/// every value (given, or computed from its fraction) against its unit's
+/// [`UnitDomain`]: counts whole and not negative, percentages 0–100, no
+/// negative durations, ratios or rates, years within a human life, a rate
+/// above its factor a warning.
 pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy) -> Problems {
     let mut out = Vec::new();
     let definitions: Vec<Option<&crate::document::indicator::IndicatorDefinition>> =
         table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
+    // Each indicator's unit domain, declared beside its unit, once per indicator.
+    let domains: Vec<UnitDomain> = definitions
+        .iter()
+        .map(|d| d.map_or(MeasureUnit::Ratio.domain(1.0), |d| d.unit.domain(d.factor)))
+        .collect();
     let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
     let first_of = first_duplicates(table);
     for r in 0..table.len() {
@@ -553,15 +561,15 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 ctx!("numerator" => n),
             ));
         }
+        let domain = &domains[table.indicator[r] as usize];
         for (x, column) in [(n, "numerator"), (d, "denominator")] {
             if x < 0.0 {
                 out.push(cell_problem(Code::NegativeCount, r, column, ctx!("count" => x)));
+            } else if domain.whole_terms && x.is_finite() && x.fract() != 0.0 {
+                out.push(cell_problem(Code::CountNotWhole, r, column, ctx!("value" => x)));
             }
         }
-        if def.unit.is_additive() && v < 0.0 {
-            out.push(cell_problem(Code::NegativeCount, r, "value", ctx!("count" => v)));
-        }
-        if def.unit == MeasureUnit::Percent && n > d && d >= 0.0 {
+        if domain.part_of_whole && n > d && d >= 0.0 {
             out.push(cell_problem(
                 Code::NumeratorAboveDenominator,
                 r,
@@ -569,14 +577,11 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 ctx!("numerator" => n, "denominator" => d),
             ));
         }
+        // The value as given, else as its fraction gives it: either must lie
+        // in the unit's domain.
         let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
-        if def.unit == MeasureUnit::Percent && !shown.is_nan() && !(0.0..=100.0).contains(&shown) {
-            out.push(cell_problem(
-                Code::PercentageOutOfRange,
-                r,
-                "value",
-                ctx!("value" => shown),
-            ));
+        for (code, context) in domain.problems(shown) {
+            out.push(cell_problem(code, r, "value", context));
         }
     }
     Problems(out).capped(crate::problems::problem::Limits::default())

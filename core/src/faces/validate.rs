@@ -95,6 +95,11 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         v.out.extend(b.check(&Pointer::root().key("bodies").index(i)));
     }
     v.targets(&ids);
+    let domains = agreement.unit_domains();
+    v.out
+        .extend(crate::document::target::check_values(&agreement.targets(), |id| {
+            domains.get(id).copied()
+        }));
     v.roles();
     v.signatories();
     v.timeline();

@@ -358,6 +358,22 @@ codes! {
     NumeratorAboveDenominator = "numerator_above_denominator", Error,
         en: "The numerator {numerator} is above the denominator {denominator}, which a percentage cannot be.",
         da: "Tælleren {numerator} er større end nævneren {denominator}, hvilket en procentandel ikke kan være.";
+    /// A count (or a numerator or denominator counting people or events) has a fraction.
+    CountNotWhole = "count_not_whole", Error,
+        en: "A count is a whole number: {value} is not.",
+        da: "Et antal er et helt tal, hvad {value} ikke er.";
+    /// A value is below the least its unit allows (a negative duration, ratio or rate).
+    ValueBelowUnitMinimum = "value_below_unit_minimum", Error,
+        en: "{value} is below {min}, the least a value in this unit can be.",
+        da: "{value} er mindre end {min}, det mindste en værdi i denne enhed kan være.";
+    /// A value is above the most its unit allows (years above the longest documented human life).
+    ValueAboveUnitMaximum = "value_above_unit_maximum", Error,
+        en: "{value} is above {max}, the most a value in this unit can be.",
+        da: "{value} er større end {max}, det højeste en værdi i denne enhed kan være.";
+    /// A value is possible in its unit but unlikely: a rate above its factor counts more events than people.
+    ValueImplausibleForUnit = "value_implausible_for_unit", Warning,
+        en: "{value} is above {max}: more events than people are counted, as with contacts per inhabitant; check that the value is right.",
+        da: "{value} er større end {max}: der tælles flere hændelser end personer, som ved kontakter pr. indbygger; kontrollér, at værdien er rigtig.";
     /// Summing observations upwards gave a number too large to represent.
     SumNotFinite = "sum_not_finite", Error,
         en: "The sum for `{indicator}` at {geography} in {period} is too large to represent.",
