@@ -714,7 +714,7 @@ mod tests {
             csv.push_str(&format!(
                 "ind-{},municipality:{},20{:02},{i},{},{}\n",
                 i % 7,
-                101 + i % 13,
+                crate::places::reference::MUNICIPALITIES[i % 13].code,
                 10 + i % 11,
                 1000 + i,
                 ["k", "m", ""][i % 3]
