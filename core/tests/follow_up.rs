@@ -390,7 +390,10 @@ fn the_syddanmark_example_rolls_up_its_age_groups_and_says_so() {
         .find(|r| r.focus_area.is_none() && r.geography.to_string() == "region:1083")
         .unwrap();
     assert_eq!((region.scored, region.status), (1, Status::LimitedProgress));
-    assert_eq!(region.entered[0].basis, sundhedsaftale::annual::RollUpBasis::MeanOfStrata);
+    assert_eq!(
+        region.entered[0].basis,
+        sundhedsaftale::annual::RollUpBasis::MeanOfStrata
+    );
     assert!(region.left_out.is_empty());
     let en = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::En);
     assert!(en.contains("mean of the strata: andel-rygere (age_group)"), "{en}");
