@@ -59,16 +59,51 @@ def test_valid_vector(name: str, vector: Dict[str, Any]) -> None:
 FOLLOW_UP = vectors("follow-up")
 
 
+def same(got: Any, want: Any) -> bool:
+    """Equal JSON values, every float bit for bit (`-0.0` is not `0.0`)."""
+    if isinstance(want, float) or isinstance(got, float):
+        return isinstance(got, float) and isinstance(want, float) and got.hex() == want.hex()
+    if isinstance(want, dict):
+        return isinstance(got, dict) and got.keys() == want.keys() and all(same(got[k], want[k]) for k in want)
+    if isinstance(want, list):
+        return isinstance(got, list) and len(got) == len(want) and all(same(g, w) for g, w in zip(got, want))
+    return bool(got == want) and type(got) is type(want)
+
+
 @pytest.mark.parametrize("name,vector", FOLLOW_UP, ids=[n for n, _ in FOLLOW_UP])
 def test_follow_up_vector(name: str, vector: Dict[str, Any]) -> None:
     agreement = sundhedsaftale.loads(document_text(vector))
     # Inline observations, or a CSV file of the repository.
     observations = REPO / vector["observations_csv"] if "observations_csv" in vector else vector["observations"]
-    rows = agreement.follow_up(vector["year"], observations).rows
+    try:
+        result = agreement.follow_up(vector["year"], observations)
+        problems: Sequence[Mapping[str, Any]] = result.problems
+    except sundhedsaftale.ValidationError as err:
+        assert "expected_problems" in vector, err.errors()
+        result, problems = None, err.errors()
+    # The follow-up's problems, or the errors that stopped it: exactly these
+    # codes, paths and severities, and the context values listed.
+    if "expected_problems" in vector:
+        want_problems = vector["expected_problems"]
+        assert keys(problems) == sorted((e["code"], e["path"], e["severity"]) for e in want_problems)
+        for e in want_problems:
+            found = next(p for p in problems if p["code"] == e["code"] and p["path"] == e["path"])
+            for k, v in e.get("context", {}).items():
+                assert same(found["context"][k], v), (e, k)
+    if result is None:
+        return
+    rows = result.rows
     for want in vector["expected"]:
         matching = [r for r in rows if all(r[k] == want[k] for k in ("indicator", "geography", "stratum"))]
         assert len(matching) == 1, want
-        assert {k: matching[0][k] for k in want} == want
+        for k in want:
+            assert same(matching[0][k], want[k]), (k, matching[0][k], want)
+    # Roll-ups, found by focus area (None: the agreement) and place; every listed field exact.
+    for want in vector.get("expected_roll_ups", []):
+        matching = [r for r in result.roll_ups if all(r[k] == want[k] for k in ("focus_area", "geography"))]
+        assert len(matching) == 1, want
+        for k in want:
+            assert same(matching[0][k], want[k]), (k, matching[0][k], want)
 
 
 OBSERVATIONS = vectors("invalid-observations")

@@ -64,6 +64,7 @@ const TEXT = {
     withoutData: (n) => `${n} indikatorer uden data for året`,
     rollUp: "Samlet status pr. sted og indsatsområde (score fra −5 til 5)",
     allAreas: "Alle indsatsområder",
+    leftOut: "Udeladt",
     validator: "Validering af en sundhedsaftale",
     document: "Dokument (JSON)",
     dropHint: "Indsæt teksten, slip en fil her, eller vælg en fil.",
@@ -122,6 +123,7 @@ const TEXT = {
     withoutData: (n) => `${n} indicators without data for the year`,
     rollUp: "Overall status per place and focus area (score from −5 to 5)",
     allAreas: "All focus areas",
+    leftOut: "Left out",
     validator: "Validating a health agreement",
     document: "Document (JSON)",
     dropHint: "Paste the text, drop a file here, or choose a file.",
@@ -634,6 +636,14 @@ function rollUpTable(result, areas, t, lang) {
     const r = cell.get(`${area} ${place}`);
     return r ? [badge("status", r.status, lang), r.score === null || r.score === undefined ? null : ` ${number(r.score, lang, 2)}`] : "–";
   };
+  // How a roll-up was formed: each indicator's basis, and what it left out and why.
+  const formed = (area, place) => {
+    const r = cell.get(`${area} ${place}`);
+    if (!r) return {};
+    const lines = (r.entered ?? []).map((e) => `${e.indicator}: ${label("roll_up_basis", e.basis, lang)}${e.dimension ? ` (${e.dimension})` : ""}`);
+    for (const l of r.left_out ?? []) lines.push(`${t.leftOut}: ${l.indicator} (${label("left_out_reason", l.reason, lang)})`);
+    return { title: lines.join("\n"), "data-left-out": String((r.left_out ?? []).length) };
+  };
   return h(
     "table",
     { part: "table roll-up" },
@@ -643,7 +653,7 @@ function rollUpTable(result, areas, t, lang) {
       "tbody",
       {},
       places.map((place) =>
-        h("tr", { "data-geography": place }, h("th", { scope: "row" }, names.get(place) ?? place), areas.map((a) => h("td", { "data-focus-area": a.id }, status(a.id, place))), h("td", { "data-focus-area": "" }, status("", place))),
+        h("tr", { "data-geography": place }, h("th", { scope: "row" }, names.get(place) ?? place), areas.map((a) => h("td", { "data-focus-area": a.id, ...formed(a.id, place) }, status(a.id, place))), h("td", { "data-focus-area": "", ...formed("", place) }, status("", place))),
       ),
     ),
   );

@@ -116,6 +116,12 @@ export type NotAvailable = "single_period" | "base_after_current" | "sign_change
 /** Which kind of hidden. */
 export type HiddenKind = "small_count" | "complementary";
 
+/** How an indicator entered a roll-up. */
+export type RollUpBasis = "total" | "mean_of_strata";
+
+/** Why an indicator did not enter a roll-up. */
+export type LeftOutReason = "no_data" | "only_crossed_strata";
+
 /** The label kind of each code type, for `label(kind, code, lang)`. */
 export interface LabelKinds {
   lifecycle_kind: LifecycleKind;
@@ -154,6 +160,8 @@ export interface LabelKinds {
   method: Method;
   not_available: NotAvailable;
   hidden_kind: HiddenKind;
+  roll_up_basis: RollUpBasis;
+  left_out_reason: LeftOutReason;
 }
 
 
@@ -573,6 +581,8 @@ export interface Indicator {
   period_type?: PeriodType | null;
   /** The dimensions data may be broken down by (sex, age group, …); targets may name only these. */
   disaggregations?: string[];
+  /** The declared categories of its dimensions, and which is the total; a dimension declared here is a disaggregation even when not listed above. Observations and targets must use declared categories. */
+  strata?: Stratification[];
   /** Counts below this are hidden on output; absent: the run's configured threshold. */
   small_count_threshold?: number | null;
   /** Targets for the indicator; their `indicator` is implied. */
@@ -584,6 +594,28 @@ export interface Indicator {
 export interface Term {
   /** What is counted, in Danish. */
   description: string;
+}
+
+
+/** The declared categories of one disaggregation dimension of an indicator. */
+export interface Stratification {
+  /** The dimension (`sex`, `age_group`), as the observations' column is named. */
+  dimension: string;
+  /** Its categories. */
+  categories: Category[];
+  /** The category that is the total of the others (`i_alt`), if the data has one. */
+  total?: string | null;
+}
+
+
+/** One category of a disaggregation dimension. */
+export interface Category {
+  /** The category as observations and targets write it (`kvinder`). */
+  code: string;
+  /** Its name in Danish (`Kvinder`). */
+  name: string;
+  /** Its name in English (`Women`), where one is given. */
+  name_en?: string | null;
 }
 
 
@@ -1377,6 +1409,36 @@ export interface RollUpRow {
   scored: number;
   /** Indicators without one. */
   not_available: number;
+  /** How each indicator entered: by its total, or as the mean of its strata. */
+  entered: RollUpEntry[];
+  /** The focus area's (or agreement's) indicators that did not enter, and why. */
+  left_out: LeftOut[];
+}
+
+
+/** An indicator as it entered a roll-up. */
+export interface RollUpEntry {
+  /** Indicator id. */
+  indicator: string;
+  /** How it entered. */
+  basis: RollUpBasis;
+  /** For the mean of strata: the dimension whose strata were averaged. */
+  dimension?: string | null;
+  /** For the mean of strata: how many strata were averaged (with a score or not). */
+  strata?: number | null;
+  /** The score it entered with. */
+  score?: number | null;
+  /** Its status. */
+  status: Status;
+}
+
+
+/** An indicator left out of a roll-up. */
+export interface LeftOut {
+  /** Indicator id. */
+  indicator: string;
+  /** Why. */
+  reason: LeftOutReason;
 }
 
 

@@ -41,9 +41,9 @@ mod reading;
 
 pub use document::{
     agreement, body, cluster, collaboration, composition, content, dispute, follow_up, indicator, organisation, people,
-    target, validity,
+    strata, target, validity,
 };
-pub use engine::{aggregate, annual, discretion, observation, progress};
+pub use engine::{aggregate, annual, categories, discretion, observation, progress};
 pub use faces::{labels, load, report, validate};
 #[cfg(feature = "embedded")]
 pub use formats::embedded;

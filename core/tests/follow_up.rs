@@ -369,3 +369,34 @@ fn document_targets_apply_per_stratum_with_a_stated_base_period() {
     assert_eq!(m.target_value, Some(9.0), "the women-only target must not apply to men");
     assert_eq!(m.baseline_period.map(|p| p.to_string()).as_deref(), Some("2022"));
 }
+
+/// Issue 23: the Region Syddanmark example, published only by age group, has
+/// a roll-up, and its report says how it was formed.
+#[test]
+fn the_syddanmark_example_rolls_up_its_age_groups_and_says_so() {
+    let text = std::fs::read_to_string(support::repo().join("examples/data/syddanmark_2019.json")).unwrap();
+    let agreement: sundhedsaftale::HealthAgreement = sundhedsaftale::parse_json(&text).unwrap();
+    let csv = std::fs::read_to_string(support::repo().join("examples/data/syddanmark_2019_synthetic.csv")).unwrap();
+    let result = sundhedsaftale::annual::run(
+        &agreement,
+        Some((&csv, sundhedsaftale::observation::Format::Csv)),
+        2023,
+        &FollowUpConfig::default(),
+    )
+    .unwrap();
+    let region = result
+        .roll_ups
+        .iter()
+        .find(|r| r.focus_area.is_none() && r.geography.to_string() == "region:1083")
+        .unwrap();
+    assert_eq!((region.scored, region.status), (1, Status::LimitedProgress));
+    assert_eq!(
+        region.entered[0].basis,
+        sundhedsaftale::annual::RollUpBasis::MeanOfStrata
+    );
+    assert!(region.left_out.is_empty());
+    let en = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::En);
+    assert!(en.contains("mean of the strata: andel-rygere (age_group)"), "{en}");
+    let da = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::Da);
+    assert!(da.contains("gennemsnit af strata: andel-rygere (age_group)"), "{da}");
+}

@@ -172,8 +172,42 @@ fn every_follow_up_vector_gives_its_rows() {
             ),
         };
         let year = case["year"].as_i64().unwrap() as i32;
-        let result =
-            sundhedsaftale::annual::run(&agreement, Some((&observations, format)), year, &Default::default()).unwrap();
+        let result = sundhedsaftale::annual::run(&agreement, Some((&observations, format)), year, &Default::default());
+        // The follow-up's problems, or the errors that stopped it: exactly these codes,
+        // paths and severities, and the context values listed.
+        let problems = match &result {
+            Ok(r) => r.problems.clone(),
+            Err(p) => p.clone(),
+        };
+        if let Some(want) = case.get("expected_problems") {
+            let want = want.as_array().unwrap();
+            let mut want_keys: Vec<Key> = want
+                .iter()
+                .map(|e| {
+                    let s = |k: &str| e[k].as_str().unwrap().to_string();
+                    (s("code"), s("path"), s("severity"))
+                })
+                .collect();
+            want_keys.sort();
+            assert_eq!(keys(&problems), want_keys, "{name}");
+            for e in want {
+                let Some(context) = e.get("context") else { continue };
+                let p = problems
+                    .iter()
+                    .find(|p| p.code.as_str() == e["code"] && p.path == e["path"])
+                    .unwrap();
+                for (k, v) in context.as_object().unwrap() {
+                    assert!(
+                        p.context.get(k).is_some_and(|g| same(g, v)),
+                        "{name}: context {k} of {e}"
+                    );
+                }
+            }
+        }
+        let Ok(result) = result else {
+            assert!(case.get("expected_problems").is_some(), "{name}: {problems:?}");
+            continue;
+        };
         let rows = serde_json::to_value(&result.rows).unwrap();
         for want in case["expected"].as_array().unwrap() {
             let matching: Vec<&Value> = rows
@@ -184,9 +218,47 @@ fn every_follow_up_vector_gives_its_rows() {
                 .collect();
             assert_eq!(matching.len(), 1, "{name}: {want}");
             for (k, v) in want.as_object().unwrap() {
-                assert_eq!(&matching[0][k], v, "{name}: {k} of {want}");
+                assert!(
+                    same(&matching[0][k], v),
+                    "{name}: {k} = {}, expected {v}",
+                    matching[0][k]
+                );
             }
         }
+        // Roll-ups, found by focus area (null: the agreement) and place; every listed field exact.
+        let roll_ups = serde_json::to_value(&result.roll_ups).unwrap();
+        for want in case
+            .get("expected_roll_ups")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let matching: Vec<&Value> = roll_ups
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| ["focus_area", "geography"].iter().all(|k| r[*k] == want[*k]))
+                .collect();
+            assert_eq!(matching.len(), 1, "{name}: {want}\n{roll_ups}");
+            for (k, v) in want.as_object().unwrap() {
+                assert!(same(&matching[0][k], v), "{name}: {k} of {want}\n{}", matching[0]);
+            }
+        }
+    }
+}
+
+/// Equal JSON values, every float bit for bit (`-0.0` is not `0.0`; an
+/// integer is not a float).
+fn same(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (Value::Number(g), Value::Number(w)) if g.is_f64() || w.is_f64() => {
+            g.is_f64() && w.is_f64() && g.as_f64().map(f64::to_bits) == w.as_f64().map(f64::to_bits)
+        }
+        (Value::Array(g), Value::Array(w)) => g.len() == w.len() && g.iter().zip(w).all(|(g, w)| same(g, w)),
+        (Value::Object(g), Value::Object(w)) => {
+            g.len() == w.len() && w.iter().all(|(k, w)| g.get(k).is_some_and(|g| same(g, w)))
+        }
+        _ => got == want,
     }
 }
 

@@ -351,4 +351,8 @@ fn another_regions_document_and_observations() {
         .unwrap_or_else(|| panic!("{out}"));
     assert!(adults.contains("mål: 5 (2030)"), "{adults}");
     assert!(adults.contains("dækning: 22 kommuner"), "{adults}");
+    // Every row is by age group: the roll-up is the mean of the age groups, and says so.
+    let roll_ups = out.split("\nSamlet\n").nth(1).unwrap_or_else(|| panic!("{out}"));
+    assert!(roll_ups.contains("Aftalen — region:1083: "), "{roll_ups}");
+    assert!(roll_ups.contains("  gennemsnit af strata: andel-rygere (age_group)\n"), "{roll_ups}");
 }

@@ -22,8 +22,11 @@ class FollowUp:
 
     ``rows`` holds one tidy row per focus area, indicator, place and stratum
     (``pandas.DataFrame(result.rows)``), ``roll_ups`` the mean scores per
-    focus area and place, and ``problems`` what was met on the way (targets
-    that could not be used, aggregates that need weights). Each becomes
+    focus area and place (each saying how every indicator entered, by its
+    total or as the mean of its strata, in ``entered``, and what it left out
+    and why in ``left_out``), and ``problems`` what was met on the way
+    (targets that could not be used or whose stratum has no data, aggregates
+    that need weights). Each becomes
     Python data when first read, so a national run costs only what is used.
     """
 

@@ -35,6 +35,7 @@ __all__ = [
     "BodyKind",
     "BodyRules",
     "CalendarEntry",
+    "Category",
     "CategoryHeading",
     "ChairSpell",
     "Change",
@@ -74,6 +75,8 @@ __all__ = [
     "Initiative",
     "KeyFigure",
     "LadderStep",
+    "LeftOut",
+    "LeftOutReason",
     "Level",
     "LifecycleEvent",
     "LifecycleKind",
@@ -113,6 +116,8 @@ __all__ = [
     "Requirement",
     "RequirementKind",
     "RoleRule",
+    "RollUpBasis",
+    "RollUpEntry",
     "RollUpRow",
     "RuleFinding",
     "RuleKind",
@@ -123,6 +128,7 @@ __all__ = [
     "Settlement",
     "Signatory",
     "Status",
+    "Stratification",
     "Successor",
     "Target",
     "TargetKind",
@@ -609,6 +615,24 @@ class HiddenKind(Code):
     """Its own count is below the threshold."""
     COMPLEMENTARY = 'complementary'
     """Hidden so that another hidden cell cannot be recovered by subtraction."""
+
+
+class RollUpBasis(Code):
+    """How an indicator entered a roll-up."""
+
+    TOTAL = 'total'
+    """Its total: the row without a stratum, or the declared total category."""
+    MEAN_OF_STRATA = 'mean_of_strata'
+    """It has no total at the place: the mean of the scores of its strata in one dimension (the first by name that it is published by alone); a stratum without a score does not count, and with none scored the indicator counts as not available."""
+
+
+class LeftOutReason(Code):
+    """Why an indicator did not enter a roll-up."""
+
+    NO_DATA = 'no_data'
+    """No observation of it at the place up to the year."""
+    ONLY_CROSSED_STRATA = 'only_crossed_strata'
+    """It is published at the place only by crossed strata (sex and age group together), neither a total nor one dimension alone."""
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -1631,6 +1655,8 @@ class Indicator(Model):
     """The kind of period data comes in."""
     disaggregations: Tuple[str, ...] = ()
     """The dimensions data may be broken down by (sex, age group, …); targets may name only these."""
+    strata: Tuple[Stratification, ...] = ()
+    """The declared categories of its dimensions, and which is the total; a dimension declared here is a disaggregation even when not listed above. Observations and targets must use declared categories."""
     small_count_threshold: Optional[int] = None
     """Counts below this are hidden on output; absent: the run's configured threshold."""
     targets: Tuple[Target, ...] = ()
@@ -1658,6 +1684,7 @@ class Indicator(Model):
             source=data.get("source"),
             period_type=_opt(data.get("period_type"), lambda v: PeriodType(v)),
             disaggregations=tuple(data.get("disaggregations", ())),
+            strata=tuple(Stratification.from_dict(x) for x in data.get("strata", ())),
             small_count_threshold=data.get("small_count_threshold"),
             targets=tuple(Target.from_dict(x) for x in data.get("targets", ())),
         )
@@ -1698,6 +1725,8 @@ class Indicator(Model):
             out["period_type"] = self.period_type.value
         if self.disaggregations:
             out["disaggregations"] = list(self.disaggregations)
+        if self.strata:
+            out["strata"] = [x.to_dict() for x in self.strata]
         if self.small_count_threshold is not None:
             out["small_count_threshold"] = self.small_count_threshold
         if self.targets:
@@ -1723,6 +1752,66 @@ class Term(Model):
         """The JSON form; absent optional fields and empty lists are left out."""
         out: Dict[str, Any] = {}
         out["description"] = self.description
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Stratification(Model):
+    """The declared categories of one disaggregation dimension of an indicator."""
+
+    dimension: str
+    """The dimension (`sex`, `age_group`), as the observations' column is named."""
+    categories: Tuple[Category, ...]
+    """Its categories."""
+    total: Optional[str] = None
+    """The category that is the total of the others (`i_alt`), if the data has one."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Stratification:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            dimension=data["dimension"],
+            categories=tuple(Category.from_dict(x) for x in data["categories"]),
+            total=data.get("total"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["dimension"] = self.dimension
+        out["categories"] = [x.to_dict() for x in self.categories]
+        if self.total is not None:
+            out["total"] = self.total
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Category(Model):
+    """One category of a disaggregation dimension."""
+
+    code: str
+    """The category as observations and targets write it (`kvinder`)."""
+    name: str
+    """Its name in Danish (`Kvinder`)."""
+    name_en: Optional[str] = None
+    """Its name in English (`Women`), where one is given."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Category:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            name_en=data.get("name_en"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["code"] = self.code
+        out["name"] = self.name
+        if self.name_en is not None:
+            out["name_en"] = self.name_en
         return out
 
 
@@ -3745,6 +3834,10 @@ class RollUpRow(Model):
     """Indicators with a score."""
     not_available: int
     """Indicators without one."""
+    entered: Tuple[RollUpEntry, ...]
+    """How each indicator entered: by its total, or as the mean of its strata."""
+    left_out: Tuple[LeftOut, ...]
+    """The focus area's (or agreement's) indicators that did not enter, and why."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RollUpRow:
@@ -3756,6 +3849,8 @@ class RollUpRow(Model):
             status=Status(data["status"]),
             scored=data["scored"],
             not_available=data["not_available"],
+            entered=tuple(RollUpEntry.from_dict(x) for x in data["entered"]),
+            left_out=tuple(LeftOut.from_dict(x) for x in data["left_out"]),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -3769,6 +3864,77 @@ class RollUpRow(Model):
         out["status"] = self.status.value
         out["scored"] = self.scored
         out["not_available"] = self.not_available
+        out["entered"] = [x.to_dict() for x in self.entered]
+        out["left_out"] = [x.to_dict() for x in self.left_out]
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class RollUpEntry(Model):
+    """An indicator as it entered a roll-up."""
+
+    indicator: str
+    """Indicator id."""
+    basis: RollUpBasis
+    """How it entered."""
+    dimension: Optional[str] = None
+    """For the mean of strata: the dimension whose strata were averaged."""
+    strata: Optional[int] = None
+    """For the mean of strata: how many strata were averaged (with a score or not)."""
+    score: Optional[float] = None
+    """The score it entered with."""
+    status: Status
+    """Its status."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RollUpEntry:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            indicator=data["indicator"],
+            basis=RollUpBasis(data["basis"]),
+            dimension=data.get("dimension"),
+            strata=data.get("strata"),
+            score=_opt(data.get("score"), lambda v: float(v)),
+            status=Status(data["status"]),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["indicator"] = self.indicator
+        out["basis"] = self.basis.value
+        if self.dimension is not None:
+            out["dimension"] = self.dimension
+        if self.strata is not None:
+            out["strata"] = self.strata
+        if self.score is not None:
+            out["score"] = self.score
+        out["status"] = self.status.value
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class LeftOut(Model):
+    """An indicator left out of a roll-up."""
+
+    indicator: str
+    """Indicator id."""
+    reason: LeftOutReason
+    """Why."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LeftOut:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            indicator=data["indicator"],
+            reason=LeftOutReason(data["reason"]),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["indicator"] = self.indicator
+        out["reason"] = self.reason.value
         return out
 
 

@@ -53,9 +53,34 @@ for (const [name, vector] of vectors("follow-up")) {
       vector.observations_csv !== undefined
         ? { observations: repoFile(vector.observations_csv), format: "csv" }
         : { observations: vector.observations };
-    const { rows } = followUp(agreement, vector.year, options);
+    let result = null;
+    let problems;
+    try {
+      result = followUp(agreement, vector.year, options);
+      problems = result.problems;
+    } catch (err) {
+      assert.ok(err instanceof ValidationError && vector.expected_problems !== undefined, String(err));
+      problems = err.errors;
+    }
+    // The follow-up's problems, or the errors that stopped it: exactly these
+    // codes, paths and severities, and the context values listed.
+    if (vector.expected_problems !== undefined) {
+      assert.deepEqual(keys(problems), keys(vector.expected_problems));
+      for (const e of vector.expected_problems) {
+        const found = problems.find((p) => p.code === e.code && p.path === e.path);
+        for (const [k, v] of Object.entries(e.context ?? {})) assert.deepEqual(found.context[k], v, `${k} of ${e.path}`);
+      }
+    }
+    if (result === null) return;
+    // Strict deep equality compares every number with Object.is: bit for bit.
     for (const want of vector.expected) {
-      const matching = rows.filter((r) => ["indicator", "geography", "stratum"].every((k) => r[k] === want[k]));
+      const matching = result.rows.filter((r) => ["indicator", "geography", "stratum"].every((k) => r[k] === want[k]));
+      assert.equal(matching.length, 1, JSON.stringify(want));
+      for (const [k, v] of Object.entries(want)) assert.deepEqual(matching[0][k], v, `${k} of ${JSON.stringify(want)}`);
+    }
+    // Roll-ups, found by focus area (null: the agreement) and place; every listed field exact.
+    for (const want of vector.expected_roll_ups ?? []) {
+      const matching = result.roll_ups.filter((r) => ["focus_area", "geography"].every((k) => (r[k] ?? null) === want[k]));
       assert.equal(matching.length, 1, JSON.stringify(want));
       for (const [k, v] of Object.entries(want)) assert.deepEqual(matching[0][k], v, `${k} of ${JSON.stringify(want)}`);
     }

@@ -238,6 +238,7 @@ impl KeyFigure {
             source: self.source.clone(),
             period_type: PeriodType::Year,
             disaggregations: Vec::new(),
+            strata: Vec::new(),
             small_count_threshold: None,
         })
     }
@@ -365,6 +366,11 @@ pub struct Indicator {
     /// The dimensions data may be broken down by (sex, age group, …); targets may name only these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disaggregations: Vec<String>,
+    /// The declared categories of its dimensions, and which is the total; a
+    /// dimension declared here is a disaggregation even when not listed above.
+    /// Observations and targets must use declared categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strata: Vec<crate::document::strata::Stratification>,
     /// Counts below this are hidden on output; absent: the run's configured threshold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub small_count_threshold: Option<u32>,
@@ -374,6 +380,18 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The dimensions it is broken down by: those listed in
+    /// `disaggregations`, then those only declared in `strata`.
+    pub fn dimensions(&self) -> Vec<String> {
+        let mut out = self.disaggregations.clone();
+        for s in &self.strata {
+            if !out.contains(&s.dimension) {
+                out.push(s.dimension.clone());
+            }
+        }
+        out
+    }
+
     /// The first field the follow-up needs that the document leaves out
     /// (`unit`, then `period_type`), if any.
     pub fn missing_for_follow_up(&self) -> Option<&'static str> {
@@ -409,7 +427,8 @@ impl Indicator {
             population: self.population.clone(),
             source: self.source.clone(),
             period_type,
-            disaggregations: self.disaggregations.clone(),
+            disaggregations: self.dimensions(),
+            strata: self.strata.clone(),
             small_count_threshold: self.small_count_threshold,
         })
     }

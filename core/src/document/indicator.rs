@@ -303,6 +303,9 @@ pub struct IndicatorDefinition {
     /// The dimensions data may be broken down by (sex, age group, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disaggregations: Vec<String>,
+    /// The declared categories of its dimensions; a dimension not declared here accepts any category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strata: Vec<crate::document::strata::Stratification>,
     /// Counts below this are hidden on output; absent: the run's configured threshold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub small_count_threshold: Option<u32>,
@@ -319,6 +322,21 @@ pub struct IndicatorCatalogue {
     pub notes: Vec<String>,
     /// The definitions.
     pub indicators: Vec<IndicatorDefinition>,
+}
+
+impl IndicatorDefinition {
+    /// The declared categories of `dimension`, if they are declared.
+    pub fn stratification(&self, dimension: &str) -> Option<&crate::document::strata::Stratification> {
+        self.strata.iter().find(|s| s.dimension == dimension)
+    }
+
+    /// Whether a stratum (sorted dimension, category pairs) is the total:
+    /// empty, or each category its dimension's declared total.
+    pub fn is_total(&self, stratum: &[(String, String)]) -> bool {
+        stratum
+            .iter()
+            .all(|(d, c)| self.stratification(d).and_then(|s| s.total.as_deref()) == Some(c.as_str()))
+    }
 }
 
 impl IndicatorCatalogue {

@@ -15,5 +15,6 @@ pub mod follow_up;
 pub mod indicator;
 pub mod organisation;
 pub mod people;
+pub mod strata;
 pub mod target;
 pub mod validity;

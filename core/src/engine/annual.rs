@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use crate::ground::hash::HashMap;
+use crate::ground::lang::labels;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -120,7 +121,8 @@ pub fn run(
         None => run_on(agreement, None, year, config),
         Some((text, format)) => {
             let table = crate::engine::observation::read_in(text, format, config.dialect)?;
-            run_on(agreement, Some(&table), year, config)
+            let nested = format == crate::engine::observation::Format::Json;
+            run_read(agreement, Some(&table), year, config, nested)
         }
     }
 }
@@ -144,6 +146,18 @@ pub fn run_on(
     year: i32,
     config: &FollowUpConfig,
 ) -> Result<AnnualFollowUp, Problems> {
+    run_read(agreement, observations, year, config, false)
+}
+
+/// [`run_on`], with undeclared categories reported where JSON observations
+/// write them (`/3/disaggregation/sex`) when `nested`, else at row and column.
+fn run_read(
+    agreement: &HealthAgreement,
+    observations: Option<&ObservationTable>,
+    year: i32,
+    config: &FollowUpConfig,
+    nested: bool,
+) -> Result<AnnualFollowUp, Problems> {
     let (catalogue, gaps) = agreement.indicator_catalogue();
     let own;
     let (table, later) = match observations {
@@ -152,7 +166,11 @@ pub fn run_on(
             (&own, Vec::new())
         }
         Some(table) => {
-            let problems = crate::engine::observation::check(table, &catalogue, &agreement.hierarchy());
+            let mut problems = crate::engine::observation::check(table, &catalogue, &agreement.hierarchy());
+            problems
+                .0
+                .extend(crate::engine::categories::check(table, &catalogue, nested));
+            let problems = problems.capped(crate::problems::problem::Limits::default());
             if problems.has_errors() {
                 return Err(problems);
             }
@@ -282,6 +300,72 @@ pub struct RollUpRow {
     pub scored: usize,
     /// Indicators without one.
     pub not_available: usize,
+    /// How each indicator entered: by its total, or as the mean of its strata.
+    pub entered: Vec<RollUpEntry>,
+    /// The focus area's (or agreement's) indicators that did not enter, and why.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// How an indicator entered a roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RollUpBasis {
+    /// Its total: the row without a stratum, or the declared total category.
+    Total,
+    /// It has no total at the place: the mean of the scores of its strata in
+    /// one dimension (the first by name that it is published by alone); a
+    /// stratum without a score does not count, and with none scored the
+    /// indicator counts as not available.
+    MeanOfStrata,
+}
+
+labels!(RollUpBasis {
+    Total => ("total", "total"),
+    MeanOfStrata => ("mean of the strata", "gennemsnit af strata"),
+});
+
+/// Why an indicator did not enter a roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftOutReason {
+    /// No observation of it at the place up to the year.
+    NoData,
+    /// It is published at the place only by crossed strata (sex and age
+    /// group together), neither a total nor one dimension alone.
+    OnlyCrossedStrata,
+}
+
+labels!(LeftOutReason {
+    NoData => ("no data", "ingen data"),
+    OnlyCrossedStrata => ("only crossed strata", "kun krydsede strata"),
+});
+
+/// An indicator as it entered a roll-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RollUpEntry {
+    /// Indicator id.
+    pub indicator: String,
+    /// How it entered.
+    pub basis: RollUpBasis,
+    /// For the mean of strata: the dimension whose strata were averaged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
+    /// For the mean of strata: how many strata were averaged (with a score or not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strata: Option<usize>,
+    /// The score it entered with.
+    pub score: Option<f64>,
+    /// Its status.
+    pub status: Status,
+}
+
+/// An indicator left out of a roll-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LeftOut {
+    /// Indicator id.
+    pub indicator: String,
+    /// Why.
+    pub reason: LeftOutReason,
 }
 
 /// The result of the annual follow-up.
@@ -415,6 +499,17 @@ pub fn annual_follow_up(
     discretion::apply(&mut cells, catalogue, &hierarchy, config.small_count_threshold);
     let mut problems = problems.0;
     let series = series(&cells, year);
+    // Each (indicator, stratum text) as the roll-ups take it.
+    let mut kinds: HashMap<(&str, &str), StratumKind> = HashMap::default();
+    for ((indicator, _, text), id, _) in &series {
+        let stratum = observations.stratum_of(*id);
+        let kind = match catalogue.get(indicator) {
+            Some(def) if def.is_total(stratum) => StratumKind::Total,
+            _ if stratum.len() == 1 => StratumKind::Single(stratum[0].0.as_str()),
+            _ => StratumKind::Crossed,
+        };
+        kinds.insert((indicator, text.as_str()), kind);
+    }
 
     let focus_order: Vec<&str> = agreement.focus_areas.iter().map(|f| f.id.as_str()).collect();
     let mut rows = Vec::new();
@@ -530,49 +625,8 @@ pub fn annual_follow_up(
     }
     rows.sort_by_key(|r| focus_order.iter().position(|f| *f == r.focus_area));
 
-    // Roll-ups over the totals (empty stratum): per focus area and place, then per place.
-    let mut roll_ups = Vec::new();
-    let mut by_area: BTreeMap<(usize, Geography), Vec<Scored>> = BTreeMap::new();
-    let mut by_place: BTreeMap<Geography, Vec<Scored>> = BTreeMap::new();
-    for r in rows
-        .iter()
-        .filter(|r| r.stratum.is_empty() && r.note.as_deref() != Some("no data"))
-    {
-        let area = focus_order
-            .iter()
-            .position(|f| *f == r.focus_area)
-            .unwrap_or(usize::MAX);
-        by_area
-            .entry((area, r.geography.clone()))
-            .or_default()
-            .push((r.score, r.status));
-        by_place
-            .entry(r.geography.clone())
-            .or_default()
-            .push((r.score, r.status));
-    }
-    for ((area, geography), results) in by_area {
-        let r = roll_up(&results);
-        roll_ups.push(RollUpRow {
-            focus_area: focus_order.get(area).map(|f| f.to_string()),
-            geography,
-            score: r.score,
-            status: r.status,
-            scored: r.scored,
-            not_available: r.not_available,
-        });
-    }
-    for (geography, results) in by_place {
-        let r = roll_up(&results);
-        roll_ups.push(RollUpRow {
-            focus_area: None,
-            geography,
-            score: r.score,
-            status: r.status,
-            scored: r.scored,
-            not_available: r.not_available,
-        });
-    }
+    let roll_ups = roll_ups(catalogue, &focus_order, &rows, &kinds);
+    problems.extend(targets_without_data(agreement, config, &series));
     for (i, t) in config.targets.iter().enumerate() {
         let at = crate::problems::problem::Pointer::root().key("targets").index(i);
         match t.indicator.as_deref() {
@@ -594,4 +648,182 @@ pub fn annual_follow_up(
         roll_ups,
         problems: Problems(problems),
     }
+}
+
+/// How a row's stratum enters the roll-ups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StratumKind<'a> {
+    /// The total: no stratum, or each category its dimension's declared total.
+    Total,
+    /// One dimension alone.
+    Single(&'a str),
+    /// Several dimensions crossed.
+    Crossed,
+}
+
+/// Roll-ups per focus area and place, then for the agreement per place. Each
+/// indicator of a focus area enters once per place: by its total where there
+/// is one, otherwise as the mean of its strata ([`RollUpBasis`]); one that
+/// cannot is listed in `left_out` with the reason. A place has roll-ups once
+/// any of the agreement's rows is for it.
+fn roll_ups(
+    catalogue: &IndicatorCatalogue,
+    focus_order: &[&str],
+    rows: &[FollowUpRow],
+    kinds: &HashMap<(&str, &str), StratumKind<'_>>,
+) -> Vec<RollUpRow> {
+    // Rows with a result (not the "no data" placeholder), by (indicator, place).
+    let mut at: BTreeMap<(&str, &Geography), Vec<&FollowUpRow>> = BTreeMap::new();
+    let mut places: BTreeMap<&Geography, Vec<bool>> = BTreeMap::new();
+    for r in rows {
+        let area = focus_order.iter().position(|f| *f == r.focus_area);
+        let seen = places
+            .entry(&r.geography)
+            .or_insert_with(|| vec![false; focus_order.len()]);
+        if let Some(a) = area {
+            seen[a] = true;
+        }
+        if r.note.as_deref() != Some("no data") {
+            let list = at.entry((r.indicator.as_str(), &r.geography)).or_default();
+            // An indicator in two focus areas has its rows once per area: take them once.
+            if !list.iter().any(|o| o.stratum == r.stratum) {
+                list.push(r);
+            }
+        }
+    }
+    let entry = |indicator: &str, geography: &Geography| -> Result<RollUpEntry, LeftOut> {
+        let left_out = |reason| LeftOut {
+            indicator: indicator.to_string(),
+            reason,
+        };
+        let Some(list) = at.get(&(indicator, geography)) else {
+            return Err(left_out(LeftOutReason::NoData));
+        };
+        let kind = |r: &FollowUpRow| {
+            kinds
+                .get(&(indicator, r.stratum.as_str()))
+                .copied()
+                .unwrap_or(StratumKind::Crossed)
+        };
+        if let Some(total) = list.iter().find(|r| kind(r) == StratumKind::Total) {
+            return Ok(RollUpEntry {
+                indicator: indicator.to_string(),
+                basis: RollUpBasis::Total,
+                dimension: None,
+                strata: None,
+                score: total.score,
+                status: total.status,
+            });
+        }
+        let dimension = list
+            .iter()
+            .filter_map(|r| match kind(r) {
+                StratumKind::Single(d) => Some(d),
+                _ => None,
+            })
+            .min();
+        let Some(dimension) = dimension else {
+            return Err(left_out(LeftOutReason::OnlyCrossedStrata));
+        };
+        let strata: Vec<Scored> = list
+            .iter()
+            .filter(|r| kind(r) == StratumKind::Single(dimension))
+            .map(|r| (r.score, r.status))
+            .collect();
+        let mean = roll_up(&strata);
+        Ok(RollUpEntry {
+            indicator: indicator.to_string(),
+            basis: RollUpBasis::MeanOfStrata,
+            dimension: Some(dimension.to_string()),
+            strata: Some(strata.len()),
+            score: mean.score,
+            status: mean.status,
+        })
+    };
+    let make =
+        |focus_area: Option<String>, geography: &Geography, entered: Vec<RollUpEntry>, left_out: Vec<LeftOut>| {
+            let results: Vec<Scored> = entered.iter().map(|e| (e.score, e.status)).collect();
+            let r = roll_up(&results);
+            RollUpRow {
+                focus_area,
+                geography: geography.clone(),
+                score: r.score,
+                status: r.status,
+                scored: r.scored,
+                not_available: r.not_available,
+                entered,
+                left_out,
+            }
+        };
+    let mut by_area = Vec::new();
+    let mut by_place = Vec::new();
+    for (geography, seen) in &places {
+        let (mut all_in, mut all_out) = (Vec::new(), Vec::new());
+        for (a, area) in focus_order.iter().enumerate() {
+            let (mut entered, mut left_out) = (Vec::new(), Vec::new());
+            for def in catalogue
+                .indicators
+                .iter()
+                .filter(|d| d.focus_areas.iter().any(|f| f == area))
+            {
+                match entry(&def.id, geography) {
+                    Ok(e) => entered.push(e),
+                    Err(l) => left_out.push(l),
+                }
+            }
+            all_in.extend(entered.iter().cloned());
+            all_out.extend(left_out.iter().cloned());
+            if seen[a] {
+                by_area.push((a, make(Some(area.to_string()), geography, entered, left_out)));
+            }
+        }
+        by_place.push(make(None, geography, all_in, all_out));
+    }
+    by_area.sort_by_key(|(a, _)| *a);
+    by_area.into_iter().map(|(_, r)| r).chain(by_place).collect()
+}
+
+/// A warning for each target for a stratum in which no series of its
+/// indicator has a value up to the year: such a target is never applied.
+fn targets_without_data(
+    agreement: &HealthAgreement,
+    config: &FollowUpConfig,
+    series: &[Series<'_>],
+) -> Vec<crate::problems::problem::Problem> {
+    use crate::problems::problem::{ctx, Pointer, Problem};
+    let given = config
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (Pointer::root().key("targets").index(i), t.clone()));
+    let mut out = Vec::new();
+    for (at, t) in given.chain(agreement.targets()) {
+        let Some(indicator) = t.indicator.as_deref() else {
+            continue;
+        };
+        if t.stratum.is_empty() {
+            continue;
+        }
+        let occurs_in_stratum = series.iter().any(|((i, g, text), _, _)| {
+            *i == indicator
+                && t.geography.as_ref().is_none_or(|tg| tg == *g)
+                && t.stratum
+                    .iter()
+                    .all(|(d, c)| text.split(';').any(|p| p == format!("{d}={c}")))
+        });
+        if !occurs_in_stratum {
+            let stratum = t
+                .stratum
+                .iter()
+                .map(|(d, c)| format!("{d}={c}"))
+                .collect::<Vec<_>>()
+                .join(";");
+            out.push(Problem::with_context(
+                crate::problems::catalogue::Code::TargetStratumWithoutData,
+                at,
+                ctx!("indicator" => indicator, "stratum" => stratum),
+            ));
+        }
+    }
+    out
 }

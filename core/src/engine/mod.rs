@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod annual;
+pub mod categories;
 pub mod discretion;
 pub mod observation;
 pub mod progress;

@@ -86,6 +86,8 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<composition::Scope>("scope", &mut out);
     entries::<progress::Method>("method", &mut out);
     entries::<progress::NotAvailable>("not_available", &mut out);
+    entries::<crate::engine::annual::RollUpBasis>("roll_up_basis", &mut out);
+    entries::<crate::engine::annual::LeftOutReason>("left_out_reason", &mut out);
     // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
     // variants carry data and so have no `Variants` table.
     for (code, en, da) in [

@@ -809,6 +809,34 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             r.not_available,
             t(lang, "not available", "ikke tilgængelige")
         );
+        // How it was formed: any indicator entered as the mean of its strata, and what was left out.
+        let means: Vec<String> = r
+            .entered
+            .iter()
+            .filter(|e| e.basis == crate::engine::annual::RollUpBasis::MeanOfStrata)
+            .map(|e| format!("{} ({})", e.indicator, e.dimension.as_deref().unwrap_or_default()))
+            .collect();
+        if !means.is_empty() {
+            let _ = writeln!(
+                w,
+                "  {}: {}",
+                crate::engine::annual::RollUpBasis::MeanOfStrata.label(lang),
+                means.join(", ")
+            );
+        }
+        if !r.left_out.is_empty() {
+            let _ = writeln!(
+                w,
+                "  {} ({}): {}",
+                t(lang, "Left out", "Udeladt"),
+                r.left_out.len(),
+                r.left_out
+                    .iter()
+                    .map(|l| format!("{} ({})", l.indicator, l.reason.label(lang)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
     }
     if !result.problems.is_empty() {
         let _ = writeln!(w);

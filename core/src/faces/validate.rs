@@ -94,6 +94,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     for (i, b) in agreement.bodies.iter().enumerate() {
         v.out.extend(b.check(&Pointer::root().key("bodies").index(i)));
     }
+    v.strata();
     v.targets(&ids);
     let domains = agreement.unit_domains();
     v.out
@@ -785,6 +786,33 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Each indicator's disaggregations: a dimension without declared
+    /// categories is a warning; a declared total must be a declared category.
+    fn strata(&mut self) {
+        let a = self.a;
+        for (i, ind) in a.indicators.iter().enumerate() {
+            let at = Pointer::root().key("indicators").index(i);
+            for (j, dimension) in ind.disaggregations.iter().enumerate() {
+                if !ind.strata.iter().any(|s| &s.dimension == dimension) {
+                    self.push(
+                        Code::CategoriesNotDeclared,
+                        at.key("disaggregations").index(j),
+                        ctx!("indicator" => ind.id, "dimension" => dimension),
+                    );
+                }
+            }
+            for (j, s) in ind.strata.iter().enumerate() {
+                if let Some(total) = s.total.as_deref().filter(|t| !s.declares(t)) {
+                    self.push(
+                        Code::UndeclaredCategory,
+                        at.key("strata").index(j).key("total"),
+                        crate::document::strata::undeclared(&ind.id, s, total),
+                    );
+                }
+            }
+        }
+    }
+
     /// Targets under indicators and objectives: each names a known series,
     /// only strata that series is broken down by, a known place, everything
     /// its kind needs, and no two the same scope. Also reports the indicators
@@ -799,10 +827,12 @@ impl<'a> Validator<'a> {
         // The places are only needed for targets given for a place; building
         // them is most of the cost of validating a small document.
         let hierarchy = placed.iter().any(|(_, t)| t.geography.is_some()).then(|| a.hierarchy());
-        let disaggregations: HashMap<&str, &[String]> = a
+        let disaggregations: HashMap<&str, Vec<String>> =
+            a.indicators.iter().map(|i| (i.id.as_str(), i.dimensions())).collect();
+        let declared: HashMap<&str, &[crate::document::strata::Stratification]> = a
             .indicators
             .iter()
-            .map(|i| (i.id.as_str(), i.disaggregations.as_slice()))
+            .map(|i| (i.id.as_str(), i.strata.as_slice()))
             .collect();
         let mut seen: HashMap<String, Pointer> = HashMap::default();
         for (at, t) in &placed {
@@ -814,8 +844,18 @@ impl<'a> Validator<'a> {
                 continue;
             }
             // A key figure is a single total: it has no strata.
-            let known = disaggregations.get(indicator).copied().unwrap_or_default();
-            for dimension in t.stratum.keys() {
+            let known = disaggregations.get(indicator).map(Vec::as_slice).unwrap_or_default();
+            for (dimension, category) in &t.stratum {
+                let vocabulary = declared
+                    .get(indicator)
+                    .and_then(|v| v.iter().find(|s| &s.dimension == dimension));
+                if let Some(v) = vocabulary.filter(|v| !v.declares(category)) {
+                    self.push(
+                        Code::UndeclaredCategory,
+                        at.key("stratum").key(dimension),
+                        crate::document::strata::undeclared(indicator, v, category),
+                    );
+                }
                 if !known.contains(dimension) {
                     self.push(
                         Code::UnknownStratum,

@@ -410,6 +410,18 @@ codes! {
     DuplicateTarget = "duplicate_target", Error,
         en: "Another target ({first}) is for the same indicator, place and stratum.",
         da: "Et andet mål ({first}) gælder samme indikator, sted og stratum.";
+    /// An observation, a target or a declared total uses a category its dimension does not declare; `did_you_mean` is the declared one it most likely means, if any.
+    UndeclaredCategory = "undeclared_category", Error,
+        en: "`{category}` is not a declared category of `{dimension}` for `{indicator}` (declared: {declared}).",
+        da: "`{category}` er ikke en erklæret kategori af `{dimension}` for `{indicator}` (erklærede: {declared}).";
+    /// An indicator is broken down by a dimension whose categories it does not declare.
+    CategoriesNotDeclared = "categories_not_declared", Warning,
+        en: "The categories of `{dimension}` for `{indicator}` are not declared: any category is accepted as written, none is known as the total, and a misspelt one goes unnoticed.",
+        da: "Kategorierne af `{dimension}` for `{indicator}` er ikke erklæret: enhver kategori godtages som skrevet, ingen kendes som totalen, og en stavefejl opdages ikke.";
+    /// A target is for a stratum in which no observation of its indicator occurs.
+    TargetStratumWithoutData = "target_stratum_without_data", Warning,
+        en: "No observation of `{indicator}` is in the stratum {stratum} that the target is for: the target is not applied.",
+        da: "Ingen observation af `{indicator}` er i det stratum ({stratum}), som målet gælder: målet anvendes ikke.";
     /// The agreement names a composition rule set whose scope (regions and period) does not cover it.
     RuleSetOutOfScope = "rule_set_out_of_scope", Error,
         en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",

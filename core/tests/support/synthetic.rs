@@ -75,6 +75,7 @@ pub fn agreement(sizes: Sizes) -> HealthAgreement {
         source: Some("SYNTHETIC".into()),
         period_type: Some(PeriodType::Month),
         disaggregations: vec!["stratum".into()],
+        strata: Vec::new(),
         small_count_threshold: None,
         targets: vec![],
     }));
