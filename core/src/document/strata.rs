@@ -5,7 +5,7 @@
 //! Observations and targets must use a declared category; one that is not
 //! declared is reported with the declared category it most likely means
 //! ([`suggest`]: the same after folding case, Danish letters and
-//! `ae`/`oe`/`aa` for `æ`/`ø`/`å`). A suggestion is only ever shown, never
+//! `ae`/`oe`/`aa` for `æ`/`ø`/`å`, or one or two letters off). A suggestion is only ever shown, never
 //! applied: `maend` stays `maend` until the data says `mænd`.
 //!
 //! ```
@@ -21,9 +21,11 @@
 //! assert!(sex.declares("mænd") && !sex.declares("maend"));
 //! assert_eq!(suggest("maend", &sex), Some("mænd"));
 //! assert_eq!(suggest("Kvinder", &sex), Some("kvinder"));
+//! assert_eq!(suggest("kvinde", &sex), Some("kvinder"));
 //! assert_eq!(suggest("børn", &sex), None);
 //! ```
 
+use crate::ground::fold::{close_enough, loose};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -69,37 +71,27 @@ impl Stratification {
     }
 }
 
-/// `text` folded for comparison: lower case, with `æ`, `ø`, `å` written
-/// `ae`, `oe`, `aa`, and the surrounding space trimmed.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'æ' | 'ä' => out.push_str("ae"),
-            'ø' | 'ö' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The declared category `category` most likely means: the one whose code
-/// or name is the same after [`fold`]ing; none when there is no such one,
-/// or `category` is itself declared.
+/// or a name is the same after [`loose`] folding (case, Danish letters,
+/// punctuation), else the one within a small edit distance of it
+/// ([`close_enough`]: `kvinde` for `kvinder`); none when no category is
+/// close, or `category` is itself declared.
 pub fn suggest<'a>(category: &str, stratification: &'a Stratification) -> Option<&'a str> {
     if stratification.declares(category) {
         return None;
     }
-    let folded = fold(category);
-    stratification
-        .categories
+    let folded = loose(category);
+    let writings = |c: &'a Category| {
+        [Some(c.code.as_str()), Some(c.name.as_str()), c.name_en.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(loose)
+    };
+    let categories = &stratification.categories;
+    categories
         .iter()
-        .find(|c| {
-            fold(&c.code) == folded
-                || fold(&c.name) == folded
-                || c.name_en.as_deref().is_some_and(|n| fold(n) == folded)
-        })
+        .find(|c| writings(c).any(|w| w == folded))
+        .or_else(|| categories.iter().find(|c| writings(c).any(|w| close_enough(&folded, &w))))
         .map(|c| c.code.as_str())
 }
 
