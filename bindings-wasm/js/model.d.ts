@@ -5,7 +5,7 @@
 /** level:code, e.g. municipality:851, cluster:nord, region:1081, country:DK */
 export type Geography = string;
 
-/** A period: 2021, 2021S1, 2021Q3, 2021-03, 2021/22 (school year, 1 August to 31 July) or 2021-01-01/2021-06-30 */
+/** A period: 2021, 2021S1, 2021Q3 (or 2021K3), 2021-03 (or 2021M03), 2021/22 (school year, 1 August to 31 July) or 2021-01-01/2021-06-30 */
 export type Period = string;
 
 /** A step in the making of an agreement. */

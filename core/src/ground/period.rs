@@ -3,7 +3,9 @@
 //! Codes follow the forms statistics offices publish: `2021` (year),
 //! `2021S1` (half-year), `2021Q3` (quarter), `2021-03` (month), `2021/22`
 //! or `2021/2022` (school year), and an explicit range
-//! `2021-01-01/2021-06-30` (both days inclusive).
+//! `2021-01-01/2021-06-30` (both days inclusive). Statistics Denmark's own
+//! forms are read too, as the same periods: `2021K3` is `2021Q3` and
+//! `2021M03` is `2021-03`; a period is always written back in the first form.
 //!
 //! A school year runs from 1 August to 31 July (folkeskoleloven § 14 a:
 //! «Skoleåret begynder den 1. august»). Danish public financial years are
@@ -66,6 +68,10 @@ labels!(PeriodType {
 /// assert_eq!(q.last_day().to_string(), "2021-09-30");
 /// assert_eq!(q.to_string(), "2021Q3");
 /// assert!("2021Q5".parse::<Period>().is_err());
+/// // Statistics Denmark writes quarters with K and months with M.
+/// assert_eq!("2021K3".parse::<Period>(), Ok(q));
+/// assert_eq!("2024M01".parse::<Period>().unwrap().to_string(), "2024-01");
+/// assert!("2024M1".parse::<Period>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
@@ -85,7 +91,7 @@ pub enum Period {
 
 /// Why a period code was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{code}` is not a period: {reason} (use 2021, 2021S1, 2021Q3, 2021-03, 2021/22 or 2021-01-01/2021-06-30)")]
+#[error("`{code}` is not a period: {reason} (use 2021, 2021S1, 2021Q3 or 2021K3, 2021-03 or 2021M03, 2021/22 or 2021-01-01/2021-06-30)")]
 pub struct PeriodError {
     /// The code given.
     pub code: String,
@@ -219,8 +225,11 @@ impl FromStr for Period {
                 year,
                 number(&rest[1..], 2, "a half-year is S1 or S2")?,
             )),
-            Some('Q') => Ok(Period::Quarter(year, number(&rest[1..], 4, "a quarter is Q1 to Q4")?)),
+            // `K` is Statistics Denmark's quarter (kvartal): `2024K1`.
+            Some('Q') | Some('K') => Ok(Period::Quarter(year, number(&rest[1..], 4, "a quarter is Q1 to Q4")?)),
             Some('-') if rest.len() == 3 => Ok(Period::Month(year, number(&rest[1..], 12, "a month is 01 to 12")?)),
+            // Statistics Denmark's month: `2024M01`, always two digits.
+            Some('M') if rest.len() == 3 => Ok(Period::Month(year, number(&rest[1..], 12, "a month is M01 to M12")?)),
             _ => Err(err(code, "unknown form")),
         }
     }
@@ -292,8 +301,8 @@ impl JsonSchema for Period {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A period: 2021, 2021S1, 2021Q3, 2021-03, 2021/22 (school year, 1 August to 31 July) or 2021-01-01/2021-06-30",
-            "pattern": "^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2]))|(/([0-9]{2}|[0-9]{4})))?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "description": "A period: 2021, 2021S1, 2021Q3 (or 2021K3), 2021-03 (or 2021M03), 2021/22 (school year, 1 August to 31 July) or 2021-01-01/2021-06-30",
+            "pattern": "^[0-9]{4}(([SH][12])|([QK][1-4])|([-M](0[1-9]|1[0-2]))|(/([0-9]{2}|[0-9]{4})))?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         })
     }
 }
@@ -322,6 +331,12 @@ mod tests {
             assert_eq!(p.last_day().to_string(), last, "{code}");
         }
         assert_eq!("2021H2".parse::<Period>().unwrap(), Period::HalfYear(2021, 2));
+        // Statistics Denmark's forms are the same periods, written back in the first form.
+        assert_eq!("2024K1".parse::<Period>().unwrap(), Period::Quarter(2024, 1));
+        assert_eq!("2024M02".parse::<Period>().unwrap().to_string(), "2024-02");
+        for bad in ["2024K5", "2024M13", "2024M1", "2024M001", "2024k1"] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
         assert_eq!("2021/2022".parse::<Period>().unwrap(), Period::SchoolYear(2021));
         assert_eq!(Period::SchoolYear(2021).year(), 2022);
     }
