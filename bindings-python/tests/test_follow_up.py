@@ -242,3 +242,20 @@ def test_a_follow_up_shows_in_a_notebook_as_a_labelled_table() -> None:
     assert whole.count("<tr>") == 1 + len(result) and "more rows" not in whole
     with pytest.raises(ValueError):
         result.to_html(lang="de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["small_count_threshold", "min_coverage", "aggregate_tolerance"])
+@pytest.mark.parametrize("number", [float("nan"), float("inf")])
+def test_numeric_options_that_json_cannot_carry_are_named(name: str, number: float) -> None:
+    agreement = sundhedsaftale.nordjylland_2024()
+    options: Dict[str, Any] = {name: number}
+    with pytest.raises(ValueError, match=f"^{name} must be a finite number"):
+        agreement.follow_up(2024, **options)
+
+
+def test_a_share_outside_zero_to_one_is_a_problem_at_its_option() -> None:
+    agreement = sundhedsaftale.nordjylland_2024()
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        agreement.follow_up(2024, min_coverage=1.5, aggregate_tolerance=-0.1)
+    found = [(e["code"], e["path"]) for e in info.value.errors()]
+    assert found == [("option_out_of_range", "/min_coverage"), ("option_out_of_range", "/aggregate_tolerance")]

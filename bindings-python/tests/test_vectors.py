@@ -76,7 +76,8 @@ def test_follow_up_vector(name: str, vector: Dict[str, Any]) -> None:
     # Inline observations, or a CSV file of the repository.
     observations = REPO / vector["observations_csv"] if "observations_csv" in vector else vector["observations"]
     try:
-        result = agreement.follow_up(vector["year"], observations)
+        # Options in their JSON form are the method's keyword arguments.
+        result = agreement.follow_up(vector["year"], observations, **vector.get("options", {}))
         problems: Sequence[Mapping[str, Any]] = result.problems
     except sundhedsaftale.ValidationError as err:
         assert "expected_problems" in vector, err.errors()

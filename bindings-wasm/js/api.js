@@ -109,6 +109,14 @@ function yearArg(value, name = "year") {
   return value;
 }
 
+/**
+ * A number that JSON can carry: NaN and the infinities would cross as `null`
+ * and silently mean "the default", so they are a RangeError here.
+ */
+function finiteArg(value, name) {
+  if (!Number.isFinite(value)) throw new RangeError(`sundhedsaftale: \`${name}\` must be a finite number, not ${value}`);
+}
+
 /** A language, "en" or "da" (`fallback` when undefined): TypeError for a non-string, RangeError for another. */
 function langArg(value, name = "lang", fallback = undefined) {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -293,7 +301,7 @@ const registry =
       })
     : null;
 
-const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smallCountThreshold", "dialect"];
+const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smallCountThreshold", "minCoverage", "aggregateTolerance", "dialect"];
 
 /**
  * The follow-up's options, checked, as the module's arguments. Observations
@@ -302,7 +310,7 @@ const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smal
  * JSON observations.
  */
 function followUpArguments(value) {
-  const { observations, format, targets = [], weights, smallCountThreshold, dialect } = optionsArg(value, "options", FOLLOW_UP_OPTIONS);
+  const { observations, format, targets = [], weights, smallCountThreshold, minCoverage, aggregateTolerance, dialect } = optionsArg(value, "options", FOLLOW_UP_OPTIONS);
   let observed;
   let kind = format === undefined ? "csv" : shortTextArg(format, "options.format", '"csv" or "json"');
   if (kind !== "csv" && kind !== "json") {
@@ -324,7 +332,19 @@ function followUpArguments(value) {
   }
   if (smallCountThreshold !== undefined) {
     if (typeof smallCountThreshold !== "number") throw wrongType("options.smallCountThreshold", "a number", smallCountThreshold);
+    finiteArg(smallCountThreshold, "options.smallCountThreshold");
     options.small_count_threshold = smallCountThreshold;
+  }
+  if (minCoverage !== undefined) {
+    // Its range (0 to 1) is the module's to check: option_out_of_range, as in Rust and Python.
+    if (typeof minCoverage !== "number") throw wrongType("options.minCoverage", "a number from 0 to 1", minCoverage);
+    finiteArg(minCoverage, "options.minCoverage");
+    options.min_coverage = minCoverage;
+  }
+  if (aggregateTolerance !== undefined) {
+    if (typeof aggregateTolerance !== "number") throw wrongType("options.aggregateTolerance", "a number from 0 to 1", aggregateTolerance);
+    finiteArg(aggregateTolerance, "options.aggregateTolerance");
+    options.aggregate_tolerance = aggregateTolerance;
   }
   if (dialect !== undefined) {
     if (!isPlainObject(dialect)) throw wrongType("options.dialect", "an object { separator, decimalComma }", dialect);

@@ -58,6 +58,7 @@ const TEXT = {
     latest: "Seneste",
     target: "Mål",
     score: "Score",
+    coverage: "Dækning",
     total: "I alt",
     chartOf: (name) => `Udvikling fra udgangspunkt til seneste værdi for ${name}`,
     noValues: "Ingen værdier at vise.",
@@ -117,6 +118,7 @@ const TEXT = {
     latest: "Latest",
     target: "Target",
     score: "Score",
+    coverage: "Coverage",
     total: "Total",
     chartOf: (name) => `Change from baseline to latest value for ${name}`,
     noValues: "No values to show.",
@@ -664,7 +666,7 @@ function followUpTable(rows, t, lang) {
   return h(
     "table",
     { part: "table" },
-    h("thead", {}, h("tr", {}, [t.place, t.stratum, t.baseline, t.latest, t.target, t.status, t.score].map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", {}, h("tr", {}, [t.place, t.stratum, t.baseline, t.latest, t.target, t.status, t.score, t.coverage].map((c) => h("th", { scope: "col" }, c)))),
     h(
       "tbody",
       {},
@@ -677,8 +679,10 @@ function followUpTable(rows, t, lang) {
           h("td", { class: "num" }, point(r.baseline_period, r.baseline_value)),
           h("td", { class: "num" }, point(r.latest_period, r.latest_value)),
           h("td", { class: "num" }, point(r.target_period, r.target_value)),
-          h("td", {}, badge("status", r.status, lang)),
+          // A partial aggregate shows its values, but is not scored as its place's progress.
+          h("td", r.not_scored ? { class: "status", "data-not-scored": r.not_scored } : { class: "status" }, r.not_scored ? label("not_scored", r.not_scored, lang) : badge("status", r.status, lang)),
           h("td", { class: "num" }, number(r.score, lang, 2)),
+          h("td", { class: "num coverage" }, r.coverage === null || r.coverage === undefined ? "–" : `${number(r.coverage * 100, lang, 0)} %`),
         ),
       ),
     ),

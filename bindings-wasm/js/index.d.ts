@@ -287,6 +287,18 @@ export interface FollowUpOptions {
   targets?: FollowUpTarget[];
   weights?: { [geography: string]: number };
   smallCountThreshold?: number;
+  /**
+   * The least coverage, from 0 to 1, at which an aggregate is scored as its
+   * place's progress (default 1: every municipality observed). Below it a
+   * row has values but no status or score, and `not_scored: "partial_coverage"`.
+   */
+  minCoverage?: number;
+  /**
+   * How far, relative, a place observed as a whole may be from the sum of
+   * its municipalities (all observed) before `aggregate_disagrees_with_parts`
+   * is reported; from 0 to 1, default 0.01.
+   */
+  aggregateTolerance?: number;
   /** How CSV is written; absent: detected from the header line (`;` means decimal commas too). */
   dialect?: { separator: string; decimalComma?: boolean };
 }

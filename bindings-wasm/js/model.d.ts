@@ -113,6 +113,9 @@ export type Method = "without_target" | "with_target";
 /** Why a status is not available. */
 export type NotAvailable = "single_period" | "base_after_current" | "sign_change" | "direction_unknown";
 
+/** Why a follow-up row shows values but no status or score. */
+export type NotScored = "partial_coverage";
+
 /** Which kind of hidden. */
 export type HiddenKind = "small_count" | "complementary";
 
@@ -159,6 +162,7 @@ export interface LabelKinds {
   status: Status;
   method: Method;
   not_available: NotAvailable;
+  not_scored: NotScored;
   hidden_kind: HiddenKind;
   roll_up_basis: RollUpBasis;
   left_out_reason: LeftOutReason;
@@ -1318,6 +1322,10 @@ export interface FollowUpRow {
   contributed: number;
   /** Municipalities of the place with no latest value (aggregates). */
   missing: string[];
+  /** For an aggregate: the share of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole. */
+  coverage?: number | null;
+  /** Why the row has values but no status or score, when it has none. */
+  not_scored?: NotScored | null;
   /** Why the row's values are hidden, if they are. */
   hidden?: Hidden | null;
   /** Why there is no result, when there is none. */

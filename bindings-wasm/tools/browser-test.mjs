@@ -138,7 +138,12 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
   const shown = await inShadow("follow-up", (root) =>
     [...root.querySelectorAll("section[data-indicator]")].map((s) => ({
       indicator: s.dataset.indicator,
-      rows: [...s.querySelectorAll("tbody tr")].map((tr) => [tr.dataset.geography, tr.querySelector(".badge").textContent]),
+      rows: [...s.querySelectorAll("tbody tr")].map((tr) => [
+        tr.dataset.geography,
+        tr.querySelector("td.status").textContent,
+        tr.querySelector("td.status").dataset.notScored ?? null,
+        tr.querySelector("td.coverage").textContent,
+      ]),
       chart: s.querySelector("svg[role=img]")?.querySelectorAll("g[data-geography]").length ?? 0,
     })),
   );
@@ -146,12 +151,22 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
     const rows = result.rows.filter((r) => r.indicator === indicator);
     return {
       indicator,
-      rows: rows.map((r) => [r.geography, sa.label("status", r.status, "da")]),
+      // A partial aggregate (the country from 11 of 98 municipalities) says it is not scored, and how much it covers.
+      rows: rows.map((r) => [
+        r.geography,
+        r.not_scored ? sa.label("not_scored", r.not_scored, "da") : sa.label("status", r.status, "da"),
+        r.not_scored ?? null,
+        r.coverage == null ? "–" : `${Math.round(r.coverage * 100)} %`,
+      ]),
       chart: rows.filter((r) => r.baseline_value != null && r.latest_value != null).length,
     };
   });
   assert.deepEqual(shown, expected);
   assert.ok(shown.some((s) => s.chart > 0), "at least one indicator has a chart");
+  assert.ok(
+    shown.some((s) => s.rows.some(([place, , notScored]) => place === "country:DK" && notScored === "partial_coverage")),
+    "the national row built from one region is shown but not scored",
+  );
   // The roll-up: per scored place, each focus area's status and the overall one.
   const rollUp = await inShadow("follow-up", (root) =>
     [...root.querySelectorAll("[part~=roll-up] tbody tr")].map((tr) => [

@@ -43,7 +43,7 @@ pub use document::{
     agreement, body, cluster, collaboration, composition, content, dispute, follow_up, indicator, organisation, people,
     strata, target, validity,
 };
-pub use engine::{aggregate, annual, categories, discretion, observation, progress};
+pub use engine::{aggregate, annual, categories, discretion, observation, progress, totals};
 pub use faces::{labels, load, report, validate};
 #[cfg(feature = "embedded")]
 pub use formats::embedded;

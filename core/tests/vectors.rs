@@ -172,7 +172,13 @@ fn every_follow_up_vector_gives_its_rows() {
             ),
         };
         let year = case["year"].as_i64().unwrap() as i32;
-        let result = sundhedsaftale::annual::run(&agreement, Some((&observations, format)), year, &Default::default());
+        // Options in their JSON form (`min_coverage`, `aggregate_tolerance`, …), as the bindings pass them.
+        let options: sundhedsaftale::annual::FollowUpOptions = case
+            .get("options")
+            .map(|o| parse_json(&o.to_string()).unwrap())
+            .unwrap_or_default();
+        let config = sundhedsaftale::annual::FollowUpConfig::from(options);
+        let result = sundhedsaftale::annual::run(&agreement, Some((&observations, format)), year, &config);
         // The follow-up's problems, or the errors that stopped it: exactly these codes,
         // paths and severities, and the context values listed.
         let problems = match &result {

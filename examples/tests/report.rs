@@ -206,7 +206,7 @@ fn follow_up_on_a_csv_of_observations() {
         "— Brønderslev Kommune\n  skjult af diskretionshensyn (beskytter municipality:825 via cluster:nord)"
     ));
     assert!(out.contains("— Region Nordjylland\n  basis 2022: "));
-    assert!(out.contains("dækning: 11 kommuner"));
+    assert!(out.contains("dækning: 11 af 11 kommuner"));
 }
 
 #[test]
@@ -291,7 +291,7 @@ fn national_synthetic_observations_run_end_to_end() {
         .nth(1)
         .unwrap();
     assert!(
-        country.lines().any(|l| l.contains("coverage: 98 municipalities")),
+        country.lines().any(|l| l.contains("coverage: 98 of 98 municipalities")),
         "{country:.400}"
     );
 }
@@ -350,9 +350,12 @@ fn another_regions_document_and_observations() {
         .find(|s| s.starts_with("Region Syddanmark [age_group=voksne]"))
         .unwrap_or_else(|| panic!("{out}"));
     assert!(adults.contains("mål: 5 (2030)"), "{adults}");
-    assert!(adults.contains("dækning: 22 kommuner"), "{adults}");
+    assert!(adults.contains("dækning: 22 af 22 kommuner"), "{adults}");
     // Every row is by age group: the roll-up is the mean of the age groups, and says so.
     let roll_ups = out.split("\nSamlet\n").nth(1).unwrap_or_else(|| panic!("{out}"));
-    assert!(roll_ups.contains("Aftalen — region:1083: "), "{roll_ups}");
-    assert!(roll_ups.contains("  gennemsnit af strata: andel-rygere (age_group)\n"), "{roll_ups}");
+    assert!(roll_ups.contains("Aftalen — Region Syddanmark: "), "{roll_ups}");
+    assert!(
+        roll_ups.contains("  gennemsnit af strata: Andel rygere (age_group)\n"),
+        "{roll_ups}"
+    );
 }

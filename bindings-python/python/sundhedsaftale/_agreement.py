@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import os
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple, Union
@@ -199,6 +200,8 @@ class Agreement(HealthAgreementFields):
         targets: Optional[List[Dict[str, Any]]] = None,
         weights: Optional[Dict[str, float]] = None,
         small_count_threshold: Optional[int] = None,
+        min_coverage: Optional[float] = None,
+        aggregate_tolerance: Optional[float] = None,
         dialect: Optional[Dict[str, Any]] = None,
     ) -> FollowUp:
         """The annual follow-up of ``year`` as a `FollowUp`: its ``rows`` (one
@@ -213,12 +216,32 @@ class Agreement(HealthAgreementFields):
         Raises `ValidationError` with every problem in the observations.
         A CSV file's separator and decimal mark are detected from its header
         line; ``dialect={"separator": ";", "decimal_comma": True}`` states them.
+        ``min_coverage`` (0 to 1, default 1) is the least share of a place's
+        municipalities an aggregate must cover to be scored as that place's
+        progress; below it a row keeps its values, has no status or score,
+        and says ``not_scored="partial_coverage"``. ``aggregate_tolerance``
+        (0 to 1, default 0.01) is how far, relative, a place observed as a
+        whole may be from the sum of its municipalities, all observed too,
+        before ``aggregate_disagrees_with_parts`` is reported.
         """
+        for name, number in (
+            ("small_count_threshold", small_count_threshold),
+            ("min_coverage", min_coverage),
+            ("aggregate_tolerance", aggregate_tolerance),
+        ):
+            # JSON cannot carry NaN or infinity: say so here, by name, rather
+            # than let the options fail to parse.
+            if isinstance(number, float) and not math.isfinite(number):
+                raise ValueError(f"{name} must be a finite number, not {number!r}")
         options: Dict[str, Any] = {"targets": targets or []}
         if weights is not None:
             options["weights"] = weights
         if small_count_threshold is not None:
             options["small_count_threshold"] = small_count_threshold
+        if min_coverage is not None:
+            options["min_coverage"] = min_coverage
+        if aggregate_tolerance is not None:
+            options["aggregate_tolerance"] = aggregate_tolerance
         if isinstance(observations, Observations):
             if dialect is not None:
                 raise TypeError("dialect is for reading text; these observations are already read")

@@ -94,6 +94,7 @@ __all__ = [
     "Model",
     "NationalGoal",
     "NotAvailable",
+    "NotScored",
     "Objective",
     "Organisation",
     "OrganisationKind",
@@ -606,6 +607,13 @@ class NotAvailable(Code):
     """Base and current values have opposite signs."""
     DIRECTION_UNKNOWN = 'direction_unknown'
     """The indicator's direction is not known."""
+
+
+class NotScored(Code):
+    """Why a follow-up row shows values but no status or score."""
+
+    PARTIAL_COVERAGE = 'partial_coverage'
+    """The aggregate covers less of its place than the follow-up's `min_coverage`: its value is the observed municipalities', not the place's."""
 
 
 class HiddenKind(Code):
@@ -3570,6 +3578,10 @@ class FollowUpRow(Model):
     """Municipalities that contributed to the latest value (aggregates)."""
     missing: Tuple[str, ...]
     """Municipalities of the place with no latest value (aggregates)."""
+    coverage: Optional[float] = None
+    """For an aggregate: the share of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole."""
+    not_scored: Optional[NotScored] = None
+    """Why the row has values but no status or score, when it has none."""
     hidden: Optional[Hidden] = None
     """Why the row's values are hidden, if they are."""
     note: Optional[str] = None
@@ -3598,6 +3610,8 @@ class FollowUpRow(Model):
             progress=_opt(data.get("progress"), lambda v: Progress.from_dict(v)),
             contributed=data["contributed"],
             missing=tuple(data["missing"]),
+            coverage=_opt(data.get("coverage"), lambda v: float(v)),
+            not_scored=_opt(data.get("not_scored"), lambda v: NotScored(v)),
             hidden=_opt(data.get("hidden"), lambda v: Hidden.from_dict(v)),
             note=data.get("note"),
         )
@@ -3634,6 +3648,10 @@ class FollowUpRow(Model):
             out["progress"] = self.progress.to_dict()
         out["contributed"] = self.contributed
         out["missing"] = list(self.missing)
+        if self.coverage is not None:
+            out["coverage"] = self.coverage
+        if self.not_scored is not None:
+            out["not_scored"] = self.not_scored.value
         if self.hidden is not None:
             out["hidden"] = self.hidden.to_dict()
         if self.note is not None:

@@ -56,7 +56,9 @@ export async function runTable(sa) {
     format: { undefined: "accepted", "huge string": "RangeError", extra: { '"xml"': ["xml", "RangeError"] } },
     targets: { array: "accepted", undefined: "accepted" },
     weights: { object: "accepted", undefined: "accepted" },
-    count: { number: "accepted", undefined: "accepted" },
+    count: { number: "accepted", undefined: "accepted", extra: { NaN: [NaN, "RangeError"] } },
+    // A share from 0 to 1 (minCoverage, aggregateTolerance): 5 is a problem of the options.
+    fraction: { number: "problems", undefined: "accepted", extra: { "0.5": [0.5, "accepted"], NaN: [NaN, "RangeError"], Infinity: [Infinity, "RangeError"] } },
     dialect: { undefined: "accepted" },
     "boolean?": { undefined: "accepted" },
     // A function that takes no argument ignores one.
@@ -81,6 +83,8 @@ export async function runTable(sa) {
     targets: "targets",
     weights: "weights",
     smallCountThreshold: "count",
+    minCoverage: "fraction",
+    aggregateTolerance: "fraction",
     dialect: "dialect",
   };
   const LANG = { lang: "lang?" };

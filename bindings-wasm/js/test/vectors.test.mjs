@@ -53,6 +53,8 @@ for (const [name, vector] of vectors("follow-up")) {
       vector.observations_csv !== undefined
         ? { observations: repoFile(vector.observations_csv), format: "csv" }
         : { observations: vector.observations };
+    // Options in their JSON form, as the package names them (`min_coverage` is `minCoverage`).
+    for (const [k, v] of Object.entries(vector.options ?? {})) options[k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())] = v;
     let result = null;
     let problems;
     try {

@@ -481,11 +481,11 @@ impl HealthAgreement {
         self.follow_up.calendar(&self.validity, on)
     }
 
-    /// The places of the agreement, within the whole country: every region
-    /// and municipality of the national reference data as of the day it
-    /// enters into force (or its region's first day, when no source gives
-    /// the entry date; see [`HealthAgreement::reference_day`]) (so observations from other regions are known places,
-    /// for comparison), the agreement's own names for its region and
+    /// The places of the agreement, within the whole country and in time:
+    /// every region and municipality of the national reference data with the
+    /// regions' lives (so observations from other regions are known places,
+    /// for comparison, and a period from 2027 places Copenhagen in Region
+    /// Østdanmark), the agreement's own names for its region and
     /// municipalities, and its clusters over their lifetimes.
     ///
     /// ```
@@ -493,27 +493,42 @@ impl HealthAgreement {
     /// assert_eq!(h.name(&"municipality:851".parse().unwrap()), Some("Aalborg Kommune"));
     /// assert_eq!(h.name(&"municipality:751".parse().unwrap()), Some("Aarhus"));
     /// assert_eq!(h.name(&"region:1084".parse().unwrap()), Some("Region Hovedstaden"));
+    /// let day = |y| chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap();
+    /// let copenhagen: sundhedsaftale::geography::Geography = "municipality:101".parse().unwrap();
+    /// assert_eq!(h.parents(&copenhagen, day(2026))[0].to_string(), "region:1084");
+    /// assert_eq!(h.parents(&copenhagen, day(2027))[0].to_string(), "region:oestdanmark");
     /// ```
     pub fn hierarchy(&self) -> Hierarchy {
         let mut h = Hierarchy::new();
-        let on = self.reference_day();
-        for r in crate::places::reference::REGIONS.iter().filter(|r| r.exists_on(on)) {
-            if let Some(code) = r.code {
-                h.add_region(&code.to_string(), r.name);
-            }
+        // Every region the reference data knows, past and announced, with its
+        // life: the follow-up asks the hierarchy for each period's own day.
+        let code = |r: &crate::places::reference::RegionRef| r.code.map_or_else(|| r.id.to_string(), |c| c.to_string());
+        for r in crate::places::reference::REGIONS {
+            let successor = r.successor.and_then(crate::places::reference::region_by_id).map(code);
+            h.add_region_span(
+                &code(r),
+                r.name,
+                Some(r.established),
+                r.abolished,
+                successor.as_deref(),
+                r.code.is_some(),
+            );
         }
         for m in crate::places::reference::MUNICIPALITIES {
-            if let Some(code) = crate::places::reference::region_of(m.code, on).and_then(|r| r.code) {
-                h.add_municipality(&m.code.to_string(), m.name, &code.to_string());
+            if let Some(region) = crate::places::reference::region_by_id(m.region) {
+                h.add_municipality(&m.code.to_string(), m.name, &code(region));
             }
         }
         let code_of = |id: &str| self.organisation(id).and_then(|o| o.code).map(|c| c.to_string());
+        // The document's own names; a municipality the reference data knows
+        // keeps its region history (a contradicting parent is a validation
+        // problem, `municipality_code_mismatch`, not a new history).
         for o in &self.organisations {
             match (o.kind, o.code) {
                 (OrganisationKind::Region, Some(code)) => h.add_region(&code.to_string(), &o.name),
                 (OrganisationKind::Municipality, Some(code)) => {
                     let region = o.parent.as_deref().and_then(code_of).unwrap_or_default();
-                    h.add_municipality(&code.to_string(), &o.name, &region);
+                    h.name_municipality(&code.to_string(), &o.name, &region);
                 }
                 _ => {}
             }

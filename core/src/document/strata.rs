@@ -91,7 +91,11 @@ pub fn suggest<'a>(category: &str, stratification: &'a Stratification) -> Option
     categories
         .iter()
         .find(|c| writings(c).any(|w| w == folded))
-        .or_else(|| categories.iter().find(|c| writings(c).any(|w| close_enough(&folded, &w))))
+        .or_else(|| {
+            categories
+                .iter()
+                .find(|c| writings(c).any(|w| close_enough(&folded, &w)))
+        })
         .map(|c| c.code.as_str())
 }
 

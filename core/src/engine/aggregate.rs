@@ -337,14 +337,51 @@ struct Acc {
     contributed: usize,
 }
 
+/// How far a stated aggregate may be from the sum of its parts, relative to
+/// the parts' value, before it is reported: 1 %, room for published figures
+/// rounded to one decimal, not for a figure of another population.
+pub const DEFAULT_TOLERANCE: f64 = 0.01;
+
 /// Aggregates every group (indicator, period, stratum) from its municipalities
 /// upwards. Observed cells are kept as they are; a place observed directly is
-/// not overwritten by a sum. Groups of indicators the catalogue lacks give no cells.
+/// not overwritten by a sum, but where all of its municipalities are observed
+/// too, the two are compared ([`aggregate_checked`], at [`DEFAULT_TOLERANCE`]).
+/// Groups of indicators the catalogue lacks give no cells.
 pub fn aggregate<'t>(
     table: &'t ObservationTable,
     catalogue: &IndicatorCatalogue,
     hierarchy: &Hierarchy,
     weights: Option<&Weights>,
+) -> (Cells<'t>, Problems) {
+    aggregate_checked(table, catalogue, hierarchy, weights, DEFAULT_TOLERANCE)
+}
+
+/// [`aggregate`], with a place observed as a whole compared against the sum
+/// of its municipalities wherever every one of them is observed: a stated
+/// value further than `tolerance` (relative to the parts' value) from the
+/// parts' is reported (`aggregate_disagrees_with_parts`, at the stated row,
+/// with both figures). The stated figure is the one used, and the problem
+/// says so.
+///
+/// ```
+/// use sundhedsaftale::{aggregate::aggregate_checked, observation::read_csv};
+/// let agreement = sundhedsaftale::nordjylland_2024();
+/// let (catalogue, _) = agreement.indicator_catalogue();
+/// // Cluster Vest stated as 41.67 %, its two municipalities 12.3 % together.
+/// let table = read_csv("indicator,geography,period,numerator,denominator\n\
+///     genindlaeggelser-30-dage,municipality:773,2024,20,200\n\
+///     genindlaeggelser-30-dage,municipality:787,2024,41,300\n\
+///     genindlaeggelser-30-dage,cluster:vest,2024,250,600\n").unwrap();
+/// let (_, problems) = aggregate_checked(&table, &catalogue, &agreement.hierarchy(), None, 0.01);
+/// assert_eq!(problems.0[0].code.as_str(), "aggregate_disagrees_with_parts");
+/// assert_eq!(problems.0[0].path.to_string(), "/2/numerator");
+/// ```
+pub fn aggregate_checked<'t>(
+    table: &'t ObservationTable,
+    catalogue: &IndicatorCatalogue,
+    hierarchy: &Hierarchy,
+    weights: Option<&Weights>,
+    tolerance: f64,
 ) -> (Cells<'t>, Problems) {
     let defs: Vec<Option<&IndicatorDefinition>> = (0..table.indicator_count())
         .map(|i| catalogue.get(table.indicator_id(i as u32)))
@@ -366,7 +403,8 @@ pub fn aggregate<'t>(
     let mut problems = Vec::new();
     // Indexed by place id, reset after each group.
     let mut accs: Vec<Acc> = Vec::new();
-    let mut observed: Vec<bool> = Vec::new();
+    // The row observing each place as a whole in this group, `NOT_OBSERVED` if none.
+    let mut observed: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     let mut observed_here: Vec<u32> = Vec::new();
     // The municipalities each place contains on a date.
@@ -391,8 +429,10 @@ pub fn aggregate<'t>(
             }
             cells.members.push(r as CellId);
             if !municipality {
-                grow(&mut observed, place as usize + 1);
-                observed[place as usize] = true;
+                if observed.len() <= place as usize {
+                    observed.resize(place as usize + 1, NOT_OBSERVED);
+                }
+                observed[place as usize] = r as u32;
                 observed_here.push(place);
                 continue;
             }
@@ -426,23 +466,39 @@ pub fn aggregate<'t>(
         touched.sort_unstable();
         for &p in &touched {
             let acc = std::mem::take(&mut accs[p as usize]);
-            if observed.get(p as usize).copied().unwrap_or(false) {
-                continue;
-            }
             let rows_in = acc.contributed;
             let parent = cells.places.get(p);
-            let (value, numerator, denominator, source) = if acc.fraction_rows == rows_in {
-                (
-                    acc.numerator / acc.denominator * def.factor,
-                    acc.numerator,
-                    acc.denominator,
-                    CellSource::Summed,
-                )
-            } else if def.unit.is_additive() && acc.fraction_rows == 0 {
-                (acc.value_sum, f64::NAN, f64::NAN, CellSource::Summed)
-            } else if acc.fraction_rows == 0 && acc.weighted_rows == rows_in && acc.weight > 0.0 {
-                (acc.weighted_sum / acc.weight, f64::NAN, f64::NAN, CellSource::Weighted)
-            } else {
+            let stated = observed.get(p as usize).copied().unwrap_or(NOT_OBSERVED);
+            if stated != NOT_OBSERVED {
+                let parts_in_full = expected
+                    .entry((p, date))
+                    .or_insert_with(|| hierarchy.municipalities_under(parent, date).into())
+                    .len()
+                    == rows_in;
+                if let Some((parts, ..)) = combine(&acc, def).filter(|_| parts_in_full) {
+                    let given = cells.value(stated);
+                    if !given.is_nan() && !parts.is_nan() && (given - parts).abs() > tolerance * parts.abs() {
+                        let column = if table.value[stated as usize].is_nan() {
+                            "numerator"
+                        } else {
+                            "value"
+                        };
+                        problems.push(Problem::with_context(
+                            Code::AggregateDisagreesWithParts,
+                            crate::problems::problem::Pointer::root()
+                                .index(stated as usize)
+                                .key(column),
+                            ctx!("indicator" => def.id, "indicator_name" => def.name,
+                                "geography" => parent.to_string(),
+                                "name" => hierarchy.name(parent).unwrap_or(""), "period" => period.to_string(),
+                                "stated" => given, "parts" => parts, "municipalities" => rows_in, "row" => stated + 1,
+                                "used" => "stated"),
+                        ));
+                    }
+                }
+                continue;
+            }
+            let Some((value, numerator, denominator, source)) = combine(&acc, def) else {
                 problems.push(Problem::with_context(
                     Code::AggregationNeedsWeights,
                     "",
@@ -495,7 +551,7 @@ pub fn aggregate<'t>(
         }
         touched.clear();
         for p in observed_here.drain(..) {
-            observed[p as usize] = false;
+            observed[p as usize] = NOT_OBSERVED;
         }
         cells.groups.push(Group {
             indicator,
@@ -507,6 +563,31 @@ pub fn aggregate<'t>(
         });
     }
     (cells, Problems(problems))
+}
+
+/// No row observes the place as a whole.
+const NOT_OBSERVED: u32 = u32::MAX;
+
+/// The aggregate of a place's municipalities: (value, numerator,
+/// denominator, source). Fractions sum their parts; additive values add up;
+/// other values need every part weighted. `None` when the parts cannot be
+/// combined without weights.
+fn combine(acc: &Acc, def: &IndicatorDefinition) -> Option<(f64, f64, f64, CellSource)> {
+    let rows_in = acc.contributed;
+    if acc.fraction_rows == rows_in {
+        Some((
+            acc.numerator / acc.denominator * def.factor,
+            acc.numerator,
+            acc.denominator,
+            CellSource::Summed,
+        ))
+    } else if def.unit.is_additive() && acc.fraction_rows == 0 {
+        Some((acc.value_sum, f64::NAN, f64::NAN, CellSource::Summed))
+    } else if acc.fraction_rows == 0 && acc.weighted_rows == rows_in && acc.weight > 0.0 {
+        Some((acc.weighted_sum / acc.weight, f64::NAN, f64::NAN, CellSource::Weighted))
+    } else {
+        None
+    }
 }
 
 fn grow<T: Default + Clone>(v: &mut Vec<T>, len: usize) {

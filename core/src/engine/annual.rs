@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::agreement::HealthAgreement;
 use crate::document::indicator::IndicatorCatalogue;
 use crate::document::target::{target_for, Target};
-use crate::engine::aggregate::{aggregate, CellId, Cells, Hidden, Weights};
+use crate::engine::aggregate::{aggregate_checked, CellId, Cells, Hidden, Weights};
 use crate::engine::discretion;
 use crate::engine::observation::{Dialect, Observation, ObservationTable};
 use crate::engine::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
@@ -52,6 +52,16 @@ pub struct FollowUpConfig {
     pub progress: ProgressConfig,
     /// How CSV observations are written; absent: detected from the header line.
     pub dialect: Option<Dialect>,
+    /// The least coverage (municipalities observed / municipalities the
+    /// place has) at which an aggregate is scored as that place's progress.
+    /// Below it the row shows its values but no status or score
+    /// ([`NotScored::PartialCoverage`]): eleven municipalities are not
+    /// Denmark. The default, 1, asks for full coverage.
+    pub min_coverage: f64,
+    /// How far (relative) a place observed as a whole may be from the sum of
+    /// its municipalities, when all are observed too, before the follow-up
+    /// reports it (`aggregate_disagrees_with_parts`); default 0.01.
+    pub aggregate_tolerance: f64,
 }
 
 impl Default for FollowUpConfig {
@@ -62,6 +72,8 @@ impl Default for FollowUpConfig {
             small_count_threshold: 5,
             progress: ProgressConfig::default(),
             dialect: None,
+            min_coverage: 1.0,
+            aggregate_tolerance: crate::engine::aggregate::DEFAULT_TOLERANCE,
         }
     }
 }
@@ -85,6 +97,14 @@ pub struct FollowUpOptions {
     /// How CSV observations are written (`{"separator": ";", "decimal_comma": true}`); absent: detected.
     #[serde(default)]
     pub dialect: Option<Dialect>,
+    /// The least coverage, from 0 to 1, at which an aggregate is scored (default 1: full coverage).
+    #[serde(default)]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub min_coverage: Option<f64>,
+    /// How far, relative, a stated aggregate may be from the sum of its parts (default 0.01).
+    #[serde(default)]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub aggregate_tolerance: Option<f64>,
 }
 
 impl From<FollowUpOptions> for FollowUpConfig {
@@ -96,6 +116,8 @@ impl From<FollowUpOptions> for FollowUpConfig {
             small_count_threshold: o.small_count_threshold.unwrap_or(defaults.small_count_threshold),
             progress: o.progress.unwrap_or(defaults.progress),
             dialect: o.dialect,
+            min_coverage: o.min_coverage.unwrap_or(defaults.min_coverage),
+            aggregate_tolerance: o.aggregate_tolerance.unwrap_or(defaults.aggregate_tolerance),
         }
     }
 }
@@ -158,6 +180,24 @@ fn run_read(
     config: &FollowUpConfig,
     nested: bool,
 ) -> Result<AnnualFollowUp, Problems> {
+    // Every option out of range at once, as every structural mistake is.
+    let out_of_range: Vec<_> = [
+        ("min_coverage", config.min_coverage),
+        ("aggregate_tolerance", config.aggregate_tolerance),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !(0.0..=1.0).contains(value))
+    .map(|(option, value)| {
+        crate::problems::problem::Problem::with_context(
+            crate::problems::catalogue::Code::OptionOutOfRange,
+            crate::problems::problem::Pointer::root().key(option),
+            crate::problems::problem::ctx!("option" => option, "value" => value, "min" => 0, "max" => 1),
+        )
+    })
+    .collect();
+    if !out_of_range.is_empty() {
+        return Err(Problems(out_of_range));
+    }
     let (catalogue, gaps) = agreement.indicator_catalogue();
     let own;
     let (table, later) = match observations {
@@ -243,6 +283,12 @@ pub struct FollowUpRow {
     pub contributed: usize,
     /// Municipalities of the place with no latest value (aggregates).
     pub missing: Vec<String>,
+    /// For an aggregate: the share of the place's municipalities observed,
+    /// the lower of the baseline's and the latest value's; absent for a
+    /// place observed as a whole.
+    pub coverage: Option<f64>,
+    /// Why the row has values but no status or score, when it has none.
+    pub not_scored: Option<NotScored>,
     /// Why the row's values are hidden, if they are.
     pub hidden: Option<Hidden>,
     /// Why there is no result, when there is none.
@@ -279,6 +325,8 @@ impl FollowUpRow {
             progress: None,
             contributed: 0,
             missing: Vec::new(),
+            coverage: None,
+            not_scored: None,
             hidden: None,
             note: None,
         }
@@ -495,9 +543,20 @@ pub fn annual_follow_up(
         .cloned()
         .chain(agreement.targets().into_iter().map(|(_, t)| t))
         .collect();
-    let (mut cells, problems) = aggregate(observations, catalogue, &hierarchy, config.weights.as_ref());
+    let (mut cells, problems) = aggregate_checked(
+        observations,
+        catalogue,
+        &hierarchy,
+        config.weights.as_ref(),
+        config.aggregate_tolerance,
+    );
     discretion::apply(&mut cells, catalogue, &hierarchy, config.small_count_threshold);
     let mut problems = problems.0;
+    problems.extend(crate::engine::totals::check(
+        &cells,
+        catalogue,
+        config.aggregate_tolerance,
+    ));
     let series = series(&cells, year);
     // Each (indicator, stratum text) as the roll-ups take it.
     let mut kinds: HashMap<(&str, &str), StratumKind> = HashMap::default();
@@ -550,6 +609,8 @@ pub fn annual_follow_up(
                     progress: None,
                     contributed: last.contributed,
                     missing: last.missing.to_vec(),
+                    coverage: coverage(&first).into_iter().chain(coverage(&last)).reduce(f64::min),
+                    not_scored: None,
                     hidden: hidden.clone(),
                     note: None,
                 };
@@ -581,6 +642,12 @@ pub fn annual_follow_up(
                 };
                 row.target_value = goal.target.map(|t| t.value);
                 row.target_period = goal.target.map(|t| t.period);
+                if row.coverage.is_some_and(|c| c < config.min_coverage) {
+                    // Shown with its values, but not scored as the place's progress.
+                    row.not_scored = Some(NotScored::PartialCoverage);
+                    rows.push(row);
+                    continue;
+                }
                 let base = Point {
                     period: first.period,
                     value: first.value,
@@ -626,6 +693,7 @@ pub fn annual_follow_up(
     rows.sort_by_key(|r| focus_order.iter().position(|f| *f == r.focus_area));
 
     let roll_ups = roll_ups(catalogue, &focus_order, &rows, &kinds);
+    problems.extend(regions_without_code(&rows, &hierarchy));
     problems.extend(targets_without_data(agreement, config, &series));
     for (i, t) in config.targets.iter().enumerate() {
         let at = crate::problems::problem::Pointer::root().key("targets").index(i);
@@ -649,6 +717,26 @@ pub fn annual_follow_up(
         problems: Problems(problems),
     }
 }
+
+/// The share of a cell's place that was observed: municipalities that
+/// contributed over those the place has; `None` for a cell observed as a whole.
+fn coverage(cell: &crate::engine::aggregate::Cell<'_>) -> Option<f64> {
+    (cell.source != crate::engine::aggregate::CellSource::Observed)
+        .then(|| cell.contributed as f64 / (cell.contributed + cell.missing.len()) as f64)
+}
+
+/// Why a follow-up row shows values but no status or score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotScored {
+    /// The aggregate covers less of its place than the follow-up's
+    /// `min_coverage`: its value is the observed municipalities', not the place's.
+    PartialCoverage,
+}
+
+labels!(NotScored {
+    PartialCoverage => ("covers only part of the place", "dækker kun en del af stedet"),
+});
 
 /// How a row's stratum enters the roll-ups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -781,6 +869,33 @@ fn roll_ups(
     }
     by_area.sort_by_key(|(a, _)| *a);
     by_area.into_iter().map(|(_, r)| r).chain(by_place).collect()
+}
+
+/// One warning per region in the rows whose code no source confirms
+/// (Region Østdanmark): its rows carry the reference data's id, and the
+/// reader is told so rather than shown an invented code.
+fn regions_without_code(
+    rows: &[FollowUpRow],
+    hierarchy: &crate::places::geography::Hierarchy,
+) -> Vec<crate::problems::problem::Problem> {
+    let mut seen: Vec<&Geography> = Vec::new();
+    for r in rows {
+        let unconfirmed = r.geography.level == Level::Region
+            && hierarchy.contains(&r.geography)
+            && !hierarchy.region_code_confirmed(&r.geography.code);
+        if unconfirmed && !seen.contains(&&r.geography) {
+            seen.push(&r.geography);
+        }
+    }
+    seen.into_iter()
+        .map(|g| {
+            crate::problems::problem::Problem::with_context(
+                crate::problems::catalogue::Code::RegionCodeUnknown,
+                "",
+                crate::problems::problem::ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or_default()),
+            )
+        })
+        .collect()
 }
 
 /// A warning for each target for a stratum in which no series of its

@@ -9,3 +9,4 @@ pub mod categories;
 pub mod discretion;
 pub mod observation;
 pub mod progress;
+pub mod totals;

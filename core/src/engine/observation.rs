@@ -483,8 +483,21 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
     first_of
 }
 
+/// A place's life as a range of days, `2022-07-01–2026-12-31`, either end
+/// left open when it is not known: the same in Danish and English.
+fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
+    let (from, to) = life.unwrap_or((None, None));
+    let from = from.map_or_else(String::new, |d| d.to_string());
+    // The hierarchy keeps the first day no longer existing; people read the last day existing.
+    let to = to
+        .and_then(|d| d.pred_opt())
+        .map_or_else(String::new, |d| d.to_string());
+    format!("{from}–{to}")
+}
+
 /// Checks observations against the indicator catalogue and the hierarchy:
-/// unknown indicator or place, duplicates, a value that disagrees with its
+/// unknown indicator or place, a place observed for a period it does not
+/// exist in, duplicates, a value that disagrees with its
 /// fraction, a period of the wrong type, a row with no number at all, and
 /// every value (given, or computed from its fraction) against its unit's
 /// [`UnitDomain`]: counts whole and not negative, percentages 0–100, no
@@ -518,6 +531,16 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 r,
                 "geography",
                 ctx!("id" => table.geography_of(table.geography[r]).to_string(), "kind" => "geography"),
+            ));
+        }
+        let (period, place) = (table.period[r], table.geography_of(table.geography[r]));
+        if !hierarchy.exists_during(place, period.first_day(), period.last_day()) {
+            out.push(cell_problem(
+                Code::PlaceNotInPeriod,
+                r,
+                "geography",
+                ctx!("geography" => place.to_string(), "name" => hierarchy.name(place).unwrap_or_default(),
+                    "period" => period.to_string(), "life" => life_text(hierarchy.life(place))),
             ));
         }
         if let Some(&first) = first_of.get(&r) {

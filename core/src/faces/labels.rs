@@ -88,6 +88,7 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<progress::NotAvailable>("not_available", &mut out);
     entries::<crate::engine::annual::RollUpBasis>("roll_up_basis", &mut out);
     entries::<crate::engine::annual::LeftOutReason>("left_out_reason", &mut out);
+    entries::<crate::engine::annual::NotScored>("not_scored", &mut out);
     // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
     // variants carry data and so have no `Variants` table.
     for (code, en, da) in [

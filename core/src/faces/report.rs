@@ -23,6 +23,7 @@ use crate::engine::aggregate::Hidden;
 use crate::engine::annual::{AnnualFollowUp, FollowUpRow};
 use crate::ground::lang::{Label, Lang};
 use crate::meetings::meeting::Minutes;
+use crate::places::geography::{Geography, Level};
 use crate::problems::problem::Problems;
 
 /// Picks the English or Danish text.
@@ -669,6 +670,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
     let mut out = String::new();
     let w = &mut out;
     let num = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{}", (v * 100.0).round() / 100.0));
+    let hierarchy = agreement.hierarchy();
     let _ = writeln!(
         w,
         "{} {} — {}",
@@ -739,12 +741,22 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                 format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
             });
             let note = r.note.as_deref().map_or_else(String::new, |n| format!(" ({n})"));
-            let _ = writeln!(
-                w,
-                "  {}: {}{score}{note}",
-                t(lang, "status", "status"),
-                r.status.label(lang)
-            );
+            if let Some(why) = r.not_scored {
+                let _ = writeln!(
+                    w,
+                    "  {}: {} ({})",
+                    t(lang, "status", "status"),
+                    t(lang, "not scored", "ikke vurderet"),
+                    why.label(lang)
+                );
+            } else {
+                let _ = writeln!(
+                    w,
+                    "  {}: {}{score}{note}",
+                    t(lang, "status", "status"),
+                    r.status.label(lang)
+                );
+            }
             if let Some(p) = r.progress.as_ref().and_then(|p| p.x.map(|x| (p, x))) {
                 let (p, x) = p;
                 let _ = writeln!(
@@ -761,17 +773,30 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                 );
             }
             if r.contributed > 0 || !r.missing.is_empty() {
+                // Up to ten missing municipalities by name; beyond that, the count says it.
+                let missing = match r.missing.len() {
+                    0 => String::new(),
+                    1..=10 => {
+                        let names: Vec<String> = r
+                            .missing
+                            .iter()
+                            .map(|m| {
+                                let g = Geography::new(Level::Municipality, m.clone());
+                                hierarchy.name(&g).map_or_else(|| m.clone(), str::to_string)
+                            })
+                            .collect();
+                        format!("; {}: {}", t(lang, "missing", "mangler"), names.join(", "))
+                    }
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     w,
-                    "  {}: {} {}{}",
+                    "  {}: {} {} {} {}{missing}",
                     t(lang, "coverage", "dækning"),
                     r.contributed,
+                    t(lang, "of", "af"),
+                    r.contributed + r.missing.len(),
                     t(lang, "municipalities", "kommuner"),
-                    if r.missing.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {}: {}", t(lang, "missing", "mangler"), r.missing.join(", "))
-                    }
                 );
             }
         }
@@ -791,7 +816,17 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
         t(lang, "Roll-ups", "Samlet"),
         "=".repeat(t(lang, "Roll-ups", "Samlet").chars().count())
     );
+    // Places and indicators by name, as the rows above show them.
+    let indicator_names: std::collections::HashMap<&str, &str> = result
+        .rows
+        .iter()
+        .map(|r| (r.indicator.as_str(), r.indicator_name.as_str()))
+        .collect();
+    let indicator_name = |id: &str| indicator_names.get(id).copied().unwrap_or(id).to_string();
     for r in &result.roll_ups {
+        let place = hierarchy
+            .name(&r.geography)
+            .map_or_else(|| r.geography.to_string(), str::to_string);
         let what = r
             .focus_area
             .as_deref()
@@ -799,8 +834,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             .map_or(t(lang, "The agreement", "Aftalen"), |a| a.name.as_str());
         let _ = writeln!(
             w,
-            "{what} — {}: {} ({} {}; {} {}, {} {})",
-            r.geography,
+            "{what} — {place}: {} ({} {}; {} {}, {} {})",
             r.status.label(lang),
             t(lang, "mean score", "gennemsnitlig score"),
             num(r.score),
@@ -814,7 +848,13 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             .entered
             .iter()
             .filter(|e| e.basis == crate::engine::annual::RollUpBasis::MeanOfStrata)
-            .map(|e| format!("{} ({})", e.indicator, e.dimension.as_deref().unwrap_or_default()))
+            .map(|e| {
+                format!(
+                    "{} ({})",
+                    indicator_name(&e.indicator),
+                    e.dimension.as_deref().unwrap_or_default()
+                )
+            })
             .collect();
         if !means.is_empty() {
             let _ = writeln!(
@@ -832,7 +872,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                 r.left_out.len(),
                 r.left_out
                     .iter()
-                    .map(|l| format!("{} ({})", l.indicator, l.reason.label(lang)))
+                    .map(|l| format!("{} ({})", indicator_name(&l.indicator), l.reason.label(lang)))
                     .collect::<Vec<_>>()
                     .join(", ")
             );

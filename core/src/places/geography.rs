@@ -4,7 +4,10 @@
 //! ([`crate::HealthAgreement::hierarchy`]),
 //! so the cluster structure in force on a date is the one that applies: a
 //! municipality in 2021 belongs to the pre-2022 cluster, in 2023 to the new
-//! one. A period is placed by its last day. Geographies are written
+//! one. Regions have lives too: from 1 January 2027 the municipalities of
+//! Region Hovedstaden and Region Sjælland are in Region Østdanmark, whose
+//! code no source confirms yet, so it is written by the reference data's id,
+//! `region:oestdanmark`. A period is placed by its last day. Geographies are written
 //! `level:code`: `municipality:851`, `cluster:nord`, `region:1081`, `country:DK`.
 //!
 //! ```
@@ -158,13 +161,31 @@ pub struct ClusterSpan {
     pub abolished: Option<NaiveDate>,
 }
 
-/// The hierarchy of places.
+/// A region over its lifetime, as the hierarchy holds it.
+#[derive(Debug, Clone, PartialEq)]
+struct RegionSpan {
+    name: String,
+    /// First day (unknown: open).
+    established: Option<NaiveDate>,
+    /// First day no longer existing (unknown: open).
+    abolished: Option<NaiveDate>,
+    /// The code of the region that takes over its municipalities when it ends.
+    successor: Option<String>,
+    /// Whether `code` is an official region code; otherwise it is the
+    /// reference data's id (`oestdanmark`), since no source confirms a code.
+    code_confirmed: bool,
+}
+
+/// The hierarchy of places, in time: municipalities move to a successor
+/// region on the day their region ends (the 2027 merger), clusters exist
+/// from their establishment to their abolition, and every question is asked
+/// for a date.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Hierarchy {
-    /// Municipality code → (name, region code).
+    /// Municipality code → (name, code of the region it was placed in).
     municipalities: HashMap<String, (String, String)>,
-    /// Region code → name.
-    regions: HashMap<String, String>,
+    /// Region code → its life.
+    regions: HashMap<String, RegionSpan>,
     clusters: Vec<ClusterSpan>,
 }
 
@@ -174,15 +195,54 @@ impl Hierarchy {
         Hierarchy::default()
     }
 
-    /// Adds a region.
+    /// Adds a region that exists at all times, or names a known one anew
+    /// (its life stays as it was added).
     pub fn add_region(&mut self, code: &str, name: &str) {
-        self.regions.insert(code.to_string(), name.to_string());
+        match self.regions.get_mut(code) {
+            Some(r) => r.name = name.to_string(),
+            None => self.add_region_span(code, name, None, None, None, true),
+        }
     }
 
-    /// Adds a municipality of a region.
+    /// Adds a region with its lifetime: `abolished` is its first day no
+    /// longer existing, `successor` the code of the region that then takes
+    /// over its municipalities, and `code_confirmed` whether `code` is an
+    /// official code (not only the reference data's id for it).
+    pub fn add_region_span(
+        &mut self,
+        code: &str,
+        name: &str,
+        established: Option<NaiveDate>,
+        abolished: Option<NaiveDate>,
+        successor: Option<&str>,
+        code_confirmed: bool,
+    ) {
+        self.regions.insert(
+            code.to_string(),
+            RegionSpan {
+                name: name.to_string(),
+                established,
+                abolished,
+                successor: successor.map(str::to_string),
+                code_confirmed,
+            },
+        );
+    }
+
+    /// Adds a municipality, placed in a region; from the day that region
+    /// ends, it belongs to the region's successor.
     pub fn add_municipality(&mut self, code: &str, name: &str, region: &str) {
         self.municipalities
             .insert(code.to_string(), (name.to_string(), region.to_string()));
+    }
+
+    /// Names a municipality anew, keeping its region if it is known; adds
+    /// it in `region` if not.
+    pub fn name_municipality(&mut self, code: &str, name: &str, region: &str) {
+        match self.municipalities.get_mut(code) {
+            Some(m) => m.0 = name.to_string(),
+            None => self.add_municipality(code, name, region),
+        }
     }
 
     /// Adds a cluster with its lifetime.
@@ -190,7 +250,7 @@ impl Hierarchy {
         self.clusters.push(span);
     }
 
-    /// Whether the hierarchy knows the place (a cluster at any time).
+    /// Whether the hierarchy knows the place (a region or cluster at any time).
     pub fn contains(&self, g: &Geography) -> bool {
         match g.level {
             Level::Municipality => self.municipalities.contains_key(&g.code),
@@ -200,12 +260,48 @@ impl Hierarchy {
         }
     }
 
+    /// The life of a known region or cluster, as (first day, first day no
+    /// longer existing), either open when unknown; `None` for a
+    /// municipality, the country or an unknown place, whose lives the
+    /// hierarchy does not limit. A cluster re-established under the same
+    /// code spans from its first establishment to its last abolition.
+    pub fn life(&self, g: &Geography) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+        match g.level {
+            Level::Region => self.regions.get(&g.code).map(|r| (r.established, r.abolished)),
+            Level::Cluster => {
+                let spans = self.clusters.iter().filter(|c| c.code == g.code);
+                spans.fold(None, |acc: Option<(Option<NaiveDate>, Option<NaiveDate>)>, c| {
+                    let (from, to) = (c.established, c.abolished);
+                    Some(match acc {
+                        None => (from, to),
+                        Some((f, t)) => (f.zip(from).map(|(a, b)| a.min(b)), t.zip(to).map(|(a, b)| a.max(b))),
+                    })
+                })
+            }
+            Level::Municipality | Level::Country => None,
+        }
+    }
+
+    /// Whether the place exists on some day from `first` to `last`
+    /// (inclusive): always, for a place whose life is not limited.
+    pub fn exists_during(&self, g: &Geography, first: NaiveDate, last: NaiveDate) -> bool {
+        self.life(g)
+            .is_none_or(|(from, to)| from.is_none_or(|from| from <= last) && to.is_none_or(|to| first < to))
+    }
+
+    /// Whether a region's code is an official one; `false` for a region the
+    /// reference data knows only by its id (Region Østdanmark), and for
+    /// anything that is not a known region.
+    pub fn region_code_confirmed(&self, code: &str) -> bool {
+        self.regions.get(code).is_some_and(|r| r.code_confirmed)
+    }
+
     /// The place's name, where known.
     pub fn name(&self, g: &Geography) -> Option<&str> {
         match g.level {
             Level::Municipality => self.municipalities.get(&g.code).map(|(n, _)| n.as_str()),
             Level::Cluster => self.clusters.iter().find(|c| c.code == g.code).map(|c| c.name.as_str()),
-            Level::Region => self.regions.get(&g.code).map(String::as_str),
+            Level::Region => self.regions.get(&g.code).map(|r| r.name.as_str()),
             Level::Country => Some("Danmark"),
         }
     }
@@ -217,6 +313,24 @@ impl Hierarchy {
             .find(|c| alive_on(c.established, c.abolished, date) && c.municipalities.iter().any(|m| m == municipality))
     }
 
+    /// The region that holds what was placed in `region`, on `date`: the
+    /// region itself while it exists, then its successors in turn. A region
+    /// the hierarchy does not know stays as it is.
+    fn region_on<'a>(&'a self, mut region: &'a str, date: NaiveDate) -> &'a str {
+        // Each step moves to a region that starts when the last one ended, so
+        // a chain is never longer than the list of regions.
+        for _ in 0..=self.regions.len() {
+            match self.regions.get(region) {
+                Some(r) if r.abolished.is_some_and(|end| date >= end) => match r.successor.as_deref() {
+                    Some(next) => region = next,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        region
+    }
+
     /// The places above `g` on `date`, nearest first.
     pub fn parents(&self, g: &Geography, date: NaiveDate) -> Vec<Geography> {
         let mut out = Vec::new();
@@ -225,14 +339,14 @@ impl Hierarchy {
                 if let Some(c) = self.cluster_of(&g.code, date) {
                     out.push(Geography::new(Level::Cluster, c.code.clone()));
                 }
-                self.municipalities.get(&g.code).map(|(_, r)| r.clone())
+                self.municipalities.get(&g.code).map(|(_, r)| self.region_on(r, date))
             }
             Level::Cluster => self
                 .clusters
                 .iter()
                 .find(|c| c.code == g.code)
-                .map(|c| c.region.clone()),
-            Level::Region => Some(g.code.clone()),
+                .map(|c| self.region_on(&c.region, date)),
+            Level::Region => Some(g.code.as_str()),
             Level::Country => return out,
         };
         if let Some(r) = region.filter(|r| !r.is_empty()) {
@@ -257,7 +371,7 @@ impl Hierarchy {
             Level::Region => self
                 .municipalities
                 .iter()
-                .filter(|(_, (_, r))| *r == g.code)
+                .filter(|(_, (_, r))| self.region_on(r, date) == g.code)
                 .map(|(m, _)| m.clone())
                 .collect(),
             Level::Country => self.municipalities.keys().cloned().collect(),

@@ -322,6 +322,10 @@ codes! {
     PlaceWithoutCode = "place_without_code", Error,
         en: "{name} has no code confirmed by a source yet, so data cannot be placed there.",
         da: "{name} har endnu ingen kode bekræftet af en kilde, så data kan ikke placeres der.";
+    /// A place is observed for a period in which it does not exist (a cluster before it was established or after it was abolished, a region after a merger).
+    PlaceNotInPeriod = "place_not_in_period", Error,
+        en: "{name} ({geography}) does not exist in {period}: it exists {life}.",
+        da: "{name} ({geography}) findes ikke i {period}: den findes {life}.";
     /// A row gives neither a value nor a numerator and denominator.
     MissingValue = "missing_value", Error,
         en: "Row {row} gives neither a value nor a numerator and denominator.",
@@ -382,6 +386,22 @@ codes! {
     PeriodOutsideWindow = "period_outside_window", Warning,
         en: "{rows} observation(s) for {period} lie after the year followed up ({year}) and are not used.",
         da: "{rows} observation(er) for {period} ligger efter det opfølgede år ({year}) og bruges ikke.";
+    /// A place observed as a whole disagrees with the sum of its municipalities, all of them observed for the same indicator, period and stratum; the stated figure is used.
+    AggregateDisagreesWithParts = "aggregate_disagrees_with_parts", Warning,
+        en: "{name} ({geography}) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} (row {row}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
+        da: "{name} ({geography}) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} (række {row}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
+    /// A stated total (a row without a stratum, or the dimension's total category) disagrees with the sum of every declared category of the dimension; the stated total is used.
+    TotalDisagreesWithStrata = "total_disagrees_with_strata", Warning,
+        en: "The total of {indicator_name} (`{indicator}`) at {geography} in {period} is stated as {stated} (row {row}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",
+        da: "Totalen for {indicator_name} (`{indicator}`) i {geography} i {period} er angivet som {stated} (række {row}), men dens {categories} kategorier af `{dimension}` giver {strata}; den angivne total bruges.";
+    /// A follow-up option is outside the range it can take.
+    OptionOutOfRange = "option_out_of_range", Error,
+        en: "The option `{option}` is {value}; it must be from {min} to {max}.",
+        da: "Indstillingen `{option}` er {value}; den skal være fra {min} til {max}.";
+    /// A follow-up has rows for a region whose code no source confirms (Region Østdanmark, from 2027): they are written with the reference data's id.
+    RegionCodeUnknown = "region_code_unknown", Warning,
+        en: "{name} has no region code confirmed by a source yet; its rows are written `{geography}`, with the reference data's id instead of a code.",
+        da: "{name} har endnu ingen regionskode bekræftet af en kilde; dens rækker skrives `{geography}` med referencedataenes id i stedet for en kode.";
     /// Value-only observations of a non-additive unit cannot be aggregated without weights.
     AggregationNeedsWeights = "aggregation_needs_weights", Error,
         en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",
