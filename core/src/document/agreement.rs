@@ -618,6 +618,20 @@ impl HealthAgreement {
         key_figures.chain(indicators).collect()
     }
 
+    /// The direction of every indicator and key figure that states one, by id.
+    pub fn directions(&self) -> crate::ground::hash::HashMap<&str, crate::document::indicator::Direction> {
+        let indicators = self
+            .indicators
+            .iter()
+            .filter_map(|i| Some((i.id.as_str(), i.direction?)));
+        let key_figures = self
+            .focus_areas
+            .iter()
+            .flat_map(|f| &f.key_figures)
+            .filter_map(|k| Some((k.id.as_str(), k.direction?)));
+        key_figures.chain(indicators).collect()
+    }
+
     /// Every target the document states, under its indicators and objectives,
     /// with the indicator filled in where it is implied, and where it stands.
     pub fn targets(&self) -> Vec<(Pointer, Target)> {

@@ -11,7 +11,7 @@
 //! assert_eq!(agreement.cluster_of("morsoe", on).unwrap().id, "vest");
 //! ```
 
-use crate::ground::hash::HashSet;
+use crate::ground::hash::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -115,8 +115,15 @@ pub(crate) fn check_clusters(
 
 /// Clusters whose lifetimes overlap in the same region share no
 /// municipality, and no cluster is abolished before it is established.
+///
+/// Each cluster's municipality is reported once, against the first earlier
+/// cluster that holds it at the same time: a municipality shared by a
+/// thousand clusters costs a thousand problems, not half a million, and
+/// the clusters are reached through the municipality, never pair by pair.
 pub(crate) fn check_overlaps(clusters: &[Cluster], at: &Pointer) -> Vec<Problem> {
     let mut out = Vec::new();
+    // Per municipality, the clusters that list it, in document order.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, later) in clusters.iter().enumerate() {
         let c_at = at.index(j);
         if let (Some(e), Some(ab)) = (later.established, later.abolished) {
@@ -124,29 +131,40 @@ pub(crate) fn check_overlaps(clusters: &[Cluster], at: &Pointer) -> Vec<Problem>
                 out.push(end_before_start(c_at.key("abolished"), e, ab));
             }
         }
-        for earlier in &clusters[..j] {
-            if earlier.region != later.region {
-                continue;
+        for (k, m) in later.municipalities.iter().enumerate() {
+            let list = holders.entry(m.as_str()).or_default();
+            let first = list
+                .iter()
+                .filter(|&&i| i != j)
+                .map(|&i| &clusters[i])
+                .filter(|earlier| earlier.region == later.region)
+                .find_map(|earlier| shared_from(earlier, later).map(|start| (earlier, start)));
+            if let Some((earlier, start)) = first {
+                out.push(Problem::with_context(
+                    Code::MunicipalityInSeveralClusters,
+                    c_at.key("municipalities").index(k),
+                    ctx!("municipality" => m, "cluster" => later.id, "other" => earlier.id,
+                         "date" => date_or_unknown(start)),
+                ));
             }
-            let start = earlier.established.max(later.established);
-            let end = match (earlier.abolished, later.abolished) {
-                (Some(x), Some(y)) => Some(x.min(y)),
-                (x, y) => x.or(y),
-            };
-            if matches!((start, end), (Some(s), Some(e)) if e <= s) {
-                continue;
-            }
-            for (k, m) in later.municipalities.iter().enumerate() {
-                if earlier.municipalities.contains(m) {
-                    out.push(Problem::with_context(
-                        Code::MunicipalityInSeveralClusters,
-                        c_at.key("municipalities").index(k),
-                        ctx!("municipality" => m, "cluster" => later.id, "other" => earlier.id,
-                             "date" => date_or_unknown(start)),
-                    ));
-                }
+            if list.last() != Some(&j) {
+                list.push(j);
             }
         }
     }
     out
+}
+
+/// When two clusters' lives overlap, the first day they share (unknown
+/// when neither says when it was established); `None` when they never do.
+fn shared_from(a: &Cluster, b: &Cluster) -> Option<Option<NaiveDate>> {
+    let start = a.established.max(b.established);
+    let end = match (a.abolished, b.abolished) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    match (start, end) {
+        (Some(s), Some(e)) if e <= s => None,
+        _ => Some(start),
+    }
 }

@@ -22,7 +22,6 @@
 //! assert!(report.findings.iter().any(|f| f.status == FindingStatus::NotMet));
 //! ```
 
-use crate::ground::hash::HashMap;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -35,7 +34,8 @@ use crate::document::people::Title;
 use crate::ground::lang::labels;
 use crate::places::reference;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{check_unique, ctx, end_before_start, Pointer, Problem};
+use crate::problems::ids::IdSpace;
+use crate::problems::problem::{ctx, end_before_start, Pointer, Problem};
 use crate::reading::parse::published;
 
 published!(RuleSet, "rule-set.schema.json");
@@ -371,6 +371,7 @@ impl RuleSet {
     /// its maximum.
     pub(crate) fn check(&self, at: &Pointer) -> Vec<Problem> {
         let mut out = Vec::new();
+        crate::problems::ids::check(&self.id, at, &mut out);
         if let (Some(from), Some(until)) = (self.applies_from, self.applies_until) {
             if until < from {
                 out.push(end_before_start(at.key("applies_until"), from, until));
@@ -385,11 +386,11 @@ impl RuleSet {
                 ));
             }
         }
-        let mut seen: HashMap<&str, Pointer> = HashMap::default();
+        let mut seen: IdSpace<'_, Pointer> = IdSpace::default();
         for (i, body) in self.bodies.iter().enumerate() {
             for (j, rule) in body.rules.iter().enumerate() {
                 let at = at.key("bodies").index(i).key("rules").index(j);
-                check_unique(&mut seen, &rule.id, at.clone(), &mut out);
+                seen.define(&rule.id, at.clone(), &mut out);
                 if let (Some(min), Some(max)) = (rule.min, rule.max) {
                     if min > max {
                         out.push(Problem::with_context(

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::indicator::Direction;
 use crate::document::indicator::{Basis, IndicatorDefinition, MeasureUnit, Term, UnitDomain};
 use crate::document::target::Target;
-use crate::ground::lang::labels;
+use crate::ground::lang::{labels, Label};
 use crate::ground::period::PeriodType;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Pointer, Problem};
@@ -392,6 +392,37 @@ impl Indicator {
         out
     }
 
+    /// The definition's own fields against each other: a stated factor is
+    /// the unit's ([`MeasureUnit::default_factor`]: 100 for percent, 1,000
+    /// per 1,000, 1 for a count), and a fraction has both its terms or
+    /// neither.
+    fn check_definition(&self, at: &Pointer, out: &mut Vec<Problem>) {
+        if let (Some(unit), Some(factor)) = (self.unit, self.factor) {
+            if factor != unit.default_factor() {
+                out.push(Problem::with_context(
+                    Code::FactorDoesNotMatchUnit,
+                    at.key("factor"),
+                    ctx!("factor" => factor, "expected" => unit.default_factor(),
+                         "unit" => unit.label(crate::ground::lang::Lang::En),
+                         "unit_da" => unit.label(crate::ground::lang::Lang::Da)),
+                ));
+            }
+        }
+        let missing = match (&self.numerator, &self.denominator) {
+            (Some(_), None) => Some((("denominator", "nævner"), ("numerator", "tæller"))),
+            (None, Some(_)) => Some((("numerator", "tæller"), ("denominator", "nævner"))),
+            _ => None,
+        };
+        if let Some(((missing, missing_da), (given, given_da))) = missing {
+            out.push(Problem::with_context(
+                Code::FractionIncomplete,
+                at.key(missing),
+                ctx!("indicator" => self.id, "missing" => missing, "missing_da" => missing_da,
+                     "given" => given, "given_da" => given_da),
+            ));
+        }
+    }
+
     /// The first field the follow-up needs that the document leaves out
     /// (`unit`, then `period_type`), if any.
     pub fn missing_for_follow_up(&self) -> Option<&'static str> {
@@ -478,13 +509,15 @@ pub(crate) fn check_content(
         }
     }
     for (i, ind) in indicators.iter().enumerate() {
+        let at = root.key("indicators").index(i);
         if ind.focus_areas.is_empty() {
             out.push(Problem::with_context(
                 Code::IndicatorWithoutFocusArea,
-                root.key("indicators").index(i).key("focus_areas"),
+                at.key("focus_areas"),
                 ctx!("id" => ind.id),
             ));
         }
+        ind.check_definition(&at, &mut out);
     }
     let mut seen = crate::ground::hash::HashSet::default();
     for (i, g) in national_goals.iter().enumerate() {

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ground::hash::HashMap;
 
+use crate::document::organisation::OrganisationKind;
 use crate::ground::lang::labels;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Pointer, Problem};
@@ -101,6 +102,50 @@ labels!(Title {
     PatientRepresentative => ("patient representative", "patientrepræsentant"),
     Official => ("official", "embedsperson"),
 });
+
+impl Title {
+    /// The kind of party a holder of this title sits for, where the title
+    /// decides it: a regional council's members for a region, a municipal
+    /// council's (mayors and aldermen too) for a municipality, general
+    /// practice's representatives for general practice. Officials and
+    /// patient representatives may come from any organisation.
+    ///
+    /// ```
+    /// use sundhedsaftale::{OrganisationKind, Title};
+    /// assert_eq!(Title::Alderman.sits_for(), Some(OrganisationKind::Municipality));
+    /// assert_eq!(Title::Official.sits_for(), None);
+    /// ```
+    pub fn sits_for(self) -> Option<OrganisationKind> {
+        match self {
+            Title::RegionalCouncilChair | Title::RegionalCouncilMember => Some(OrganisationKind::Region),
+            Title::Mayor | Title::Alderman | Title::MunicipalCouncilMember => Some(OrganisationKind::Municipality),
+            Title::GeneralPracticeRepresentative => Some(OrganisationKind::GeneralPractice),
+            Title::PatientRepresentative | Title::Official => None,
+        }
+    }
+}
+
+/// `title_does_not_fit_organisation` for `person`, listed as `title` for
+/// `organisation`, whose party is of kind `found`: the one message, with
+/// labels in both languages, for agreements and minutes alike.
+pub(crate) fn title_mismatch(
+    person: &str,
+    title: Title,
+    organisation: &str,
+    found: OrganisationKind,
+    at: Pointer,
+) -> Problem {
+    use crate::ground::lang::{Label, Lang};
+    let expected = title.sits_for().unwrap_or(found);
+    Problem::with_context(
+        Code::TitleDoesNotFitOrganisation,
+        at,
+        ctx!("person" => person, "organisation" => organisation,
+             "title" => title.label(Lang::En), "title_da" => title.label(Lang::Da),
+             "expected" => expected.label(Lang::En), "expected_da" => expected.label(Lang::Da),
+             "found" => found.label(Lang::En), "found_da" => found.label(Lang::Da)),
+    )
+}
 
 /// A seat on a body, appointed on behalf of an organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -26,11 +26,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::document::indicator::UnitDomain;
-use crate::ground::lang::labels;
+use crate::document::indicator::{Direction, UnitDomain};
+use crate::ground::lang::{labels, Label, Lang};
 use crate::ground::period::Period;
 use crate::places::geography::Geography;
-use crate::problems::problem::{Pointer, Problem};
+use crate::problems::catalogue::Code;
+use crate::problems::problem::{ctx, Pointer, Problem};
 
 /// A value in a period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -303,6 +304,92 @@ pub(crate) fn check_values(
             for (code, context) in value.into_iter().flat_map(|v| domain.problems(v)) {
                 out.push(Problem::with_context(code, at.key(field), context));
             }
+        }
+        // A change of more than −100 % takes any value of a unit that cannot
+        // be negative below zero.
+        if let Some(p) = t.change_percent.filter(|p| *p < -100.0 && domain.min >= 0.0) {
+            out.push(Problem::with_context(
+                Code::ChangePercentOutOfRange,
+                at.key("change_percent"),
+                ctx!("change_percent" => p, "min" => -100),
+            ));
+        }
+    }
+    out
+}
+
+/// Each target against its own fields and its series' direction, which
+/// `direction_of` gives by id:
+///
+/// - a range's low end is not above its high end (`range_inverted`);
+/// - the period it is due in ends after the one it is measured from, the
+///   baseline or the base period (`due_not_after_base`);
+/// - its kind fits the direction: a range for an indicator with an optimal
+///   range, a value or a change for one where higher or lower is better
+///   (`target_kind_does_not_fit_direction`);
+/// - a relative change goes the better way: up where higher is better, down
+///   where lower is (`target_against_direction`).
+///
+/// An unknown direction decides nothing.
+pub(crate) fn check_against_direction(
+    targets: &[(Pointer, Target)],
+    direction_of: impl Fn(&str) -> Option<Direction>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (at, t) in targets {
+        if let (Some(low), Some(high)) = (t.low, t.high) {
+            if low > high {
+                out.push(Problem::with_context(
+                    Code::RangeInverted,
+                    at.key("low"),
+                    ctx!("low" => low, "high" => high),
+                ));
+            }
+        }
+        let base = t
+            .baseline
+            .as_ref()
+            .map(|b| ("baseline", b))
+            .or(t.base_period.as_ref().map(|b| ("base_period", b)));
+        if let (Some(due), Some((field, base))) = (&t.due, base) {
+            if due.last_day() <= base.last_day() {
+                out.push(Problem::with_context(
+                    Code::DueNotAfterBase,
+                    at.key("due"),
+                    ctx!("due" => due.to_string(), "base" => base.to_string(), "field" => field),
+                ));
+            }
+        }
+        let Some(direction) = t
+            .indicator
+            .as_deref()
+            .and_then(&direction_of)
+            .filter(|d| *d != Direction::Unknown)
+        else {
+            continue;
+        };
+        let fits = (t.kind == TargetKind::Range) == (direction == Direction::OptimalRange);
+        if !fits {
+            out.push(Problem::with_context(
+                Code::TargetKindDoesNotFitDirection,
+                at.key("kind"),
+                ctx!("kind" => t.kind.label(Lang::En), "kind_da" => t.kind.label(Lang::Da),
+                     "direction" => direction.label(Lang::En), "direction_da" => direction.label(Lang::Da)),
+            ));
+            continue;
+        }
+        let against = match (direction, t.change_percent) {
+            (Direction::HigherIsBetter, Some(p)) => p < 0.0,
+            (Direction::LowerIsBetter, Some(p)) => p > 0.0,
+            _ => false,
+        };
+        if against && t.kind == TargetKind::RelativeChange {
+            out.push(Problem::with_context(
+                Code::TargetAgainstDirection,
+                at.key("change_percent"),
+                ctx!("change_percent" => t.change_percent, "direction" => direction.label(Lang::En),
+                     "direction_da" => direction.label(Lang::Da)),
+            ));
         }
     }
     out

@@ -27,7 +27,8 @@ use crate::ground::lang::{Label, Lang};
 use crate::meetings::meeting::Minutes;
 use crate::places::reference;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{check_unique, ctx, date_or_unknown, Limits, Location, Pointer, Problem, Problems};
+use crate::problems::ids::IdSpace;
+use crate::problems::problem::{ctx, date_or_unknown, Limits, Location, Pointer, Problem, Problems};
 
 /// Validates an agreement, checking composition against the rule sets
 /// compiled in: the embedded ones with the default `embedded` feature, none
@@ -96,13 +97,20 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     }
     v.strata();
     v.targets(&ids);
+    // Each target against its series: the unit's domain, then the direction.
+    let targets = agreement.targets();
     let domains = agreement.unit_domains();
+    v.out.extend(crate::document::target::check_values(&targets, |id| {
+        domains.get(id).copied()
+    }));
+    let directions = agreement.directions();
     v.out
-        .extend(crate::document::target::check_values(&agreement.targets(), |id| {
-            domains.get(id).copied()
+        .extend(crate::document::target::check_against_direction(&targets, |id| {
+            directions.get(id).copied()
         }));
     v.roles();
     v.signatories();
+    v.titles();
     v.timeline();
     let root = Pointer::root();
     v.out.extend(crate::document::body::check_lineage(
@@ -200,7 +208,7 @@ impl IdKind {
     }
 }
 
-type Ids<'a> = HashMap<IdKind, HashMap<&'a str, Location>>;
+type Ids<'a> = HashMap<IdKind, IdSpace<'a, Location>>;
 
 struct Validator<'a> {
     a: &'a HealthAgreement,
@@ -227,8 +235,9 @@ impl<'a> Validator<'a> {
         let a = self.a;
         let root = Location::root();
         let mut ids: Ids<'a> = HashMap::default();
+        crate::problems::ids::check(&a.id, &root, &mut self.out);
         let mut register = |kind: IdKind, id: &'a str, at: Location, out: &mut Vec<Problem>| {
-            check_unique(ids.entry(kind).or_default(), id, at, out);
+            ids.entry(kind).or_default().define(id, at, out);
         };
         let out = &mut self.out;
         for (i, o) in a.organisations.iter().enumerate() {
@@ -253,8 +262,8 @@ impl<'a> Validator<'a> {
         }
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
-        let mut seats: HashMap<&str, Location> = HashMap::default();
-        let mut seat = |id: &'a str, at: Location, out: &mut Vec<Problem>| check_unique(&mut seats, id, at, out);
+        let mut seats: IdSpace<'a, Location> = IdSpace::default();
+        let mut seat = |id: &'a str, at: Location, out: &mut Vec<Problem>| seats.define(id, at, out);
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
             register(IdKind::Body, &b.id, at, out);
@@ -268,9 +277,9 @@ impl<'a> Validator<'a> {
         }
         // Items no one refers to still need unique ids.
         let local = |items: Vec<(&'a str, Location)>, out: &mut Vec<Problem>| {
-            let mut seen = HashMap::default();
+            let mut seen = IdSpace::default();
             for (id, at) in items {
-                check_unique(&mut seen, id, at, out);
+                seen.define(id, at, out);
             }
         };
         // Key figures are series the follow-up runs on, beside the indicators:
@@ -325,14 +334,20 @@ impl<'a> Validator<'a> {
 
     /// Checks that `id` names a `kind`; the pointer is built only for a problem.
     fn reference(&mut self, ids: &Ids<'a>, kind: IdKind, id: &str, at: impl FnOnce() -> Pointer) -> bool {
-        let known = ids.get(&kind).is_some_and(|m| m.contains_key(id));
+        let space = ids.get(&kind);
+        let known = space.is_some_and(|m| m.contains(id));
         if !known {
             let code = if kind == IdKind::FocusArea {
                 Code::UnknownFocusArea
             } else {
                 Code::UnknownReference
             };
-            self.push(code, at(), ctx!("id" => id, "kind" => kind.name()));
+            let mut context = ctx!("id" => id, "kind" => kind.name());
+            // References resolve exactly; one that matches but for case says which id it may mean.
+            if let Some(other) = space.and_then(|m| m.same_but_for_case(id)) {
+                context.insert("did_you_mean".into(), other.into());
+            }
+            self.push(code, at(), context);
         }
         known
     }
@@ -344,11 +359,12 @@ impl<'a> Validator<'a> {
         }
         if let Some(org) = self.a.organisation(id) {
             if !kinds.contains(&org.kind) {
-                let expected: Vec<&str> = kinds.iter().map(|k| k.label(Lang::En)).collect();
+                let expected = |lang: Lang, or: &str| kinds.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(or);
                 self.push(
                     Code::WrongReferenceKind,
                     at(),
-                    ctx!("id" => id, "found" => org.kind.label(Lang::En), "expected" => expected.join(" or ")),
+                    ctx!("id" => id, "found" => org.kind.label(Lang::En), "found_da" => org.kind.label(Lang::Da),
+                         "expected" => expected(Lang::En, " or "), "expected_da" => expected(Lang::Da, " eller ")),
                 );
             }
         }
@@ -448,25 +464,29 @@ impl<'a> Validator<'a> {
             for (j, f) in p.focus_areas.iter().enumerate() {
                 self.reference(ids, IdKind::FocusArea, f, || at.key("focus_areas").index(j));
             }
-            let mut local_objectives = HashMap::default();
+            let mut local_objectives = IdSpace::default();
             for (j, o) in p.objectives.iter().enumerate() {
                 let o_at = at.key("objectives").index(j);
-                check_unique(&mut local_objectives, &o.id, o_at.clone(), &mut self.out);
+                local_objectives.define(&o.id, o_at.clone(), &mut self.out);
                 self.reference(ids, IdKind::FocusArea, &o.focus_area, || o_at.key("focus_area"));
                 if let Some(objective) = &o.objective {
                     self.reference(ids, IdKind::Objective, objective, || o_at.key("objective"));
                 }
             }
+            let mut local_indicators = IdSpace::default();
             for (j, ind) in p.indicators.iter().enumerate() {
+                local_indicators.define(&ind.id, at.key("indicators").index(j), &mut self.out);
                 if let Some(national) = &ind.national_indicator {
                     self.reference(ids, IdKind::Indicator, national, || {
                         at.key("indicators").index(j).key("national_indicator")
                     });
                 }
             }
+            let mut initiatives = IdSpace::default();
             for (j, initiative) in p.initiatives.iter().enumerate() {
+                initiatives.define(&initiative.id, at.key("initiatives").index(j), &mut self.out);
                 for (k, o) in initiative.objectives.iter().enumerate() {
-                    if !local_objectives.contains_key(o.as_str()) {
+                    if !local_objectives.contains(o.as_str()) {
                         self.push(
                             Code::UnknownReference,
                             at.key("initiatives").index(j).key("objectives").index(k),
@@ -635,6 +655,18 @@ impl<'a> Validator<'a> {
         use crate::document::validity::LifecycleKind;
         let a = self.a;
         let root = Pointer::root();
+        if let Some(s) = a
+            .validity
+            .successor
+            .as_ref()
+            .filter(|s| s.agreement == a.id || s.agreement == a.title)
+        {
+            self.push(
+                Code::OwnSuccessor,
+                root.key("validity").key("successor").key("agreement"),
+                ctx!("successor" => s.agreement),
+            );
+        }
         // Without an entry date, nothing can be placed before or after it.
         let Some(from) = a.validity.in_force_from else {
             return;
@@ -733,6 +765,43 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Each membership's title against the party its post is appointed on
+    /// behalf of ([`crate::Title::sits_for`]): a regional council member sits
+    /// for the region, a mayor for a municipality. A unit of the region
+    /// sits for the region.
+    fn titles(&mut self) {
+        let a = self.a;
+        let party = |id: &str| {
+            let mut current = a.organisation(id)?;
+            for _ in 0..8 {
+                if current.kind != OrganisationKind::RegionalUnit {
+                    return Some(current);
+                }
+                current = a.organisation(current.parent.as_deref()?)?;
+            }
+            None
+        };
+        for (i, b) in a.bodies.iter().enumerate() {
+            for (j, post) in b.posts.iter().enumerate() {
+                let Some(found) = party(&post.on_behalf_of) else {
+                    continue;
+                };
+                for (k, m) in post.memberships.iter().enumerate() {
+                    if m.title.sits_for().is_some_and(|expected| expected != found.kind) {
+                        let at = Pointer::root().key("bodies").index(i).key("posts").index(j);
+                        self.out.push(crate::document::people::title_mismatch(
+                            &m.person,
+                            m.title,
+                            &post.on_behalf_of,
+                            found.kind,
+                            at.key("memberships").index(k).key("title"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
     /// Each organisation has one role: a party is not also bound or covered.
     fn roles(&mut self) {
         let mut first: HashMap<&str, AgreementRole> = HashMap::default();
@@ -801,7 +870,14 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
+            let mut dimensions = IdSpace::held_in("dimension");
             for (j, s) in ind.strata.iter().enumerate() {
+                let s_at = at.key("strata").index(j);
+                dimensions.define(&s.dimension, s_at.clone(), &mut self.out);
+                let mut categories = IdSpace::held_in("code");
+                for (k, c) in s.categories.iter().enumerate() {
+                    categories.define(&c.code, s_at.key("categories").index(k), &mut self.out);
+                }
                 if let Some(total) = s.total.as_deref().filter(|t| !s.declares(t)) {
                     self.push(
                         Code::UndeclaredCategory,

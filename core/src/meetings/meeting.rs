@@ -32,7 +32,8 @@ use crate::document::people::Title;
 use crate::ground::lang::labels;
 use crate::meetings::portfolio::Portfolio;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{check_unique, ctx, date_or_unknown, Pointer, Problem};
+use crate::problems::ids::IdSpace;
+use crate::problems::problem::{ctx, date_or_unknown, Pointer, Problem};
 use crate::reading::parse::published;
 
 published!(Minutes, "minutes.schema.json");
@@ -550,9 +551,37 @@ impl Minutes {
         None
     }
 
+    /// A title that says whom its holder sits for (a regional council member
+    /// for a region) against the party of the organisation they are listed for.
+    fn title_fits(&self, agreement: &HealthAgreement, a: &Attendance, a_at: &Pointer, out: &mut Vec<Problem>) {
+        let (Some(expected), Some(org)) = (a.title.sits_for(), a.organisation.as_deref()) else {
+            return;
+        };
+        let Some(party) = self
+            .party_of(agreement, org)
+            .and_then(|id| self.organisation(agreement, &id))
+        else {
+            return;
+        };
+        if party.kind != expected {
+            out.push(crate::document::people::title_mismatch(
+                &a.person,
+                a.title,
+                org,
+                party.kind,
+                a_at.key("title"),
+            ));
+        }
+    }
+
     /// The seats of those present, as composition rules count them.
+    ///
+    /// A person listed twice as present holds one seat: the repetition is
+    /// `attendance_repeated`, not a second member.
     pub fn seats(&self, agreement: &HealthAgreement) -> Vec<Seat> {
+        let mut counted = crate::ground::hash::HashSet::default();
         self.present()
+            .filter(|a| counted.insert(a.person.as_str()))
             .map(|a| {
                 let org = a.organisation.as_deref().and_then(|o| self.organisation(agreement, o));
                 Seat {
@@ -633,20 +662,21 @@ impl Minutes {
         let mut out = Vec::new();
         let root = Pointer::root();
         let m = &self.meeting;
+        crate::problems::ids::check(&self.id, &root, &mut out);
         let at = root.key("meeting");
-        let mut people = HashMap::default();
+        let mut people = IdSpace::default();
         for (i, p) in self.people.iter().enumerate() {
-            check_unique(&mut people, &p.id, root.key("people").index(i), &mut out);
+            people.define(&p.id, root.key("people").index(i), &mut out);
         }
-        let mut units = HashMap::default();
+        let mut units = IdSpace::default();
         for (i, o) in self.organisations.iter().enumerate() {
-            check_unique(&mut units, &o.id, root.key("organisations").index(i), &mut out);
+            units.define(&o.id, root.key("organisations").index(i), &mut out);
         }
         let unknown = |kind: &str, id: &str, at: Pointer| {
             Problem::with_context(Code::UnknownReference, at, ctx!("id" => id, "kind" => kind))
         };
         let person_ref = |id: &str, at: Pointer, out: &mut Vec<Problem>| {
-            if !people.contains_key(id) {
+            if !people.contains(id) {
                 out.push(unknown("person", id, at));
             }
         };
@@ -679,7 +709,18 @@ impl Minutes {
         }
 
         // Attendance: who, from where, under which membership, and no one both here and away.
-        let mut seen_status: HashMap<&str, AttendanceStatus> = HashMap::default();
+        // Memberships by id, once: an attendance record finds its own without a scan.
+        let memberships: HashMap<&str, (&str, &crate::document::people::Membership)> = agreement
+            .bodies
+            .iter()
+            .flat_map(|b| {
+                b.posts
+                    .iter()
+                    .flat_map(move |p| p.memberships.iter().map(move |mem| (b.id.as_str(), mem)))
+            })
+            .map(|(b, mem)| (mem.id.as_str(), (b, mem)))
+            .collect();
+        let mut listed: HashMap<&str, (AttendanceStatus, usize)> = HashMap::default();
         for (i, a) in m.attendance.iter().enumerate() {
             let a_at = at.key("attendance").index(i);
             person_ref(&a.person, a_at.key("person"), &mut out);
@@ -688,54 +729,72 @@ impl Minutes {
                     out.push(unknown("organisation", org, a_at.key("organisation")));
                 }
             }
+            self.title_fits(agreement, a, &a_at, &mut out);
             if let Some(id) = &a.membership {
-                let in_body = body.and_then(|b| b.posts.iter().flat_map(|p| &p.memberships).find(|mem| &mem.id == id));
-                let anywhere = agreement
-                    .bodies
-                    .iter()
-                    .flat_map(|b| &b.posts)
-                    .flat_map(|p| &p.memberships)
-                    .any(|mem| &mem.id == id);
-                if !anywhere {
-                    out.push(unknown("membership", id, a_at.key("membership")));
-                } else if in_body.is_none_or(|mem| !mem.held_on(m.date)) {
-                    out.push(Problem::with_context(
+                match memberships.get(id.as_str()) {
+                    None => out.push(unknown("membership", id, a_at.key("membership"))),
+                    Some((b, mem)) if *b != m.body || !mem.held_on(m.date) => out.push(Problem::with_context(
                         Code::MembershipNotHeld,
                         a_at.key("membership"),
                         ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
-                    ));
+                    )),
+                    Some(_) => {}
                 }
             }
             let away = a.status == AttendanceStatus::Apologies;
-            match seen_status.get(a.person.as_str()) {
-                Some(previous) if (*previous == AttendanceStatus::Apologies) != away => out.push(
+            match listed.get(a.person.as_str()) {
+                Some((previous, _)) if (*previous == AttendanceStatus::Apologies) != away => out.push(
                     Problem::with_context(Code::AttendanceConflict, a_at.clone(), ctx!("person" => a.person)),
                 ),
-                _ => {
-                    seen_status.insert(&a.person, a.status);
+                Some((_, first)) => out.push(Problem::with_context(
+                    Code::AttendanceRepeated,
+                    a_at.clone(),
+                    ctx!("person" => a.person, "first" => at.key("attendance").index(*first).as_str()),
+                )),
+                None => {
+                    listed.insert(&a.person, (a.status, i));
                 }
             }
         }
         let present = |person: &str| {
-            m.attendance
-                .iter()
-                .any(|a| a.person == person && a.status == AttendanceStatus::Present)
+            listed
+                .get(person)
+                .is_some_and(|(status, _)| *status == AttendanceStatus::Present)
         };
-        let mut items = HashMap::default();
+        let away = |person: &str| {
+            listed
+                .get(person)
+                .is_some_and(|(status, _)| *status == AttendanceStatus::Apologies)
+        };
+        if let Some(p) = m.minute_taker.as_deref().filter(|p| away(p)) {
+            out.push(Problem::with_context(
+                Code::ActedWhileAway,
+                at.key("minute_taker"),
+                ctx!("person" => p, "act" => "took the minutes", "act_da" => "tog referat"),
+            ));
+        }
+        numbered(
+            m.agenda
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item.number.as_str(), at.key("agenda").index(i))),
+            &mut out,
+        );
+        let mut items = IdSpace::default();
         for (i, item) in m.agenda.iter().enumerate() {
-            check_unique(&mut items, &item.id, at.key("agenda").index(i), &mut out);
+            items.define(&item.id, at.key("agenda").index(i), &mut out);
         }
         for (i, c) in m.chairs.iter().enumerate() {
             let c_at = at.key("chairs").index(i);
             person_ref(&c.person, c_at.key("person"), &mut out);
-            if people.contains_key(c.person.as_str()) && !present(&c.person) {
+            if people.contains(c.person.as_str()) && !present(&c.person) {
                 out.push(Problem::with_context(
                     Code::ChairNotPresent,
                     c_at.key("person"),
                     ctx!("person" => c.person),
                 ));
             }
-            if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains_key(it)) {
+            if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains(it)) {
                 out.push(unknown("agenda item", item, c_at.key("from_item")));
             }
         }
@@ -745,7 +804,22 @@ impl Minutes {
             let i_at = at.key("agenda").index(i);
             if let Some(p) = &item.introduced_by {
                 person_ref(p, i_at.key("introduced_by"), &mut out);
+                if away(p) {
+                    out.push(Problem::with_context(
+                        Code::ActedWhileAway,
+                        i_at.key("introduced_by"),
+                        ctx!("person" => p, "act" => format!("introduced item {}", item.number),
+                             "act_da" => format!("indledte punkt {}", item.number)),
+                    ));
+                }
             }
+            numbered(
+                item.attachments
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| (x.number.as_str(), i_at.key("attachments").index(j))),
+                &mut out,
+            );
             let postponed = item.outcome == Some(Outcome::Postponed);
             let decided = item.decision.as_deref().is_some_and(|d| !d.trim().is_empty());
             if postponed && decided {
@@ -776,8 +850,20 @@ impl Minutes {
                 }
             }
             for (j, c) in item.consultations.iter().enumerate() {
-                if agreement.body(&c.body).is_none() {
-                    out.push(unknown("body", &c.body, i_at.key("consultations").index(j).key("body")));
+                let c_at = i_at.key("consultations").index(j).key("body");
+                // The body consulted exists when it acted, or on the day of the
+                // meeting; a meeting dated outside its own body's life says so once.
+                let on = c
+                    .date
+                    .or(Some(m.date).filter(|_| body.is_none_or(|b| b.exists_on(m.date))));
+                match agreement.body(&c.body) {
+                    None => out.push(unknown("body", &c.body, c_at)),
+                    Some(b) if on.is_some_and(|on| !b.exists_on(on)) => out.push(Problem::with_context(
+                        Code::ReferenceNotAlive,
+                        c_at,
+                        ctx!("kind" => "body", "id" => b.id, "date" => date_or_unknown(on)),
+                    )),
+                    Some(_) => {}
                 }
             }
         }
@@ -807,5 +893,36 @@ impl Minutes {
             out.extend(portfolio.check(&p_at));
         }
         out
+    }
+}
+
+/// Numbers shown on a list (agenda items, an item's attachments): each used
+/// once, and those that start with a number in rising order (`3a` after `3`
+/// is in order). `items` are each number with the pointer of its item.
+fn numbered<'a>(items: impl Iterator<Item = (&'a str, Pointer)>, out: &mut Vec<Problem>) {
+    let mut first: HashMap<&str, Pointer> = HashMap::default();
+    let mut previous: Option<(u64, &str)> = None;
+    for (number, at) in items {
+        let shown = number.trim().trim_end_matches('.');
+        if let Some(f) = first.get(shown) {
+            out.push(Problem::with_context(
+                Code::NumberRepeated,
+                at.key("number"),
+                ctx!("number" => number, "first" => f.as_str()),
+            ));
+            continue;
+        }
+        let digits = shown.bytes().take_while(u8::is_ascii_digit).count();
+        if let Ok(n) = shown[..digits].parse::<u64>() {
+            match previous {
+                Some((p, p_shown)) if n < p => out.push(Problem::with_context(
+                    Code::NumbersOutOfOrder,
+                    at.key("number"),
+                    ctx!("number" => number, "previous" => p_shown),
+                )),
+                _ => previous = Some((n, shown)),
+            }
+        }
+        first.insert(shown, at);
     }
 }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ground::lang::labels;
 use crate::problems::catalogue::Code;
+use crate::problems::ids::IdSpace;
 use crate::problems::problem::{ctx, Pointer, Problem};
 
 /// The four headings under which the operations forum sorted the projects.
@@ -208,6 +209,18 @@ impl Portfolio {
     /// Checks the use of the improvement model against its rules; `at` points to the portfolio.
     pub fn check(&self, at: &Pointer) -> Vec<Problem> {
         let mut out = Vec::new();
+        let mut ideas = IdSpace::default();
+        for (j, idea) in self.ideas.iter().enumerate() {
+            ideas.define(&idea.id, at.key("ideas").index(j), &mut out);
+        }
+        let mut projects = IdSpace::default();
+        for (j, project) in self.projects.iter().enumerate() {
+            projects.define(&project.id, at.key("projects").index(j), &mut out);
+        }
+        let mut improvement = IdSpace::default();
+        for (j, project) in self.improvement_projects.iter().enumerate() {
+            improvement.define(&project.id, at.key("improvement_projects").index(j), &mut out);
+        }
         let Some(model) = &self.improvement_model else {
             return out;
         };
@@ -236,7 +249,7 @@ impl Portfolio {
                     ctx!("year" => project.year, "count" => *n, "max" => model.prioritised_per_year),
                 ));
             }
-            if !self.ideas.iter().any(|i| i.id == project.idea) {
+            if !ideas.contains(&project.idea) {
                 out.push(Problem::with_context(
                     Code::UnknownReference,
                     p_at.key("idea"),

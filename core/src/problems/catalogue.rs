@@ -150,6 +150,18 @@ codes! {
     DuplicateId = "duplicate_id", Error,
         en: "The id `{id}` is used more than once (first at {first}).",
         da: "Id'et `{id}` bruges mere end én gang (første gang ved {first}).";
+    /// An id holds whitespace, a control character or a character that shows nothing (no-break space, zero-width space, soft hyphen, …): the id rule (`problems::ids`).
+    IdCharacterNotAllowed = "id_character_not_allowed", Error,
+        en: "The id `{shown}` holds {character} at character {position}; an id holds no whitespace, control or invisible characters.",
+        da: "Id'et `{shown}` indeholder {character} som tegn nr. {position}; et id må ikke indeholde mellemrum, styretegn eller usynlige tegn.";
+    /// An id is not in Unicode normal form C (a letter written as a base and a combining mark), so it would not match the same id typed another way.
+    IdNotNormalised = "id_not_normalised", Error,
+        en: "The id `{id}` is not in Unicode normal form C; composed, it is `{composed}`. Ids are compared exactly, so the two spellings would be two ids.",
+        da: "Id'et `{id}` er ikke i Unicode-normalform C; sammensat er det `{composed}`. Id'er sammenlignes nøjagtigt, så de to stavemåder ville være to id'er.";
+    /// Two ids of one kind differ only in case: allowed, but a reader takes them for one.
+    IdsDifferOnlyInCase = "ids_differ_only_in_case", Warning,
+        en: "The id `{id}` differs from `{other}` (at {first}) only in case; a reader takes them for the same.",
+        da: "Id'et `{id}` adskiller sig kun fra `{other}` (ved {first}) ved store og små bogstaver; en læser tager dem for det samme.";
     /// A reference names an id that does not exist.
     UnknownReference = "unknown_reference", Error,
         en: "`{id}` does not name a known {kind}.",
@@ -254,6 +266,26 @@ codes! {
     AttendanceConflict = "attendance_conflict", Error,
         en: "`{person}` is listed both as attending and as having sent apologies.",
         da: "`{person}` er opført både som deltager og med afbud.";
+    /// A person is listed twice in a meeting's attendance, the same way both times.
+    AttendanceRepeated = "attendance_repeated", Error,
+        en: "`{person}` is listed twice in the attendance (first at {first}).",
+        da: "`{person}` er opført to gange i deltagerlisten (første gang ved {first}).";
+    /// Someone introduced an item or took the minutes while listed as having sent apologies.
+    ActedWhileAway = "acted_while_away", Error,
+        en: "`{person}` {act}, but is listed as having sent apologies.",
+        da: "`{person}` {act}, men er opført med afbud.";
+    /// A person's title says whom they sit for (a regional council member for a region), and the organisation they sit for is of another kind.
+    TitleDoesNotFitOrganisation = "title_does_not_fit_organisation", Error,
+        en: "`{person}` is listed as {title}, who sits for a {expected}, but sits for `{organisation}`, a {found}.",
+        da: "`{person}` er opført som {title}, der sidder for en {expected}, men sidder for `{organisation}`, som er en {found}.";
+    /// Two agenda items, or two attachments of one item, carry the same number.
+    NumberRepeated = "number_repeated", Error,
+        en: "The number {number} is used twice (first at {first}).",
+        da: "Nummeret {number} bruges to gange (første gang ved {first}).";
+    /// Numbered items (agenda items, attachments) are listed out of their numbers' order.
+    NumbersOutOfOrder = "numbers_out_of_order", Warning,
+        en: "Number {number} comes after number {previous}.",
+        da: "Nummer {number} kommer efter nummer {previous}.";
     /// An item with a recommendation, not postponed, has no minuted decision.
     DecisionMissing = "decision_missing", Error,
         en: "Item {number} has a recommendation and was not postponed, but no decision is minuted.",
@@ -414,6 +446,38 @@ codes! {
     KeyFigureNotALevel = "key_figure_not_a_level", Warning,
         en: "Key figure `{id}` is a change, not a level; it is not followed up as a series.",
         da: "Nøgletallet `{id}` er en ændring, ikke et niveau; det følges ikke op som en serie.";
+    /// An indicator's factor is not its unit's (100 for percent, 1,000 for a rate per 1,000, 1 for the rest).
+    FactorDoesNotMatchUnit = "factor_does_not_match_unit", Error,
+        en: "The factor is {factor}, but an indicator in {unit} has the factor {expected}.",
+        da: "Faktoren er {factor}, men en indikator i {unit} har faktoren {expected}.";
+    /// An indicator defines one term of its fraction (numerator or denominator) but not the other.
+    FractionIncomplete = "fraction_incomplete", Error,
+        en: "Indicator `{indicator}` states a {given} but no {missing}.",
+        da: "Indikatoren `{indicator}` angiver en {given}, men ingen {missing}.";
+    /// An agreement names itself as its own successor.
+    OwnSuccessor = "own_successor", Error,
+        en: "The agreement names itself (`{successor}`) as its successor.",
+        da: "Aftalen angiver sig selv (`{successor}`) som den aftale, der afløser den.";
+    /// A range target's low end is above its high end.
+    RangeInverted = "range_inverted", Error,
+        en: "The range's low end, {low}, is above its high end, {high}.",
+        da: "Intervallets nedre grænse, {low}, ligger over den øvre, {high}.";
+    /// A target is due in a period that does not end after the period it is measured from.
+    DueNotAfterBase = "due_not_after_base", Error,
+        en: "The target is due in {due}, which does not end after {base}, the period it is measured from.",
+        da: "Målet skal nås i {due}, som ikke slutter efter {base}, den periode det måles fra.";
+    /// A target's kind does not fit its series' direction: a range needs an optimal range, a value or a change needs higher or lower to be better.
+    TargetKindDoesNotFitDirection = "target_kind_does_not_fit_direction", Error,
+        en: "A target of the kind \"{kind}\" does not fit an indicator whose direction is \"{direction}\".",
+        da: "Et mål af typen \"{kind}\" passer ikke til en indikator med retningen \"{direction}\".";
+    /// A relative change target goes the worse way for its series' direction (an increase where lower is better).
+    TargetAgainstDirection = "target_against_direction", Error,
+        en: "The target is a change of {change_percent} %, but the indicator's direction is \"{direction}\".",
+        da: "Målet er en ændring på {change_percent} %, men indikatorens retning er \"{direction}\".";
+    /// A relative change below −100 % would take a value that cannot be negative below zero.
+    ChangePercentOutOfRange = "change_percent_out_of_range", Error,
+        en: "A change of {change_percent} % would take the value below zero; a change can be no less than {min} %.",
+        da: "En ændring på {change_percent} % ville bringe værdien under nul; en ændring kan ikke være mindre end {min} %.";
     /// A target does not say which indicator it is for, and nothing implies one.
     TargetWithoutIndicator = "target_without_indicator", Error,
         en: "The target does not say which indicator it is for.",

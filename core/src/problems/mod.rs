@@ -3,5 +3,6 @@
 //! the ground.
 
 pub mod catalogue;
+pub(crate) mod ids;
 pub mod problem;
 pub mod text;

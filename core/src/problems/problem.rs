@@ -154,8 +154,8 @@ impl Problem {
             })
             .collect();
         let message = Messages {
-            en: render(code.template(Lang::En), &context),
-            da: render(code.template(Lang::Da), &context),
+            en: render(code.template(Lang::En), &context, Lang::En),
+            da: render(code.template(Lang::Da), &context, Lang::Da),
         };
         Problem {
             code,
@@ -183,8 +183,8 @@ impl Problem {
         let context: BTreeMap<String, Value> = self.context.iter().map(|(k, v)| (k.clone(), redact(k, v))).collect();
         Problem {
             message: Messages {
-                en: render(self.code.template(Lang::En), &context),
-                da: render(self.code.template(Lang::Da), &context),
+                en: render(self.code.template(Lang::En), &context, Lang::En),
+                da: render(self.code.template(Lang::Da), &context, Lang::Da),
             },
             context,
             ..self.clone()
@@ -233,7 +233,12 @@ pub(crate) use ctx;
 /// Fills `{name}` placeholders from `context`. Strings are inserted bare,
 /// other values as JSON; a missing value renders as `?` so that a template
 /// never panics on incomplete context.
-fn render(template: &str, context: &BTreeMap<String, Value>) -> String {
+/// Fills `{name}` placeholders from `context`. In Danish, `name_da` is used
+/// where the context has it: a label (a title, a kind of organisation) is
+/// put in the context in both languages, `kind` for programs and English
+/// and `kind_da` for the Danish message, and both templates keep the same
+/// placeholders.
+fn render(template: &str, context: &BTreeMap<String, Value>, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -241,7 +246,12 @@ fn render(template: &str, context: &BTreeMap<String, Value>) -> String {
         let after = &rest[open + 1..];
         match after.find('}') {
             Some(close) => {
-                match context.get(&after[..close]) {
+                let name = &after[..close];
+                let localised = match lang {
+                    Lang::Da => context.get(&format!("{name}_da")),
+                    Lang::En => None,
+                };
+                match localised.or_else(|| context.get(name)) {
                     Some(Value::String(s)) => out.push_str(s),
                     Some(Value::Null) | None => out.push('?'),
                     Some(other) => out.push_str(&other.to_string()),
@@ -508,25 +518,6 @@ pub(crate) fn end_before_start(at: Pointer, start: chrono::NaiveDate, end: chron
     )
 }
 
-/// Records `id` as seen at `at`, or reports it as a duplicate of the first place it was seen.
-pub(crate) fn check_unique<'a, L: Locate>(
-    seen: &mut crate::ground::hash::HashMap<&'a str, L>,
-    id: &'a str,
-    at: L,
-    out: &mut Vec<Problem>,
-) {
-    match seen.get(id) {
-        Some(first) => out.push(Problem::with_context(
-            Code::DuplicateId,
-            at.pointer().key("id"),
-            ctx!("id" => id, "first" => first.pointer().as_str()),
-        )),
-        None => {
-            seen.insert(id, at);
-        }
-    }
-}
-
 /// A place in a document that can become a [`Pointer`].
 pub(crate) trait Locate {
     /// The pointer to this place.
@@ -600,8 +591,15 @@ mod tests {
     #[test]
     fn render_fills_placeholders_and_marks_missing_ones() {
         let c = ctx!("id" => "x", "n" => 3);
-        assert_eq!(render("{id}/{n}/{gone}", &c), "x/3/?");
-        assert_eq!(render("unclosed {id", &c), "unclosed {id");
+        assert_eq!(render("{id}/{n}/{gone}", &c, Lang::En), "x/3/?");
+        assert_eq!(render("unclosed {id", &c, Lang::En), "unclosed {id");
+    }
+
+    #[test]
+    fn danish_messages_take_the_danish_form_of_a_label() {
+        let c = ctx!("kind" => "municipality", "kind_da" => "kommune", "id" => "x");
+        assert_eq!(render("{id}: {kind}", &c, Lang::En), "x: municipality");
+        assert_eq!(render("{id}: {kind}", &c, Lang::Da), "x: kommune");
     }
 
     #[test]
