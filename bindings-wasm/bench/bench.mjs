@@ -10,6 +10,10 @@
 //   `parse(text)` (a handle kept in the module) against `JSON.parse` + ajv.
 // - N3 a query on a parsed agreement (`statusOn`), against the same query
 //   on JSON text, which parses the agreement again.
+// - N4 the adversarial families of 1 MB (families.mjs), each validated in a
+//   fresh process against `JSON.parse` of the same text there, with the
+//   growth of resident memory and whether the module trapped.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -57,3 +61,11 @@ const wasm = readFileSync(new URL("../js/pkg/sundhedsaftale_wasm_bg.wasm", impor
 const gz = gzipSync(wasm, { level: 9 }).length;
 console.log(`S1 module size: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (goal: ≤ 250 KB gzipped) = ${(gz / 1024 / 250).toFixed(2)}× the goal`);
 console.log(`N3 statusOn on a parsed agreement ${query.toFixed(1)} µs, on JSON text ${reparse.toFixed(1)} µs: ${(reparse / query).toFixed(0)}× faster`);
+console.log("N4 adversarial families of 1 MB, each in a fresh node process (goal: ≤ 100 ms and ≤ 100 MB each, no trap):");
+for (const family of ["memberships", "clusters", "targets", "references", "people", "agenda"]) {
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL("./families.mjs", import.meta.url)), family], { encoding: "utf8" });
+  const r = JSON.parse(out.trim().split("\n").pop());
+  console.log(
+    `  ${family.padEnd(12)} ${r.bytes} bytes, ${r.problems} problems: ${r.ms.toFixed(1)} ms = ${(r.ms / r.parseMs).toFixed(2)}× JSON.parse (${r.parseMs.toFixed(1)} ms); resident memory +${r.grewMB.toFixed(0)} MB; restarts ${r.restarts}`,
+  );
+}

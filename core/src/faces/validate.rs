@@ -28,7 +28,7 @@ use crate::meetings::meeting::Minutes;
 use crate::places::reference;
 use crate::problems::catalogue::Code;
 use crate::problems::ids::IdSpace;
-use crate::problems::problem::{ctx, date_or_unknown, Limits, Location, Pointer, Problem, Problems};
+use crate::problems::problem::{ctx, date_or_unknown, Capped, Limits, Location, Pointer, Problem, Problems, Report};
 
 /// Validates an agreement, checking composition against the rule sets
 /// compiled in: the embedded ones with the default `embedded` feature, none
@@ -80,7 +80,7 @@ pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Prob
 pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], limits: Limits) -> Problems {
     let mut v = Validator {
         a: agreement,
-        out: Vec::new(),
+        out: Capped::new(limits),
     };
     v.schema_version();
     v.out.extend(crate::problems::text::check_around(
@@ -154,7 +154,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
             .extend(c.check(&Pointer::root().key("collaboration_agreements").index(i)));
     }
     v.composition(rule_sets);
-    Problems(v.out).capped(limits)
+    v.out.finish(limits)
 }
 
 /// Validates a composition rule set on its own.
@@ -212,12 +212,14 @@ type Ids<'a> = HashMap<IdKind, IdSpace<'a, Location>>;
 
 struct Validator<'a> {
     a: &'a HealthAgreement,
-    out: Vec<Problem>,
+    /// Problems past their code's limit are counted, never built: a document
+    /// with 100,000 broken references costs 100 messages, not 100,000.
+    out: Capped,
 }
 
 impl<'a> Validator<'a> {
     fn push(&mut self, code: Code, at: Pointer, context: BTreeMap<String, Value>) {
-        self.out.push(Problem::with_context(code, at, context));
+        self.out.emit(code, || (at, context));
     }
 
     fn schema_version(&mut self) {
@@ -236,7 +238,7 @@ impl<'a> Validator<'a> {
         let root = Location::root();
         let mut ids: Ids<'a> = HashMap::default();
         crate::problems::ids::check(&a.id, &root, &mut self.out);
-        let mut register = |kind: IdKind, id: &'a str, at: Location, out: &mut Vec<Problem>| {
+        let mut register = |kind: IdKind, id: &'a str, at: Location, out: &mut Capped| {
             ids.entry(kind).or_default().define(id, at, out);
         };
         let out = &mut self.out;
@@ -263,7 +265,7 @@ impl<'a> Validator<'a> {
         // Posts and memberships share one namespace across bodies: attendance
         // records and other documents refer to them without naming the body.
         let mut seats: IdSpace<'a, Location> = IdSpace::default();
-        let mut seat = |id: &'a str, at: Location, out: &mut Vec<Problem>| seats.define(id, at, out);
+        let mut seat = |id: &'a str, at: Location, out: &mut Capped| seats.define(id, at, out);
         for (i, b) in a.bodies.iter().enumerate() {
             let at = root.key("bodies").index(i);
             register(IdKind::Body, &b.id, at, out);
@@ -276,7 +278,7 @@ impl<'a> Validator<'a> {
             }
         }
         // Items no one refers to still need unique ids.
-        let local = |items: Vec<(&'a str, Location)>, out: &mut Vec<Problem>| {
+        let local = |items: Vec<(&'a str, Location)>, out: &mut Capped| {
             let mut seen = IdSpace::default();
             for (id, at) in items {
                 seen.define(id, at, out);
@@ -342,12 +344,14 @@ impl<'a> Validator<'a> {
             } else {
                 Code::UnknownReference
             };
-            let mut context = ctx!("id" => id, "kind" => kind.name());
-            // References resolve exactly; one that matches but for case says which id it may mean.
-            if let Some(other) = space.and_then(|m| m.same_but_for_case(id)) {
-                context.insert("did_you_mean".into(), other.into());
-            }
-            self.push(code, at(), context);
+            self.out.emit(code, || {
+                let mut context = ctx!("id" => id, "kind" => kind.name());
+                // References resolve exactly; one that matches but for case says which id it may mean.
+                if let Some(other) = space.and_then(|m| m.same_but_for_case(id)) {
+                    context.insert("did_you_mean".into(), other.into());
+                }
+                (at(), context)
+            });
         }
         known
     }
@@ -789,7 +793,7 @@ impl<'a> Validator<'a> {
                 for (k, m) in post.memberships.iter().enumerate() {
                     if m.title.sits_for().is_some_and(|expected| expected != found.kind) {
                         let at = Pointer::root().key("bodies").index(i).key("posts").index(j);
-                        self.out.push(crate::document::people::title_mismatch(
+                        self.out.keep(crate::document::people::title_mismatch(
                             &m.person,
                             m.title,
                             &post.on_behalf_of,
@@ -1022,16 +1026,17 @@ impl<'a> Validator<'a> {
 /// assert!(!problems.has_errors());
 /// ```
 pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Problems {
-    let mut out = Vec::new();
+    let limits = Limits::default();
+    let mut out = Capped::new(limits);
     let root = Pointer::root();
     if minutes.schema_version != SCHEMA_VERSION {
-        out.push(Problem::with_context(
+        out.keep(Problem::with_context(
             Code::UnsupportedSchemaVersion,
             root.key("schema_version"),
             ctx!("found" => minutes.schema_version, "supported" => SCHEMA_VERSION),
         ));
     }
     out.extend(crate::problems::text::check_around(minutes, Some(minutes.meeting.date)));
-    out.extend(minutes.check(agreement, rule_sets));
-    Problems(out).capped(Limits::default())
+    minutes.check(agreement, rule_sets, &mut out);
+    out.finish(limits)
 }

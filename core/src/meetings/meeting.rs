@@ -33,7 +33,7 @@ use crate::ground::lang::labels;
 use crate::meetings::portfolio::Portfolio;
 use crate::problems::catalogue::Code;
 use crate::problems::ids::IdSpace;
-use crate::problems::problem::{ctx, date_or_unknown, Pointer, Problem};
+use crate::problems::problem::{ctx, date_or_unknown, Pointer, Problem, Report};
 use crate::reading::parse::published;
 
 published!(Minutes, "minutes.schema.json");
@@ -553,7 +553,7 @@ impl Minutes {
 
     /// A title that says whom its holder sits for (a regional council member
     /// for a region) against the party of the organisation they are listed for.
-    fn title_fits(&self, agreement: &HealthAgreement, a: &Attendance, a_at: &Pointer, out: &mut Vec<Problem>) {
+    fn title_fits(&self, agreement: &HealthAgreement, a: &Attendance, a_at: &Pointer, out: &mut impl Report) {
         let (Some(expected), Some(org)) = (a.title.sits_for(), a.organisation.as_deref()) else {
             return;
         };
@@ -564,7 +564,7 @@ impl Minutes {
             return;
         };
         if party.kind != expected {
-            out.push(crate::document::people::title_mismatch(
+            out.keep(crate::document::people::title_mismatch(
                 &a.person,
                 a.title,
                 org,
@@ -658,54 +658,56 @@ impl Minutes {
     /// item; recommendations addressed to this body; attendance against
     /// the composition rule sets in force that day; the portfolio's own
     /// checks.
-    pub(crate) fn check(&self, agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Vec<Problem> {
-        let mut out = Vec::new();
+    pub(crate) fn check(&self, agreement: &HealthAgreement, rule_sets: &[RuleSet], out: &mut impl Report) {
         let root = Pointer::root();
         let m = &self.meeting;
-        crate::problems::ids::check(&self.id, &root, &mut out);
+        crate::problems::ids::check(&self.id, &root, out);
         let at = root.key("meeting");
         let mut people = IdSpace::default();
         for (i, p) in self.people.iter().enumerate() {
-            people.define(&p.id, root.key("people").index(i), &mut out);
+            people.define(&p.id, root.key("people").index(i), out);
         }
         let mut units = IdSpace::default();
         for (i, o) in self.organisations.iter().enumerate() {
-            units.define(&o.id, root.key("organisations").index(i), &mut out);
+            units.define(&o.id, root.key("organisations").index(i), out);
         }
-        let unknown = |kind: &str, id: &str, at: Pointer| {
-            Problem::with_context(Code::UnknownReference, at, ctx!("id" => id, "kind" => kind))
-        };
-        let person_ref = |id: &str, at: Pointer, out: &mut Vec<Problem>| {
+        // An unknown reference; its pointer is built only if the report keeps it.
+        fn unknown(out: &mut impl Report, kind: &str, id: &str, at: impl FnOnce() -> Pointer) {
+            out.emit(Code::UnknownReference, || (at(), ctx!("id" => id, "kind" => kind)));
+        }
+        fn person_ref(people: &IdSpace<'_, Pointer>, out: &mut impl Report, id: &str, at: impl FnOnce() -> Pointer) {
             if !people.contains(id) {
-                out.push(unknown("person", id, at));
+                unknown(out, "person", id, at);
             }
-        };
+        }
 
         let body = agreement.body(&m.body);
         match body {
-            None => out.push(unknown("body", &m.body, at.key("body"))),
-            Some(b) if !b.exists_on(m.date) => out.push(Problem::with_context(
-                Code::MeetingOutsideBodyLifetime,
-                at.key("date"),
-                ctx!("body" => b.id, "date" => m.date.to_string(),
+            None => unknown(out, "body", &m.body, || at.key("body")),
+            Some(b) if !b.exists_on(m.date) => out.emit(Code::MeetingOutsideBodyLifetime, || {
+                (
+                    at.key("date"),
+                    ctx!("body" => b.id, "date" => m.date.to_string(),
                      "established" => date_or_unknown(b.established), "abolished" => date_or_unknown(b.abolished)),
-            )),
+                )
+            }),
             Some(_) => {}
         }
         if let (Some(start), Some(end)) = (m.start_time, m.end_time) {
             if end < start {
-                out.push(Problem::with_context(
-                    Code::EndBeforeStart,
-                    at.key("end_time"),
-                    ctx!("start" => start.to_string(), "end" => end.to_string()),
-                ));
+                out.emit(Code::EndBeforeStart, || {
+                    (
+                        at.key("end_time"),
+                        ctx!("start" => start.to_string(), "end" => end.to_string()),
+                    )
+                });
             }
         }
         if let Some(p) = &m.minute_taker {
-            person_ref(p, at.key("minute_taker"), &mut out);
+            person_ref(&people, out, p, || at.key("minute_taker"));
         }
         for (i, s) in m.secretaries.iter().enumerate() {
-            person_ref(&s.person, at.key("secretaries").index(i).key("person"), &mut out);
+            person_ref(&people, out, &s.person, || at.key("secretaries").index(i).key("person"));
         }
 
         // Attendance: who, from where, under which membership, and no one both here and away.
@@ -723,34 +725,36 @@ impl Minutes {
         let mut listed: HashMap<&str, (AttendanceStatus, usize)> = HashMap::default();
         for (i, a) in m.attendance.iter().enumerate() {
             let a_at = at.key("attendance").index(i);
-            person_ref(&a.person, a_at.key("person"), &mut out);
+            person_ref(&people, out, &a.person, || a_at.key("person"));
             if let Some(org) = &a.organisation {
                 if self.organisation(agreement, org).is_none() {
-                    out.push(unknown("organisation", org, a_at.key("organisation")));
+                    unknown(out, "organisation", org, || a_at.key("organisation"));
                 }
             }
-            self.title_fits(agreement, a, &a_at, &mut out);
+            self.title_fits(agreement, a, &a_at, out);
             if let Some(id) = &a.membership {
                 match memberships.get(id.as_str()) {
-                    None => out.push(unknown("membership", id, a_at.key("membership"))),
-                    Some((b, mem)) if *b != m.body || !mem.held_on(m.date) => out.push(Problem::with_context(
-                        Code::MembershipNotHeld,
-                        a_at.key("membership"),
-                        ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
-                    )),
+                    None => unknown(out, "membership", id, || a_at.key("membership")),
+                    Some((b, mem)) if *b != m.body || !mem.held_on(m.date) => out.emit(Code::MembershipNotHeld, || {
+                        (
+                            a_at.key("membership"),
+                            ctx!("membership" => id, "body" => m.body, "date" => m.date.to_string()),
+                        )
+                    }),
                     Some(_) => {}
                 }
             }
             let away = a.status == AttendanceStatus::Apologies;
             match listed.get(a.person.as_str()) {
-                Some((previous, _)) if (*previous == AttendanceStatus::Apologies) != away => out.push(
+                Some((previous, _)) if (*previous == AttendanceStatus::Apologies) != away => out.keep(
                     Problem::with_context(Code::AttendanceConflict, a_at.clone(), ctx!("person" => a.person)),
                 ),
-                Some((_, first)) => out.push(Problem::with_context(
-                    Code::AttendanceRepeated,
-                    a_at.clone(),
-                    ctx!("person" => a.person, "first" => at.key("attendance").index(*first).as_str()),
-                )),
+                Some((_, first)) => out.emit(Code::AttendanceRepeated, || {
+                    (
+                        a_at.clone(),
+                        ctx!("person" => a.person, "first" => at.key("attendance").index(*first).as_str()),
+                    )
+                }),
                 None => {
                     listed.insert(&a.person, (a.status, i));
                 }
@@ -767,35 +771,34 @@ impl Minutes {
                 .is_some_and(|(status, _)| *status == AttendanceStatus::Apologies)
         };
         if let Some(p) = m.minute_taker.as_deref().filter(|p| away(p)) {
-            out.push(Problem::with_context(
-                Code::ActedWhileAway,
-                at.key("minute_taker"),
-                ctx!("person" => p, "act" => "took the minutes", "act_da" => "tog referat"),
-            ));
+            out.emit(Code::ActedWhileAway, || {
+                (
+                    at.key("minute_taker"),
+                    ctx!("person" => p, "act" => "took the minutes", "act_da" => "tog referat"),
+                )
+            });
         }
         numbered(
             m.agenda
                 .iter()
                 .enumerate()
                 .map(|(i, item)| (item.number.as_str(), at.key("agenda").index(i))),
-            &mut out,
+            out,
         );
         let mut items = IdSpace::default();
         for (i, item) in m.agenda.iter().enumerate() {
-            items.define(&item.id, at.key("agenda").index(i), &mut out);
+            items.define(&item.id, at.key("agenda").index(i), out);
         }
         for (i, c) in m.chairs.iter().enumerate() {
             let c_at = at.key("chairs").index(i);
-            person_ref(&c.person, c_at.key("person"), &mut out);
+            person_ref(&people, out, &c.person, || c_at.key("person"));
             if people.contains(c.person.as_str()) && !present(&c.person) {
-                out.push(Problem::with_context(
-                    Code::ChairNotPresent,
-                    c_at.key("person"),
-                    ctx!("person" => c.person),
-                ));
+                out.emit(Code::ChairNotPresent, || {
+                    (c_at.key("person"), ctx!("person" => c.person))
+                });
             }
             if let Some(item) = c.from_item.as_deref().filter(|it| !items.contains(it)) {
-                out.push(unknown("agenda item", item, c_at.key("from_item")));
+                unknown(out, "agenda item", item, || c_at.key("from_item"));
             }
         }
 
@@ -803,14 +806,15 @@ impl Minutes {
         for (i, item) in m.agenda.iter().enumerate() {
             let i_at = at.key("agenda").index(i);
             if let Some(p) = &item.introduced_by {
-                person_ref(p, i_at.key("introduced_by"), &mut out);
+                person_ref(&people, out, p, || i_at.key("introduced_by"));
                 if away(p) {
-                    out.push(Problem::with_context(
-                        Code::ActedWhileAway,
-                        i_at.key("introduced_by"),
-                        ctx!("person" => p, "act" => format!("introduced item {}", item.number),
+                    out.emit(Code::ActedWhileAway, || {
+                        (
+                            i_at.key("introduced_by"),
+                            ctx!("person" => p, "act" => format!("introduced item {}", item.number),
                              "act_da" => format!("indledte punkt {}", item.number)),
-                    ));
+                        )
+                    });
                 }
             }
             numbered(
@@ -818,35 +822,29 @@ impl Minutes {
                     .iter()
                     .enumerate()
                     .map(|(j, x)| (x.number.as_str(), i_at.key("attachments").index(j))),
-                &mut out,
+                out,
             );
             let postponed = item.outcome == Some(Outcome::Postponed);
             let decided = item.decision.as_deref().is_some_and(|d| !d.trim().is_empty());
             if postponed && decided {
-                out.push(Problem::with_context(
-                    Code::PostponedItemWithDecision,
-                    i_at.key("decision"),
-                    ctx!("number" => item.number),
-                ));
+                out.emit(Code::PostponedItemWithDecision, || {
+                    (i_at.key("decision"), ctx!("number" => item.number))
+                });
             }
             if !postponed && !decided && !item.recommendations.is_empty() {
-                out.push(Problem::with_context(
-                    Code::DecisionMissing,
-                    i_at.key("decision"),
-                    ctx!("number" => item.number),
-                ));
+                out.emit(Code::DecisionMissing, || {
+                    (i_at.key("decision"), ctx!("number" => item.number))
+                });
             }
             for (j, r) in item.recommendations.iter().enumerate() {
                 let Some(to) = &r.addressed_to else { continue };
                 let r_at = i_at.key("recommendations").index(j).key("addressed_to");
                 if agreement.body(to).is_none() {
-                    out.push(unknown("body", to, r_at));
+                    unknown(out, "body", to, || r_at);
                 } else if *to != m.body {
-                    out.push(Problem::with_context(
-                        Code::RecommendationAddressedElsewhere,
-                        r_at,
-                        ctx!("addressed_to" => to, "body" => m.body),
-                    ));
+                    out.emit(Code::RecommendationAddressedElsewhere, || {
+                        (r_at, ctx!("addressed_to" => to, "body" => m.body))
+                    });
                 }
             }
             for (j, c) in item.consultations.iter().enumerate() {
@@ -857,12 +855,13 @@ impl Minutes {
                     .date
                     .or(Some(m.date).filter(|_| body.is_none_or(|b| b.exists_on(m.date))));
                 match agreement.body(&c.body) {
-                    None => out.push(unknown("body", &c.body, c_at)),
-                    Some(b) if on.is_some_and(|on| !b.exists_on(on)) => out.push(Problem::with_context(
-                        Code::ReferenceNotAlive,
-                        c_at,
-                        ctx!("kind" => "body", "id" => b.id, "date" => date_or_unknown(on)),
-                    )),
+                    None => unknown(out, "body", &c.body, || c_at),
+                    Some(b) if on.is_some_and(|on| !b.exists_on(on)) => out.emit(Code::ReferenceNotAlive, || {
+                        (
+                            c_at,
+                            ctx!("kind" => "body", "id" => b.id, "date" => date_or_unknown(on)),
+                        )
+                    }),
                     Some(_) => {}
                 }
             }
@@ -871,7 +870,7 @@ impl Minutes {
         // Attendance against the composition rules in force that day.
         if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
             for report in self.compositions(agreement, rule_sets) {
-                out.extend(report.not_met_warnings(at.key("attendance")));
+                out.keep_all(report.not_met_warnings(at.key("attendance")));
             }
         }
 
@@ -879,7 +878,7 @@ impl Minutes {
             let p_at = root.key("portfolio");
             let mut body_ref = |id: &str, at: Pointer| {
                 if agreement.body(id).is_none() {
-                    out.push(unknown("body", id, at));
+                    unknown(out, "body", id, || at);
                 }
             };
             body_ref(&portfolio.kept_by, p_at.key("kept_by"));
@@ -890,36 +889,31 @@ impl Minutes {
                     p_at.key("improvement_model").key("prioritised_by"),
                 );
             }
-            out.extend(portfolio.check(&p_at));
+            out.keep_all(portfolio.check(&p_at));
         }
-        out
     }
 }
 
 /// Numbers shown on a list (agenda items, an item's attachments): each used
 /// once, and those that start with a number in rising order (`3a` after `3`
 /// is in order). `items` are each number with the pointer of its item.
-fn numbered<'a>(items: impl Iterator<Item = (&'a str, Pointer)>, out: &mut Vec<Problem>) {
+fn numbered<'a>(items: impl Iterator<Item = (&'a str, Pointer)>, out: &mut impl Report) {
     let mut first: HashMap<&str, Pointer> = HashMap::default();
     let mut previous: Option<(u64, &str)> = None;
     for (number, at) in items {
         let shown = number.trim().trim_end_matches('.');
         if let Some(f) = first.get(shown) {
-            out.push(Problem::with_context(
-                Code::NumberRepeated,
-                at.key("number"),
-                ctx!("number" => number, "first" => f.as_str()),
-            ));
+            out.emit(Code::NumberRepeated, || {
+                (at.key("number"), ctx!("number" => number, "first" => f.as_str()))
+            });
             continue;
         }
         let digits = shown.bytes().take_while(u8::is_ascii_digit).count();
         if let Ok(n) = shown[..digits].parse::<u64>() {
             match previous {
-                Some((p, p_shown)) if n < p => out.push(Problem::with_context(
-                    Code::NumbersOutOfOrder,
-                    at.key("number"),
-                    ctx!("number" => number, "previous" => p_shown),
-                )),
+                Some((p, p_shown)) if n < p => out.emit(Code::NumbersOutOfOrder, || {
+                    (at.key("number"), ctx!("number" => number, "previous" => p_shown))
+                }),
                 _ => previous = Some((n, shown)),
             }
         }

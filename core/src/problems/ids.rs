@@ -24,7 +24,7 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use crate::ground::hash::HashMap;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{ctx, Locate, Problem};
+use crate::problems::problem::{ctx, Locate, Report};
 
 /// What kind of character an id may not hold (`kind` in the problem's
 /// context, for programs; the message names the character by code point).
@@ -86,14 +86,14 @@ fn shown(id: &str) -> String {
 
 /// The id rule for one id defined at `at`. Empty ids and NUL are the text
 /// check's (`empty_text`, `forbidden_character`), so they are not repeated.
-pub(crate) fn check<L: Locate>(id: &str, at: &L, out: &mut Vec<Problem>) {
+pub(crate) fn check<L: Locate>(id: &str, at: &L, out: &mut impl Report) {
     check_field(id, at, "id", out);
 }
 
 /// [`check`] for an id held in another field than `id`. A category's
 /// `code` is written in data as published (`børn og unge`), so it may hold
 /// single spaces between words, and nothing else the rule forbids.
-fn check_field<L: Locate>(id: &str, at: &L, field: &str, out: &mut Vec<Problem>) {
+fn check_field<L: Locate>(id: &str, at: &L, field: &str, out: &mut impl Report) {
     if id.contains('\0') {
         return;
     }
@@ -107,18 +107,20 @@ fn check_field<L: Locate>(id: &str, at: &L, field: &str, out: &mut Vec<Problem>)
         .enumerate()
         .find_map(|(i, &c)| Unseen::of(c).filter(|_| !between_words(i)).map(|u| (i, c, u)));
     if let Some((position, c, unseen)) = found {
-        out.push(Problem::with_context(
-            Code::IdCharacterNotAllowed,
-            at.pointer().key(field),
-            ctx!("id" => id, "shown" => shown(id), "character" => format!("U+{:04X}", c as u32),
-                 "position" => position + 1, "kind" => unseen.name()),
-        ));
+        out.emit(Code::IdCharacterNotAllowed, || {
+            (
+                at.pointer().key(field),
+                ctx!("id" => id, "shown" => shown(id), "character" => format!("U+{:04X}", c as u32),
+                     "position" => position + 1, "kind" => unseen.name()),
+            )
+        });
     } else if !is_nfc(id) {
-        out.push(Problem::with_context(
-            Code::IdNotNormalised,
-            at.pointer().key(field),
-            ctx!("id" => id, "composed" => id.nfc().collect::<String>()),
-        ));
+        out.emit(Code::IdNotNormalised, || {
+            (
+                at.pointer().key(field),
+                ctx!("id" => id, "composed" => id.nfc().collect::<String>()),
+            )
+        });
     }
 }
 
@@ -155,29 +157,28 @@ impl<'a, L: Locate> IdSpace<'a, L> {
     /// Defines `id` at `at`: the id rule, then `duplicate_id` against its
     /// first definition, or `ids_differ_only_in_case` against an id spelt
     /// the same but for case. Each is reported once, at this definition.
-    pub(crate) fn define(&mut self, id: &'a str, at: L, out: &mut Vec<Problem>) {
+    pub(crate) fn define(&mut self, id: &'a str, at: L, out: &mut impl Report) {
         check_field(id, &at, self.field, out);
         if let Some(first) = self.defined.get(id) {
-            out.push(Problem::with_context(
-                Code::DuplicateId,
-                at.pointer().key(self.field),
-                ctx!("id" => id, "first" => first.pointer().as_str()),
-            ));
+            out.emit(Code::DuplicateId, || {
+                (
+                    at.pointer().key(self.field),
+                    ctx!("id" => id, "first" => first.pointer().as_str()),
+                )
+            });
             return;
         }
         let lower = id.to_lowercase();
         match self.folded.get(&lower) {
             Some(&other) => {
-                let first = self
-                    .defined
-                    .get(other)
-                    .map(|l| l.pointer().as_str().to_owned())
-                    .unwrap_or_default();
-                out.push(Problem::with_context(
-                    Code::IdsDifferOnlyInCase,
-                    at.pointer().key(self.field),
-                    ctx!("id" => id, "other" => other, "first" => first),
-                ));
+                let first = self.defined.get(other);
+                out.emit(Code::IdsDifferOnlyInCase, || {
+                    let first = first.map(|l| l.pointer().as_str().to_owned()).unwrap_or_default();
+                    (
+                        at.pointer().key(self.field),
+                        ctx!("id" => id, "other" => other, "first" => first),
+                    )
+                });
             }
             None => {
                 self.folded.insert(lower, id);
@@ -208,7 +209,7 @@ mod tests {
 
     fn codes(ids: &[&str]) -> Vec<(String, String)> {
         let mut space: IdSpace<'_, Pointer> = IdSpace::default();
-        let mut out = Vec::new();
+        let mut out: Vec<crate::problems::problem::Problem> = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             space.define(id, Pointer::root().index(i), &mut out);
         }
@@ -247,7 +248,7 @@ mod tests {
 
     #[test]
     fn a_category_code_may_hold_single_spaces_between_words() {
-        let mut out = Vec::new();
+        let mut out: Vec<crate::problems::problem::Problem> = Vec::new();
         let mut space: IdSpace<'_, Pointer> = IdSpace::held_in("code");
         for (i, code) in ["børn og unge", " ældre", "i  alt", "mænd ", "voksne\u{a0}25-64"]
             .iter()

@@ -326,11 +326,112 @@ impl Problems {
     /// assert!(capped.has_errors());
     /// ```
     pub fn capped(self, limits: Limits) -> Problems {
+        self.capped_counting(limits, std::iter::empty())
+    }
+
+    /// [`Problems::capped`], with problems a check counted without building
+    /// them (because their code was at its limit already) added to the
+    /// summaries.
+    pub(crate) fn capped_counting(self, limits: Limits, counted: impl IntoIterator<Item = (Code, usize)>) -> Problems {
         let mut collector = Collector::new(limits);
         for p in self.0 {
             collector.push(p);
         }
+        for (code, n) in counted {
+            *collector.counts.entry(code).or_insert(0) += n;
+            *collector.left_out.entry(code).or_insert(0) += n;
+        }
         collector.finish()
+    }
+}
+
+/// Where a check puts its problems. A check that may find a problem per
+/// item calls [`Report::emit`], which builds the problem (its pointer, its
+/// context, its two messages) only when the report will keep it: past its
+/// code's limit, a problem is only counted. A plain `Vec` keeps everything.
+pub(crate) trait Report {
+    /// Whether a problem of `code` would be kept.
+    fn wants(&self, code: Code) -> bool;
+    /// Keeps `p`, or counts it when its code is at its limit.
+    fn keep(&mut self, p: Problem);
+    /// Counts a problem of `code` that was not built.
+    fn count(&mut self, code: Code);
+    /// Keeps each of `problems`, or counts it.
+    fn keep_all(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        for p in problems {
+            self.keep(p);
+        }
+    }
+    /// A problem of `code`, built by `build` only if it is kept.
+    fn emit(&mut self, code: Code, build: impl FnOnce() -> (Pointer, BTreeMap<String, Value>)) {
+        if self.wants(code) {
+            let (at, context) = build();
+            self.keep(Problem::with_context(code, at, context));
+        } else {
+            self.count(code);
+        }
+    }
+}
+
+impl Report for Vec<Problem> {
+    fn wants(&self, _: Code) -> bool {
+        true
+    }
+    fn keep(&mut self, p: Problem) {
+        self.push(p);
+    }
+    fn count(&mut self, _: Code) {}
+}
+
+/// A report that keeps at most [`Limits::per_code`] problems of each code
+/// and counts the rest, for [`Problems::capped_counting`].
+#[derive(Debug, Default)]
+pub(crate) struct Capped {
+    /// The kept problems.
+    pub(crate) out: Vec<Problem>,
+    per_code: usize,
+    built: crate::ground::hash::HashMap<Code, usize>,
+    /// Problems past their code's limit, counted and never built.
+    pub(crate) counted: BTreeMap<Code, usize>,
+}
+
+impl Capped {
+    /// An empty report under `limits`.
+    pub(crate) fn new(limits: Limits) -> Capped {
+        Capped {
+            per_code: limits.per_code,
+            ..Capped::default()
+        }
+    }
+
+    /// The report, capped to `limits` in all, with the summaries.
+    pub(crate) fn finish(self, limits: Limits) -> Problems {
+        Problems(self.out).capped_counting(limits, self.counted)
+    }
+}
+
+impl Report for Capped {
+    fn wants(&self, code: Code) -> bool {
+        self.built.get(&code).is_none_or(|n| *n < self.per_code)
+    }
+    fn keep(&mut self, p: Problem) {
+        if self.wants(p.code) {
+            *self.built.entry(p.code).or_insert(0) += 1;
+            self.out.push(p);
+        } else {
+            self.count(p.code);
+        }
+    }
+    fn count(&mut self, code: Code) {
+        *self.counted.entry(code).or_insert(0) += 1;
+    }
+}
+
+impl Extend<Problem> for Capped {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        for p in problems {
+            self.keep(p);
+        }
     }
 }
 
