@@ -25,6 +25,7 @@ lint:
 
 test-rust:
 	$(call stage,rust tests,cargo test --workspace)
+	$(call stage,corruption corpus (catch rate per family),cargo test -q -p sundhedsaftale --test corpus -- --nocapture 2>&1 | grep -E '^(corpus|missed)')
 
 # Examples, each feature alone, the MSRV, and `cargo publish --dry-run` with
 # the packaged crate's doctests.

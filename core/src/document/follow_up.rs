@@ -43,6 +43,25 @@ pub enum RequirementKind {
     ActionPlan,
 }
 
+impl RequirementKind {
+    /// The deadlines a duty of this kind can have, besides a fixed date and
+    /// none: the annual follow-up at each year's end, the midterm status in
+    /// the middle of the period, the final status at its end. Action plans
+    /// take any.
+    pub fn fitting_anchors(self) -> &'static [DueAnchor] {
+        match self {
+            RequirementKind::AnnualFollowUp => &[DueAnchor::EndOfEachCalendarYear],
+            RequirementKind::MidtermStatus => &[DueAnchor::NominalMidpoint],
+            RequirementKind::FinalStatus => &[DueAnchor::NominalEnd],
+            RequirementKind::ActionPlan => &[
+                DueAnchor::EndOfEachCalendarYear,
+                DueAnchor::NominalMidpoint,
+                DueAnchor::NominalEnd,
+            ],
+        }
+    }
+}
+
 labels!(RequirementKind {
     AnnualFollowUp => ("annual follow-up", "årlig opfølgning"),
     MidtermStatus => ("midterm status", "midtvejsstatus"),
@@ -396,6 +415,19 @@ impl FollowUp {
                 )
             })
             .collect();
+        for (i, r) in self.requirements.iter().enumerate() {
+            let fits =
+                matches!(r.due, DueAnchor::FixedDate | DueAnchor::NotSet) || r.kind.fitting_anchors().contains(&r.due);
+            if !fits {
+                use crate::ground::lang::{Label, Lang};
+                out.push(Problem::with_context(
+                    Code::DueDoesNotFitDuty,
+                    at.key("requirements").index(i).key("due"),
+                    ctx!("kind" => r.kind.label(Lang::En), "kind_da" => r.kind.label(Lang::Da),
+                         "due" => r.due.label(Lang::En), "due_da" => r.due.label(Lang::Da)),
+                ));
+            }
+        }
         out.extend(self.check_feeds(at));
         out
     }

@@ -78,6 +78,19 @@ pub enum AgreementRole {
     CoveredNonParty,
 }
 
+impl AgreementRole {
+    /// The kinds of organisation that can hold the role; empty: any. The
+    /// parties are the region and its municipalities (DOMAIN.md: general
+    /// practice is bound but not a party, private providers covered but not
+    /// a party). No source limits the other two roles, so they are open.
+    pub fn kinds(self) -> &'static [OrganisationKind] {
+        match self {
+            AgreementRole::Party => &[OrganisationKind::Region, OrganisationKind::Municipality],
+            AgreementRole::BoundNonParty | AgreementRole::CoveredNonParty => &[],
+        }
+    }
+}
+
 labels!(AgreementRole {
     Party => ("party", "aftalepart"),
     BoundNonParty => ("bound by law, not a party", "forpligtet ved lov, ikke aftalepart"),

@@ -25,6 +25,7 @@ use crate::document::composition::RuleSet;
 use crate::document::organisation::{AgreementRole, OrganisationKind};
 use crate::ground::lang::{Label, Lang};
 use crate::meetings::meeting::Minutes;
+use crate::places::geography::{Geography, Level};
 use crate::places::reference;
 use crate::problems::catalogue::Code;
 use crate::problems::ids::IdSpace;
@@ -110,7 +111,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         }));
     v.roles();
     v.signatories();
-    v.titles();
+    v.seats();
     v.timeline();
     let root = Pointer::root();
     v.out.extend(crate::document::body::check_lineage(
@@ -386,7 +387,13 @@ impl<'a> Validator<'a> {
         }
         for (i, r) in a.roles.iter().enumerate() {
             for (j, o) in r.organisations.iter().enumerate() {
-                self.organisation_ref(ids, o, || root.key("roles").index(i).key("organisations").index(j), &[]);
+                let kinds = r.role.kinds();
+                self.organisation_ref(
+                    ids,
+                    o,
+                    || root.key("roles").index(i).key("organisations").index(j),
+                    kinds,
+                );
             }
         }
         for (i, c) in a.clusters.iter().enumerate() {
@@ -769,11 +776,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Each membership's title against the party its post is appointed on
-    /// behalf of ([`crate::Title::sits_for`]): a regional council member sits
-    /// for the region, a mayor for a municipality. A unit of the region
-    /// sits for the region.
-    fn titles(&mut self) {
+    /// Each seat against what it is for: a membership's title against the
+    /// party its post is appointed on behalf of ([`crate::Title::sits_for`]:
+    /// a regional council member sits for the region, a mayor for a
+    /// municipality; a unit of the region sits for the region), and a
+    /// cluster body's posts for municipalities of that cluster only.
+    fn seats(&mut self) {
         let a = self.a;
         let party = |id: &str| {
             let mut current = a.organisation(id)?;
@@ -786,10 +794,25 @@ impl<'a> Validator<'a> {
             None
         };
         for (i, b) in a.bodies.iter().enumerate() {
+            let cluster = b.cluster.as_deref().and_then(|c| a.clusters.iter().find(|x| x.id == c));
             for (j, post) in b.posts.iter().enumerate() {
                 let Some(found) = party(&post.on_behalf_of) else {
                     continue;
                 };
+                if let Some(c) = cluster {
+                    if found.kind == OrganisationKind::Municipality && !c.municipalities.contains(&found.id) {
+                        self.push(
+                            Code::SeatOutsideCluster,
+                            Pointer::root()
+                                .key("bodies")
+                                .index(i)
+                                .key("posts")
+                                .index(j)
+                                .key("on_behalf_of"),
+                            ctx!("organisation" => found.id, "cluster" => c.id, "body" => b.id),
+                        );
+                    }
+                }
                 for (k, m) in post.memberships.iter().enumerate() {
                     if m.title.sits_for().is_some_and(|expected| expected != found.kind) {
                         let at = Pointer::root().key("bodies").index(i).key("posts").index(j);
@@ -815,7 +838,8 @@ impl<'a> Validator<'a> {
                     Some(&earlier) => self.push(
                         Code::OrganisationInSeveralRoles,
                         Pointer::root().key("roles").index(i).key("organisations").index(j),
-                        ctx!("organisation" => o, "role" => earlier.label(Lang::En), "other" => r.role.label(Lang::En)),
+                        ctx!("organisation" => o, "role" => earlier.label(Lang::En), "role_da" => earlier.label(Lang::Da),
+                             "other" => r.role.label(Lang::En), "other_da" => r.role.label(Lang::Da)),
                     ),
                     None => {
                         first.insert(o, r.role);
@@ -907,6 +931,7 @@ impl<'a> Validator<'a> {
         // The places are only needed for targets given for a place; building
         // them is most of the cost of validating a small document.
         let hierarchy = placed.iter().any(|(_, t)| t.geography.is_some()).then(|| a.hierarchy());
+        let region = a.region_code().map(|c| Geography::new(Level::Region, c.to_string()));
         let disaggregations: HashMap<&str, Vec<String>> =
             a.indicators.iter().map(|i| (i.id.as_str(), i.dimensions())).collect();
         let declared: HashMap<&str, &[crate::document::strata::Stratification]> = a
@@ -952,6 +977,20 @@ impl<'a> Validator<'a> {
                         at.key("geography"),
                         ctx!("id" => g.to_string(), "kind" => "place"),
                     );
+                } else if let Some(region) = &region {
+                    // A target is the parties' commitment: for their region, a
+                    // place in it, or the country they compare with.
+                    let inside = g.level == Level::Country
+                        || g == region
+                        || hierarchy.parents(g, a.reference_day()).contains(region);
+                    if !inside {
+                        self.push(
+                            Code::TargetOutsideRegion,
+                            at.key("geography"),
+                            ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or(""),
+                                 "region" => region.to_string()),
+                        );
+                    }
                 }
             }
             for field in t.missing_fields() {

@@ -574,6 +574,43 @@ impl Minutes {
         }
     }
 
+    /// A council member present at a cluster body's meeting sits for a
+    /// municipality of that cluster (or for the region); guests and
+    /// observers may come from anywhere.
+    fn in_cluster(
+        &self,
+        agreement: &HealthAgreement,
+        body: Option<&crate::document::body::Body>,
+        a: &Attendance,
+        a_at: &Pointer,
+        out: &mut impl Report,
+    ) {
+        let cluster = body
+            .and_then(|b| b.cluster.as_deref())
+            .and_then(|c| agreement.clusters.iter().find(|x| x.id == c));
+        let Some(cluster) = cluster else {
+            return;
+        };
+        if a.status != AttendanceStatus::Present || a.title.sits_for() != Some(OrganisationKind::Municipality) {
+            return;
+        }
+        let Some(party) = a.organisation.as_deref().and_then(|o| self.party_of(agreement, o)) else {
+            return;
+        };
+        let municipal = self
+            .organisation(agreement, &party)
+            .is_some_and(|o| o.kind == OrganisationKind::Municipality);
+        if municipal && !cluster.municipalities.contains(&party) {
+            let body = body.map_or("", |b| b.id.as_str());
+            out.emit(Code::SeatOutsideCluster, || {
+                (
+                    a_at.key("organisation"),
+                    ctx!("organisation" => party, "cluster" => cluster.id, "body" => body),
+                )
+            });
+        }
+    }
+
     /// The seats of those present, as composition rules count them.
     ///
     /// A person listed twice as present holds one seat: the repetition is
@@ -732,6 +769,7 @@ impl Minutes {
                 }
             }
             self.title_fits(agreement, a, &a_at, out);
+            self.in_cluster(agreement, body, a, &a_at, out);
             if let Some(id) = &a.membership {
                 match memberships.get(id.as_str()) {
                     None => unknown(out, "membership", id, || a_at.key("membership")),

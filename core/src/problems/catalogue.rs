@@ -458,6 +458,18 @@ codes! {
     OwnSuccessor = "own_successor", Error,
         en: "The agreement names itself (`{successor}`) as its successor.",
         da: "Aftalen angiver sig selv (`{successor}`) som den aftale, der afløser den.";
+    /// A target is for a place outside the agreement's region (the country is allowed: it is what a region compares with).
+    TargetOutsideRegion = "target_outside_region", Error,
+        en: "The target is for {name} ({geography}), which is outside the agreement's region ({region}).",
+        da: "Målet gælder {name} ({geography}), som ligger uden for aftalens region ({region}).";
+    /// A seat on a cluster's body, or a council member at its meeting, is for a municipality outside the cluster.
+    SeatOutsideCluster = "seat_outside_cluster", Error,
+        en: "`{organisation}` is not a municipality of cluster `{cluster}`, whose body `{body}` this seat belongs to.",
+        da: "`{organisation}` er ikke en kommune i klyngen `{cluster}`, hvis organ `{body}` denne plads hører til.";
+    /// A follow-up duty's deadline does not fit its kind (a midterm status due at the end of the period).
+    DueDoesNotFitDuty = "due_does_not_fit_duty", Error,
+        en: "A {kind} cannot be due at \"{due}\".",
+        da: "En {kind} kan ikke have frist ved \"{due}\".";
     /// A range target's low end is above its high end.
     RangeInverted = "range_inverted", Error,
         en: "The range's low end, {low}, is above its high end, {high}.",

@@ -1,0 +1,64 @@
+// The corruption corpus (tests/corpus/, written by scripts/gen-corpus.py),
+// run against the WebAssembly build with the Rust suite's rule: a
+// corruption is caught when it gives a problem the uncorrupted document has
+// not, at or under one of its expected pointers; at least 95 % of those not
+// marked arguable must be.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ValidationError, followUp, nordjylland2024, validate, validateMinutes } from "../index.node.js";
+import { documentText, embeddedText, minutesText, repoFile } from "./vectors.mjs";
+
+const triples = (problems) => problems.map((p) => JSON.stringify([p.code, p.path, p.severity]));
+const atOrUnder = (path, expected) => path === expected || path.startsWith(`${expected}/`);
+
+function observationProblems(csv) {
+  try {
+    return followUp(nordjylland2024(), 2024, { observations: csv, format: "csv" }).problems;
+  } catch (err) {
+    assert.ok(err instanceof ValidationError, String(err));
+    return err.errors;
+  }
+}
+
+function run(file, problemsOf, base) {
+  const corpus = JSON.parse(repoFile(`tests/corpus/${file}`));
+  const rates = new Map();
+  const missed = [];
+  for (const raw of corpus.cases) {
+    if (raw.arguable !== undefined) continue;
+    const c = { ...raw, base: corpus.base };
+    const found = triples(problemsOf(c));
+    for (const b of base) {
+      const i = found.indexOf(b);
+      if (i >= 0) found.splice(i, 1);
+    }
+    const caught = found.some((t) => c.expected.some((e) => atOrUnder(JSON.parse(t)[1], e)));
+    const [got, all] = rates.get(c.family) ?? [0, 0];
+    rates.set(c.family, [got + (caught ? 1 : 0), all + 1]);
+    if (!caught) missed.push(`${file}: ${c.description} (expected at ${c.expected}; new: ${found})`);
+  }
+  return [rates, missed];
+}
+
+test("at least 95 % of the corpus is caught where expected", () => {
+  const csv = repoFile("tests/observations/synthetic-readmissions.csv");
+  const runs = [
+    ["agreements", run("agreements.json", (c) => validate(documentText(c)), triples(validate(embeddedText)))],
+    ["minutes", run("minutes.json", (c) => validateMinutes(documentText(c)), triples(validateMinutes(minutesText)))],
+    ["observations", run("observations.json", (c) => observationProblems(c.csv), triples(observationProblems(csv)))],
+  ];
+  let caught = 0;
+  let total = 0;
+  const missed = [];
+  for (const [name, [rates, misses]] of runs) {
+    for (const [family, [c, n]] of [...rates].sort()) {
+      console.log(`corpus ${name} / ${family}: ${c} of ${n} caught (${Math.round((100 * c) / n)} %)`);
+      caught += c;
+      total += n;
+    }
+    missed.push(...misses);
+  }
+  console.log(`corpus: ${caught} of ${total} non-arguable corruptions caught (${((100 * caught) / total).toFixed(1)} %)`);
+  assert.ok(total >= 300, `only ${total}`);
+  assert.ok(caught / total >= 0.95, missed.join("\n"));
+});
