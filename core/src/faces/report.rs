@@ -655,7 +655,7 @@ fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
         let _ = writeln!(
             w,
             "  {} {} {}: {}",
-            p.severity.as_str(),
+            p.severity.label(lang),
             p.code.as_str(),
             p.path,
             p.message(lang)

@@ -30,6 +30,11 @@ pub enum Severity {
     Error,
 }
 
+crate::ground::lang::labels!(Severity {
+    Warning => ("warning", "advarsel"),
+    Error => ("error", "fejl"),
+});
+
 impl Severity {
     /// The snake_case name, as serialized.
     pub fn as_str(self) -> &'static str {

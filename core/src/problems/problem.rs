@@ -253,6 +253,7 @@ fn render(template: &str, context: &BTreeMap<String, Value>, lang: Lang) -> Stri
                 };
                 match localised.or_else(|| context.get(name)) {
                     Some(Value::String(s)) => out.push_str(s),
+                    Some(Value::Number(n)) => out.push_str(&number(n, lang)),
                     Some(Value::Null) | None => out.push('?'),
                     Some(other) => out.push_str(&other.to_string()),
                 }
@@ -266,6 +267,29 @@ fn render(template: &str, context: &BTreeMap<String, Value>, lang: Lang) -> Stri
     }
     out.push_str(rest);
     out
+}
+
+/// A number as a message shows it: whole numbers without a decimal part
+/// (a factor of `1000`, not `1000.0`), others to at most four decimals, with
+/// a decimal comma in Danish. No thousands separator: numbers in messages
+/// are as often years and codes (2024, 851) as amounts. The context keeps
+/// the exact value.
+fn number(n: &serde_json::Number, lang: Lang) -> String {
+    let text = match n.as_f64() {
+        Some(v) if !(n.is_i64() || n.is_u64()) => {
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                format!("{v:.0}")
+            } else {
+                let fixed = format!("{v:.4}");
+                fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
+        }
+        _ => n.to_string(),
+    };
+    match lang {
+        Lang::Da => text.replace('.', ","),
+        Lang::En => text,
+    }
 }
 
 /// A collection of problems, with the queries callers need most.
@@ -694,6 +718,19 @@ mod tests {
         let c = ctx!("id" => "x", "n" => 3);
         assert_eq!(render("{id}/{n}/{gone}", &c, Lang::En), "x/3/?");
         assert_eq!(render("unclosed {id", &c, Lang::En), "unclosed {id");
+    }
+
+    #[test]
+    fn numbers_in_messages_read_as_people_write_them() {
+        let c = ctx!("a" => 1000.0, "b" => 41.666_666_666_666_67, "c" => -150.0, "d" => 2024, "e" => 12.5);
+        assert_eq!(
+            render("{a} {b} {c} {d} {e}", &c, Lang::En),
+            "1000 41.6667 -150 2024 12.5"
+        );
+        assert_eq!(
+            render("{a} {b} {c} {d} {e}", &c, Lang::Da),
+            "1000 41,6667 -150 2024 12,5"
+        );
     }
 
     #[test]

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use sundhedsaftale::annual::{self, FollowUpConfig};
 use sundhedsaftale::{
-    embedded, observation, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Lang, Minutes,
-    Problems,
+    embedded, observation, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Label, Lang,
+    Minutes, Problems,
 };
 
 const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]";
@@ -101,12 +101,16 @@ fn fail(problems: &Problems, args: &Args) -> ExitCode {
         let path = if p.path.is_empty() { "/" } else { &p.path };
         eprintln!(
             "{} {} {path}: {}",
-            p.severity.as_str(),
+            p.severity.label(lang),
             p.code.as_str(),
             p.message(lang)
         );
     }
-    eprintln!("{} error(s)", problems.errors().count());
+    let errors = problems.errors().count();
+    match lang {
+        Lang::Da => eprintln!("{errors} fejl"),
+        Lang::En => eprintln!("{errors} error(s)"),
+    }
     ExitCode::from(1)
 }
 
