@@ -20,13 +20,14 @@ function observationProblems(csv) {
   }
 }
 
-function run(file, problemsOf, base) {
-  const corpus = JSON.parse(repoFile(`tests/corpus/${file}`));
+const corpus = (file) => JSON.parse(repoFile(`tests/corpus/${file}`));
+
+function run(label, cases, baseName, problemsOf, base) {
   const rates = new Map();
   const missed = [];
-  for (const raw of corpus.cases) {
+  for (const raw of cases) {
     if (raw.arguable !== undefined) continue;
-    const c = { ...raw, base: corpus.base };
+    const c = { ...raw, base: baseName };
     const found = triples(problemsOf(c));
     for (const b of base) {
       const i = found.indexOf(b);
@@ -35,17 +36,24 @@ function run(file, problemsOf, base) {
     const caught = found.some((t) => c.expected.some((e) => atOrUnder(JSON.parse(t)[1], e)));
     const [got, all] = rates.get(c.family) ?? [0, 0];
     rates.set(c.family, [got + (caught ? 1 : 0), all + 1]);
-    if (!caught) missed.push(`${file}: ${c.description} (expected at ${c.expected}; new: ${found})`);
+    if (!caught) missed.push(`${label}: ${c.description} (expected at ${c.expected}; new: ${found})`);
   }
   return [rates, missed];
 }
 
 test("at least 95 % of the corpus is caught where expected", () => {
   const csv = repoFile("tests/observations/synthetic-readmissions.csv");
+  const agreementOf = (c) => validate(documentText(c));
+  const minutesOf = (c) => validateMinutes(documentText(c));
+  const agreementBase = triples(validate(embeddedText));
+  const minutesBase = triples(validateMinutes(minutesText));
+  const review = corpus("review-2026-12-03.json").files;
   const runs = [
-    ["agreements", run("agreements.json", (c) => validate(documentText(c)), triples(validate(embeddedText)))],
-    ["minutes", run("minutes.json", (c) => validateMinutes(documentText(c)), triples(validateMinutes(minutesText)))],
-    ["observations", run("observations.json", (c) => observationProblems(c.csv), triples(observationProblems(csv)))],
+    ["agreements", run("agreements", corpus("agreements.json").cases, "nordjylland_2024", agreementOf, agreementBase)],
+    ["minutes", run("minutes", corpus("minutes.json").cases, "politisk_klynge_vest_2021", minutesOf, minutesBase)],
+    ["observations", run("observations", corpus("observations.json").cases, "", (c) => observationProblems(c.csv), triples(observationProblems(csv)))],
+    ["review agreements", run("review", review.agreements, "nordjylland_2024", agreementOf, agreementBase)],
+    ["review minutes", run("review", review.minutes, "politisk_klynge_vest_2021", minutesOf, minutesBase)],
   ];
   let caught = 0;
   let total = 0;

@@ -61,6 +61,24 @@ pub enum BodyKind {
     PatientInvolvementCommittee,
 }
 
+impl BodyKind {
+    /// The days the law provides for bodies of this kind, as `[from,
+    /// until)`: the 2022 law (L 191, 2021–22, in force 1 July 2022) replaced
+    /// the health coordination committee with the health collaboration
+    /// committee and created the health clusters' political and
+    /// administrative bodies (DOMAIN.md). `None`: no bound the sources give.
+    pub fn in_law(self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let reform = NaiveDate::from_ymd_opt(2022, 7, 1);
+        match self {
+            BodyKind::HealthCoordinationCommittee => (None, reform),
+            BodyKind::HealthCollaborationCommittee
+            | BodyKind::HealthClusterPolitical
+            | BodyKind::HealthClusterAdministrative => (reform, None),
+            _ => (None, None),
+        }
+    }
+}
+
 labels!(BodyKind {
     HealthCollaborationCommittee => ("health collaboration committee", "sundhedssamarbejdsudvalg"),
     HealthCoordinationCommittee => ("health coordination committee", "sundhedskoordinationsudvalg"),
@@ -274,6 +292,34 @@ pub(crate) fn check_lineage(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
                 ));
             }
         }
+        // A body and its predecessor serve the same scope: both a cluster's, or both the region's.
+        for (j, p) in b.predecessors.iter().enumerate() {
+            if let Some(pred) = index.get(p.as_str()).map(|&k| &bodies[k]) {
+                if pred.cluster.is_some() != b.cluster.is_some() {
+                    out.push(Problem::with_context(
+                        Code::PredecessorOfAnotherScope,
+                        at.index(i).key("predecessors").index(j),
+                        ctx!("body" => b.id, "predecessor" => p),
+                    ));
+                }
+            }
+        }
+        // A body lives while the law provides for its kind.
+        let (law_from, law_until) = b.kind.in_law();
+        let inverted = matches!((b.established, b.abolished), (Some(e), Some(x)) if x < e);
+        let before = matches!((b.established, law_from), (Some(e), Some(f)) if e < f)
+            || (b.established.is_none() && b.abolished.zip(law_from).is_some_and(|(a, f)| a <= f));
+        let after = matches!((b.established, law_until), (Some(e), Some(u)) if e >= u);
+        // Inverted dates are reported already, and say nothing about the law.
+        if (before || after) && !inverted {
+            out.push(Problem::with_context(
+                Code::BodyKindNotInLaw,
+                at.index(i).key("kind"),
+                ctx!("body" => b.id, "kind" => b.kind.label(crate::ground::lang::Lang::En),
+                     "kind_da" => b.kind.label(crate::ground::lang::Lang::Da),
+                     "from" => date_or_unknown(law_from), "until" => date_or_unknown(law_until)),
+            ));
+        }
         if CLUSTER_KINDS.contains(&b.kind) && b.cluster.is_none() {
             out.push(Problem::with_context(
                 Code::ClusterBodyWithoutCluster,
@@ -281,6 +327,53 @@ pub(crate) fn check_lineage(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
                 ctx!("body" => b.id, "kind" => b.kind.label(crate::ground::lang::Lang::En)),
             ));
         }
+    }
+    out
+}
+
+/// A cluster has one body of each kind at a time (one political health
+/// cluster, one administrative): each later body of a kind whose life
+/// overlaps an earlier one's in the same cluster is reported once, against
+/// the first. Bodies are grouped by cluster and kind, never compared in pairs
+/// across the document.
+pub(crate) fn check_one_of_a_kind(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut groups: HashMap<(&str, BodyKind), Vec<usize>> = HashMap::default();
+    for (i, b) in bodies.iter().enumerate() {
+        if let Some(c) = b.cluster.as_deref() {
+            groups.entry((c, b.kind)).or_default().push(i);
+        }
+    }
+    let mut found = Vec::new();
+    for ((cluster, _), mut members) in groups {
+        if members.len() < 2 {
+            continue;
+        }
+        members.sort_by_key(|&i| (bodies[i].established, i));
+        // Sweep by start: the body running longest so far, and its end.
+        let mut running: Option<(usize, Option<NaiveDate>)> = None;
+        for &i in &members {
+            let b = &bodies[i];
+            match running {
+                Some((first, end)) if end.is_none_or(|e| b.established.is_none_or(|s| s < e)) => {
+                    found.push((i, first, cluster));
+                    if end.is_some() && b.abolished.is_none_or(|a| end.is_some_and(|e| a > e)) {
+                        running = Some((i, b.abolished));
+                    }
+                }
+                _ => running = Some((i, b.abolished)),
+            }
+        }
+    }
+    found.sort_unstable();
+    for (i, first, cluster) in found {
+        out.push(Problem::with_context(
+            Code::BodiesOverlapInCluster,
+            at.index(i).key("cluster"),
+            ctx!("body" => bodies[i].id, "other" => bodies[first].id, "cluster" => cluster,
+                 "kind" => bodies[i].kind.label(crate::ground::lang::Lang::En),
+                 "kind_da" => bodies[i].kind.label(crate::ground::lang::Lang::Da)),
+        ));
     }
     out
 }

@@ -170,6 +170,47 @@ pub struct KeyFigure {
     pub direction_basis: Option<Basis>,
 }
 
+/// The numbers a Danish sentence gives as percentages: each number
+/// (decimal comma or point) followed by `%` or ` %`.
+///
+/// ```ignore
+/// assert_eq!(percentages_in("83 % af nordjyderne … et fald på 3 procentpoint"), [83.0]);
+/// ```
+fn percentages_in(text: &str) -> Vec<f64> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == ',' || chars[i - 1] == '.'))
+        {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || ((chars[i] == ',' || chars[i] == '.') && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let number: String = chars[start..i]
+                .iter()
+                .map(|&c| if c == ',' { '.' } else { c })
+                .collect();
+            let mut j = i;
+            while j < chars.len() && (chars[j] == ' ' || chars[j] == '\u{a0}') {
+                j += 1;
+            }
+            if chars.get(j) == Some(&'%') {
+                if let Ok(v) = number.parse() {
+                    out.push(v);
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 impl KeyFigure {
     /// The figure's own consistency, at `at`: its value in its unit's
     /// domain ([`Unit::domain`]: a percentage within 0–100), as is the
@@ -181,6 +222,20 @@ impl KeyFigure {
         let domain = self.unit.domain();
         for (code, context) in domain.iter().flat_map(|d| d.problems(self.value)) {
             out.push(Problem::with_context(code, at.key("value"), context));
+        }
+        // The statement is the source's own sentence: where it gives
+        // percentages, the value is one of them (a value outside its
+        // domain is reported once, above).
+        if self.unit == Unit::Percent && out.is_empty() {
+            let stated = percentages_in(&self.statement);
+            if !stated.is_empty() && !stated.contains(&self.value) {
+                let shown: Vec<String> = stated.iter().map(|v| v.to_string()).collect();
+                out.push(Problem::with_context(
+                    Code::ValueContradictsStatement,
+                    at.key("value"),
+                    ctx!("id" => self.id, "value" => self.value, "stated" => shown.join(" / ")),
+                ));
+            }
         }
         if self.year.is_none() {
             out.push(Problem::new(Code::KeyFigureMissingYear, at.key("year")));

@@ -40,6 +40,18 @@ pub enum DisputeLevel {
     HealthCollaborationCommittee,
 }
 
+impl DisputeLevel {
+    /// The kind of body a step of this level is, where the level is a body.
+    pub fn body_kind(self) -> Option<crate::document::body::BodyKind> {
+        use crate::document::body::BodyKind;
+        match self {
+            DisputeLevel::StrategicHealthForum => Some(BodyKind::StrategicHealthForum),
+            DisputeLevel::HealthCollaborationCommittee => Some(BodyKind::HealthCollaborationCommittee),
+            DisputeLevel::Operations | DisputeLevel::LocalManagement => None,
+        }
+    }
+}
+
 labels!(DisputeLevel {
     Operations => ("operations", "driftsniveau"),
     LocalManagement => ("local management", "lokalt ledelsesniveau"),

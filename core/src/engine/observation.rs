@@ -485,7 +485,7 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
 
 /// A place's life as a range of days, `2022-07-01–2026-12-31`, either end
 /// left open when it is not known: the same in Danish and English.
-fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
+pub(crate) fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
     let (from, to) = life.unwrap_or((None, None));
     let from = from.map_or_else(String::new, |d| d.to_string());
     // The hierarchy keeps the first day no longer existing; people read the last day existing.

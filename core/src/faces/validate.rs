@@ -17,12 +17,13 @@
 use crate::ground::hash::HashMap;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use crate::document::agreement::{HealthAgreement, SCHEMA_VERSION};
 use crate::document::composition::RuleSet;
 use crate::document::organisation::{AgreementRole, OrganisationKind};
+use crate::document::validity::LifecycleKind;
 use crate::ground::lang::{Label, Lang};
 use crate::meetings::meeting::Minutes;
 use crate::places::geography::{Geography, Level};
@@ -115,6 +116,10 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
     v.timeline();
     let root = Pointer::root();
     v.out.extend(crate::document::body::check_lineage(
+        &agreement.bodies,
+        &root.key("bodies"),
+    ));
+    v.out.extend(crate::document::body::check_one_of_a_kind(
         &agreement.bodies,
         &root.key("bodies"),
     ));
@@ -239,6 +244,39 @@ impl<'a> Validator<'a> {
         let root = Location::root();
         let mut ids: Ids<'a> = HashMap::default();
         crate::problems::ids::check(&a.id, &root, &mut self.out);
+        // Two people, clusters or bodies with one name are likely one
+        // recorded twice, or a name copied by mistake.
+        let names = |kind: &'static str, items: Vec<&'a str>, out: &mut Capped| {
+            let mut first: HashMap<&str, usize> = HashMap::default();
+            for (i, name) in items.into_iter().enumerate() {
+                match first.get(name) {
+                    Some(&j) => out.emit(Code::NameRepeated, || {
+                        (
+                            Pointer::root().key(kind).index(i).key("name"),
+                            ctx!("name" => name, "first" => Pointer::root().key(kind).index(j).as_str()),
+                        )
+                    }),
+                    None => {
+                        first.insert(name, i);
+                    }
+                }
+            }
+        };
+        names(
+            "people",
+            a.people.iter().map(|p| p.name.as_str()).collect(),
+            &mut self.out,
+        );
+        names(
+            "clusters",
+            a.clusters.iter().map(|c| c.name.as_str()).collect(),
+            &mut self.out,
+        );
+        names(
+            "bodies",
+            a.bodies.iter().map(|b| b.name.as_str()).collect(),
+            &mut self.out,
+        );
         let mut register = |kind: IdKind, id: &'a str, at: Location, out: &mut Capped| {
             ids.entry(kind).or_default().define(id, at, out);
         };
@@ -382,7 +420,13 @@ impl<'a> Validator<'a> {
         self.organisation_ref(ids, &a.region, || root.key("region"), &[Region]);
         for (i, o) in a.organisations.iter().enumerate() {
             if let Some(parent) = &o.parent {
-                self.organisation_ref(ids, parent, || root.key("organisations").index(i).key("parent"), &[]);
+                // A municipality lies in a region; a unit of the region is the region's or another unit's.
+                let kinds: &[OrganisationKind] = match o.kind {
+                    Municipality => &[Region],
+                    RegionalUnit => &[Region, RegionalUnit],
+                    _ => &[],
+                };
+                self.organisation_ref(ids, parent, || root.key("organisations").index(i).key("parent"), kinds);
             }
         }
         for (i, r) in a.roles.iter().enumerate() {
@@ -443,9 +487,31 @@ impl<'a> Validator<'a> {
             self.organisation_ref(ids, &s.on_behalf_of, || at.key("on_behalf_of"), &[]);
             self.reference(ids, IdKind::Body, &s.body, || at.key("body"));
         }
+        // An approval is a party's (a region's or a municipality's); each
+        // party approves once, and an agreement enters into force once.
+        let mut events: HashMap<(LifecycleKind, Option<&str>), usize> = HashMap::default();
         for (i, e) in a.lifecycle.iter().enumerate() {
+            let at = root.key("lifecycle").index(i);
             if let Some(o) = &e.organisation {
-                self.organisation_ref(ids, o, || root.key("lifecycle").index(i).key("organisation"), &[]);
+                let kinds = if e.kind == LifecycleKind::Approval {
+                    AgreementRole::Party.kinds()
+                } else {
+                    &[]
+                };
+                self.organisation_ref(ids, o, || at.key("organisation"), kinds);
+            }
+            if matches!(e.kind, LifecycleKind::Approval | LifecycleKind::EntryIntoForce) {
+                match events.get(&(e.kind, e.organisation.as_deref())) {
+                    Some(&first) => self.push(
+                        Code::LifecycleEventRepeated,
+                        at,
+                        ctx!("kind" => e.kind.label(Lang::En), "kind_da" => e.kind.label(Lang::Da),
+                             "first" => root.key("lifecycle").index(first).as_str()),
+                    ),
+                    None => {
+                        events.insert((e.kind, e.organisation.as_deref()), i);
+                    }
+                }
             }
         }
         let fu = root.key("follow_up");
@@ -459,6 +525,29 @@ impl<'a> Validator<'a> {
             }
             for (j, b) in r.involved_bodies.iter().enumerate() {
                 self.reference(ids, IdKind::Body, b, || at.key("involved_bodies").index(j));
+            }
+            // Each body and cluster has one part in a duty: named once, as
+            // responsible or as involved.
+            let mut named: HashMap<&str, Pointer> = HashMap::default();
+            let lists = [
+                ("responsible_bodies", &r.responsible_bodies),
+                ("involved_bodies", &r.involved_bodies),
+                ("responsible_clusters", &r.responsible_clusters),
+            ];
+            for (field, list) in lists {
+                for (j, id) in list.iter().enumerate() {
+                    let here = at.key(field).index(j);
+                    match named.get(id.as_str()) {
+                        Some(first) => self.push(
+                            Code::ReferenceRepeated,
+                            here,
+                            ctx!("id" => id, "first" => first.as_str()),
+                        ),
+                        None => {
+                            named.insert(id, here);
+                        }
+                    }
+                }
             }
             if let Some(f) = &r.feeds {
                 self.reference(ids, IdKind::Requirement, f, || at.key("feeds"));
@@ -510,9 +599,20 @@ impl<'a> Validator<'a> {
         if let Some(rules) = &a.dispute_rules {
             for (i, step) in rules.ladder.iter().enumerate() {
                 if let Some(b) = &step.body {
-                    self.reference(ids, IdKind::Body, b, || {
-                        root.key("dispute_rules").key("ladder").index(i).key("body")
-                    });
+                    let at = || root.key("dispute_rules").key("ladder").index(i).key("body");
+                    let known = self.reference(ids, IdKind::Body, b, at);
+                    // A step named after a body is that kind of body.
+                    let found = a.body(b).map(|x| x.kind);
+                    if let (true, Some(expected), Some(found)) = (known, step.level.body_kind(), found) {
+                        if found != expected {
+                            self.push(
+                                Code::WrongReferenceKind,
+                                at(),
+                                ctx!("id" => b, "found" => found.label(Lang::En), "found_da" => found.label(Lang::Da),
+                                     "expected" => expected.label(Lang::En), "expected_da" => expected.label(Lang::Da)),
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -663,7 +763,6 @@ impl<'a> Validator<'a> {
     /// in the life of their cluster; bodies named for duties, signatures and
     /// the dispute ladder exist when the agreement enters into force.
     fn timeline(&mut self) {
-        use crate::document::validity::LifecycleKind;
         let a = self.a;
         let root = Pointer::root();
         if let Some(s) = a
@@ -706,6 +805,19 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+        // A key figure is where the agreement starts from: measured no later
+        // than the year it enters into force.
+        for (f, area) in a.focus_areas.iter().enumerate() {
+            for (k, kf) in area.key_figures.iter().enumerate() {
+                if let Some(year) = kf.year.filter(|y| *y > from.year()) {
+                    self.push(
+                        Code::KeyFigureAfterAgreement,
+                        root.key("focus_areas").index(f).key("key_figures").index(k).key("year"),
+                        ctx!("id" => kf.id, "year" => year, "from" => from.to_string()),
+                    );
+                }
+            }
+        }
         let fu = root.key("follow_up");
         for (i, c) in a.follow_up.completions.iter().enumerate() {
             outside(self, c.completed_on, fu.key("completions").index(i).key("completed_on"));
@@ -720,6 +832,15 @@ impl<'a> Validator<'a> {
                     from,
                     fu.key("requirements").index(i).key("responsible_bodies").index(j),
                 );
+            }
+            for (j, c) in r.responsible_clusters.iter().enumerate() {
+                if let Some(c) = a.cluster(c).filter(|c| !c.exists_on(from)) {
+                    self.push(
+                        Code::ReferenceNotAlive,
+                        fu.key("requirements").index(i).key("responsible_clusters").index(j),
+                        ctx!("kind" => "cluster", "id" => c.id, "date" => from.to_string()),
+                    );
+                }
             }
         }
         for (i, p) in a.follow_up.action_plans.iter().enumerate() {
@@ -814,6 +935,26 @@ impl<'a> Validator<'a> {
                     }
                 }
                 for (k, m) in post.memberships.iter().enumerate() {
+                    let m_at = || {
+                        Pointer::root()
+                            .key("bodies")
+                            .index(i)
+                            .key("posts")
+                            .index(j)
+                            .key("memberships")
+                            .index(k)
+                    };
+                    if let Some(text) = &m.title_text {
+                        if let Some((named, recorded)) =
+                            title_text_contradiction(a, text, Some(m.title), &post.on_behalf_of)
+                        {
+                            self.push(
+                                Code::TitleTextContradicts,
+                                m_at().key("title_text"),
+                                ctx!("title_text" => text, "named" => named, "recorded" => recorded),
+                            );
+                        }
+                    }
                     if m.title.sits_for().is_some_and(|expected| expected != found.kind) {
                         let at = Pointer::root().key("bodies").index(i).key("posts").index(j);
                         self.out.keep(crate::document::people::title_mismatch(
@@ -856,6 +997,13 @@ impl<'a> Validator<'a> {
         let mut seen: HashMap<&str, Pointer> = HashMap::default();
         for (i, s) in a.signatories.iter().enumerate() {
             let at = Pointer::root().key("signatories").index(i);
+            if let Some((named, recorded)) = title_text_contradiction(a, &s.title_text, None, &s.on_behalf_of) {
+                self.push(
+                    Code::TitleTextContradicts,
+                    at.key("title_text"),
+                    ctx!("title_text" => s.title_text, "named" => named, "recorded" => recorded),
+                );
+            }
             if let Some(first) = seen.get(s.person.as_str()) {
                 self.push(
                     Code::DuplicateSignatory,
@@ -871,7 +1019,14 @@ impl<'a> Validator<'a> {
                 .iter()
                 .filter(|p| p.on_behalf_of == s.on_behalf_of)
                 .flat_map(|p| &p.memberships);
-            let holds = memberships.clone().any(|m| m.person == s.person);
+            // The seat is held when the agreement enters into force (any time, when that day is unknown).
+            let on = a.validity.in_force_from;
+            // A membership whose dates are inverted is reported already; its dates say nothing.
+            let inverted =
+                |m: &crate::document::people::Membership| matches!((m.from, m.to), (Some(f), Some(t)) if t < f);
+            let holds = memberships
+                .clone()
+                .any(|m| m.person == s.person && (inverted(m) || on.is_none_or(|d| m.held_on(d))));
             // A seat held by an unknown person is already reported; it may be the signatory's.
             if !holds && !memberships.any(|m| a.person(&m.person).is_none()) {
                 self.push(
@@ -967,6 +1122,25 @@ impl<'a> Validator<'a> {
                         at.key("stratum").key(dimension),
                         ctx!("indicator" => indicator, "dimension" => dimension,
                              "known" => if known.is_empty() { "—".to_string() } else { known.join(", ") }),
+                    );
+                }
+            }
+            if let (Some(due), Some(from)) = (&t.due, a.validity.in_force_from) {
+                if due.last_day() < from {
+                    self.push(
+                        Code::TargetDueBeforeAgreement,
+                        at.key("due"),
+                        ctx!("due" => due.to_string(), "from" => from.to_string()),
+                    );
+                }
+            }
+            if let (Some(g), Some(hierarchy), Some(due)) = (&t.geography, &hierarchy, &t.due) {
+                if hierarchy.contains(g) && !hierarchy.exists_during(g, due.first_day(), due.last_day()) {
+                    self.push(
+                        Code::PlaceNotInPeriod,
+                        at.key("geography"),
+                        ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or(""),
+                             "period" => due.to_string(), "life" => crate::engine::observation::life_text(hierarchy.life(g))),
                     );
                 }
             }
@@ -1078,4 +1252,44 @@ pub fn validate_minutes(minutes: &Minutes, agreement: &HealthAgreement, rule_set
     out.extend(crate::problems::text::check_around(minutes, Some(minutes.meeting.date)));
     minutes.check(agreement, rule_sets, &mut out);
     out.finish(limits)
+}
+
+/// What a title as the source writes it ("Borgmester Hjørring Kommune")
+/// contradicts in its record: another municipality than the one sat for,
+/// named in full, or another office than the classified `title` (the words
+/// borgmester, rådmand, regionsrådsformand, as whole words: a viceborgmester
+/// is not a mayor). Returns what the text names and what the record says.
+fn title_text_contradiction(
+    a: &HealthAgreement,
+    text: &str,
+    title: Option<crate::document::people::Title>,
+    on_behalf_of: &str,
+) -> Option<(String, String)> {
+    use crate::document::people::Title;
+    let recorded = a.organisation(on_behalf_of);
+    for o in a.municipalities() {
+        if o.id != on_behalf_of && text.contains(o.name.as_str()) {
+            return Some((
+                o.name.clone(),
+                recorded.map_or_else(|| on_behalf_of.to_string(), |r| r.name.clone()),
+            ));
+        }
+    }
+    let lower = text.to_lowercase();
+    let whole_word = |word: &str| {
+        lower
+            .match_indices(word)
+            .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(char::is_alphabetic))
+    };
+    let title = title?;
+    for (word, office) in [
+        ("regionsrådsformand", Title::RegionalCouncilChair),
+        ("borgmester", Title::Mayor),
+        ("rådmand", Title::Alderman),
+    ] {
+        if whole_word(word) && title != office {
+            return Some((office.label(Lang::Da).to_string(), title.label(Lang::Da).to_string()));
+        }
+    }
+    None
 }

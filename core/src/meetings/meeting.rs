@@ -730,6 +730,14 @@ impl Minutes {
             }),
             Some(_) => {}
         }
+        // "4. møde" in the title is the meeting's number.
+        if let (Some(number), Some(in_title)) = (m.number, number_in_title(&m.title)) {
+            if number != in_title {
+                out.emit(Code::NumberContradictsTitle, || {
+                    (at.key("number"), ctx!("number" => number, "in_title" => in_title))
+                });
+            }
+        }
         if let (Some(start), Some(end)) = (m.start_time, m.end_time) {
             if end < start {
                 out.emit(Code::EndBeforeStart, || {
@@ -887,6 +895,15 @@ impl Minutes {
             }
             for (j, c) in item.consultations.iter().enumerate() {
                 let c_at = i_at.key("consultations").index(j).key("body");
+                // A decision another body took, reported here, was taken before this meeting.
+                if let Some(d) = c.date.filter(|d| !c.decided_here && *d > m.date) {
+                    out.emit(Code::ConsultationAfterMeeting, || {
+                        (
+                            i_at.key("consultations").index(j).key("date"),
+                            ctx!("body" => c.body, "date" => d.to_string(), "meeting" => m.date.to_string()),
+                        )
+                    });
+                }
                 // The body consulted exists when it acted, or on the day of the
                 // meeting; a meeting dated outside its own body's life says so once.
                 let on = c
@@ -957,4 +974,13 @@ fn numbered<'a>(items: impl Iterator<Item = (&'a str, Pointer)>, out: &mut impl 
         }
         first.insert(shown, at);
     }
+}
+
+/// The number a Danish meeting title gives itself: `4` in "4. møde i
+/// Politisk Klynge Vest".
+fn number_in_title(title: &str) -> Option<u32> {
+    let lower = title.to_lowercase();
+    let at = lower.find(". møde")?;
+    let digits: String = lower[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().ok()
 }

@@ -214,8 +214,19 @@ impl Portfolio {
             ideas.define(&idea.id, at.key("ideas").index(j), &mut out);
         }
         let mut projects = IdSpace::default();
+        let mut names: crate::ground::hash::HashMap<&str, usize> = Default::default();
         for (j, project) in self.projects.iter().enumerate() {
             projects.define(&project.id, at.key("projects").index(j), &mut out);
+            match names.get(project.name.as_str()) {
+                Some(&first) => out.push(Problem::with_context(
+                    Code::NameRepeated,
+                    at.key("projects").index(j).key("name"),
+                    ctx!("name" => project.name, "first" => at.key("projects").index(first).as_str()),
+                )),
+                None => {
+                    names.insert(&project.name, j);
+                }
+            }
         }
         let mut improvement = IdSpace::default();
         for (j, project) in self.improvement_projects.iter().enumerate() {

@@ -475,6 +475,54 @@ codes! {
     DueDoesNotFitDuty = "due_does_not_fit_duty", Error,
         en: "A {kind} cannot be due at \"{due}\".",
         da: "En {kind} kan ikke have frist ved \"{due}\".";
+    /// A party approves the agreement twice, or the agreement enters into force twice.
+    LifecycleEventRepeated = "lifecycle_event_repeated", Error,
+        en: "The {kind} is recorded twice (first at {first}).",
+        da: "{kind} er registreret to gange (første gang ved {first}).";
+    /// A body or cluster is named twice for one duty (twice in a list, or as both responsible and involved).
+    ReferenceRepeated = "reference_repeated", Error,
+        en: "`{id}` is named twice for this duty (first at {first}).",
+        da: "`{id}` er nævnt to gange for denne opgave (første gang ved {first}).";
+    /// A key figure, where the agreement starts from, is measured after the year the agreement enters into force.
+    KeyFigureAfterAgreement = "key_figure_after_agreement", Error,
+        en: "Key figure `{id}` is from {year}, after the agreement enters into force ({from}).",
+        da: "Nøgletallet `{id}` er fra {year}, efter at aftalen træder i kraft ({from}).";
+    /// A target is due before the agreement enters into force.
+    TargetDueBeforeAgreement = "target_due_before_agreement", Error,
+        en: "The target is due in {due}, before the agreement enters into force ({from}).",
+        da: "Målet skal nås i {due}, før aftalen træder i kraft ({from}).";
+    /// A decision another body took, reported at a meeting, is dated after that meeting.
+    ConsultationAfterMeeting = "consultation_after_meeting", Error,
+        en: "`{body}` is said to have acted on {date}, after this meeting ({meeting}), which reports it.",
+        da: "`{body}` siges at have handlet den {date}, efter dette møde ({meeting}), som omtaler det.";
+    /// The meeting's number contradicts the number in its own title ("4. møde").
+    NumberContradictsTitle = "number_contradicts_title", Error,
+        en: "The meeting is number {number}, but its title says {in_title}.",
+        da: "Mødet har nummer {number}, men titlen siger {in_title}.";
+    /// A key figure's value is not the figure its own statement gives.
+    ValueContradictsStatement = "value_contradicts_statement", Error,
+        en: "Key figure `{id}` has the value {value}, but its statement gives {stated} %.",
+        da: "Nøgletallet `{id}` har værdien {value}, men dets tekst angiver {stated} %.";
+    /// Two items of one kind (people, clusters, bodies, projects) have the same name: likely one recorded twice, or a name copied by mistake.
+    NameRepeated = "name_repeated", Warning,
+        en: "The name \"{name}\" is used twice (first at {first}).",
+        da: "Navnet \"{name}\" bruges to gange (første gang ved {first}).";
+    /// A body and its predecessor serve different scopes (one a cluster's, the other the region's).
+    PredecessorOfAnotherScope = "predecessor_of_another_scope", Error,
+        en: "`{body}` and its predecessor `{predecessor}` serve different scopes: one belongs to a cluster, the other to the whole region.",
+        da: "`{body}` og forgængeren `{predecessor}` dækker forskellige niveauer: det ene hører til en klynge, det andet til hele regionen.";
+    /// A body exists when the law does not provide for its kind (a health coordination committee after 1 July 2022).
+    BodyKindNotInLaw = "body_kind_not_in_law", Error,
+        en: "`{body}` is a {kind}, which the law provides for from {from} until {until}, but it exists outside that time.",
+        da: "`{body}` er et {kind}, som loven giver hjemmel til fra {from} til {until}, men organet findes uden for det tidsrum.";
+    /// A cluster has two bodies of one kind at the same time (two political health clusters).
+    BodiesOverlapInCluster = "bodies_overlap_in_cluster", Error,
+        en: "`{body}` is a second {kind} of cluster `{cluster}` while `{other}` exists.",
+        da: "`{body}` er endnu et {kind} i klyngen `{cluster}`, mens `{other}` findes.";
+    /// A title text names another organisation or another office than the record it belongs to.
+    TitleTextContradicts = "title_text_contradicts", Error,
+        en: "The title \"{title_text}\" names {named}, but the record says {recorded}.",
+        da: "Titlen \"{title_text}\" nævner {named}, men registreringen siger {recorded}.";
     /// A range target's low end is above its high end.
     RangeInverted = "range_inverted", Error,
         en: "The range's low end, {low}, is above its high end, {high}.",
