@@ -251,6 +251,17 @@ fn render(template: &str, context: &BTreeMap<String, Value>, lang: Lang) -> Stri
                     Lang::Da => context.get(&format!("{name}_da")),
                     Lang::En => None,
                 };
+                // The kind of thing a reference names, in Danish, where the
+                // context gives it in English only.
+                let kind_da = match (lang, name, context.get(name)) {
+                    (Lang::Da, "kind", Some(Value::String(en))) if localised.is_none() => kind_in_danish(en),
+                    _ => None,
+                };
+                if let Some(da) = kind_da {
+                    out.push_str(da);
+                    rest = &after[close + 1..];
+                    continue;
+                }
                 match localised.or_else(|| context.get(name)) {
                     Some(Value::String(s)) => out.push_str(s),
                     Some(Value::Number(n)) => out.push_str(&number(n, lang)),
@@ -267,6 +278,30 @@ fn render(template: &str, context: &BTreeMap<String, Value>, lang: Lang) -> Stri
     }
     out.push_str(rest);
     out
+}
+
+/// The Danish name of a kind of thing a document refers to (`kind` in the
+/// context of `unknown_reference`, `reference_not_alive`, …). The agreement's
+/// own word for a focus area is *pejlemærke*.
+fn kind_in_danish(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "person" => "person",
+        "organisation" => "organisation",
+        "body" => "organ",
+        "cluster" => "klynge",
+        "focus area" => "pejlemærke",
+        "objective" => "mål",
+        "indicator" => "indikator",
+        "follow-up requirement" => "opfølgningsopgave",
+        "membership" => "medlemskab",
+        "agenda item" => "dagsordenspunkt",
+        "project idea" => "projektidé",
+        "national goal" => "nationalt mål",
+        "objective of the action plan" => "mål i handleplanen",
+        "place" | "geography" => "sted",
+        "rule set" => "regelsæt",
+        _ => return None,
+    })
 }
 
 /// A number as a message shows it: whole numbers without a decimal part
@@ -731,6 +766,13 @@ mod tests {
             render("{a} {b} {c} {d} {e}", &c, Lang::Da),
             "1000 41,6667 -150 2024 12,5"
         );
+    }
+
+    #[test]
+    fn the_kind_of_a_reference_reads_in_danish() {
+        let c = ctx!("id" => "x", "kind" => "focus area");
+        assert_eq!(render("{id}: {kind}", &c, Lang::Da), "x: pejlemærke");
+        assert_eq!(render("{id}: {kind}", &c, Lang::En), "x: focus area");
     }
 
     #[test]
