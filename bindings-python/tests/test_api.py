@@ -25,9 +25,26 @@ def test_embedded_agreement_and_status() -> None:
     assert str(status) == "in_force on 2026-01-01 (in_force_from 2024-01-01, nominal_end 2027-07-01)"
 
 
-def test_status_on_rejects_non_dates() -> None:
-    with pytest.raises(TypeError):
-        sundhedsaftale.nordjylland_2024().status_on("2026-01-01")  # type: ignore[arg-type]
+def test_dates_are_taken_as_a_notebook_writes_them() -> None:
+    a = sundhedsaftale.nordjylland_2024()
+    day = datetime.date(2026, 1, 1)
+    assert a.status_on("2026-01-01") == a.status_on(day) == a.status_on(datetime.datetime(2026, 1, 1, 13, 30))
+    assert a.parties_on("2026-01-01") == a.parties_on(day)
+    assert a.members_on("ssu", "2026-01-01") == a.members_on("ssu", day)
+    assert a.composition("ssu", "2026-01-01") == a.composition("ssu", day)
+    assert a.calendar("2026-01-01") == a.calendar(day)
+
+
+@pytest.mark.parametrize("text", ["1/1/2026", "2026-1-1", "2026-02-30", "01-01-2026", "2026-01-01T00:00"])
+def test_a_date_in_another_form_says_the_form(text: str) -> None:
+    with pytest.raises(ValueError, match="^on must be a date in the form YYYY-MM-DD, not "):
+        sundhedsaftale.nordjylland_2024().status_on(text)
+
+
+@pytest.mark.parametrize("value", [20260101, None, 2026.0, b"2026-01-01"])
+def test_anything_else_is_a_type_error_naming_the_argument(value: object) -> None:
+    with pytest.raises(TypeError, match="^on must be a datetime.date or a YYYY-MM-DD string, not "):
+        sundhedsaftale.nordjylland_2024().status_on(value)  # type: ignore[arg-type]
 
 
 def test_validation_error_is_a_value_error_with_every_problem() -> None:

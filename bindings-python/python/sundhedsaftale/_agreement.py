@@ -15,6 +15,31 @@ from . import _display as d
 from . import _native
 from ._errors import Problem, localise
 from ._lang import Lang
+
+#: A day: a ``datetime.date`` (a ``datetime`` or pandas ``Timestamp`` is
+#: taken as its date) or an ISO ``"YYYY-MM-DD"`` string, as a notebook
+#: writes it.
+DateLike = Union[_dt.date, str]
+
+
+def _on(on: object, name: str = "on") -> _dt.date:
+    """``on`` as a date: a date as it is, a datetime (or pandas Timestamp)
+    as its date, a string only in the exact form YYYY-MM-DD. A string in
+    another form is a ValueError that says the form; anything else a
+    TypeError naming the argument."""
+    if isinstance(on, _dt.datetime):
+        return on.date()
+    if isinstance(on, _dt.date):
+        return on
+    if isinstance(on, str):
+        if len(on) == 10 and on[4] == "-" and on[7] == "-":
+            try:
+                return _dt.date.fromisoformat(on)
+            except ValueError:
+                pass
+        raise ValueError(f"{name} must be a date in the form YYYY-MM-DD, not {on!r}")
+    raise TypeError(f"{name} must be a datetime.date or a YYYY-MM-DD string, not {type(on).__name__}")
+
 from ._follow_up import FollowUp
 from ._observations import ArrowStream, Observations
 from .model import (
@@ -110,21 +135,21 @@ class Agreement(HealthAgreementFields):
         """Every problem, errors and warnings (composition findings are warnings)."""
         return localise(self._native.validate(), lang)
 
-    def status_on(self, on: _dt.date) -> ValidityStatus:
+    def status_on(self, on: DateLike) -> ValidityStatus:
         """The validity status on ``on``, with the dates that decided it."""
-        return ValidityStatus.from_dict(self._native.status_on(on))
+        return ValidityStatus.from_dict(self._native.status_on(_on(on)))
 
-    def calendar(self, on: _dt.date) -> Calendar:
+    def calendar(self, on: DateLike) -> Calendar:
         """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""
-        return Calendar(CalendarEntry.from_dict(e) for e in self._native.calendar(on))
+        return Calendar(CalendarEntry.from_dict(e) for e in self._native.calendar(_on(on)))
 
-    def roles_on(self, on: _dt.date) -> Tuple[Tuple[Organisation, AgreementRole], ...]:
+    def roles_on(self, on: DateLike) -> Tuple[Tuple[Organisation, AgreementRole], ...]:
         """Every organisation with a role on ``on`` and that role: while the
         agreement binds, and only regions that exist that day."""
         orgs = self.document.organisations
-        return tuple((orgs[i], AgreementRole(role)) for i, role in self._native.roles_on(on))
+        return tuple((orgs[i], AgreementRole(role)) for i, role in self._native.roles_on(_on(on)))
 
-    def parties_on(self, on: _dt.date) -> Tuple[Organisation, ...]:
+    def parties_on(self, on: DateLike) -> Tuple[Organisation, ...]:
         """The parties on ``on`` (see `roles_on`).
 
         >>> import datetime, sundhedsaftale
@@ -141,37 +166,37 @@ class Agreement(HealthAgreementFields):
                 return rule.role
         return None
 
-    def clusters_on(self, on: _dt.date) -> Tuple[Cluster, ...]:
+    def clusters_on(self, on: DateLike) -> Tuple[Cluster, ...]:
         """The region's clusters that exist on ``on``."""
         clusters = self.document.clusters
-        return tuple(clusters[i] for i in self._native.clusters_on(on))
+        return tuple(clusters[i] for i in self._native.clusters_on(_on(on)))
 
-    def cluster_of(self, municipality: str, on: _dt.date) -> Optional[Cluster]:
+    def cluster_of(self, municipality: str, on: DateLike) -> Optional[Cluster]:
         """The cluster a municipality (by organisation id) belongs to on ``on``."""
         return next((c for c in self.clusters_on(on) if municipality in c.municipalities), None)
 
-    def bodies_on(self, on: _dt.date) -> Tuple[Body, ...]:
+    def bodies_on(self, on: DateLike) -> Tuple[Body, ...]:
         """The bodies that exist on ``on``."""
         bodies = self.document.bodies
-        return tuple(bodies[i] for i in self._native.bodies_on(on))
+        return tuple(bodies[i] for i in self._native.bodies_on(_on(on)))
 
-    def members_on(self, body: Union[str, Body], on: _dt.date) -> Tuple[Sitting, ...]:
+    def members_on(self, body: Union[str, Body], on: DateLike) -> Tuple[Sitting, ...]:
         """Who sits in a body on ``on``, in seat order; empty when the body
         does not exist that day. Raises `KeyError` for an unknown body."""
         key = body if isinstance(body, str) else body.id
-        found, positions = self.body(key), self._native.members_on(key, on)
+        found, positions = self.body(key), self._native.members_on(key, _on(on))
         if found is None or positions is None:
             raise KeyError(f"no body {key!r} in {self.id}")
         people = {p.id: p for p in self.document.people}
         posts = [(found.posts[p], found.posts[p].memberships[m]) for p, m in positions]
         return tuple(Sitting(post=post, membership=m, person=people.get(m.person)) for post, m in posts)
 
-    def composition(self, body: Union[str, Body], on: _dt.date) -> Tuple[CompositionReport, ...]:
+    def composition(self, body: Union[str, Body], on: DateLike) -> Tuple[CompositionReport, ...]:
         """A body's members on ``on`` checked against every composition rule
         set that applies to it that day, one report per rule set. Raises
         `KeyError` for an unknown body."""
         key = body if isinstance(body, str) else body.id
-        reports = self._native.composition(key, on)
+        reports = self._native.composition(key, _on(on))
         if reports is None:
             raise KeyError(f"no body {key!r} in {self.id}")
         return tuple(CompositionReport.from_dict(r) for r in reports)
@@ -258,9 +283,9 @@ class Agreement(HealthAgreementFields):
             return FollowUp(self._native.follow_up_table(year, table._native, json.dumps(options)))
         return FollowUp(self._native.follow_up(year, None, "csv", json.dumps(options)))
 
-    def report(self, on: Optional[_dt.date] = None, lang: Lang = "en") -> str:
+    def report(self, on: Optional[DateLike] = None, lang: Lang = "en") -> str:
         """The readable report on ``on`` (today by default)."""
-        return self._native.report(on or _dt.date.today(), lang)
+        return self._native.report(_dt.date.today() if on is None else _on(on), lang)
 
     def to_json(self, pretty: bool = False) -> str:
         """The document as JSON text; ``loads`` reads it back to an equal agreement."""
@@ -280,14 +305,14 @@ class Agreement(HealthAgreementFields):
     def __repr__(self) -> str:
         return f"<Agreement {self.id!r}: {self.title}>"
 
-    def to_html(self, lang: Lang = "en", on: Optional[_dt.date] = None) -> str:
+    def to_html(self, lang: Lang = "en", on: Optional[DateLike] = None) -> str:
         """An overview on ``on`` (today by default): status, vision, focus
         areas with objectives and key figures, parties, clusters and bodies,
         labelled in ``lang``."""
         d.check_lang(lang)
-        on = on or _dt.date.today()
+        day = _dt.date.today() if on is None else _on(on)
         doc = self.document
-        status = self.status_on(on)
+        status = self.status_on(day)
 
         def w(en: str, da: str) -> str:
             return d.words(lang, en, da)
@@ -296,7 +321,7 @@ class Agreement(HealthAgreementFields):
             f'<div class="sundhedsaftale-overview" lang="{lang}">',
             f"<h2>{d.esc(doc.title)}</h2>",
             f"<p>{d.esc(doc.subtitle)}</p>" if doc.subtitle else "",
-            f"<p>{w('Status on', 'Status pr.')} {on.isoformat()}: {d.code(status.state, lang)}</p>",
+            f"<p>{w('Status on', 'Status pr.')} {day.isoformat()}: {d.code(status.state, lang)}</p>",
             f"<blockquote>{d.esc(doc.vision.text)}</blockquote>",
         ]
         areas = []
@@ -315,7 +340,7 @@ class Agreement(HealthAgreementFields):
                 "parties",
                 w("Organisations and roles", "Organisationer og roller"),
                 (w("Organisation", "Organisation"), w("Kind", "Type"), w("Role", "Rolle")),
-                [(d.esc(o.name), d.code(o.kind, lang), d.code(role, lang)) for o, role in self.roles_on(on)],
+                [(d.esc(o.name), d.code(o.kind, lang), d.code(role, lang)) for o, role in self.roles_on(day)],
             )
         )
         names = {o.id: o.name for o in doc.organisations}
@@ -324,7 +349,7 @@ class Agreement(HealthAgreementFields):
                 "clusters",
                 w("Clusters", "Klynger"),
                 (w("Cluster", "Klynge"), w("Municipalities", "Kommuner")),
-                [(d.esc(c.name), d.esc(", ".join(names.get(m, m) for m in c.municipalities))) for c in self.clusters_on(on)],
+                [(d.esc(c.name), d.esc(", ".join(names.get(m, m) for m in c.municipalities))) for c in self.clusters_on(day)],
             )
         )
         parts.append(
@@ -332,7 +357,7 @@ class Agreement(HealthAgreementFields):
                 "bodies",
                 w("Bodies", "Fora"),
                 (w("Body", "Forum"), w("Kind", "Type"), w("Members", "Medlemmer")),
-                [(d.esc(b.name), d.code(b.kind, lang), str(len(self.members_on(b, on)))) for b in self.bodies_on(on)],
+                [(d.esc(b.name), d.code(b.kind, lang), str(len(self.members_on(b, day)))) for b in self.bodies_on(day)],
             )
         )
         parts.append("</div>")
