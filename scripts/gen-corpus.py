@@ -112,15 +112,10 @@ def agreement_cases() -> List[Case]:
             refs.append(f"/bodies/{i}/posts/{j}/on_behalf_of")
             for k, _ in enumerate(p["memberships"]):
                 refs.append(f"/bodies/{i}/posts/{j}/memberships/{k}/person")
-    for i, r in enumerate(a["roles"]):
-        for j, _ in enumerate(r["organisations"]):
-            refs.append(f"/roles/{i}/organisations/{j}")
-    for i, c in enumerate(a["clusters"]):
-        for j, _ in enumerate(c["municipalities"]):
-            refs.append(f"/clusters/{i}/municipalities/{j}")
-    for i, ind in enumerate(a["indicators"]):
-        for j, _ in enumerate(ind["focus_areas"]):
-            refs.append(f"/indicators/{i}/focus_areas/{j}")
+    # Lists of references: every entry of each.
+    for kind, field in [("roles", "organisations"), ("clusters", "municipalities"), ("indicators", "focus_areas")]:
+        for i, item in enumerate(a[kind]):
+            refs += [f"/{kind}/{i}/{field}/{j}" for j in range(len(item[field]))]
     for i, s in enumerate(a["signatories"]):
         refs.append(f"/signatories/{i}/person")
     for path in refs:

@@ -207,6 +207,27 @@ impl HealthAgreement {
         self.organisations.iter().find(|o| o.id == id)
     }
 
+    /// The party an organisation answers to: itself, unless it is a unit of
+    /// the region, whose party is the nearest parent that is not (a
+    /// hospital sits for the region). `None` for an unknown id or a chain of
+    /// units without an end.
+    ///
+    /// ```
+    /// let a = sundhedsaftale::nordjylland_2024();
+    /// assert_eq!(a.party_of("aalborg").map(|o| o.id.as_str()), Some("aalborg"));
+    /// ```
+    pub fn party_of(&self, id: &str) -> Option<&Organisation> {
+        let mut current = self.organisation(id)?;
+        // Eight levels is deeper than any region's organisation; a loop ends here.
+        for _ in 0..8 {
+            if current.kind != OrganisationKind::RegionalUnit {
+                return Some(current);
+            }
+            current = self.organisation(current.parent.as_deref()?)?;
+        }
+        None
+    }
+
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)

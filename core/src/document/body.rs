@@ -357,7 +357,13 @@ pub(crate) fn check_one_of_a_kind(bodies: &[Body], at: &Pointer) -> Vec<Problem>
             match running {
                 Some((first, end)) if end.is_none_or(|e| b.established.is_none_or(|s| s < e)) => {
                     found.push((i, first, cluster));
-                    if end.is_some() && b.abolished.is_none_or(|a| end.is_some_and(|e| a > e)) {
+                    // An unknown end is open: it runs longer than any known one.
+                    let runs_longer = match (end, b.abolished) {
+                        (None, _) => false,
+                        (Some(_), None) => true,
+                        (Some(e), Some(x)) => x > e,
+                    };
+                    if runs_longer {
                         running = Some((i, b.abolished));
                     }
                 }

@@ -98,9 +98,9 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
         v.out.extend(b.check(&Pointer::root().key("bodies").index(i)));
     }
     v.strata();
-    v.targets(&ids);
-    // Each target against its series: the unit's domain, then the direction.
+    // Each target against its references, then its series: the unit's domain, then the direction.
     let targets = agreement.targets();
+    v.targets(&ids, &targets);
     let domains = agreement.unit_domains();
     v.out.extend(crate::document::target::check_values(&targets, |id| {
         domains.get(id).copied()
@@ -904,20 +904,10 @@ impl<'a> Validator<'a> {
     /// cluster body's posts for municipalities of that cluster only.
     fn seats(&mut self) {
         let a = self.a;
-        let party = |id: &str| {
-            let mut current = a.organisation(id)?;
-            for _ in 0..8 {
-                if current.kind != OrganisationKind::RegionalUnit {
-                    return Some(current);
-                }
-                current = a.organisation(current.parent.as_deref()?)?;
-            }
-            None
-        };
         for (i, b) in a.bodies.iter().enumerate() {
             let cluster = b.cluster.as_deref().and_then(|c| a.clusters.iter().find(|x| x.id == c));
             for (j, post) in b.posts.iter().enumerate() {
-                let Some(found) = party(&post.on_behalf_of) else {
+                let Some(found) = a.party_of(&post.on_behalf_of) else {
                     continue;
                 };
                 if let Some(c) = cluster {
@@ -956,13 +946,12 @@ impl<'a> Validator<'a> {
                         }
                     }
                     if m.title.sits_for().is_some_and(|expected| expected != found.kind) {
-                        let at = Pointer::root().key("bodies").index(i).key("posts").index(j);
                         self.out.keep(crate::document::people::title_mismatch(
                             &m.person,
                             m.title,
                             &post.on_behalf_of,
                             found.kind,
-                            at.key("memberships").index(k).key("title"),
+                            m_at().key("title"),
                         ));
                     }
                 }
@@ -1076,10 +1065,9 @@ impl<'a> Validator<'a> {
     /// only strata that series is broken down by, a known place, everything
     /// its kind needs, and no two the same scope. Also reports the indicators
     /// and key figures the follow-up cannot run on.
-    fn targets(&mut self, ids: &Ids<'a>) {
+    fn targets(&mut self, ids: &Ids<'a>, placed: &[(Pointer, crate::document::target::Target)]) {
         let a = self.a;
         self.out.extend(a.series_gaps().0);
-        let placed = a.targets();
         if placed.is_empty() {
             return;
         }
@@ -1095,7 +1083,7 @@ impl<'a> Validator<'a> {
             .map(|i| (i.id.as_str(), i.strata.as_slice()))
             .collect();
         let mut seen: HashMap<String, Pointer> = HashMap::default();
-        for (at, t) in &placed {
+        for (at, t) in placed {
             let Some(indicator) = t.indicator.as_deref() else {
                 self.push(Code::TargetWithoutIndicator, at.key("indicator"), ctx!());
                 continue;
@@ -1275,13 +1263,13 @@ fn title_text_contradiction(
             ));
         }
     }
+    let title = title?;
     let lower = text.to_lowercase();
     let whole_word = |word: &str| {
         lower
             .match_indices(word)
             .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(char::is_alphabetic))
     };
-    let title = title?;
     for (word, office) in [
         ("regionsrådsformand", Title::RegionalCouncilChair),
         ("borgmester", Title::Mayor),

@@ -20,6 +20,8 @@
 //! assert_eq!(p.context["character"], "U+00A0");
 //! ```
 
+use std::borrow::Cow;
+
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use crate::ground::hash::HashMap;
@@ -94,7 +96,8 @@ pub(crate) fn check<L: Locate>(id: &str, at: &L, out: &mut impl Report) {
 /// `code` is written in data as published (`børn og unge`), so it may hold
 /// single spaces between words, and nothing else the rule forbids.
 fn check_field<L: Locate>(id: &str, at: &L, field: &str, out: &mut impl Report) {
-    if id.contains('\0') {
+    // Most ids are printable ASCII: in normal form C, nothing unseen in them.
+    if id.bytes().all(|b| b.is_ascii_graphic()) || id.contains('\0') {
         return;
     }
     let words = field == "code";
@@ -124,6 +127,16 @@ fn check_field<L: Locate>(id: &str, at: &L, field: &str, out: &mut impl Report) 
     }
 }
 
+/// `id` in lower case, borrowed when it is already: most ids are, and every
+/// id of a document passes through here.
+fn folded(id: &str) -> Cow<'_, str> {
+    if id.chars().any(char::is_uppercase) {
+        Cow::Owned(id.to_lowercase())
+    } else {
+        Cow::Borrowed(id)
+    }
+}
+
 /// One namespace of ids (the organisations of an agreement, the posts and
 /// memberships of all its bodies, the items of an agenda): each id is
 /// checked by the id rule, defined once, and compared with the others
@@ -133,7 +146,7 @@ pub(crate) struct IdSpace<'a, L> {
     field: &'static str,
     defined: HashMap<&'a str, L>,
     /// Lowercased id → the id first defined with that spelling.
-    folded: HashMap<String, &'a str>,
+    folded: HashMap<Cow<'a, str>, &'a str>,
 }
 
 impl<L> Default for IdSpace<'_, L> {
@@ -168,7 +181,7 @@ impl<'a, L: Locate> IdSpace<'a, L> {
             });
             return;
         }
-        let lower = id.to_lowercase();
+        let lower = folded(id);
         match self.folded.get(&lower) {
             Some(&other) => {
                 let first = self.defined.get(other);
@@ -195,10 +208,7 @@ impl<'a, L: Locate> IdSpace<'a, L> {
     /// The id defined here that `id` matches but for case, to suggest for a
     /// reference that does not resolve.
     pub(crate) fn same_but_for_case(&self, id: &str) -> Option<&'a str> {
-        self.folded
-            .get(&id.to_lowercase())
-            .copied()
-            .filter(|&other| other != id)
+        self.folded.get(&folded(id)).copied().filter(|&other| other != id)
     }
 }
 
