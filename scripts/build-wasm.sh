@@ -37,20 +37,33 @@ if ! have_rustup_target && command -v rustup >/dev/null; then
   timeout 60 rustup target add "$TARGET" || echo "build-wasm: rustup could not add $TARGET"
 fi
 
+# Builds one package of the workspace for wasm32 and says where its module is.
+# Each package is built on its own, so that its features stay its own: the
+# Excel reader must not reach the main module through feature unification.
+build_package() {
+  local package=$1 file=${1//-/_}
+  if have_rustup_target; then
+    wasm_cargo cargo build --profile wasm-release --target "$TARGET" -p "$package" >&2
+    echo "$TARGET_DIR/$TARGET/wasm-release/$file.wasm"
+  else
+    if ! dpkg -s rust-web-src >/dev/null 2>&1; then
+      apt-get update >&2
+      apt-get install -y rustc-web cargo-web rust-web-src lld-22 >&2
+    fi
+    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$TARGET_DIR/debian-wasm" \
+      wasm_cargo /usr/bin/cargo build --profile wasm-release --target "$TARGET" -Zbuild-std=std,panic_abort -p "$package" >&2
+    echo "$TARGET_DIR/debian-wasm/$TARGET/wasm-release/$file.wasm"
+  fi
+}
+
 if have_rustup_target; then
   echo "build-wasm: using rustup's $TARGET"
-  wasm_cargo cargo build --profile wasm-release --target "$TARGET" -p sundhedsaftale-wasm
-  WASM=$TARGET_DIR/$TARGET/wasm-release/sundhedsaftale_wasm.wasm
 else
   echo "build-wasm: falling back to Debian's rustc-web with -Zbuild-std"
-  if ! dpkg -s rust-web-src >/dev/null 2>&1; then
-    apt-get update
-    apt-get install -y rustc-web cargo-web rust-web-src lld-22
-  fi
-  PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$TARGET_DIR/debian-wasm" \
-    wasm_cargo /usr/bin/cargo build --profile wasm-release --target "$TARGET" -Zbuild-std=std,panic_abort -p sundhedsaftale-wasm
-  WASM=$TARGET_DIR/debian-wasm/$TARGET/wasm-release/sundhedsaftale_wasm.wasm
 fi
+WASM=$(build_package sundhedsaftale-wasm)
+# The Excel reader, a module of its own that a page loads only to read a workbook.
+EXCEL_WASM=$(build_package sundhedsaftale-wasm-excel)
 
 # The CLI is looked for where `cargo install` puts it ($CARGO_INSTALL_ROOT,
 # else ~/.cargo), not anywhere on PATH: CI points that root at an empty
@@ -72,30 +85,36 @@ rm -rf "$OUT/pkg"
 # The package ships the repository's licences (copied, as npm pack skips symlinks).
 cp LICENSE-MIT LICENSE-APACHE "$OUT/"
 "$WASM_BINDGEN" --remove-name-section --remove-producers-section --target web --out-dir "$OUT/pkg" "$WASM"
+"$WASM_BINDGEN" --remove-name-section --remove-producers-section --target web --out-dir "$OUT/pkg" "$EXCEL_WASM"
 module="$OUT/pkg/sundhedsaftale_wasm_bg.wasm"
 before=$(stat -c %s "$module")
 # The features Rust's wasm32 target uses, so that wasm-opt accepts the module
 # as built. No inlining: rustc has inlined for size already, and wasm-opt's
 # own inlining made the module smaller raw but 20 % larger gzipped.
-bindings-wasm/tools/node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --low-memory-unused \
-  --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-reference-types --enable-multivalue \
-  -o "$module.opt" "$module"
-mv "$module.opt" "$module"
+for m in "$module" "$OUT/pkg/sundhedsaftale_wasm_excel_bg.wasm"; do
+  bindings-wasm/tools/node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --low-memory-unused \
+    --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-multivalue \
+    -o "$m.opt" "$m"
+  mv "$m.opt" "$m"
+done
 # The glue keeps its instance in module scope and offers no way to replace
 # it. It gets `__restart()`, built from the glue's own pieces, so the JS
 # layer can recover from a trap. Checked against the pinned version: if the
 # pieces are not there, the build fails rather than ship a glue without it.
-glue="$OUT/pkg/sundhedsaftale_wasm.js"
-grep -qF "function __wbg_finalize_init(instance, module) {" "$glue" || { echo "build-wasm: glue lacks __wbg_finalize_init"; exit 1; }
-cat >> "$glue" <<'JS'
+for glue in "$OUT/pkg/sundhedsaftale_wasm.js" "$OUT/pkg/sundhedsaftale_wasm_excel.js"; do
+  grep -qF "function __wbg_finalize_init(instance, module) {" "$glue" || { echo "build-wasm: $glue lacks __wbg_finalize_init"; exit 1; }
+  cat >> "$glue" <<'JS'
 
 /** Replaces the instance by a fresh one, after a trap left it unusable. */
 export function __restart() {
     __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
 }
 JS
+done
 echo "build-wasm: $before bytes of wasm, $(stat -c %s "$module") after wasm-opt, $(gzip -9 -c "$module" | wc -c) gzipped"
+excel="$OUT/pkg/sundhedsaftale_wasm_excel_bg.wasm"
+echo "build-wasm: the Excel module, $(stat -c %s "$excel") bytes, $(gzip -9 -c "$excel" | wc -c) gzipped"
 pages=$(node scripts/wasm-memory-max.mjs "$module")
 [ "$pages" = 4096 ] || { echo "build-wasm: the module's memory maximum is $pages pages, not 4096 (256 MiB): the ceiling in .cargo/config.toml did not reach the build"; exit 1; }

@@ -377,6 +377,7 @@ def observation_cases() -> List[Case]:
     columns = header.split(",")
     out: List[Case] = []
 
+    # Rows are named as the file numbers them: the header is row 1, so data row r is row r + 2.
     def with_row(r: int, cells: Dict[str, str]) -> str:
         row = rows[r].split(",")
         for name, value in cells.items():
@@ -392,43 +393,43 @@ def observation_cases() -> List[Case]:
 
     for r in range(len(rows)):
         num, den = rows[r].split(",")[3:5]
-        out.append(obs("units", "a count is not negative", f"Row {r + 1}'s numerator is negative.",
-                       with_row(r, {"numerator": "-" + num}), [f"/{r}/numerator"]))
-        out.append(obs("units", "a part is not larger than its whole", f"Row {r + 1}'s numerator exceeds its denominator.",
-                       with_row(r, {"numerator": str(int(den) + 1)}), [f"/{r}"]))
-        out.append(obs("units", "a denominator is not zero", f"Row {r + 1}'s denominator is 0.",
-                       with_row(r, {"denominator": "0"}), [f"/{r}"]))
-        out.append(obs("units", "a count is whole", f"Row {r + 1}'s numerator is {num}.5.",
-                       with_row(r, {"numerator": num + ".5"}), [f"/{r}/numerator"]))
-        out.append(obs("numbers", "a number is a number", f"Row {r + 1}'s denominator is `n/a`.",
-                       with_row(r, {"denominator": "n/a"}), [f"/{r}/denominator"]))
+        out.append(obs("units", "a count is not negative", f"Row {r + 2}'s numerator is negative.",
+                       with_row(r, {"numerator": "-" + num}), [f"/{r + 2}/numerator"]))
+        out.append(obs("units", "a part is not larger than its whole", f"Row {r + 2}'s numerator exceeds its denominator.",
+                       with_row(r, {"numerator": str(int(den) + 1)}), [f"/{r + 2}"]))
+        out.append(obs("units", "a denominator is not zero", f"Row {r + 2}'s denominator is 0.",
+                       with_row(r, {"denominator": "0"}), [f"/{r + 2}"]))
+        out.append(obs("units", "a count is whole", f"Row {r + 2}'s numerator is {num}.5.",
+                       with_row(r, {"numerator": num + ".5"}), [f"/{r + 2}/numerator"]))
+        out.append(obs("numbers", "a number is a number", f"Row {r + 2}'s denominator is `n/a`.",
+                       with_row(r, {"denominator": "n/a"}), [f"/{r + 2}/denominator"]))
     bad_periods = ["2024Q5", "2024M13", "20x4", "2024-13", "24"]
     for r in range(len(rows)):
         period = bad_periods[r % len(bad_periods)]
-        out.append(obs("periods", "a period is one the calendar has", f"Row {r + 1}'s period is `{period}`.",
-                       with_row(r, {"period": period}), [f"/{r}/period"]))
-        out.append(obs("periods", "a period has the indicator's period type", f"Row {r + 1} is a quarter of a yearly indicator.",
-                       with_row(r, {"period": rows[r].split(",")[2] + "Q1"}), [f"/{r}/period"]))
+        out.append(obs("periods", "a period is one the calendar has", f"Row {r + 2}'s period is `{period}`.",
+                       with_row(r, {"period": period}), [f"/{r + 2}/period"]))
+        out.append(obs("periods", "a period has the indicator's period type", f"Row {r + 2} is a quarter of a yearly indicator.",
+                       with_row(r, {"period": rows[r].split(",")[2] + "Q1"}), [f"/{r + 2}/period"]))
     bad_places = ["municipality:999", "Alborg", "region:1090", "kommune:77", "cluster:ingen", "Vyborg"]
     for r in range(len(rows)):
         place = bad_places[r % len(bad_places)]
-        out.append(obs("places", "a place is one that exists", f"Row {r + 1}'s place is `{place}`.",
-                       with_row(r, {"geography": place}), [f"/{r}/geography"]))
+        out.append(obs("places", "a place is one that exists", f"Row {r + 2}'s place is `{place}`.",
+                       with_row(r, {"geography": place}), [f"/{r + 2}/geography"]))
         # The old Cluster Vest existed until 30 June 2022: a 2022 row for it is right.
         if rows[r].split(",")[2] > "2022":
-            out.append(obs("places", "a place exists in the row's period", f"Row {r + 1} is for the cluster abolished in 2022.",
-                           with_row(r, {"geography": "cluster:klynge-vest-foer-2022"}), [f"/{r}/geography"]))
+            out.append(obs("places", "a place exists in the row's period", f"Row {r + 2} is for the cluster abolished in 2022.",
+                           with_row(r, {"geography": "cluster:klynge-vest-foer-2022"}), [f"/{r + 2}/geography"]))
     for r in range(0, len(rows), 2):
         duplicated = "\n".join([header] + rows + [rows[r]]) + "\n"
-        out.append(obs("duplicates", "one row per indicator, place, period and stratum", f"Row {r + 1} is repeated at the end.",
-                       duplicated, [f"/{len(rows)}"]))
+        out.append(obs("duplicates", "one row per indicator, place, period and stratum", f"Row {r + 2} is repeated at the end.",
+                       duplicated, [f"/{len(rows) + 2}"]))
     for r in range(0, len(rows), 4):
-        out.append(obs("places", "a follow-up of North Jutland is about North Jutland", f"Row {r + 1} is for Region Midtjylland.",
-                       with_row(r, {"geography": "region:1082"}), [f"/{r}/geography"],
+        out.append(obs("places", "a follow-up of North Jutland is about North Jutland", f"Row {r + 2} is for Region Midtjylland.",
+                       with_row(r, {"geography": "region:1082"}), [f"/{r + 2}/geography"],
                        arguable="a region compares itself with the others and the country, so rows for other regions are data, not mistakes"))
     for r in range(0, len(rows), 3):
-        out.append(obs("indicators", "a row names a known indicator", f"Row {r + 1}'s indicator loses a letter.",
-                       with_row(r, {"indicator": "genindlaeggelser-30-dag"}), [f"/{r}/indicator"]))
+        out.append(obs("indicators", "a row names a known indicator", f"Row {r + 2}'s indicator loses a letter.",
+                       with_row(r, {"indicator": "genindlaeggelser-30-dag"}), [f"/{r + 2}/indicator"]))
     return out
 
 

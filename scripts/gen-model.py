@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 REPO = Path(__file__).resolve().parent.parent
-SCHEMAS = ["health-agreement", "minutes", "rule-set", "results"]
+SCHEMAS = ["health-agreement", "minutes", "rule-set", "source-mapping", "results"]
 PY_OUT = REPO / "bindings-python/python/sundhedsaftale/model.py"
 TS_OUT = REPO / "bindings-wasm/js/model.d.ts"
 

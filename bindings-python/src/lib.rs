@@ -259,6 +259,12 @@ impl NativeAgreement {
             None => Default::default(),
             Some(text) => core::parse_json(text).map_err(|p| validation_error(py, &p))?,
         };
+        if let Some(mapping) = &observations.mapping {
+            let problems = mapping.check_against(&self.inner.indicator_catalogue().0);
+            if problems.has_errors() {
+                return Err(validation_error(py, &problems));
+            }
+        }
         let result = core::annual::run_on(&self.inner, Some(&observations.table), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
         Ok(NativeFollowUp { inner: result })
@@ -336,6 +342,9 @@ impl NativeFollowUp {
 #[pyclass(module = "sundhedsaftale._native", name = "NativeObservations", frozen)]
 struct NativeObservations {
     table: core::observation::ObservationTable,
+    /// The mapping a published table was read through, checked against the
+    /// agreement when the table is followed up.
+    mapping: Option<core::published::mapping::SourceMapping>,
 }
 
 #[pymethods]
@@ -343,6 +352,12 @@ impl NativeObservations {
     /// Number of rows.
     fn __len__(&self) -> usize {
         self.table.len()
+    }
+
+    /// The observations as a JSON array, in the order read.
+    fn to_json(&self) -> String {
+        let rows: Vec<core::observation::Observation> = (0..self.table.len()).map(|r| self.table.row(r)).collect();
+        serde_json::to_string(&rows).unwrap_or_default()
     }
 }
 
@@ -361,7 +376,7 @@ fn read_observations(py: Python<'_>, text: &str, format: &str, dialect: Option<&
     let table = py
         .detach(|| core::observation::read_in(text, format, dialect))
         .map_err(|p| validation_error(py, &p))?;
-    Ok(NativeObservations { table })
+    Ok(NativeObservations { table, mapping: None })
 }
 
 /// Reads observations from a file (`format` "csv" or "json"); see
@@ -389,7 +404,7 @@ fn read_observations_file(
             core::observation::read_in(text, format, dialect)
         })
         .map_err(|p| validation_error(py, &p))?;
-    Ok(NativeObservations { table })
+    Ok(NativeObservations { table, mapping: None })
 }
 
 /// Reads observations from anything exporting an Arrow stream (a pandas or
@@ -403,7 +418,83 @@ fn read_observations_arrow(py: Python<'_>, data: pyo3_arrow::PyRecordBatchReader
         .detach(|| frames::read_batches(reader, &columns))
         .map_err(|e| PyValueError::new_err(format!("cannot read the table: {e}")))?;
     let table = result.map_err(|p| validation_error(py, &p))?;
-    Ok(NativeObservations { table })
+    Ok(NativeObservations { table, mapping: None })
+}
+
+/// A mapping's JSON text, parsed; its problems marked as the mapping's.
+fn mapping_of(py: Python<'_>, mapping: &str) -> PyResult<core::published::mapping::SourceMapping> {
+    core::parse_json(mapping).map_err(|p| validation_error(py, &p.in_document("mapping")))
+}
+
+fn published_format(format: &str) -> PyResult<core::published::Format> {
+    format.parse().map_err(PyValueError::new_err)
+}
+
+/// Reads a published table's bytes (`format` "statbank", "jsonstat" or
+/// "xlsx") through a mapping given as JSON text. Raises `ValidationError`
+/// with every problem, each at the file's own row and column.
+#[pyfunction]
+fn read_published(py: Python<'_>, data: &[u8], format: &str, mapping: &str) -> PyResult<NativeObservations> {
+    let (format, mapping) = (published_format(format)?, mapping_of(py, mapping)?);
+    let table = py
+        .detach(|| core::published::read(data, format, &mapping))
+        .map_err(|p| validation_error(py, &p))?;
+    Ok(NativeObservations {
+        table,
+        mapping: Some(mapping),
+    })
+}
+
+/// Reads a published table from a file; see `read_published`. Raises
+/// `OSError` when the file cannot be read.
+#[pyfunction]
+fn read_published_file(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    format: &str,
+    mapping: &str,
+) -> PyResult<NativeObservations> {
+    let bytes = py.detach(|| std::fs::read(&path))?;
+    read_published(py, &bytes, format, mapping)
+}
+
+/// One cell of a data frame: a number, a text, or nothing.
+#[derive(FromPyObject)]
+enum FrameCell {
+    Number(f64),
+    Text(String),
+}
+
+/// Reads a data frame's columns (names, and each row's cells) through a
+/// mapping; rows are counted by position from 0, as the frame counts them.
+#[pyfunction]
+fn read_published_rows(
+    py: Python<'_>,
+    columns: Vec<String>,
+    rows: Vec<Vec<Option<FrameCell>>>,
+    mapping: &str,
+) -> PyResult<NativeObservations> {
+    use core::published::Cell;
+    let mapping = mapping_of(py, mapping)?;
+    let cells = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| match c {
+                    Some(FrameCell::Number(x)) if x.is_nan() => Cell::Empty,
+                    Some(FrameCell::Number(x)) => Cell::Number(x),
+                    Some(FrameCell::Text(t)) => Cell::Text(t),
+                    None => Cell::Empty,
+                })
+                .collect()
+        })
+        .collect();
+    let sheet = core::published::Sheet::listed(columns, cells);
+    let table = mapping.read(&sheet).map_err(|p| validation_error(py, &p))?;
+    Ok(NativeObservations {
+        table,
+        mapping: Some(mapping),
+    })
 }
 
 fn observation_format(format: &str) -> PyResult<core::observation::Format> {
@@ -554,6 +645,24 @@ fn nordjylland_2024() -> NativeAgreement {
     }
 }
 
+/// Every place of the reference data on a date: the country, the regions,
+/// the municipalities with their region then.
+#[pyfunction]
+fn places_on<'py>(py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    serialize(py, &core::directory::places_on(on))
+}
+
+/// The place a text names on a date (by code or name, as published);
+/// raises `ValidationError` with the problem (unknown, misspelt with a
+/// suggestion, ambiguous, or not existing then).
+#[pyfunction]
+fn place_on<'py>(py: Python<'py>, text: &str, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    match core::directory::place_on(text, on) {
+        Ok(place) => serialize(py, &place),
+        Err(problem) => Err(validation_error(py, &core::Problems(vec![problem]))),
+    }
+}
+
 /// Every labelled code with its English and Danish label.
 #[pyfunction]
 fn labels<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -580,6 +689,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_observations, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(read_published, m)?)?;
+    m.add_function(wrap_pyfunction!(places_on, m)?)?;
+    m.add_function(wrap_pyfunction!(place_on, m)?)?;
+    m.add_function(wrap_pyfunction!(read_published_file, m)?)?;
+    m.add_function(wrap_pyfunction!(read_published_rows, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

@@ -14,7 +14,7 @@ from conftest import REPO
 def test_readme_python_example_runs() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    assert len(blocks) == 3
+    assert len(blocks) == 4
     # The blocks follow on from each other, as in a notebook.
     env = {**os.environ, "MPLBACKEND": "Agg"}
     result = subprocess.run(
@@ -22,11 +22,18 @@ def test_readme_python_example_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("['Region Nordjylland', ") and lines[0].count("'") == 24  # 12 parties
-    assert lines[1] == "['Nord', 'Midt', 'Syd', 'Vest']"
-    assert lines[2] == "Mads Duedahl formand"
+    # The agreement's block follows the block on published data.
+    start = next(i for i, l in enumerate(lines) if l.startswith("['Region Nordjylland', "))
+    assert lines[start].count("'") == 24  # 12 parties
+    assert lines[start + 1] == "['Nord', 'Midt', 'Syd', 'Vest']"
+    assert lines[start + 2] == "Mads Duedahl formand"
     assert "in_force on 2026-01-01 (in_force_from 2024-01-01, nominal_end 2027-07-01)" in lines
     assert any(l.startswith("missing_field /id Det obligatoriske felt `id` mangler.") for l in lines)
+    # The worked example from a StatBank-shaped table: its header, 66 observations, Aalborg's rows, the workbook alike.
+    assert "OMRÅDE;KØN;ALDER;TID;ENHED;INDHOLD" in lines
+    assert any(l.startswith("66 {'indicator': 'genindlaeggelser-30-dage', 'geography': 'municipality:773'") for l in lines)
+    assert "True" in lines
+    assert "/2/OMRÅDE `Alborg` er ikke et stednavn, som det er skrevet; mente du Aalborg (municipality:851)?" in lines
 
 
 def test_examples_run() -> None:

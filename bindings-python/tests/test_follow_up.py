@@ -100,7 +100,8 @@ def test_follow_up_rejects_bad_observations(tmp_path: Path) -> None:
     bad.write_text("indicator,geography,period,value\nmiddellevetid,region:1081,2021Q1,81\n", encoding="utf-8")
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.nordjylland_2024().follow_up(2024, bad)
-    assert [(p["code"], p["path"]) for p in info.value.errors()] == [("wrong_period_type", "/0/period")]
+    # Row 2 of the file, after its header: the path names the file's row.
+    assert [(p["code"], p["path"]) for p in info.value.errors()] == [("wrong_period_type", "/2/period")]
     rows = [{"indicator": "middellevetid", "geography": "region:1081", "period": "2021", "value": 81.0}]
     result = sundhedsaftale.nordjylland_2024().follow_up(2024, rows)
     assert any(r["indicator"] == "middellevetid" and r["latest_value"] == 81.0 for r in result.rows)
@@ -138,15 +139,16 @@ def test_observations_report_every_bad_cell_with_its_path() -> None:
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_csv(text)
     found = [(e["code"], e["path"]) for e in info.value.errors()]
+    # Rows as the text numbers them, the header being row 1.
     assert found == [
-        ("unknown_place", "/1/geography"),
-        ("invalid_period", "/2/period"),
-        ("invalid_number", "/2/value"),
+        ("unknown_place", "/3/geography"),
+        ("invalid_period", "/4/period"),
+        ("invalid_number", "/4/value"),
     ]
     # Stated explicitly, the comma dialect reads `12,5` as two fields: a syntax problem at that row.
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_csv("indicator,geography,period,value\nx,municipality:851,2024,12,5\n")
-    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("csv_syntax", "/0")]
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("csv_syntax", "/2")]
 
 
 def test_observations_from_json_and_checks_against_the_agreement() -> None:

@@ -43,7 +43,10 @@ def walk(obj: Any, data: Any, path: str, seen: Set[str]) -> None:
         for i, (o, d) in enumerate(zip(obj, data or [])):
             walk(o, d, f"{path}/{i}", seen)
     elif isinstance(obj, model.FrozenMap):
-        assert dict(obj) == (data or {}), path
+        # Values all the way down too (a map of lists holds tuples).
+        assert set(obj) == set(data or {}), path
+        for k, v in obj.items():
+            walk(v, (data or {})[k], f"{path}/{k}", seen)
     elif isinstance(obj, model.Code):
         assert obj.value == data, path
         assert obj.label("en") and obj.label("da"), path
@@ -84,6 +87,16 @@ def test_every_class_is_reached_and_agrees_with_the_rust_json() -> None:
         walk(row, data, "", seen)
     for roll_up, data in zip(result.typed_roll_ups(), result.roll_ups):
         walk(roll_up, data, "", seen)
+    # A published table's mapping and the observations read through it.
+    vector = json.loads((REPO / "tests/published/001-statbank-codes.json").read_text(encoding="utf-8"))
+    walk(model.SourceMapping.from_dict(vector["mapping"]), vector["mapping"], "", seen)
+    observations = sundhedsaftale.Observations.from_statbank(REPO / vector["file"], vector["mapping"]).to_list()
+    # A flag left out of the JSON is false.
+    flags = {"provisional": False, "break_in_series": False, "suppressed": False}
+    for typed, data in zip((model.Observation.from_dict(o) for o in observations), observations):
+        walk(typed, {**flags, **data}, "", seen)
+    for place in sundhedsaftale.places("2027-01-01"):
+        walk(model.PlaceOn.from_dict(place), place, "", seen)
     hidden = model.Hidden.from_dict({"kind": "small_count", "threshold": 5})
     walk(hidden, {"kind": "small_count", "threshold": 5}, "", seen)
     assert MODEL_CLASSES - seen == set()

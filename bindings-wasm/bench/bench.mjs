@@ -60,6 +60,14 @@ console.log(`  sundhedsaftale parse(text)             ${oursParse.toFixed(1).pad
 const wasm = readFileSync(new URL("../js/pkg/sundhedsaftale_wasm_bg.wasm", import.meta.url));
 const gz = gzipSync(wasm, { level: 9 }).length;
 console.log(`S1 module size: ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (goal: ≤ 250 KB gzipped) = ${(gz / 1024 / 250).toFixed(2)}× the goal`);
+// Before the published-table readers (StatBank CSV, JSON-stat, mappings),
+// measured with this build script at commit b5d8020.
+const BEFORE_READERS_GZ = 540_107;
+console.log(`S1 with the readers: ${(gz / 1024).toFixed(0)} KB gzipped against ${(BEFORE_READERS_GZ / 1024).toFixed(0)} KB before them (b5d8020) = ${(gz / BEFORE_READERS_GZ).toFixed(3)}×`);
+// The Excel module, loaded only when a page reads a workbook.
+const excel = readFileSync(new URL("../js/pkg/sundhedsaftale_wasm_excel_bg.wasm", import.meta.url));
+const excelGz = gzipSync(excel, { level: 9 }).length;
+console.log(`S1b the Excel module (fetched only to read a workbook): ${(excelGz / 1024).toFixed(0)} KB gzipped = ${(excelGz / gz).toFixed(3)}× the module every page loads`);
 console.log(`N3 statusOn on a parsed agreement ${query.toFixed(1)} µs, on JSON text ${reparse.toFixed(1)} µs: ${(reparse / query).toFixed(0)}× faster`);
 console.log("N4 adversarial families of 1 MB, each in a fresh node process (goal: ≤ 100 ms and ≤ 100 MB each, no trap):");
 for (const family of ["memberships", "clusters", "targets", "references", "people", "agenda"]) {

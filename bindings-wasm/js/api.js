@@ -7,7 +7,7 @@
 // Every export and method checks its arguments with the checkers below
 // before anything reaches the module: a value of the wrong type is a
 // TypeError naming the argument, never a trap of the module.
-import { RENEW, native } from "./native.js";
+import { RENEW, excel, native } from "./native.js";
 
 // ---- Argument checks -------------------------------------------------------
 
@@ -301,7 +301,49 @@ const registry =
       })
     : null;
 
-const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smallCountThreshold", "minCoverage", "aggregateTolerance", "dialect"];
+const FOLLOW_UP_OPTIONS = ["observations", "format", "mapping", "targets", "weights", "smallCountThreshold", "minCoverage", "aggregateTolerance", "dialect"];
+
+/**
+ * A workbook read into a sheet's JSON by the Excel module: the mapping's
+ * `sheet`, else the first sheet whose header has its place and period.
+ */
+function workbookSheet(value, name, mapping) {
+  if (excel === null) throw new Error("sundhedsaftale: reading a workbook needs the Excel module: `await loadExcel()` once first");
+  if (!(value instanceof ArrayBuffer || ArrayBuffer.isView(value))) throw wrongType(name, "the workbook's bytes (an ArrayBuffer or a typed array)", value);
+  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (bytes.length > inputLimit) throw new RangeError(`sundhedsaftale: \`${name}\` is ${bytes.length} bytes long, over the input limit of ${inputLimit} (setInputLimit changes it)`);
+  const text = (v) => (typeof v === "string" ? v : undefined);
+  const sheet = text(mapping.sheet);
+  let answer;
+  try {
+    answer = excel.read_workbook(bytes, sheet, sheet === undefined ? text(mapping.place) : undefined, sheet === undefined ? text(mapping.period) : undefined);
+  } catch (error) {
+    // A trap (a bug met by these bytes) must not leave the reader unusable, nor cross as a trap.
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    excel.__restart();
+    throw new Error("sundhedsaftale: the Excel module could not read this workbook and was restarted", { cause: error });
+  }
+  // The sheet passes on to the main module as it came: no parse and write again.
+  return answer.startsWith('{"ok":') ? answer.slice(6, -1) : unwrap(answer);
+}
+
+/** The formats of tables as published, read through a mapping. */
+const PUBLISHED = ["statbank", "jsonstat", "xlsx"];
+
+/**
+ * A published table's content as text: a string, or the bytes of a file
+ * (an ArrayBuffer or a typed array, as a dropped file gives them), read as
+ * UTF-8 (a byte-order mark is left out).
+ */
+function tableText(value, name) {
+  if (typeof value === "string") return withinLimit(value, name);
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (bytes.length > inputLimit) throw new RangeError(`sundhedsaftale: \`${name}\` is ${bytes.length} bytes long, over the input limit of ${inputLimit} (setInputLimit changes it)`);
+    return withinLimit(new TextDecoder("utf-8").decode(bytes), name);
+  }
+  throw wrongType(name, "the table as a string, an ArrayBuffer or a typed array", value);
+}
 
 /**
  * The follow-up's options, checked, as the module's arguments. Observations
@@ -310,13 +352,24 @@ const FOLLOW_UP_OPTIONS = ["observations", "format", "targets", "weights", "smal
  * JSON observations.
  */
 function followUpArguments(value) {
-  const { observations, format, targets = [], weights, smallCountThreshold, minCoverage, aggregateTolerance, dialect } = optionsArg(value, "options", FOLLOW_UP_OPTIONS);
+  const { observations, format, mapping, targets = [], weights, smallCountThreshold, minCoverage, aggregateTolerance, dialect } = optionsArg(value, "options", FOLLOW_UP_OPTIONS);
   let observed;
-  let kind = format === undefined ? "csv" : shortTextArg(format, "options.format", '"csv" or "json"');
-  if (kind !== "csv" && kind !== "json") {
-    throw new RangeError(`sundhedsaftale: \`options.format\`: unknown format ${JSON.stringify(kind)} (use "csv" or "json")`);
+  let kind = format === undefined ? "csv" : shortTextArg(format, "options.format", '"csv", "json", "statbank", "jsonstat" or "xlsx"');
+  const published = PUBLISHED.includes(kind);
+  if (kind !== "csv" && kind !== "json" && !published) {
+    throw new RangeError(`sundhedsaftale: \`options.format\`: unknown format ${JSON.stringify(kind)} (use "csv", "json", "statbank", "jsonstat" or "xlsx")`);
   }
-  if (Array.isArray(observations)) {
+  if (published !== (mapping !== undefined)) {
+    throw new TypeError(published ? `sundhedsaftale: a ${kind} table needs \`options.mapping\`` : "sundhedsaftale: `options.mapping` is for a published table (format statbank, jsonstat or xlsx)");
+  }
+  if (published) {
+    if (!isPlainObject(mapping)) throw wrongType("options.mapping", "a mapping object { indicator, place, period, … }", mapping);
+    if (observations === undefined) throw new TypeError(`sundhedsaftale: a ${kind} table needs \`options.observations\``);
+    if (kind === "xlsx") {
+      observed = workbookSheet(observations, "options.observations", mapping);
+      kind = "sheet";
+    } else observed = tableText(observations, "options.observations");
+  } else if (Array.isArray(observations)) {
     observed = jsonArg(observations, "options.observations");
     kind = "json";
   } else if (typeof observations === "string") {
@@ -326,6 +379,7 @@ function followUpArguments(value) {
   }
   if (!Array.isArray(targets)) throw wrongType("options.targets", "an array of targets", targets);
   const options = { targets };
+  if (published) options.mapping = mapping;
   if (weights !== undefined) {
     if (!isPlainObject(weights)) throw wrongType("options.weights", "an object of weights by geography", weights);
     options.weights = weights;
@@ -682,6 +736,41 @@ export function progress(input) {
   if (!isPlainObject(input)) throw wrongType("input", "an object { base, current, direction, … }", input);
   return unwrap(call("progress", jsonArg(input, "input")));
 }
+/** The national reference data on a date: the country, the regions, the municipalities with their region then. */
+export function places(on) {
+  return unwrap(call("places_on", dateArg(on)));
+}
+
+/**
+ * The place a text names on a date, written as people and Statistics
+ * Denmark write it (`851`, `Aalborg Kommune`, `081`, `Hele landet`); throws
+ * ValidationError when it names none (unknown, misspelt with a suggestion,
+ * ambiguous, or not existing then).
+ */
+export function place(text, on) {
+  return unwrap(call("place_on", shortTextArg(text, "text"), dateArg(on)));
+}
+
+/**
+ * Observations from a table as published, read through its mapping:
+ * `source` is the table as text or as a file's bytes (an ArrayBuffer or a
+ * typed array), `format` "statbank" (Statistics Denmark's CSV) or
+ * "jsonstat" (JSON-stat 2.0), or "xlsx" (a workbook's bytes, once
+ * `await loadExcel()` has loaded the Excel module, which pages that never
+ * read a workbook do not download). Throws ValidationError with every
+ * problem, each at the file's own row and column (`/14/INDHOLD`) or the
+ * cube's cell (`/value/17`).
+ */
+export function readObservations(source, options) {
+  const { format, mapping } = optionsArg(options, "options", ["format", "mapping"]);
+  const kind = shortTextArg(format, "options.format", '"statbank", "jsonstat" or "xlsx"');
+  if (!PUBLISHED.includes(kind)) throw new RangeError(`sundhedsaftale: \`options.format\`: unknown format ${JSON.stringify(kind)} (use "statbank", "jsonstat" or "xlsx")`);
+  if (!isPlainObject(mapping)) throw wrongType("options.mapping", "a mapping object { indicator, place, period, … }", mapping);
+  const mappingText = jsonArg(mapping, "options.mapping");
+  if (kind === "xlsx") return unwrap(call("read_published", workbookSheet(source, "source", mapping), "sheet", mappingText));
+  return unwrap(call("read_published", tableText(source, "source"), kind, mappingText));
+}
+
 /** The annual follow-up of `year`; see `ParsedAgreement.followUp`. */
 export function followUp(agreement, year, options) {
   const a = agreementArg(agreement);

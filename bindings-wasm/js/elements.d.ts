@@ -1,5 +1,5 @@
 // The web components defined by importing "sundhedsaftale/elements".
-import type { Agreement, Lang, ParsedAgreement, Problem } from "./index.js";
+import type { Agreement, Lang, ParsedAgreement, Problem, SourceMapping } from "./index.js";
 
 /** What the agreement-showing elements share. */
 export declare class AgreementElement extends HTMLElement {
@@ -22,8 +22,10 @@ export declare class CalendarElement extends AgreementElement {}
 export declare class FollowUpElement extends AgreementElement {
   /** The `year` attribute; last year when absent. */
   readonly year: number;
-  /** Observations as CSV text or an array of observation objects (instead of the `observations` URL). */
-  observations: string | object[] | undefined;
+  /** Observations as CSV text or an array of observation objects (instead of the `observations` URL); with `mapping`, a published table's text or bytes. */
+  observations: string | object[] | ArrayBuffer | ArrayBufferView | undefined;
+  /** How a published table (StatBank CSV, or JSON-stat by `format` or a .json URL) maps onto an indicator. */
+  mapping: SourceMapping | undefined;
 }
 /** `<sundhedsaftale-validator>`: every problem of a pasted, dropped or chosen document, its place marked. */
 export declare class ValidatorElement extends HTMLElement {

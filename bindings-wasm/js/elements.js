@@ -12,6 +12,7 @@ import {
   ParsedAgreement,
   ValidationError,
   label,
+  loadExcel,
   openNordjylland2024,
   parse,
   ready,
@@ -381,6 +382,13 @@ async function fetchText(url) {
   return response.text();
 }
 
+/** A workbook's bytes at a URL. */
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
 /** A failure to show: what went wrong, with every problem of an invalid document. */
 function failure(error, text, lang) {
   const problems = error instanceof ValidationError ? error.errorsIn(lang) : [];
@@ -557,14 +565,28 @@ class CalendarElement extends AgreementElement {
  * `<sundhedsaftale-follow-up>`: progress per place and indicator for a
  * `year` (last year by default), from observations at the `observations`
  * URL (CSV, or JSON when the URL ends in .json) or the `observations`
- * property; without them, from the agreement's key figures.
+ * property; without them, from the agreement's key figures. With the
+ * `mapping` property, the observations are a table as published: a
+ * StatBank CSV, JSON-stat (a .json URL) or a workbook (a .xlsx URL, whose
+ * reader is loaded only then), or as `format` says; as text or a dropped
+ * file's ArrayBuffer.
  */
 class FollowUpElement extends AgreementElement {
-  static observedAttributes = [...AgreementElement.observedAttributes, "year", "observations"];
+  static observedAttributes = [...AgreementElement.observedAttributes, "year", "observations", "format"];
   #observations;
+  #mapping;
   #fetched = null;
 
-  /** The observations: CSV text or an array of observation objects. */
+  /** How a published table maps onto an indicator (see `readObservations`), or undefined for tidy observations. */
+  get mapping() {
+    return this.#mapping;
+  }
+  set mapping(value) {
+    this.#mapping = value;
+    this.refresh();
+  }
+
+  /** The observations: CSV text, an array of observation objects, or (with `mapping`) a published table's text or bytes. */
   get observations() {
     return this.#observations;
   }
@@ -584,10 +606,21 @@ class FollowUpElement extends AgreementElement {
     super.attributeChangedCallback(name, before, after);
   }
 
+  /** The published format of the observations, with a mapping; else null (tidy CSV or JSON). */
+  #publishedFormat() {
+    if (this.#mapping === undefined) return null;
+    const url = this.getAttribute("observations") ?? "";
+    return this.getAttribute("format") ?? (url.endsWith(".json") ? "jsonstat" : url.endsWith(".xlsx") ? "xlsx" : "statbank");
+  }
+
   async prepare() {
     const url = this.getAttribute("observations");
+    const published = this.#publishedFormat();
+    // The Excel module is fetched only when a workbook is to be read.
+    if (published === "xlsx") await loadExcel();
     if (this.#observations === undefined && url && this.#fetched?.url !== url) {
-      this.#fetched = { url, text: await fetchText(url), format: url.endsWith(".json") ? "json" : "csv" };
+      const text = published === "xlsx" ? await fetchBytes(url) : await fetchText(url);
+      this.#fetched = { url, text, format: url.endsWith(".json") ? "json" : "csv" };
     }
   }
 
@@ -597,6 +630,10 @@ class FollowUpElement extends AgreementElement {
     const options = {};
     if (this.#observations !== undefined) options.observations = this.#observations;
     else if (this.#fetched) Object.assign(options, { observations: this.#fetched.text, format: this.#fetched.format });
+    if (this.#mapping !== undefined) {
+      options.format = this.#publishedFormat();
+      options.mapping = this.#mapping;
+    }
     const result = this.agreement.followUp(this.year, options);
     const indicators = new Map();
     for (const row of result.rows) indicators.set(row.indicator, [...(indicators.get(row.indicator) ?? []), row]);

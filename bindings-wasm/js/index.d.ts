@@ -75,6 +75,9 @@ import type {
   Status,
   Thresholds,
   ValidityStatus,
+  SourceMapping,
+  Observation,
+  PlaceOn,
 } from "./model.js";
 
 /** Every type of the model's JSON form (generated from core's JSON Schemas). */
@@ -85,6 +88,12 @@ export type Agreement = HealthAgreement;
 
 /** Resolves once the wasm module is loaded (a no-op under node). */
 export function ready(source?: string | URL | Response | BufferSource): Promise<void>;
+/**
+ * Loads the Excel module (the workbook reader, from the file beside the
+ * package's), which pages download only when they read a workbook. Once it
+ * is loaded, `readObservations` and `followUp` read `xlsx` tables.
+ */
+export function loadExcel(): Promise<void>;
 /** The largest input, in UTF-16 code units (about bytes), passed to the module by default: 16 MiB. */
 export const DEFAULT_INPUT_LIMIT: number;
 /** Sets the input size limit; larger inputs throw `RangeError` before they reach the module. */
@@ -274,6 +283,20 @@ export function progress(input: ProgressInput): Progress;
  * agreement's key figures.
  */
 export function followUp(agreement: AgreementInput, year: number, options?: FollowUpOptions): FollowUp;
+/** The national reference data on a date: the country, the regions, the municipalities with their region then. */
+export function places(on: DateInput): PlaceOn[];
+/** The place a text names on a date (by code or name); throws ValidationError when it names none. */
+export function place(text: string, on: DateInput): PlaceOn;
+/**
+ * Observations from a table as published, read through its mapping; throws
+ * ValidationError with every problem, each at the file's own row and
+ * column (`/14/INDHOLD`, row 14 as a spreadsheet shows it) or the cube's
+ * cell (`/value/17`).
+ */
+export function readObservations(
+  source: string | ArrayBuffer | ArrayBufferView,
+  options: { format: "statbank" | "jsonstat" | "xlsx"; mapping: SourceMapping },
+): Observation[];
 /** Options of a follow-up. */
 export interface FollowUpOptions {
   /**
@@ -282,8 +305,16 @@ export interface FollowUpOptions {
    * empty file: ValidationError, `missing_field` for `indicator`,
    * `geography` and `period`, as in Rust and Python.
    */
-  observations?: string | object[];
-  format?: "csv" | "json";
+  observations?: string | object[] | ArrayBuffer | ArrayBufferView;
+  /**
+   * `csv` (tidy, the default) or `json`; or a table as published, read
+   * through `mapping`: `statbank` (Statistics Denmark's CSV) or `jsonstat`
+   * (JSON-stat 2.0), as text or a file's bytes, or `xlsx` (a workbook's
+   * bytes, once `loadExcel()` has loaded the Excel module).
+   */
+  format?: "csv" | "json" | "statbank" | "jsonstat" | "xlsx";
+  /** How a published table maps onto an indicator (core/schema/source-mapping.schema.json). */
+  mapping?: SourceMapping;
   targets?: FollowUpTarget[];
   weights?: { [geography: string]: number };
   smallCountThreshold?: number;

@@ -1,6 +1,6 @@
 // Browser entry point (ESM): call `await ready()` once before anything else.
 import init, * as module from "./pkg/sundhedsaftale_wasm.js";
-import { bind, checkSource } from "./native.js";
+import { bind, bindExcel, checkSource } from "./native.js";
 
 export * from "./api.js";
 
@@ -15,4 +15,19 @@ export function ready(source) {
   }
   loaded ??= init(source === undefined ? undefined : { module_or_path: source }).then(() => bind(module));
   return loaded;
+}
+
+let excelLoaded = null;
+
+/**
+ * Loads the Excel module (the workbook reader, from the file beside this
+ * one), which pages download only when they read a workbook. Once loaded,
+ * `readObservations` and `followUp` read `xlsx` tables.
+ */
+export function loadExcel() {
+  excelLoaded ??= import("./pkg/sundhedsaftale_wasm_excel.js").then(async (reader) => {
+    await reader.default();
+    bindExcel(reader);
+  });
+  return excelLoaded;
 }

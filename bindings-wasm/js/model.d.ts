@@ -1199,6 +1199,59 @@ export interface Selector {
 }
 
 
+/** How a published table maps onto one indicator. */
+export interface SourceMapping {
+  /** The published table's id (Statistics Denmark's `DODA1`, a portal's file name), as its source. */
+  table?: string | null;
+  /** The indicator every row of the table is of. */
+  indicator: string;
+  /** The place's column (codes such as `851`, `081`, `000`, or names). */
+  place: string;
+  /** The period's column (`2024`, `2024K1`, `2024M01`, …). */
+  period: string;
+  /** The value's column. */
+  value?: string | null;
+  /** The numerator's column. */
+  numerator?: string | null;
+  /** The denominator's column. */
+  denominator?: string | null;
+  /** A column whose categories say what each row's value is (Statistics Denmark's long form: one row for the count, one for the population). */
+  measure?: Measure | null;
+  /** Columns that are strata. */
+  strata?: StratumColumn[];
+  /** Columns whose rows are kept only for these categories (`{"ALDER": ["TOT"]}`). */
+  keep?: Record<string, string[]>;
+  /** A workbook's sheet, by name (when left out, the first sheet whose header has the place and period columns, else the first sheet). */
+  sheet?: string | null;
+}
+
+
+/** A column whose categories say what each row's value is. */
+export interface Measure {
+  /** The column. */
+  column: string;
+  /** The category whose rows give the value. */
+  value?: string | null;
+  /** The category whose rows give the numerator. */
+  numerator?: string | null;
+  /** The category whose rows give the denominator. */
+  denominator?: string | null;
+  /** The value column, when the table has one (a cube has its values). */
+  values?: string | null;
+}
+
+
+/** A column that is a stratum, and how its categories map onto the agreement's. */
+export interface StratumColumn {
+  /** The column. */
+  column: string;
+  /** The agreement's dimension (`sex`). */
+  dimension: string;
+  /** Each category as the table writes it, mapped onto the agreement's category, or `null` for the total. */
+  categories: Record<string, string | null>;
+}
+
+
 /** The answer to "is the agreement in force on this date?". */
 export interface ValidityStatus {
   /** The date asked about. */
@@ -1220,6 +1273,48 @@ export interface DecidingDate {
   role: DateRole;
   /** The date. */
   date: string;
+}
+
+
+/** One observation, in its JSON form. */
+export interface Observation {
+  /** The indicator's id. */
+  indicator: string;
+  /** The place. */
+  geography: Geography;
+  /** The period. */
+  period: Period;
+  /** The value. */
+  value?: number | null;
+  /** The numerator. */
+  numerator?: number | null;
+  /** The denominator. */
+  denominator?: number | null;
+  /** Disaggregation values (`{"sex": "k"}`); absent dimensions are totals. */
+  disaggregation?: Record<string, string>;
+  /** Not yet final. */
+  provisional?: boolean;
+  /** The series changes definition from this period on. */
+  break_in_series?: boolean;
+  /** Withheld at the source. */
+  suppressed?: boolean;
+}
+
+
+/** A place of the reference data on a date. */
+export interface PlaceOn {
+  /** The canonical geography (`municipality:851`, `region:1081`, `country:DK`; `region:oestdanmark` for a region whose code no source confirms). */
+  geography: string;
+  /** `country`, `region` or `municipality`. */
+  level: string;
+  /** The official code, where one is confirmed (`851`, `1081`, `DK`). */
+  code?: string | null;
+  /** Statistics Denmark's code for it (`851`, `081`, `000`), where it has one. */
+  statbank?: string | null;
+  /** The name (`Aalborg Kommune`, `Region Nordjylland`, `Danmark`). */
+  name: string;
+  /** A municipality's region on the date, as a geography. */
+  region?: string | null;
 }
 
 

@@ -8,6 +8,13 @@ export function bind(module) {
   native = module;
 }
 
+// The Excel module, once `loadExcel()` has loaded it (null until then).
+export let excel = null;
+
+export function bindExcel(module) {
+  excel = module;
+}
+
 /**
  * Module-private (api.js and elements.js): a method of `ParsedAgreement`
  * giving the agreement to use now: itself while it is open, or one parsed

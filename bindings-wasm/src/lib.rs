@@ -438,10 +438,20 @@ fn run_follow_up(
     format: &str,
     options: &str,
 ) -> String {
+    if let Ok(published) = format.parse::<core::published::Format>() {
+        return run_follow_up_published(agreement, year, observations.unwrap_or(""), Some(published), options);
+    }
+    if format == "sheet" {
+        return run_follow_up_published(agreement, year, observations.unwrap_or(""), None, options);
+    }
     let format = match format {
         "csv" => core::observation::Format::Csv,
         "json" => core::observation::Format::Json,
-        other => return argument(format!("unknown format `{other}` (use csv or json)")),
+        other => {
+            return argument(format!(
+                "unknown format `{other}` (use csv, json, statbank, jsonstat or xlsx)"
+            ))
+        }
     };
     let options: core::annual::FollowUpOptions = match core::parse_json(options) {
         Ok(o) => o,
@@ -451,6 +461,95 @@ fn run_follow_up(
     match core::annual::run(agreement, observations, year, &options.into()) {
         Ok(result) => ok(&result),
         Err(problems) => invalid(&problems),
+    }
+}
+
+/// The follow-up of a published table (`format` `None`: a sheet's JSON, as
+/// the Excel module reads a workbook): `options` holds its `mapping` beside
+/// the follow-up's options.
+fn run_follow_up_published(
+    agreement: &core::HealthAgreement,
+    year: i32,
+    text: &str,
+    format: Option<core::published::Format>,
+    options: &str,
+) -> String {
+    let Ok(serde_json::Value::Object(mut options)) = serde_json::from_str::<serde_json::Value>(options) else {
+        return argument("the options are not a JSON object".into());
+    };
+    let Some(mapping) = options.remove("mapping") else {
+        return argument("a published table needs `options.mapping`".into());
+    };
+    let mapping = match core::parse_json::<core::published::mapping::SourceMapping>(&mapping.to_string()) {
+        Ok(m) => m,
+        Err(problems) => return invalid(&problems.in_document("mapping")),
+    };
+    let options: core::annual::FollowUpOptions = match core::parse_json(&serde_json::Value::Object(options).to_string())
+    {
+        Ok(o) => o,
+        Err(problems) => return invalid(&problems),
+    };
+    let result = match format {
+        Some(format) => {
+            core::annual::run_published(agreement, text.as_bytes(), format, &mapping, year, &options.into())
+        }
+        None => match core::parse_json::<core::published::Sheet>(text) {
+            Ok(sheet) => core::annual::run_published_sheet(agreement, &sheet, &mapping, year, &options.into()),
+            Err(problems) => return invalid(&problems),
+        },
+    };
+    match result {
+        Ok(result) => ok(&result),
+        Err(problems) => invalid(&problems),
+    }
+}
+
+/// A published table's text (`format` "statbank" or "jsonstat"; "xlsx"
+/// needs the `excel` feature, which this module leaves out) read through a
+/// mapping given as JSON: `{"ok": [observation, ...]}` in the order read, or
+/// its problems, each at the file's own row and column.
+///
+/// `format` "sheet" is a sheet's JSON, as the Excel module reads a workbook.
+#[wasm_bindgen]
+pub fn read_published(text: &str, format: &str, mapping: &str) -> String {
+    let mapping = match core::parse_json::<core::published::mapping::SourceMapping>(mapping) {
+        Ok(m) => m,
+        Err(problems) => return invalid(&problems.in_document("mapping")),
+    };
+    let read = match format {
+        "sheet" => core::parse_json::<core::published::Sheet>(text).and_then(|sheet| mapping.read(&sheet)),
+        other => match other.parse::<core::published::Format>() {
+            Ok(format) => core::published::read(text.as_bytes(), format, &mapping),
+            Err(e) => return argument(e),
+        },
+    };
+    match read {
+        Ok(table) => {
+            let rows: Vec<core::observation::Observation> = (0..table.len()).map(|r| table.row(r)).collect();
+            ok(&rows)
+        }
+        Err(problems) => invalid(&problems),
+    }
+}
+
+/// Every place of the reference data on a date: `{"ok": [place, ...]}`.
+#[wasm_bindgen]
+pub fn places_on(on: &str) -> String {
+    match date(on) {
+        Ok(on) => ok(&core::directory::places_on(on)),
+        Err(e) => argument(e),
+    }
+}
+
+/// The place a text names on a date: `{"ok": place}`, or its problem.
+#[wasm_bindgen]
+pub fn place_on(text: &str, on: &str) -> String {
+    match date(on) {
+        Ok(on) => match core::directory::place_on(text, on) {
+            Ok(place) => ok(&place),
+            Err(problem) => invalid(&core::Problems(vec![problem])),
+        },
+        Err(e) => argument(e),
     }
 }
 

@@ -263,6 +263,51 @@ test("the agreement and observations properties take data from the page", async 
     sa.label("status", row.status, "da"),
     { timeout: 20000 },
   );
+  // A published table dropped as a file: JSON-stat bytes and their mapping, as node answers them.
+  const vector = JSON.parse(readFileSync(join(repo, "tests/published/003-jsonstat.json"), "utf8"));
+  const bytes = readFileSync(join(repo, vector.file));
+  const aalborg = agreement
+    .followUp(2024, { observations: bytes, format: "jsonstat", mapping: vector.mapping })
+    .rows.find((r) => r.geography === "municipality:851" && Object.keys(r.stratum ?? {}).length === 0);
+  await page.evaluate(
+    async ([file, mapping]) => {
+      const element = document.getElementById("follow-up");
+      element.setAttribute("format", "jsonstat");
+      element.mapping = mapping;
+      element.observations = await (await fetch(`/${file}`)).arrayBuffer();
+    },
+    [vector.file, vector.mapping],
+  );
+  await page.waitForFunction(
+    (status) =>
+      [...document.getElementById("follow-up").shadowRoot.querySelectorAll('section[data-indicator="genindlaeggelser-30-dage"] tr[data-geography="municipality:851"] .badge')].some(
+        (b) => b.textContent === status,
+      ),
+    sa.label("status", aalborg.status, "da"),
+    { timeout: 20000 },
+  );
+  // The same table as a workbook: the Excel module is fetched now, not before, and gives the same rows.
+  const before = await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("sundhedsaftale_wasm_excel_bg.wasm")));
+  assert.equal(before, false, "the Excel module was fetched before any workbook was read");
+  const workbook = JSON.parse(readFileSync(join(repo, "tests/published/004-xlsx.json"), "utf8"));
+  await page.evaluate(
+    async ([file, mapping]) => {
+      const element = document.getElementById("follow-up");
+      element.setAttribute("format", "xlsx");
+      element.mapping = mapping;
+      element.observations = await (await fetch(`/${file}`)).arrayBuffer();
+      await element.refresh();
+    },
+    [workbook.file, workbook.mapping],
+  );
+  await page.waitForFunction(
+    (status) =>
+      [...document.getElementById("follow-up").shadowRoot.querySelectorAll('section[data-indicator="genindlaeggelser-30-dage"] tr[data-geography="municipality:851"] .badge')].some(
+        (b) => b.textContent === status,
+      ) && performance.getEntriesByType("resource").some((r) => r.name.endsWith("sundhedsaftale_wasm_excel_bg.wasm")),
+    sa.label("status", aalborg.status, "da"),
+    { timeout: 20000 },
+  );
 });
 
 test("the wrong-type table runs in the page: every call throws what it should, naming the argument, and the module never restarts", async () => {

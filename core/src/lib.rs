@@ -43,14 +43,14 @@ pub use document::{
     agreement, body, cluster, collaboration, composition, content, dispute, follow_up, indicator, organisation, people,
     strata, target, validity,
 };
-pub use engine::{aggregate, annual, categories, discretion, observation, progress, totals};
+pub use engine::{aggregate, annual, categories, discretion, observation, progress, published, totals};
 pub use faces::{labels, load, report, validate};
 #[cfg(feature = "embedded")]
 pub use formats::embedded;
 pub use formats::schema;
 pub use ground::{date, fold, lang, period};
 pub use meetings::{meeting, portfolio};
-pub use places::{geography, reference, written};
+pub use places::{directory, geography, reference, written};
 pub use problems::{catalogue, problem, text};
 pub use reading::{parse, shape};
 

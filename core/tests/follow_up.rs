@@ -34,13 +34,25 @@ fn malformed_cells_are_reported_with_row_and_column() {
     assert_eq!(
         keys(&problems),
         [
-            ("invalid_period".to_string(), "/1/period".to_string()),
-            ("invalid_geography".to_string(), "/2/geography".to_string()),
-            ("invalid_number".to_string(), "/3/value".to_string()),
-            ("invalid_value".to_string(), "/4/provisional".to_string()),
+            ("invalid_period".to_string(), "/3/period".to_string()),
+            ("invalid_geography".to_string(), "/4/geography".to_string()),
+            ("invalid_number".to_string(), "/5/value".to_string()),
+            ("invalid_value".to_string(), "/6/provisional".to_string()),
         ]
     );
-    assert_eq!(problems.0[2].context["row"], 4);
+    // Rows as the file numbers them, the header being row 1: in the path, the context and the message.
+    assert_eq!(problems.0[2].context["row"], 5);
+    assert_eq!(problems.0[2].context["cell"], "D5");
+    assert!(
+        problems.0[2].message.en.contains("row 5, column D (value)"),
+        "{}",
+        problems.0[2].message.en
+    );
+    assert!(
+        problems.0[2].message.da.contains("række 5, kolonne D (value)"),
+        "{}",
+        problems.0[2].message.da
+    );
     assert_eq!(problems.0[2].context["column"], "value");
     let missing = read_csv("indicator,period\nx,2021\n").unwrap_err();
     assert_eq!(
@@ -68,13 +80,13 @@ fn semantic_problems_point_at_row_and_column() {
     assert_eq!(
         keys(&problems),
         [
-            k("unknown_reference", "/0/indicator"),
-            k("unknown_reference", "/1/geography"),
-            k("duplicate_observation", "/3/indicator"),
-            k("value_mismatch", "/4/value"),
-            k("wrong_period_type", "/5/period"),
-            k("percentage_out_of_range", "/6/value"),
-            k("missing_value", "/7/value"),
+            k("unknown_reference", "/2/indicator"),
+            k("unknown_reference", "/3/geography"),
+            k("duplicate_observation", "/5/indicator"),
+            k("value_mismatch", "/6/value"),
+            k("wrong_period_type", "/7/period"),
+            k("percentage_out_of_range", "/8/value"),
+            k("missing_value", "/9/value"),
         ]
     );
 }

@@ -34,6 +34,14 @@ fn results_schema_is_current() {
 }
 
 #[test]
+fn source_mapping_schema_is_current() {
+    check(
+        "source-mapping.schema.json",
+        sundhedsaftale::schema::source_mapping_schema(),
+    );
+}
+
+#[test]
 fn minutes_schema_is_current() {
     check("minutes.schema.json", minutes_schema());
 }

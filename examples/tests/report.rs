@@ -218,9 +218,91 @@ fn follow_up_rejects_bad_observations_with_row_and_column() {
     let (code, _, err) = report(&["--follow-up", "2024", "--observations", path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("error invalid_number /0/value: `abc` is not a number (row 1, column value)."),
+        // Row 2 of the file, the header being row 1: in the path as in the message.
+        err.contains("error invalid_number /2/value: `abc` is not a number (row 2, column D (value))."),
         "{err}"
     );
+}
+
+/// The repository's shared vector `name` of `tests/published/`, and its mapping written to a file.
+fn published(name: &str) -> (serde_json::Value, TempFile) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join("tests/published").join(name)).unwrap();
+    let vector: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mapping = temp_file(&format!("{name}-mapping.json"), &vector["mapping"].to_string());
+    (vector, mapping)
+}
+
+#[test]
+fn follow_up_reads_a_published_table_through_its_mapping() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    // The workbook's data sheet is found by its header (its first sheet holds notes).
+    let (vector, mapping) = published("001-statbank-codes.json");
+    let table = root.join("tests/published/files/synthetic-readmissions.xlsx");
+    let args = [
+        "--follow-up",
+        "2024",
+        "--observations",
+        table.to_str().unwrap(),
+        "--mapping",
+        mapping.0.to_str().unwrap(),
+        "--lang",
+        "da",
+    ];
+    let (code, out, err) = report(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("— Aalborg Kommune\n  basis 2022: "), "{out}");
+    assert_eq!(vector["format"], "statbank");
+    // A bad cell names the file's row and column; a mapping's own problem says it is the mapping's.
+    let (vector, mapping) = published("006-cells-that-say-nothing-true.json");
+    let table = temp_file("bad.csv", vector["text"].as_str().unwrap());
+    let (code, _, err) = report(&[
+        "--follow-up",
+        "2024",
+        "--observations",
+        table.0.to_str().unwrap(),
+        "--mapping",
+        mapping.0.to_str().unwrap(),
+        "--lang",
+        "da",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("fejl unmapped_category /5/KØN: `X` er ikke en kategori, kildebeskrivelsen beskriver (K, M, TOT), ved række 5, kolonne B (KØN)."), "{err}");
+    let (vector, mapping) = published("007-mapping-against-the-table.json");
+    let table = temp_file("table.csv", vector["text"].as_str().unwrap());
+    let (code, _, err) = report(&[
+        "--follow-up",
+        "2024",
+        "--observations",
+        table.0.to_str().unwrap(),
+        "--mapping",
+        mapping.0.to_str().unwrap(),
+        "--lang",
+        "da",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "fejl mapping_column_missing (kildebeskrivelsen) /period: Kildebeskrivelsen nævner kolonnen `Tid`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn places_on_a_date_and_a_place_by_name() {
+    let (code, out, _) = report(&["--places", "--date", "2027-01-01", "--lang", "da"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Region Østdanmark (kode ikke bekræftet af en kilde) — 46 kommuner"),
+        "{out}"
+    );
+    assert!(!out.contains("Region Hovedstaden"), "{out}");
+    let (code, out, _) = report(&["--place", "081", "--date", "2024-01-01"]);
+    assert_eq!((code, out.trim()), (0, "region:1081 Region Nordjylland (081)"));
+    let (code, _, err) = report(&["--place", "Alborg", "--lang", "da"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("misspelt_place"), "{err}");
 }
 
 #[test]

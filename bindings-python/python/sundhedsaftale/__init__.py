@@ -13,7 +13,7 @@ import os
 from typing import Any, Dict, List, Mapping, Tuple, Union
 
 from . import _native, model
-from ._agreement import Agreement, Calendar, Sitting
+from ._agreement import Agreement, Calendar, DateLike, Sitting, _on
 from ._errors import Problem, ProgressError, ValidationError, localise
 from ._lang import Lang
 from ._follow_up import FollowUp
@@ -56,6 +56,8 @@ __all__ = [
     "minutes_report",
     "model",
     "nordjylland_2024",
+    "place",
+    "places",
     "politisk_klynge_vest_2021",
     "problems",
     "progress",
@@ -141,6 +143,36 @@ def progress(input: Dict[str, Any]) -> Dict[str, Any]:
     Raises `ProgressError` (with ``.code``) for a zero base or target and the like.
     """
     result: Dict[str, Any] = _native.progress(json.dumps(input))
+    return result
+
+
+def places(on: DateLike) -> List[Dict[str, Any]]:
+    """The national reference data on a date: the country, the regions that
+    exist then and the 98 municipalities with their region then, each with
+    ``geography`` (``municipality:851``), ``level``, ``code``, ``statbank``
+    (Statistics Denmark's ``851``, ``081``, ``000``), ``name`` and, for a
+    municipality, ``region``; ``pandas.DataFrame(places(on))``.
+
+    >>> sum(p["level"] == "region" for p in places("2027-01-01"))
+    4
+    """
+    result: List[Dict[str, Any]] = _native.places_on(_on(on))
+    return result
+
+
+def place(text: str, on: DateLike) -> Dict[str, Any]:
+    """The place ``text`` names on a date, written as people and Statistics
+    Denmark write it (``851``, ``Aalborg Kommune``, ``081``, ``Region
+    Nordjylland``, ``Hele landet``), as in `places`. Raises `ValidationError`
+    when it names none: unknown, misspelt (with the place it probably
+    means), ambiguous, or not existing on that date.
+
+    >>> place("Aalborg", "2024-01-01")["geography"]
+    'municipality:851'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    result: Dict[str, Any] = _native.place_on(text, _on(on))
     return result
 
 

@@ -83,6 +83,7 @@ __all__ = [
     "LocalIndicator",
     "LocalObjective",
     "Location",
+    "Measure",
     "MeasureUnit",
     "Meeting",
     "MeetingState",
@@ -96,6 +97,7 @@ __all__ = [
     "NotAvailable",
     "NotScored",
     "Objective",
+    "Observation",
     "Organisation",
     "OrganisationKind",
     "Outcome",
@@ -104,6 +106,7 @@ __all__ = [
     "Person",
     "Phase",
     "PhaseSpell",
+    "PlaceOn",
     "Point",
     "Portfolio",
     "Post",
@@ -128,8 +131,10 @@ __all__ = [
     "Selector",
     "Settlement",
     "Signatory",
+    "SourceMapping",
     "Status",
     "Stratification",
+    "StratumColumn",
     "Successor",
     "Target",
     "TargetKind",
@@ -3330,6 +3335,145 @@ class Selector(Model):
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
+class SourceMapping(Model):
+    """How a published table maps onto one indicator."""
+
+    table: Optional[str] = None
+    """The published table's id (Statistics Denmark's `DODA1`, a portal's file name), as its source."""
+    indicator: str
+    """The indicator every row of the table is of."""
+    place: str
+    """The place's column (codes such as `851`, `081`, `000`, or names)."""
+    period: str
+    """The period's column (`2024`, `2024K1`, `2024M01`, …)."""
+    value: Optional[str] = None
+    """The value's column."""
+    numerator: Optional[str] = None
+    """The numerator's column."""
+    denominator: Optional[str] = None
+    """The denominator's column."""
+    measure: Optional[Measure] = None
+    """A column whose categories say what each row's value is (Statistics Denmark's long form: one row for the count, one for the population)."""
+    strata: Tuple[StratumColumn, ...] = ()
+    """Columns that are strata."""
+    keep: FrozenMap[Tuple[str, ...]] = field(default_factory=FrozenMap)
+    """Columns whose rows are kept only for these categories (`{"ALDER": ["TOT"]}`)."""
+    sheet: Optional[str] = None
+    """A workbook's sheet, by name (when left out, the first sheet whose header has the place and period columns, else the first sheet)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SourceMapping:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            table=data.get("table"),
+            indicator=data["indicator"],
+            place=data["place"],
+            period=data["period"],
+            value=data.get("value"),
+            numerator=data.get("numerator"),
+            denominator=data.get("denominator"),
+            measure=_opt(data.get("measure"), lambda v: Measure.from_dict(v)),
+            strata=tuple(StratumColumn.from_dict(x) for x in data.get("strata", ())),
+            keep=FrozenMap({k: tuple(x) for k, x in data.get("keep", {}).items()}),
+            sheet=data.get("sheet"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        if self.table is not None:
+            out["table"] = self.table
+        out["indicator"] = self.indicator
+        out["place"] = self.place
+        out["period"] = self.period
+        if self.value is not None:
+            out["value"] = self.value
+        if self.numerator is not None:
+            out["numerator"] = self.numerator
+        if self.denominator is not None:
+            out["denominator"] = self.denominator
+        if self.measure is not None:
+            out["measure"] = self.measure.to_dict()
+        if self.strata:
+            out["strata"] = [x.to_dict() for x in self.strata]
+        if self.keep:
+            out["keep"] = {k: list(x) for k, x in self.keep.items()}
+        if self.sheet is not None:
+            out["sheet"] = self.sheet
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Measure(Model):
+    """A column whose categories say what each row's value is."""
+
+    column: str
+    """The column."""
+    value: Optional[str] = None
+    """The category whose rows give the value."""
+    numerator: Optional[str] = None
+    """The category whose rows give the numerator."""
+    denominator: Optional[str] = None
+    """The category whose rows give the denominator."""
+    values: Optional[str] = None
+    """The value column, when the table has one (a cube has its values)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Measure:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            column=data["column"],
+            value=data.get("value"),
+            numerator=data.get("numerator"),
+            denominator=data.get("denominator"),
+            values=data.get("values"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["column"] = self.column
+        if self.value is not None:
+            out["value"] = self.value
+        if self.numerator is not None:
+            out["numerator"] = self.numerator
+        if self.denominator is not None:
+            out["denominator"] = self.denominator
+        if self.values is not None:
+            out["values"] = self.values
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class StratumColumn(Model):
+    """A column that is a stratum, and how its categories map onto the agreement's."""
+
+    column: str
+    """The column."""
+    dimension: str
+    """The agreement's dimension (`sex`)."""
+    categories: FrozenMap[Optional[str]]
+    """Each category as the table writes it, mapped onto the agreement's category, or `null` for the total."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StratumColumn:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            column=data["column"],
+            dimension=data["dimension"],
+            categories=FrozenMap(data["categories"]),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["column"] = self.column
+        out["dimension"] = self.dimension
+        out["categories"] = dict(self.categories)
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ValidityStatus(ValidityStatusMixin, Model):
     """The answer to "is the agreement in force on this date?"."""
 
@@ -3390,6 +3534,111 @@ class DecidingDate(Model):
         out: Dict[str, Any] = {}
         out["role"] = self.role.value
         out["date"] = self.date.isoformat()
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Observation(Model):
+    """One observation, in its JSON form."""
+
+    indicator: str
+    """The indicator's id."""
+    geography: str
+    """The place."""
+    period: str
+    """The period."""
+    value: Optional[float] = None
+    """The value."""
+    numerator: Optional[float] = None
+    """The numerator."""
+    denominator: Optional[float] = None
+    """The denominator."""
+    disaggregation: FrozenMap[str] = field(default_factory=FrozenMap)
+    """Disaggregation values (`{"sex": "k"}`); absent dimensions are totals."""
+    provisional: bool = False
+    """Not yet final."""
+    break_in_series: bool = False
+    """The series changes definition from this period on."""
+    suppressed: bool = False
+    """Withheld at the source."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Observation:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            indicator=data["indicator"],
+            geography=data["geography"],
+            period=data["period"],
+            value=_opt(data.get("value"), lambda v: float(v)),
+            numerator=_opt(data.get("numerator"), lambda v: float(v)),
+            denominator=_opt(data.get("denominator"), lambda v: float(v)),
+            disaggregation=FrozenMap(data.get("disaggregation", {})),
+            provisional=data.get("provisional", False),
+            break_in_series=data.get("break_in_series", False),
+            suppressed=data.get("suppressed", False),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["indicator"] = self.indicator
+        out["geography"] = self.geography
+        out["period"] = self.period
+        if self.value is not None:
+            out["value"] = self.value
+        if self.numerator is not None:
+            out["numerator"] = self.numerator
+        if self.denominator is not None:
+            out["denominator"] = self.denominator
+        if self.disaggregation:
+            out["disaggregation"] = dict(self.disaggregation)
+        out["provisional"] = self.provisional
+        out["break_in_series"] = self.break_in_series
+        out["suppressed"] = self.suppressed
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class PlaceOn(Model):
+    """A place of the reference data on a date."""
+
+    geography: str
+    """The canonical geography (`municipality:851`, `region:1081`, `country:DK`; `region:oestdanmark` for a region whose code no source confirms)."""
+    level: str
+    """`country`, `region` or `municipality`."""
+    code: Optional[str] = None
+    """The official code, where one is confirmed (`851`, `1081`, `DK`)."""
+    statbank: Optional[str] = None
+    """Statistics Denmark's code for it (`851`, `081`, `000`), where it has one."""
+    name: str
+    """The name (`Aalborg Kommune`, `Region Nordjylland`, `Danmark`)."""
+    region: Optional[str] = None
+    """A municipality's region on the date, as a geography."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PlaceOn:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            geography=data["geography"],
+            level=data["level"],
+            code=data.get("code"),
+            statbank=data.get("statbank"),
+            name=data["name"],
+            region=data.get("region"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["geography"] = self.geography
+        out["level"] = self.level
+        if self.code is not None:
+            out["code"] = self.code
+        if self.statbank is not None:
+            out["statbank"] = self.statbank
+        out["name"] = self.name
+        if self.region is not None:
+            out["region"] = self.region
         return out
 
 

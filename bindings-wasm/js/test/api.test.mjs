@@ -95,12 +95,12 @@ test("the catalogue lists every code once", () => {
   assert.equal(entry.severity, "error");
 });
 
-test("the npm tarball ships the module once, with its glue, the entry points, the elements, types, README and licences", () => {
+test("the npm tarball ships the module once and the Excel module beside it, with their glue, the entry points, the elements, types, README and licences", () => {
   const pack = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: new URL("..", import.meta.url), encoding: "utf8" });
   const files = JSON.parse(pack)[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["pkg/sundhedsaftale_wasm_bg.wasm"]);
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["pkg/sundhedsaftale_wasm_bg.wasm", "pkg/sundhedsaftale_wasm_excel_bg.wasm"]);
   for (const f of ["api.js", "index.d.ts", "model.d.ts", "index.node.js", "index.web.js", "native.js", "elements.js", "elements.d.ts",
-    "package.json", "pkg/sundhedsaftale_wasm.js", "README.md", "LICENSE-MIT", "LICENSE-APACHE"]) {
+    "package.json", "pkg/sundhedsaftale_wasm.js", "pkg/sundhedsaftale_wasm_excel.js", "README.md", "LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(files.includes(f), f);
   }
   assert.ok(files.every((f) => !f.startsWith("test/") && !f.startsWith("node_modules/")), files.join(" "));

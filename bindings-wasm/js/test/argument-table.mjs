@@ -60,6 +60,11 @@ export async function runTable(sa) {
     // A share from 0 to 1 (minCoverage, aggregateTolerance): 5 is a problem of the options.
     fraction: { number: "problems", undefined: "accepted", extra: { "0.5": [0.5, "accepted"], NaN: [NaN, "RangeError"], Infinity: [Infinity, "RangeError"] } },
     dialect: { undefined: "accepted" },
+    // Only with a published format: alone, any mapping is a TypeError.
+    "mapping?": { undefined: "accepted" },
+    table: { "huge string": "RangeError" },
+    // `{ format, mapping }`, both required: every wrong value is a TypeError.
+    published: {},
     "boolean?": { undefined: "accepted" },
     // A function that takes no argument ignores one.
     ignored: Object.fromEntries(Object.keys(WRONG).map((k) => [k, "accepted"])),
@@ -86,6 +91,7 @@ export async function runTable(sa) {
     minCoverage: "fraction",
     aggregateTolerance: "fraction",
     dialect: "dialect",
+    mapping: "mapping?",
   };
   const LANG = { lang: "lang?" };
   const MINUTES = { agreement: "agreement?" };
@@ -105,6 +111,7 @@ export async function runTable(sa) {
     "new ParsedAgreement": { args: [["token", "private", undefined]] },
     "new ParsedMinutes": { args: [["minutes", "minutes", minutes]], then: (m) => m.problems() },
     ready: { args: [["source", "source", undefined]] },
+    loadExcel: { args: none },
     setInputLimit: { args: [["units", "units", 1000]], cleanup: () => sa.setInputLimit(sa.DEFAULT_INPUT_LIMIT) },
     moduleRestarts: { args: none },
     nordjylland2024: { args: none },
@@ -127,6 +134,14 @@ export async function runTable(sa) {
     composition: { args: [agreement, ["body", "body", "ssu"], date] },
     followUp: { args: [agreement, ["year", "year", 2024], options(FOLLOW_UP_FIELDS)] },
     progress: { args: [["input", "input", progressInput]] },
+    places: { args: [date] },
+    place: { args: [["text", "text", "Aalborg"], date] },
+    readObservations: {
+      args: [
+        ["source", "table", "OMRÅDE;TID;INDHOLD\r\n851;2024;1\r\n"],
+        ["options", "published", { format: "statbank", mapping: { indicator: "x", place: "OMRÅDE", period: "TID", value: "INDHOLD" } }],
+      ],
+    },
     parseMinutes: { args: [["minutes", "minutes", minutes]], then: (m) => m.problems() },
     validateMinutes: { args: [["minutes", "minutes", minutes], options({ ...LANG, ...MINUTES })] },
   };

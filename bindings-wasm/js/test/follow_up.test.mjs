@@ -41,6 +41,6 @@ test("follow-up on the key figures and on a CSV, with discretion", () => {
   assert.equal(at("region:1081").contributed, 11);
   assert.throws(
     () => followUp(agreement, 2024, { observations: "indicator,geography,period,value\nnope,region:1081,2021,1\n" }),
-    (e) => e.name === "ValidationError" && e.errors[0].code === "unknown_reference" && e.errors[0].path === "/0/indicator",
+    (e) => e.name === "ValidationError" && e.errors[0].code === "unknown_reference" && e.errors[0].path === "/2/indicator", // row 2 of the text, after its header
   );
 });

@@ -374,7 +374,8 @@ pub fn aggregate<'t>(
 ///     genindlaeggelser-30-dage,cluster:vest,2024,250,600\n").unwrap();
 /// let (_, problems) = aggregate_checked(&table, &catalogue, &agreement.hierarchy(), None, 0.01);
 /// assert_eq!(problems.0[0].code.as_str(), "aggregate_disagrees_with_parts");
-/// assert_eq!(problems.0[0].path.to_string(), "/2/numerator");
+/// // The cluster's row is row 4 of the file, after its header.
+/// assert_eq!(problems.0[0].path.to_string(), "/4/numerator");
 /// ```
 pub fn aggregate_checked<'t>(
     table: &'t ObservationTable,
@@ -483,15 +484,14 @@ pub fn aggregate_checked<'t>(
                         } else {
                             "value"
                         };
-                        problems.push(Problem::with_context(
+                        problems.push(table.problem(
                             Code::AggregateDisagreesWithParts,
-                            crate::problems::problem::Pointer::root()
-                                .index(stated as usize)
-                                .key(column),
+                            stated as usize,
+                            column,
                             ctx!("indicator" => def.id, "indicator_name" => def.name,
                                 "geography" => parent.to_string(),
                                 "name" => hierarchy.name(parent).unwrap_or(""), "period" => period.to_string(),
-                                "stated" => given, "parts" => parts, "municipalities" => rows_in, "row" => stated + 1,
+                                "stated" => given, "parts" => parts, "municipalities" => rows_in,
                                 "used" => "stated"),
                         ));
                     }

@@ -143,9 +143,61 @@ pub fn run(
         None => run_on(agreement, None, year, config),
         Some((text, format)) => {
             let table = crate::engine::observation::read_in(text, format, config.dialect)?;
-            let nested = format == crate::engine::observation::Format::Json;
-            run_read(agreement, Some(&table), year, config, nested)
+            run_on(agreement, Some(&table), year, config)
         }
+    }
+}
+
+/// Runs the follow-up of `year` on a published table (StatBank CSV,
+/// JSON-stat, a workbook) read through `mapping`: the mapping is checked
+/// against the agreement's indicators first, then the table is read, and
+/// every problem names the file's own row and column.
+///
+/// ```
+/// use sundhedsaftale::published::Format;
+/// let a = sundhedsaftale::nordjylland_2024();
+/// let mapping = sundhedsaftale::parse_json(r#"{"indicator": "genindlaeggelser-30-dage",
+///     "place": "OMRÅDE", "period": "TID", "numerator": "GENIND", "denominator": "UDSKR"}"#).unwrap();
+/// let csv = "OMRÅDE;TID;GENIND;UDSKR\r\n851;2024;30;300\r\n";
+/// let result = sundhedsaftale::annual::run_published(&a, csv.as_bytes(), Format::Statbank, &mapping, 2024, &Default::default()).unwrap();
+/// assert!(result.rows.iter().any(|r| r.geography.to_string() == "municipality:851"));
+/// ```
+pub fn run_published(
+    agreement: &HealthAgreement,
+    bytes: &[u8],
+    format: crate::engine::published::Format,
+    mapping: &crate::engine::published::mapping::SourceMapping,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    check_mapping(agreement, mapping)?;
+    let table = crate::engine::published::read(bytes, format, mapping)?;
+    run_on(agreement, Some(&table), year, config)
+}
+
+/// [`run_published`] on a table already read into a sheet (a workbook read
+/// by the web package's Excel module).
+pub fn run_published_sheet(
+    agreement: &HealthAgreement,
+    sheet: &crate::engine::published::Sheet,
+    mapping: &crate::engine::published::mapping::SourceMapping,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
+    check_mapping(agreement, mapping)?;
+    let table = mapping.read(sheet)?;
+    run_on(agreement, Some(&table), year, config)
+}
+
+/// A mapping against the agreement's indicators, before any table is read.
+fn check_mapping(
+    agreement: &HealthAgreement,
+    mapping: &crate::engine::published::mapping::SourceMapping,
+) -> Result<(), Problems> {
+    let problems = mapping.check_against(&agreement.indicator_catalogue().0);
+    match problems.has_errors() {
+        true => Err(problems),
+        false => Ok(()),
     }
 }
 
@@ -167,18 +219,6 @@ pub fn run_on(
     observations: Option<&ObservationTable>,
     year: i32,
     config: &FollowUpConfig,
-) -> Result<AnnualFollowUp, Problems> {
-    run_read(agreement, observations, year, config, false)
-}
-
-/// [`run_on`], with undeclared categories reported where JSON observations
-/// write them (`/3/disaggregation/sex`) when `nested`, else at row and column.
-fn run_read(
-    agreement: &HealthAgreement,
-    observations: Option<&ObservationTable>,
-    year: i32,
-    config: &FollowUpConfig,
-    nested: bool,
 ) -> Result<AnnualFollowUp, Problems> {
     // Every option out of range at once, as every structural mistake is.
     let out_of_range: Vec<_> = [
@@ -207,9 +247,7 @@ fn run_read(
         }
         Some(table) => {
             let mut problems = crate::engine::observation::check(table, &catalogue, &agreement.hierarchy());
-            problems
-                .0
-                .extend(crate::engine::categories::check(table, &catalogue, nested));
+            problems.0.extend(crate::engine::categories::check(table, &catalogue));
             let problems = problems.capped(crate::problems::problem::Limits::default());
             if problems.has_errors() {
                 return Err(problems);

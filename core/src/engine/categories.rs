@@ -12,8 +12,8 @@
 //! let table = read_csv("indicator,geography,period,numerator,denominator,sex\n\
 //!     genindlaeggelser-30-dage,region:1081,2024,30,300,maend\n").unwrap();
 //! let (catalogue, _) = a.indicator_catalogue();
-//! let problems = sundhedsaftale::categories::check(&table, &catalogue, false);
-//! assert_eq!(problems[0].path, "/0/sex");
+//! let problems = sundhedsaftale::categories::check(&table, &catalogue);
+//! assert_eq!(problems[0].path, "/2/sex"); // row 2 of the file, after its header
 //! assert_eq!(problems[0].context["did_you_mean"], "mænd");
 //! ```
 
@@ -21,15 +21,15 @@ use crate::ground::hash::HashMap;
 
 use crate::document::indicator::IndicatorCatalogue;
 use crate::document::strata::undeclared;
-use crate::engine::observation::{cell_problem, ObservationTable};
+use crate::engine::observation::ObservationTable;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{Pointer, Problem};
+use crate::problems::problem::Problem;
 
 /// One problem per row and column whose category its indicator's dimension
 /// does not declare. Dimensions without declared categories accept any. The
-/// path is the row and column (`/3/sex`); with `nested`, as JSON
-/// observations write it (`/3/disaggregation/sex`).
-pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, nested: bool) -> Vec<Problem> {
+/// path is the cell where the table's source wrote it: the row and column
+/// of a file (`/14/sex`), or inside a JSON observation (`/3/disaggregation/sex`).
+pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue) -> Vec<Problem> {
     let mut out = Vec::new();
     // The undeclared pairs of each (indicator, stratum): column and context, found once.
     type Found = Vec<(String, std::collections::BTreeMap<String, serde_json::Value>)>;
@@ -51,11 +51,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, nested: b
                 .collect()
         });
         for (column, context) in pairs.iter() {
-            let mut p = cell_problem(Code::UndeclaredCategory, r, column, context.clone());
-            if nested {
-                p.path = Pointer::root().index(r).key("disaggregation").key(column).to_string();
-            }
-            out.push(p);
+            out.push(table.problem(Code::UndeclaredCategory, r, column, context.clone()));
         }
     }
     out

@@ -9,4 +9,5 @@ pub mod categories;
 pub mod discretion;
 pub mod observation;
 pub mod progress;
+pub mod published;
 pub mod totals;

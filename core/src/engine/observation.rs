@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::indicator::{IndicatorCatalogue, MeasureUnit, UnitDomain};
 use crate::ground::period::Period;
-use crate::places::geography::{Geography, Hierarchy};
+use crate::places::geography::{life_text, Geography, Hierarchy};
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Pointer, Problem, Problems};
 use crate::reading::parse::derived;
@@ -39,6 +39,8 @@ derived!(Dialect);
 
 #[cfg(feature = "csv")]
 mod tidy_csv;
+#[cfg(feature = "csv")]
+pub(crate) use tidy_csv::{csv_problem, Lines};
 #[cfg(feature = "csv")]
 pub use tidy_csv::{read_csv, read_csv_with, RowReader};
 
@@ -66,12 +68,15 @@ pub struct Observation {
     pub disaggregation: BTreeMap<String, String>,
     /// Not yet final.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub provisional: bool,
     /// The series changes definition from this period on.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub break_in_series: bool,
     /// Withheld at the source.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub suppressed: bool,
 }
 
@@ -135,6 +140,156 @@ pub struct ObservationTable {
     pub denominator: Vec<f64>,
     /// Flags of each row ([`PROVISIONAL`], [`BREAK_IN_SERIES`], [`SUPPRESSED`]).
     pub flags: Vec<u8>,
+    /// Where the rows came from, so that a problem names the source's own row.
+    pub origin: Origin,
+}
+
+/// Where a table's rows came from, so that a problem found in a row names
+/// the row as its source counts it: paths and messages name the same row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Origin {
+    /// Rows given one by one (a data frame, an Arrow table, rows pushed in
+    /// code): row `r` is `/r`, counted from 0 as a JSON Pointer and a data
+    /// frame's position count.
+    #[default]
+    Listed,
+    /// A JSON array of observations: row `r` is `/r`, and a disaggregation
+    /// is written inside it (`/3/disaggregation/sex`).
+    Json,
+    /// A sheet (a CSV file, a workbook's sheet): each row's number as a
+    /// spreadsheet shows it, 1-based with the header as row 1, and each
+    /// field's column. Row 14's `value` is `/14/value`.
+    Sheet {
+        /// The sheet's row number of each table row.
+        rows: Vec<u32>,
+        /// The rows of each table row's numerator and denominator, when
+        /// other rows than its own give them (a measure column); else empty.
+        roles: Vec<[u32; 2]>,
+        /// Each field's header as written and its 1-based column number.
+        columns: Vec<(String, String, u32)>,
+        /// Whether rows are a file's (1-based, the header counted), or a
+        /// data frame's positions (from 0).
+        in_file: bool,
+    },
+    /// A JSON-stat cube: each row's index into the cube's `value` array.
+    Cube {
+        /// The flat index of each table row.
+        index: Vec<u32>,
+        /// The cells of each row's numerator and denominator, as for a sheet.
+        roles: Vec<[u32; 2]>,
+    },
+}
+
+/// The source row of table row `r`'s `field`: its numerator's or
+/// denominator's own row where other rows gave them.
+fn role_row(rows: &[u32], roles: &[[u32; 2]], r: usize, field: &str) -> usize {
+    let own = rows.get(r).map_or(r, |&n| n as usize);
+    match (field, roles.get(r)) {
+        ("numerator", Some(&[n, _])) => n as usize,
+        ("denominator", Some(&[_, d])) => d as usize,
+        _ => own,
+    }
+}
+
+/// Where a cell is, as its source counts: the JSON Pointer, the row as the
+/// source counts it, and the place in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    /// The JSON Pointer (`/14/value`, `/3/value`, `/value/17`).
+    pub pointer: Pointer,
+    /// The row as the source counts it (a sheet from 1 with its header; a
+    /// list from 0).
+    pub row: usize,
+    /// The column's header as written.
+    pub column: String,
+    /// The spreadsheet's cell address (`D14`), for a sheet's column.
+    pub cell: Option<String>,
+    /// Whether `row` is a file's row (1-based, header counted).
+    pub in_file: bool,
+}
+
+/// A column's letters as a spreadsheet shows them: 1 is A, 27 is AA.
+pub fn column_letters(mut number: u32) -> String {
+    let mut letters = Vec::new();
+    while number > 0 {
+        let rest = (number - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        number = (number - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl Spot {
+    /// A cell of a sheet: row and column 1-based, as a spreadsheet shows them.
+    pub fn sheet(row: usize, header: &str, number: u32) -> Spot {
+        Spot {
+            pointer: Pointer::root().index(row).key(header),
+            row,
+            column: header.to_string(),
+            cell: (number > 0).then(|| format!("{}{row}", column_letters(number))),
+            in_file: true,
+        }
+    }
+
+    /// A field of a listed row (`/3/value`).
+    pub fn listed(row: usize, field: &str) -> Spot {
+        Spot {
+            pointer: Pointer::root().index(row).key(field),
+            row,
+            column: field.to_string(),
+            cell: None,
+            in_file: false,
+        }
+    }
+
+    /// The cell in words, in English and in Danish: `row 14, column D
+    /// (value)` for a sheet, the pointer for anything else.
+    pub fn words(&self) -> (String, String) {
+        match (&self.cell, self.in_file) {
+            (Some(cell), _) => {
+                let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit());
+                (
+                    format!("row {}, column {letters} ({})", self.row, self.column),
+                    format!("række {}, kolonne {letters} ({})", self.row, self.column),
+                )
+            }
+            (None, true) => (
+                format!("row {} ({})", self.row, self.column),
+                format!("række {} ({})", self.row, self.column),
+            ),
+            (None, false) => (self.pointer.to_string(), self.pointer.to_string()),
+        }
+    }
+
+    /// The row in words (`row 14`, `række 14`; the pointer to a listed row).
+    pub fn row_words(&self) -> (String, String) {
+        match self.in_file {
+            true => (format!("row {}", self.row), format!("række {}", self.row)),
+            // A listed row is its index; a cube's cell (`/value/17`) is its own row.
+            false => {
+                let pointer = self.pointer.to_string();
+                let row = match pointer.starts_with("/value/") {
+                    true => pointer,
+                    false => Pointer::root().index(self.row).to_string(),
+                };
+                (row.clone(), row)
+            }
+        }
+    }
+
+    /// A problem at this cell: the pointer as path, and `row`, `column`,
+    /// `cell` and the place in words (`at`, `at_da`) in its context.
+    pub fn problem(&self, code: Code, mut context: BTreeMap<String, serde_json::Value>) -> Problem {
+        let (en, da) = self.words();
+        context.insert("row".into(), serde_json::json!(self.row));
+        context.insert("column".into(), serde_json::json!(self.column));
+        if let Some(cell) = &self.cell {
+            context.insert("cell".into(), serde_json::json!(cell));
+        }
+        context.insert("at".into(), serde_json::json!(en));
+        context.insert("at_da".into(), serde_json::json!(da));
+        Problem::with_context(code, self.pointer.clone(), context)
+    }
 }
 
 impl ObservationTable {
@@ -193,6 +348,9 @@ impl ObservationTable {
         self.numerator.extend_from_slice(&other.numerator);
         self.denominator.extend_from_slice(&other.denominator);
         self.flags.extend_from_slice(&other.flags);
+        if let (Origin::Sheet { rows, .. }, Origin::Sheet { rows: more, .. }) = (&mut self.origin, other.origin) {
+            rows.extend(more);
+        }
     }
 
     /// Interns an indicator id.
@@ -277,6 +435,59 @@ impl ObservationTable {
         &self.strata.values[i as usize]
     }
 
+    /// Where row `r`'s `field` came from (`field` is `indicator`,
+    /// `geography`, `period`, `value`, `numerator`, `denominator`, a flag or
+    /// a dimension), as its source counts rows and names columns.
+    pub fn spot(&self, r: usize, field: &str) -> Spot {
+        match &self.origin {
+            Origin::Listed => Spot::listed(r, field),
+            Origin::Json => {
+                let mut spot = Spot::listed(r, field);
+                if !KNOWN_FIELDS.contains(&field) {
+                    spot.pointer = Pointer::root().index(r).key("disaggregation").key(field);
+                }
+                spot
+            }
+            Origin::Sheet {
+                rows,
+                roles,
+                columns,
+                in_file,
+            } => {
+                let row = role_row(rows, roles, r, field);
+                let (header, number) = columns
+                    .iter()
+                    .find(|(f, _, _)| f == field)
+                    .map_or((field, 0), |(_, h, n)| (h.as_str(), *n));
+                match in_file {
+                    true => Spot::sheet(row, header, number),
+                    false => Spot::listed(row, header),
+                }
+            }
+            Origin::Cube { index, roles } => {
+                let k = role_row(index, roles, r, field);
+                Spot {
+                    pointer: Pointer::root().key("value").index(k),
+                    row: k,
+                    column: field.to_string(),
+                    cell: None,
+                    in_file: false,
+                }
+            }
+        }
+    }
+
+    /// A problem at row `r`'s `field`: see [`ObservationTable::spot`].
+    pub(crate) fn problem(
+        &self,
+        code: Code,
+        r: usize,
+        field: &str,
+        context: BTreeMap<String, serde_json::Value>,
+    ) -> Problem {
+        self.spot(r, field).problem(code, context)
+    }
+
     /// Row `r` as an [`Observation`].
     pub fn row(&self, r: usize) -> Observation {
         let opt = |x: f64| (!x.is_nan()).then_some(x);
@@ -295,16 +506,18 @@ impl ObservationTable {
     }
 }
 
-pub(crate) fn cell_problem(
-    code: Code,
-    row: usize,
-    column: &str,
-    mut context: BTreeMap<String, serde_json::Value>,
-) -> Problem {
-    context.insert("row".into(), serde_json::json!(row + 1));
-    context.insert("column".into(), serde_json::json!(column));
-    Problem::with_context(code, Pointer::root().index(row).key(column), context)
-}
+/// The fields every observation has; any other is a disaggregation dimension.
+pub(crate) const KNOWN_FIELDS: &[&str] = &[
+    "indicator",
+    "geography",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "provisional",
+    "break_in_series",
+    "suppressed",
+];
 
 /// How a CSV file is written: its separator and its decimal mark.
 ///
@@ -414,6 +627,7 @@ fn read_csv_in(_: &str, _: Option<Dialect>) -> Result<ObservationTable, Problems
 pub fn read_json(text: &str) -> Result<ObservationTable, Problems> {
     let rows: Vec<Observation> = crate::reading::parse::parse_json(text)?;
     let mut table = ObservationTable::new();
+    table.origin = Origin::Json;
     table.reserve(rows.len());
     for o in &rows {
         table.push(o);
@@ -483,18 +697,6 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
     first_of
 }
 
-/// A place's life as a range of days, `2022-07-01–2026-12-31`, either end
-/// left open when it is not known: the same in Danish and English.
-pub(crate) fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
-    let (from, to) = life.unwrap_or((None, None));
-    let from = from.map_or_else(String::new, |d| d.to_string());
-    // The hierarchy keeps the first day no longer existing; people read the last day existing.
-    let to = to
-        .and_then(|d| d.pred_opt())
-        .map_or_else(String::new, |d| d.to_string());
-    format!("{from}–{to}")
-}
-
 /// Checks observations against the indicator catalogue and the hierarchy:
 /// unknown indicator or place, a place observed for a period it does not
 /// exist in, duplicates, a value that disagrees with its
@@ -517,7 +719,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
     for r in 0..table.len() {
         let def = definitions[table.indicator[r] as usize];
         let Some(def) = def else {
-            out.push(cell_problem(
+            out.push(table.problem(
                 Code::UnknownReference,
                 r,
                 "indicator",
@@ -526,7 +728,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
             continue;
         };
         if !known_places[table.geography[r] as usize] {
-            out.push(cell_problem(
+            out.push(table.problem(
                 Code::UnknownReference,
                 r,
                 "geography",
@@ -535,7 +737,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         }
         let (period, place) = (table.period[r], table.geography_of(table.geography[r]));
         if !hierarchy.exists_during(place, period.first_day(), period.last_day()) {
-            out.push(cell_problem(
+            out.push(table.problem(
                 Code::PlaceNotInPeriod,
                 r,
                 "geography",
@@ -544,15 +746,13 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
             ));
         }
         if let Some(&first) = first_of.get(&r) {
-            out.push(cell_problem(
-                Code::DuplicateObservation,
-                r,
-                "indicator",
-                ctx!("first_row" => first + 1),
-            ));
+            out.push(table.problem(Code::DuplicateObservation, r, "indicator", {
+                let (en, da) = table.spot(first, "indicator").row_words();
+                ctx!("first_row" => table.spot(first, "indicator").row, "first_at" => en, "first_at_da" => da)
+            }));
         }
         if table.period[r].period_type() != def.period_type {
-            out.push(cell_problem(
+            out.push(table.problem(
                 Code::WrongPeriodType,
                 r,
                 "period",
@@ -563,37 +763,27 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         let suppressed = table.flags[r] & SUPPRESSED != 0;
         let fraction = (!n.is_nan() && !d.is_nan() && d != 0.0).then(|| n / d * def.factor);
         if v.is_nan() && (n.is_nan() || d.is_nan()) && !suppressed {
-            out.push(cell_problem(Code::MissingValue, r, "value", ctx!()));
+            out.push(table.problem(Code::MissingValue, r, "value", ctx!()));
         }
         if let (false, Some(f)) = (v.is_nan(), fraction) {
             let tolerance = 0.5 * 10f64.powi(-i32::from(def.decimals)) + 1e-9;
             if (v - f).abs() > tolerance {
-                out.push(cell_problem(
-                    Code::ValueMismatch,
-                    r,
-                    "value",
-                    ctx!("value" => v, "computed" => f),
-                ));
+                out.push(table.problem(Code::ValueMismatch, r, "value", ctx!("value" => v, "computed" => f)));
             }
         }
         if !n.is_nan() && !d.is_nan() && d == 0.0 {
-            out.push(cell_problem(
-                Code::ZeroDenominator,
-                r,
-                "denominator",
-                ctx!("numerator" => n),
-            ));
+            out.push(table.problem(Code::ZeroDenominator, r, "denominator", ctx!("numerator" => n)));
         }
         let domain = &domains[table.indicator[r] as usize];
         for (x, column) in [(n, "numerator"), (d, "denominator")] {
             if x < 0.0 {
-                out.push(cell_problem(Code::NegativeCount, r, column, ctx!("count" => x)));
+                out.push(table.problem(Code::NegativeCount, r, column, ctx!("count" => x)));
             } else if domain.whole_terms && x.is_finite() && x.fract() != 0.0 {
-                out.push(cell_problem(Code::CountNotWhole, r, column, ctx!("value" => x)));
+                out.push(table.problem(Code::CountNotWhole, r, column, ctx!("value" => x)));
             }
         }
         if domain.part_of_whole && n > d && d >= 0.0 {
-            out.push(cell_problem(
+            out.push(table.problem(
                 Code::NumeratorAboveDenominator,
                 r,
                 "numerator",
@@ -604,7 +794,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         // in the unit's domain.
         let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
         for (code, context) in domain.problems(shown) {
-            out.push(cell_problem(code, r, "value", context));
+            out.push(table.problem(code, r, "value", context));
         }
     }
     Problems(out).capped(crate::problems::problem::Limits::default())

@@ -40,7 +40,7 @@ use crate::document::indicator::IndicatorCatalogue;
 use crate::engine::aggregate::{CellId, Cells};
 use crate::ground::period::Period;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{ctx, Pointer, Problem};
+use crate::problems::problem::{ctx, Problem};
 
 /// The strata of one dimension at one indicator, place and period, summed.
 #[derive(Default)]
@@ -144,12 +144,13 @@ pub fn check(cells: &Cells<'_>, catalogue: &IndicatorCatalogue, tolerance: f64) 
         }
         let r = total as usize;
         let column = if table.value[r].is_nan() { "numerator" } else { "value" };
-        out.push(Problem::with_context(
+        out.push(table.problem(
             Code::TotalDisagreesWithStrata,
-            Pointer::root().index(r).key(column),
+            r,
+            column,
             ctx!("indicator" => def.id, "indicator_name" => def.name, "geography" => cells.places.get(place).to_string(),
                 "period" => period.to_string(), "dimension" => dimension, "stated" => stated,
-                "strata" => strata, "categories" => p.categories, "row" => r + 1, "used" => "stated"),
+                "strata" => strata, "categories" => p.categories, "used" => "stated"),
         ));
     }
     out

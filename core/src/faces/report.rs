@@ -76,6 +76,62 @@ fn describe_target(target: &crate::document::target::Target, lang: Lang) -> Stri
     text
 }
 
+/// The national reference data on `on`, region by region: each region with
+/// its code and Statistics Denmark's, then its municipalities with theirs.
+///
+/// ```
+/// let on = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+/// let text = sundhedsaftale::report::render_places(on, sundhedsaftale::Lang::Da);
+/// assert!(text.contains("Region Østdanmark (kode ikke bekræftet af en kilde)"));
+/// assert!(text.contains("  101 København Kommune"));
+/// ```
+pub fn render_places(on: NaiveDate, lang: Lang) -> String {
+    use crate::places::directory::places_on;
+    let mut out = String::new();
+    let w = &mut out;
+    let places = places_on(on);
+    let _ = writeln!(
+        w,
+        "{} {on}",
+        t(lang, "Regions and municipalities on", "Regioner og kommuner den")
+    );
+    let _ = writeln!(
+        w,
+        "Danmark ({}: 000)",
+        t(lang, "Statistics Denmark", "Danmarks Statistik")
+    );
+    for region in places.iter().filter(|p| p.level == "region") {
+        let code = match (&region.code, &region.statbank) {
+            (Some(code), Some(statbank)) => format!(
+                "{} {code}, {} {statbank}",
+                t(lang, "code", "kode"),
+                t(lang, "Statistics Denmark", "Danmarks Statistik")
+            ),
+            _ => t(
+                lang,
+                "code not confirmed by a source",
+                "kode ikke bekræftet af en kilde",
+            )
+            .to_string(),
+        };
+        let members: Vec<_> = places
+            .iter()
+            .filter(|p| p.region.as_deref() == Some(region.geography.as_str()))
+            .collect();
+        let _ = writeln!(
+            w,
+            "\n{} ({code}) — {} {}",
+            region.name,
+            members.len(),
+            t(lang, "municipalities", "kommuner")
+        );
+        for m in members {
+            let _ = writeln!(w, "  {} {}", m.code.as_deref().unwrap_or(""), m.name);
+        }
+    }
+    out
+}
+
 /// Renders the full report of `agreement` on `on`, with composition checked
 /// against each of `rule_sets` and the given validation result.
 pub fn render(

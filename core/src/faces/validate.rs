@@ -1128,7 +1128,7 @@ impl<'a> Validator<'a> {
                         Code::PlaceNotInPeriod,
                         at.key("geography"),
                         ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or(""),
-                             "period" => due.to_string(), "life" => crate::engine::observation::life_text(hierarchy.life(g))),
+                             "period" => due.to_string(), "life" => crate::places::geography::life_text(hierarchy.life(g))),
                     );
                 }
             }

@@ -37,6 +37,14 @@ pub fn minutes_schema() -> String {
     pretty(tighten(plain(schemars::schema_for!(Minutes))))
 }
 
+/// The JSON Schema of a source mapping: how a published table (StatBank
+/// CSV, JSON-stat, a workbook) maps onto an indicator.
+pub fn source_mapping_schema() -> String {
+    pretty(tighten(plain(schemars::schema_for!(
+        crate::engine::published::mapping::SourceMapping
+    ))))
+}
+
 /// The JSON Schemas of what the queries answer (a validity status, a
 /// calendar entry, a composition report, a follow-up row and roll-up, a
 /// progress result, attendance by party), as one document of `$defs`. The
@@ -58,6 +66,14 @@ pub fn results_schema() -> String {
         roots.insert(name.to_string(), schema.to_value());
     };
     root("ValidityStatus", generator.subschema_for::<validity::ValidityStatus>());
+    root(
+        "Observation",
+        generator.subschema_for::<crate::engine::observation::Observation>(),
+    );
+    root(
+        "PlaceOn",
+        generator.subschema_for::<crate::places::directory::PlaceOn>(),
+    );
     root("CalendarEntry", generator.subschema_for::<follow_up::CalendarEntry>());
     root("CompositionReport", generator.subschema_for::<CompositionReport>());
     root("RuleFinding", generator.subschema_for::<composition::RuleFinding>());

@@ -51,7 +51,8 @@ labels!(Level {
 });
 
 impl Level {
-    fn as_str(self) -> &'static str {
+    /// The level's name in a geography (`municipality`, `cluster`, `region`, `country`).
+    pub fn as_str(self) -> &'static str {
         match self {
             Level::Municipality => "municipality",
             Level::Cluster => "cluster",
@@ -379,6 +380,18 @@ impl Hierarchy {
         out.sort();
         out
     }
+}
+
+/// A place's life as a range of days, `2022-07-01–2026-12-31`, either end
+/// left open when it is not known: the same in Danish and English.
+pub(crate) fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
+    let (from, to) = life.unwrap_or((None, None));
+    let from = from.map_or_else(String::new, |d| d.to_string());
+    // The hierarchy keeps the first day no longer existing; people read the last day existing.
+    let to = to
+        .and_then(|d| d.pred_opt())
+        .map_or_else(String::new, |d| d.to_string());
+    format!("{from}–{to}")
 }
 
 #[cfg(test)]

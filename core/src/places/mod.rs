@@ -3,6 +3,7 @@
 //! and country on a date; and places as people write them (codes, names,
 //! Statistics Denmark's forms). It may use the ground and problems.
 
+pub mod directory;
 pub mod geography;
 pub mod reference;
 pub mod written;

@@ -333,16 +333,16 @@ codes! {
         da: "CSV-filen er fejlformet omkring linje {line}: {detail}.";
     /// A cell that should hold a number does not.
     InvalidNumber = "invalid_number", Error,
-        en: "`{text}` is not a number (row {row}, column {column}).",
-        da: "`{text}` er ikke et tal (række {row}, kolonne {column}).";
+        en: "`{text}` is not a number ({at}).",
+        da: "`{text}` er ikke et tal ({at}).";
     /// A period code is malformed.
     InvalidPeriod = "invalid_period", Error,
-        en: "{detail} (row {row}).",
-        da: "{detail} (række {row}).";
+        en: "{detail} ({at}).",
+        da: "{detail} ({at}).";
     /// A geography code is malformed.
     InvalidGeography = "invalid_geography", Error,
-        en: "{detail} (row {row}).",
-        da: "{detail} (række {row}).";
+        en: "{detail} ({at}).",
+        da: "{detail} ({at}).";
     /// A place is written by a code or name the reference data does not know.
     UnknownPlace = "unknown_place", Error,
         en: "`{text}` is not a municipality, a region or the country in the reference data (by code or by name).",
@@ -363,22 +363,54 @@ codes! {
     PlaceNotInPeriod = "place_not_in_period", Error,
         en: "{name} ({geography}) does not exist in {period}: it exists {life}.",
         da: "{name} ({geography}) findes ikke i {period}: den findes {life}.";
+    /// A source mapping gives the value in no way, or in several at once (a value column and a measure), or a numerator without a denominator.
+    MappingValueColumns = "mapping_value_columns", Error,
+        en: "The mapping gives {given}: it needs `value`, or `numerator` and `denominator`, or a `measure` (one of these ways).",
+        da: "Kildebeskrivelsen angiver {given}: den skal angive `value`, eller `numerator` og `denominator`, eller en `measure` (én af disse måder).";
+    /// A source mapping names one column (or one dimension) for two roles.
+    ColumnMappedTwice = "column_mapped_twice", Error,
+        en: "`{column}` is mapped again; it is mapped at {first} already.",
+        da: "`{column}` er beskrevet igen; den er allerede beskrevet ved {first}.";
+    /// A source mapping names a column the table does not have.
+    MappingColumnMissing = "mapping_column_missing", Error,
+        en: "The mapping names the column `{column}`, which the table does not have (it has {columns}).",
+        da: "Kildebeskrivelsen nævner kolonnen `{column}`, som tabellen ikke har (den har {columns}).";
+    /// A table's column holds several categories that its mapping neither maps as a stratum nor keeps: rows would repeat one another.
+    ColumnNotMapped = "column_not_mapped", Error,
+        en: "The column `{column}` holds several categories ({categories}), but the mapping neither maps it as a stratum nor keeps one of them: its rows would repeat one another.",
+        da: "Kolonnen `{column}` har flere kategorier ({categories}), men kildebeskrivelsen hverken beskriver den som en opdeling eller beholder én af dem: dens rækker ville gentage hinanden.";
+    /// A table's cell holds a category its mapping does not map.
+    UnmappedCategory = "unmapped_category", Error,
+        en: "`{text}` is not a category the mapping maps ({categories}) at {at}.",
+        da: "`{text}` er ikke en kategori, kildebeskrivelsen beskriver ({categories}), ved {at}.";
+    /// A JSON-stat dataset does not hold together as a cube.
+    JsonstatMalformed = "jsonstat_malformed", Error,
+        en: "The JSON-stat dataset does not hold together: {detail}.",
+        da: "JSON-stat-datasættet hænger ikke sammen: {detail}.";
+    /// A workbook has no sheet of the name asked for.
+    SheetNotFound = "sheet_not_found", Error,
+        en: "The workbook has no sheet `{sheet}` (it has {sheets}).",
+        da: "Projektmappen har intet ark `{sheet}` (den har {sheets}).";
+    /// The bytes are not an Excel workbook that can be read.
+    WorkbookUnreadable = "workbook_unreadable", Error,
+        en: "The workbook cannot be read: {detail}.",
+        da: "Projektmappen kan ikke læses: {detail}.";
     /// A row gives neither a value nor a numerator and denominator.
     MissingValue = "missing_value", Error,
-        en: "Row {row} gives neither a value nor a numerator and denominator.",
-        da: "Række {row} angiver hverken en værdi eller en tæller og nævner.";
+        en: "There is neither a value nor a numerator and denominator at {at}.",
+        da: "Der er hverken en værdi eller en tæller og nævner ved {at}.";
     /// Two rows share indicator, place, period and disaggregation.
     DuplicateObservation = "duplicate_observation", Error,
-        en: "Row {row} repeats the indicator, place, period and disaggregation of row {first_row}.",
-        da: "Række {row} gentager indikator, sted, periode og opdeling fra række {first_row}.";
+        en: "The observation at {at} repeats the indicator, place, period and disaggregation of the one at {first_at}.",
+        da: "Observationen ved {at} gentager indikator, sted, periode og opdeling fra den ved {first_at}.";
     /// A value disagrees with its numerator and denominator.
     ValueMismatch = "value_mismatch", Error,
-        en: "The value {value} disagrees with numerator / denominator, which gives {computed} (row {row}).",
-        da: "Værdien {value} stemmer ikke med tæller / nævner, som giver {computed} (række {row}).";
+        en: "The value {value} disagrees with numerator / denominator, which gives {computed} ({at}).",
+        da: "Værdien {value} stemmer ikke med tæller / nævner, som giver {computed} ({at}).";
     /// A period is of another type than the indicator's.
     WrongPeriodType = "wrong_period_type", Error,
-        en: "The period {period} is not of the indicator's type {expected} (row {row}).",
-        da: "Perioden {period} er ikke af indikatorens type {expected} (række {row}).";
+        en: "The period {period} is not of the indicator's type {expected} ({at}).",
+        da: "Perioden {period} er ikke af indikatorens type {expected} ({at}).";
     /// Two columns of a CSV header have the same name (ignoring case).
     DuplicateColumn = "duplicate_column", Error,
         en: "Column {position} is named `{column}` like column {first}.",
@@ -425,12 +457,12 @@ codes! {
         da: "{rows} observation(er) for {period} ligger efter det opfølgede år ({year}) og bruges ikke.";
     /// A place observed as a whole disagrees with the sum of its municipalities, all of them observed for the same indicator, period and stratum; the stated figure is used.
     AggregateDisagreesWithParts = "aggregate_disagrees_with_parts", Warning,
-        en: "{name} ({geography}) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} (row {row}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
-        da: "{name} ({geography}) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} (række {row}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
+        en: "{name} ({geography}) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} ({at}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
+        da: "{name} ({geography}) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} ({at}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
     /// A stated total (a row without a stratum, or the dimension's total category) disagrees with the sum of every declared category of the dimension; the stated total is used.
     TotalDisagreesWithStrata = "total_disagrees_with_strata", Warning,
-        en: "The total of {indicator_name} (`{indicator}`) at {geography} in {period} is stated as {stated} (row {row}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",
-        da: "Totalen for {indicator_name} (`{indicator}`) i {geography} i {period} er angivet som {stated} (række {row}), men dens {categories} kategorier af `{dimension}` giver {strata}; den angivne total bruges.";
+        en: "The total of {indicator_name} (`{indicator}`) at {geography} in {period} is stated as {stated} ({at}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",
+        da: "Totalen for {indicator_name} (`{indicator}`) i {geography} i {period} er angivet som {stated} ({at}), men dens {categories} kategorier af `{dimension}` giver {strata}; den angivne total bruges.";
     /// A follow-up option is outside the range it can take.
     OptionOutOfRange = "option_out_of_range", Error,
         en: "The option `{option}` is {value}; it must be from {min} to {max}.",

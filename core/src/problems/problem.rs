@@ -363,6 +363,21 @@ impl Problems {
         self.0.iter()
     }
 
+    /// The problems, each marked as found in `document` (context
+    /// `document`), for a caller that reads several documents at once: a
+    /// mapping's `/period` is not the table's.
+    ///
+    /// ```
+    /// let p = sundhedsaftale::Problems(vec![sundhedsaftale::Problem::new(sundhedsaftale::Code::MissingField, "/place")]);
+    /// assert_eq!(p.in_document("mapping").0[0].context["document"], "mapping");
+    /// ```
+    pub fn in_document(mut self, document: &str) -> Problems {
+        for p in &mut self.0 {
+            p.context.insert("document".into(), serde_json::json!(document));
+        }
+        self
+    }
+
     /// Every problem [`Problem::redacted`].
     pub fn redacted(&self) -> Problems {
         Problems(self.0.iter().map(Problem::redacted).collect())

@@ -4,6 +4,9 @@
 //! report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]
 //! report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]
 //! report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]
+//! report --follow-up YEAR --observations TABLE.csv|TABLE.json|TABLE.xlsx --mapping MAPPING.json [FILE.json]
+//! report --places [--date YYYY-MM-DD] [--lang en|da]
+//! report --place TEXT [--date YYYY-MM-DD] [--lang en|da]
 //! ```
 //!
 //! With no file it reports on the embedded North Jutland agreement 2024.
@@ -12,7 +15,10 @@
 //! agreement's organisation (by default the embedded agreement).
 //! With `--follow-up YEAR` it runs the annual follow-up of the focus areas on
 //! observations (by default the agreement's own key figures, including the
-//! earlier values stated as changes).
+//! earlier values stated as changes). With `--mapping`, the observations are
+//! a table as published (StatBank CSV, JSON-stat, an Excel workbook, by the
+//! file's extension) read through the mapping, and problems name the file's
+//! own row and column.
 //! With `--redact`, problems show every echoed value as its type and length
 //! (`<string:12>`), so that the output holds no personal data from the input.
 //! Exit codes: 0 when the document has no errors (warnings allowed); 1 when
@@ -24,11 +30,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use sundhedsaftale::annual::{self, FollowUpConfig};
 use sundhedsaftale::{
-    embedded, observation, parse_json, report, rule_sets, validate, validate_minutes, HealthAgreement, Label, Lang,
-    Minutes, Problems,
+    embedded, observation, parse_json, published, report, rule_sets, validate, validate_minutes, HealthAgreement,
+    Label, Lang, Minutes, Problems,
 };
 
-const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]";
+const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]\n       report --follow-up YEAR --observations TABLE.csv|TABLE.json|TABLE.xlsx --mapping MAPPING.json [FILE.json] [--lang en|da]\n       report --places [--date YYYY-MM-DD] [--lang en|da]\n       report --place TEXT [--date YYYY-MM-DD] [--lang en|da]";
 
 struct Args {
     file: Option<String>,
@@ -36,6 +42,9 @@ struct Args {
     agreement: Option<String>,
     follow_up: Option<i32>,
     observations: Option<String>,
+    mapping: Option<String>,
+    places: bool,
+    place: Option<String>,
     date: NaiveDate,
     lang: Lang,
     redact: bool,
@@ -48,6 +57,9 @@ fn parse_args() -> Result<Args, String> {
         agreement: None,
         follow_up: None,
         observations: None,
+        mapping: None,
+        places: false,
+        place: None,
         date: chrono::Local::now().date_naive(),
         lang: Lang::En,
         redact: false,
@@ -75,6 +87,9 @@ fn parse_args() -> Result<Args, String> {
                 );
             }
             "--observations" => args.observations = Some(it.next().ok_or("--observations needs a file")?),
+            "--places" => args.places = true,
+            "--place" => args.place = Some(it.next().ok_or("--place needs a code or name")?),
+            "--mapping" => args.mapping = Some(it.next().ok_or("--mapping needs a file")?),
             "--agreement" => args.agreement = Some(it.next().ok_or("--agreement needs a file")?),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
@@ -99,6 +114,13 @@ fn fail(problems: &Problems, args: &Args) -> ExitCode {
     let lang = args.lang;
     for p in shown(problems, args).iter() {
         let path = if p.path.is_empty() { "/" } else { &p.path };
+        // A mapping's problem is in the mapping, not in the table.
+        let in_mapping = p.context.get("document").and_then(|d| d.as_str()) == Some("mapping");
+        let path = match (in_mapping, lang) {
+            (false, _) => path.to_string(),
+            (true, Lang::Da) => format!("(kildebeskrivelsen) {path}"),
+            (true, Lang::En) => format!("(mapping) {path}"),
+        };
         eprintln!(
             "{} {} {path}: {}",
             p.severity.label(lang),
@@ -136,6 +158,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.places {
+        print!("{}", report::render_places(args.date, args.lang));
+        return ExitCode::SUCCESS;
+    }
+    if let Some(text) = args.place.as_deref() {
+        return match sundhedsaftale::directory::place_on(text, args.date) {
+            Ok(p) => {
+                let region = p.region.map(|r| format!(", {r}")).unwrap_or_default();
+                println!(
+                    "{} {} ({}{region})",
+                    p.geography,
+                    p.name,
+                    p.statbank.unwrap_or_default()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problem) => fail(&Problems(vec![problem]), &args),
+        };
+    }
     if args.minutes {
         let agreement_text = match read(args.agreement.as_deref(), embedded::NORDJYLLAND_2024_JSON) {
             Ok(text) => text,
@@ -174,6 +215,36 @@ fn main() -> ExitCode {
     let problems = validate(&agreement);
     if problems.has_errors() {
         return fail(&problems, &args);
+    }
+    if let (Some(year), Some(mapping)) = (args.follow_up, args.mapping.as_deref()) {
+        let Some(table) = args.observations.as_deref() else {
+            eprintln!("report: --mapping needs --observations TABLE");
+            return ExitCode::from(2);
+        };
+        let Some(format) = published::Format::from_path(table) else {
+            eprintln!("report: {table}: a published table is .csv (StatBank), .json (JSON-stat) or .xlsx");
+            return ExitCode::from(2);
+        };
+        let mapping = match read(Some(mapping), "").map(|text| parse_json::<published::mapping::SourceMapping>(&text)) {
+            Ok(Ok(m)) => m,
+            Ok(Err(problems)) => return fail(&problems.in_document("mapping"), &args),
+            Err(code) => return code,
+        };
+        let bytes = match std::fs::read(table) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("report: cannot read {table}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        return match annual::run_published(&agreement, &bytes, format, &mapping, year, &FollowUpConfig::default()) {
+            Ok(mut result) => {
+                result.problems = shown(&result.problems, &args);
+                print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems, &args),
+        };
     }
     if let Some(year) = args.follow_up {
         let text = match args.observations.as_deref().map(|path| read(Some(path), "")) {

@@ -16,20 +16,9 @@ use crate::places::written::read_place;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
 
-use super::{cell_problem, Dialect, ObservationTable, Stratum, BREAK_IN_SERIES, PROVISIONAL, SUPPRESSED};
-
-/// The columns CSV gives meaning to; any other is a disaggregation.
-const KNOWN: &[&str] = &[
-    "indicator",
-    "geography",
-    "period",
-    "value",
-    "numerator",
-    "denominator",
-    "provisional",
-    "break_in_series",
-    "suppressed",
-];
+use super::{
+    Dialect, ObservationTable, Origin, Spot, Stratum, BREAK_IN_SERIES, KNOWN_FIELDS as KNOWN, PROVISIONAL, SUPPRESSED,
+};
 
 /// Reads tidy CSV, detecting the dialect from the header line; see
 /// [`read_csv_with`], which reports every malformed cell (syntax, numbers,
@@ -67,47 +56,51 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|name| name.trim().to_string()).collect(),
-        Err(e) => return Err(Problems(vec![csv_problem(&e)])),
+        Err(e) => return Err(Problems(vec![csv_problem(&e, Lines::new(text).of(e.position()))])),
     };
     let layout = Arc::new(Layout::of(&headers, dialect)?);
-    let data = usize::try_from(reader.position().byte())
-        .ok()
-        .and_then(|at| text.get(at..));
+    let start = usize::try_from(reader.position().byte()).ok();
+    let data = start.and_then(|at| text.get(at..));
     if let Some(data) = data.filter(|d| memchr::memchr(b'"', d.as_bytes()).is_none()) {
+        // The file's own line of the first data row, as a spreadsheet numbers it.
+        let first = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..start.unwrap_or(0)]).count();
         #[cfg(feature = "parallel")]
-        if let Some(table) = read_unquoted_parallel(data, separator, &layout, dialect, PARALLEL_CHUNK) {
+        if let Some(table) = read_unquoted_parallel(data, first, separator, &layout, dialect, PARALLEL_CHUNK) {
             return Ok(table);
         }
-        if let Some(result) = read_unquoted(data, separator, &layout, dialect) {
+        if let Some(result) = read_unquoted(data, first, separator, &layout, dialect) {
             return result;
         }
     }
-    let mut rows = Rows::new(Arc::clone(&layout), dialect);
+    let mut rows = Rows::new(Arc::clone(&layout), dialect, true);
     let mut record = csv::StringRecord::new();
-    let mut row = 0;
+    let mut lines = Lines::new(text);
     loop {
         match reader.read_record(&mut record) {
-            Ok(true) => rows.push(row, &record),
+            Ok(true) => {
+                let line = lines.of(record.position());
+                rows.push(line, &record)
+            }
             Ok(false) => break,
-            Err(e) => rows.problems.push(csv_problem(&e)),
+            Err(e) => rows.problems.push(csv_problem(&e, lines.of(e.position()))),
         }
-        row += 1;
     }
     rows.finish()
 }
 
 /// Reads data rows with no quote character by splitting each line on the
-/// separator; `None` when a row has the wrong number of fields, which the
-/// `csv` crate then reads and reports.
+/// separator, the first being the file's line `first`; `None` when a row has
+/// the wrong number of fields, which the `csv` crate then reads and reports.
 fn read_unquoted(
     data: &str,
+    first: usize,
     separator: u8,
     layout: &Arc<Layout>,
     dialect: Dialect,
 ) -> Option<Result<ObservationTable, Problems>> {
-    let mut rows = Rows::new(Arc::clone(layout), dialect);
+    let mut rows = Rows::new(Arc::clone(layout), dialect, true);
     let mut fields: Vec<&str> = Vec::with_capacity(layout.width);
-    let mut row = 0;
+    let mut row = first;
     let bytes = data.as_bytes();
     // Room for every row at once, estimated from the first lines: growing
     // the columns by doubling would copy them and fault their pages twice.
@@ -125,8 +118,9 @@ fn read_unquoted(
             continue;
         }
         if fields.len() == 1 && (raw.is_empty() || raw == "\r") {
-            // A blank line: the csv crate skips it too, without counting it.
+            // A blank line: no row, but a line of the file all the same.
             fields.clear();
+            row += 1;
             continue;
         }
         if fields.len() != layout.width {
@@ -230,6 +224,7 @@ const PARALLEL_CHUNK: usize = 4 << 20;
 #[cfg(feature = "parallel")]
 fn read_unquoted_parallel(
     data: &str,
+    first: usize,
     separator: u8,
     layout: &Arc<Layout>,
     dialect: Dialect,
@@ -251,7 +246,10 @@ fn read_unquoted_parallel(
     cuts.push(data.len());
     let tables: Vec<Option<ObservationTable>> = cuts
         .par_windows(2)
-        .map(|w| read_unquoted(data.get(w[0]..w[1])?, separator, layout, dialect)?.ok())
+        .map(|w| {
+            let line = first + memchr::memchr_iter(b'\n', &data.as_bytes()[..w[0]]).count();
+            read_unquoted(data.get(w[0]..w[1])?, line, separator, layout, dialect)?.ok()
+        })
         .collect();
     let mut tables = tables.into_iter();
     let mut table = tables.next()??;
@@ -287,7 +285,7 @@ impl RowReader {
     pub fn new(columns: &[String]) -> Result<RowReader, Problems> {
         let layout = Arc::new(Layout::of(columns, Dialect::COMMA)?);
         Ok(RowReader {
-            rows: Rows::new(layout, Dialect::COMMA),
+            rows: Rows::new(layout, Dialect::COMMA, false),
             next: 0,
         })
     }
@@ -307,6 +305,10 @@ impl RowReader {
 /// Where each column is, from the header row.
 struct Layout {
     width: usize,
+    /// The headers as written.
+    headers: Vec<String>,
+    /// The headers in lower case, as fields are named.
+    lower: Vec<String>,
     indicator: usize,
     geography: usize,
     period: usize,
@@ -363,6 +365,8 @@ impl Layout {
         let column = |name: &str| lower.iter().position(|h| h == name);
         Ok(Layout {
             width: headers.len(),
+            headers: headers.to_vec(),
+            lower: lower.clone(),
             indicator: column("indicator").unwrap_or(0),
             geography: column("geography").unwrap_or(0),
             period: column("period").unwrap_or(0),
@@ -379,6 +383,21 @@ impl Layout {
                 .filter(|(i, _)| !KNOWN.contains(&lower[*i].as_str()))
                 .map(|(i, h)| (i, h.to_string()))
                 .collect(),
+        })
+    }
+}
+
+impl Layout {
+    /// The field each column gives: a known field by its lower-case name, a
+    /// dimension by its header.
+    fn fields(&self) -> impl Iterator<Item = (String, String, u32)> + '_ {
+        self.headers.iter().zip(&self.lower).enumerate().map(|(i, (h, l))| {
+            let field = if KNOWN.contains(&l.as_str()) {
+                l.clone()
+            } else {
+                h.clone()
+            };
+            (field, h.clone(), i as u32 + 1)
         })
     }
 }
@@ -405,6 +424,10 @@ impl Fields for [&str] {
 struct Rows {
     layout: Arc<Layout>,
     dialect: Dialect,
+    /// Rows of a file, numbered as the file numbers them (else listed, from 0).
+    sheet: bool,
+    /// The file's row of each table row.
+    source_rows: Vec<u32>,
     table: ObservationTable,
     /// Row problems, collected up to the limits: a million bad rows must not
     /// cost a million problems' memory.
@@ -440,10 +463,12 @@ impl<T: Copy> Known<T> {
 }
 
 impl Rows {
-    fn new(layout: Arc<Layout>, dialect: Dialect) -> Rows {
+    fn new(layout: Arc<Layout>, dialect: Dialect, sheet: bool) -> Rows {
         Rows {
             layout,
             dialect,
+            sheet,
+            source_rows: Vec::new(),
             table: ObservationTable::new(),
             problems: Collector::new(Limits::default()),
             indicators: Known::new(),
@@ -454,7 +479,19 @@ impl Rows {
         }
     }
 
-    /// Checks data row `row` (counted from 0) and appends it if it is sound.
+    /// Where `field` of `row` is: the file's row and column, or the listed row.
+    fn spot(&self, row: usize, field: &str) -> Spot {
+        if !self.sheet {
+            return Spot::listed(row, field);
+        }
+        match self.layout.lower.iter().position(|h| h == field) {
+            Some(i) => Spot::sheet(row, &self.layout.headers[i], i as u32 + 1),
+            None => Spot::sheet(row, field, 0),
+        }
+    }
+
+    /// Checks data row `row` (the file's line, or counted from 0 when
+    /// listed) and appends it if it is sound.
     fn push<F: Fields + ?Sized>(&mut self, row: usize, cells: &F) {
         let layout = &*self.layout;
         let before = self.problems.seen();
@@ -467,12 +504,10 @@ impl Rows {
                     Some(p)
                 }
                 Err(e) => {
-                    self.problems.push(cell_problem(
-                        Code::InvalidPeriod,
-                        row,
-                        "period",
-                        ctx!("detail" => e.to_string()),
-                    ));
+                    let p = self
+                        .spot(row, "period")
+                        .problem(Code::InvalidPeriod, ctx!("detail" => e.to_string()));
+                    self.problems.push(p);
                     None
                 }
             },
@@ -488,8 +523,8 @@ impl Rows {
                     Some(id)
                 }
                 Err(e) => {
-                    self.problems
-                        .push(cell_problem(e.code(), row, "geography", e.context()));
+                    let p = self.spot(row, "geography").problem(e.code(), e.context());
+                    self.problems.push(p);
                     None
                 }
             },
@@ -502,9 +537,10 @@ impl Rows {
             }
             match number(text, self.dialect) {
                 Some(x) if x.is_finite() => numbers[k] = Some(x),
-                _ => self
-                    .problems
-                    .push(cell_problem(Code::InvalidNumber, row, name, ctx!("text" => text))),
+                _ => {
+                    let p = self.spot(row, name).problem(Code::InvalidNumber, ctx!("text" => text));
+                    self.problems.push(p)
+                }
             }
         }
         let mut flags = 0u8;
@@ -512,12 +548,13 @@ impl Rows {
             match column.map_or("", |c| cells.cell(c)) {
                 "" | "false" | "0" => {}
                 "true" | "1" => flags |= bit,
-                other => self.problems.push(cell_problem(
-                    Code::InvalidValue,
-                    row,
-                    name,
-                    ctx!("detail" => format!("`{other}` is not true or false")),
-                )),
+                other => {
+                    let detail = format!("`{other}` is not true or false");
+                    let p = self
+                        .spot(row, name)
+                        .problem(Code::InvalidValue, ctx!("detail" => detail));
+                    self.problems.push(p)
+                }
             }
         }
         if self.problems.seen() > before {
@@ -564,10 +601,22 @@ impl Rows {
         };
         self.table
             .push_row(i, g, period, s, numbers[0], numbers[1], numbers[2], flags);
+        if self.sheet {
+            self.source_rows.push(row as u32);
+        }
     }
 
-    fn finish(self) -> Result<ObservationTable, Problems> {
+    fn finish(mut self) -> Result<ObservationTable, Problems> {
         if self.problems.is_empty() {
+            self.table.origin = match self.sheet {
+                true => Origin::Sheet {
+                    rows: self.source_rows,
+                    roles: Vec::new(),
+                    columns: self.layout.fields().collect(),
+                    in_file: true,
+                },
+                false => Origin::Listed,
+            };
             Ok(self.table)
         } else {
             Err(self.problems.finish())
@@ -615,13 +664,52 @@ fn number(text: &str, dialect: Dialect) -> Option<f64> {
     dialect.normalise(text).parse::<f64>().ok()
 }
 
-/// A CSV syntax problem, at the row it is in (data rows count from 0, as in
-/// every other row problem) when the reader knows it.
-fn csv_problem(e: &csv::Error) -> Problem {
-    let position = e.position();
-    let line = position.map_or(0, |p| p.line());
-    let at = match position.map(csv::Position::record) {
-        Some(record) if record > 0 => Pointer::root().index(usize::try_from(record - 1).unwrap_or(usize::MAX)),
+/// The line of the file each record starts on, counted from the record's
+/// byte offset: the `csv` crate's own line count skips blank lines and
+/// counts a CRLF file's first record as line 1.
+pub(crate) struct Lines<'t> {
+    bytes: &'t [u8],
+    /// The offset counted up to, and the line it is on.
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    /// Lines of `text`, as the reader reads it (after any byte-order mark).
+    pub(crate) fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a record at `position` starts on (0 when unknown). Records
+    /// come in order, so the count goes on from the last one.
+    pub(crate) fn of(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(mut start) = position.and_then(|p| usize::try_from(p.byte()).ok()) else {
+            return 0;
+        };
+        // The record starts after the line end the reader stopped at.
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let start = start.min(self.bytes.len());
+        if start < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.bytes[self.at..start]).count();
+        self.at = start;
+        self.line
+    }
+}
+
+/// A CSV syntax problem, at the file's `line` when the reader knows it:
+/// the same row in the path as in the message.
+pub(crate) fn csv_problem(e: &csv::Error, line: usize) -> Problem {
+    let at = match line {
+        line if line > 1 => Pointer::root().index(line),
         _ => Pointer::root(),
     };
     Problem::with_context(Code::CsvSyntax, at, ctx!("detail" => e.to_string(), "line" => line))
@@ -726,23 +814,25 @@ mod tests {
         let header = csv.find('\n').unwrap() + 1;
         let headers: Vec<String> = csv[..header - 1].split(',').map(str::to_string).collect();
         let layout = Arc::new(Layout::of(&headers, Dialect::COMMA).unwrap());
-        let whole = read_unquoted(&csv[header..], b',', &layout, Dialect::COMMA)
+        let whole = read_unquoted(&csv[header..], 2, b',', &layout, Dialect::COMMA)
             .unwrap()
             .unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
         let parts = pool
-            .install(|| read_unquoted_parallel(&csv[header..], b',', &layout, Dialect::COMMA, 256))
+            .install(|| read_unquoted_parallel(&csv[header..], 2, b',', &layout, Dialect::COMMA, 256))
             .unwrap();
         assert_eq!(parts.len(), 400);
         let rows = |t: &ObservationTable| (0..t.len()).map(|r| t.row(r)).collect::<Vec<_>>();
         assert_eq!(rows(&parts), rows(&whole));
+        // Every row keeps its line of the file, blank lines counted, whichever part read it.
+        assert_eq!(parts.origin, whole.origin);
         assert_eq!(
             (parts.indicator.clone(), parts.stratum.clone()),
             (whole.indicator, whole.stratum)
         );
         // A problem in any part sends the whole text to the sequential reader.
         let bad = csv.replacen(",1005,", ",x,", 1);
-        let none = pool.install(|| read_unquoted_parallel(&bad[header..], b',', &layout, Dialect::COMMA, 256));
+        let none = pool.install(|| read_unquoted_parallel(&bad[header..], 2, b',', &layout, Dialect::COMMA, 256));
         assert!(none.is_none());
     }
 
@@ -752,6 +842,7 @@ mod tests {
         let problems = read_csv(csv).unwrap_err();
         assert_eq!(problems.0.len(), 1);
         assert_eq!(problems.0[0].code, Code::CsvSyntax);
-        assert_eq!(problems.0[0].path.to_string(), "/1");
+        // The short row is line 3 of the file.
+        assert_eq!(problems.0[0].path.to_string(), "/3");
     }
 }

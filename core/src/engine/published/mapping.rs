@@ -1,0 +1,771 @@
+//! How a published table maps onto an indicator, declared once.
+//!
+//! A mapping names the table's columns by their role: the place, the period,
+//! the value (or the numerator and denominator, in their own columns or as
+//! categories of one measure column), the columns that are strata with how
+//! their categories map onto the agreement's declared ones (`null` for the
+//! total), and the columns whose other categories are left out (`keep`).
+//! Every other column must hold one category only: a column with several
+//! that the mapping does not mention would make rows repeat one another.
+//!
+//! ```
+//! use sundhedsaftale::published::mapping::SourceMapping;
+//! let mapping: SourceMapping = sundhedsaftale::parse_json(r#"{
+//!     "table": "SYNT1", "indicator": "genindlaeggelser-30-dage",
+//!     "place": "OMRÅDE", "period": "TID",
+//!     "measure": {"column": "ENHED", "numerator": "GENIND", "denominator": "UDSKR"},
+//!     "strata": [{"column": "KØN", "dimension": "sex", "categories": {"M": "mænd", "K": "kvinder", "TOT": null}}],
+//!     "keep": {"ALDER": ["TOT"]}
+//! }"#).unwrap();
+//! assert!(mapping.check().is_empty());
+//! ```
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::indicator::IndicatorCatalogue;
+use crate::document::strata::undeclared;
+use crate::engine::observation::{ObservationTable, Origin, Stratum, SUPPRESSED};
+use crate::ground::fold::{close_enough, loose};
+use crate::ground::hash::HashMap;
+use crate::ground::period::Period;
+use crate::places::written::read_place;
+use crate::problems::catalogue::Code;
+use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
+use crate::reading::parse::derived;
+
+use super::{published_number, Cell, Rows, Sheet};
+
+derived!(SourceMapping);
+
+/// How a published table maps onto one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMapping {
+    /// The published table's id (Statistics Denmark's `DODA1`, a portal's
+    /// file name), as its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// The indicator every row of the table is of.
+    pub indicator: String,
+    /// The place's column (codes such as `851`, `081`, `000`, or names).
+    pub place: String,
+    /// The period's column (`2024`, `2024K1`, `2024M01`, …).
+    pub period: String,
+    /// The value's column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The numerator's column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<String>,
+    /// The denominator's column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// A column whose categories say what each row's value is (Statistics
+    /// Denmark's long form: one row for the count, one for the population).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    /// Columns that are strata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strata: Vec<StratumColumn>,
+    /// Columns whose rows are kept only for these categories (`{"ALDER": ["TOT"]}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keep: BTreeMap<String, Vec<String>>,
+    /// A workbook's sheet, by name (when left out, the first sheet whose
+    /// header has the place and period columns, else the first sheet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+}
+
+/// A column whose categories say what each row's value is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// The column.
+    pub column: String,
+    /// The category whose rows give the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The category whose rows give the numerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<String>,
+    /// The category whose rows give the denominator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    /// The value column, when the table has one (a cube has its values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<String>,
+}
+
+/// A column that is a stratum, and how its categories map onto the agreement's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StratumColumn {
+    /// The column.
+    pub column: String,
+    /// The agreement's dimension (`sex`).
+    pub dimension: String,
+    /// Each category as the table writes it, mapped onto the agreement's
+    /// category, or `null` for the total.
+    pub categories: BTreeMap<String, Option<String>>,
+}
+
+/// What each row's numbers are, resolved against a sheet.
+enum Numbers {
+    /// Columns for value, numerator, denominator.
+    Wide([Option<usize>; 3]),
+    /// The measure column, its roles' categories, and the values' column.
+    Long {
+        column: usize,
+        roles: [Option<String>; 3],
+        values: usize,
+    },
+}
+
+/// The three numbers' names, in their order.
+const ROLES: [&str; 3] = ["value", "numerator", "denominator"];
+
+impl SourceMapping {
+    /// The mapping's own problems: how the value is given (a value, a
+    /// numerator and denominator, or a measure; not several ways at once),
+    /// and a column or dimension mapped twice.
+    pub fn check(&self) -> Problems {
+        let mut out = Vec::new();
+        let wide = [&self.value, &self.numerator, &self.denominator];
+        let given: Vec<&str> = ROLES
+            .iter()
+            .zip(wide)
+            .filter(|(_, c)| c.is_some())
+            .map(|(r, _)| *r)
+            .chain(self.measure.as_ref().map(|_| "measure"))
+            .collect();
+        let fraction = self.numerator.is_some() == self.denominator.is_some();
+        let ways = usize::from(self.value.is_some() || self.numerator.is_some()) + usize::from(self.measure.is_some());
+        if ways != 1 || !fraction {
+            out.push(Problem::with_context(
+                Code::MappingValueColumns,
+                "",
+                ctx!("given" => if given.is_empty() { "nothing".to_string() } else { given.join(", ") }),
+            ));
+        }
+        if let Some(m) = &self.measure {
+            let fraction = m.numerator.is_some() == m.denominator.is_some();
+            if !(fraction && (m.value.is_some() || m.numerator.is_some())) {
+                let given: Vec<&str> = ROLES
+                    .iter()
+                    .zip([&m.value, &m.numerator, &m.denominator])
+                    .filter(|(_, c)| c.is_some())
+                    .map(|(r, _)| *r)
+                    .collect();
+                out.push(Problem::with_context(
+                    Code::MappingValueColumns,
+                    "/measure",
+                    ctx!("given" => if given.is_empty() { "nothing".to_string() } else { given.join(", ") }),
+                ));
+            }
+        }
+        let mut seen: Vec<(&str, String)> = Vec::new();
+        // `keep` filters rows: it may name a column that has a role too
+        // (only some of a stratum's categories, only some measures).
+        let roles = self
+            .columns()
+            .into_iter()
+            .filter(|(_, at)| !at.to_string().starts_with("/keep/"));
+        for (column, at) in roles {
+            match seen.iter().find(|(c, _)| *c == column) {
+                Some((_, first)) => out.push(Problem::with_context(
+                    Code::ColumnMappedTwice,
+                    at.clone(),
+                    ctx!("column" => column, "first" => first.clone()),
+                )),
+                None => seen.push((column, at.to_string())),
+            }
+        }
+
+        for (i, s) in self.strata.iter().enumerate() {
+            if let Some(first) = self.strata[..i].iter().position(|t| t.dimension == s.dimension) {
+                out.push(Problem::with_context(
+                    Code::ColumnMappedTwice,
+                    Pointer::root().key("strata").index(i).key("dimension"),
+                    ctx!("column" => s.dimension, "first" => format!("/strata/{first}/dimension")),
+                ));
+            }
+        }
+        Problems(out).in_document("mapping")
+    }
+
+    /// The mapping against an agreement's indicators: the indicator is one
+    /// of them, and each category maps onto one its dimension declares
+    /// (with the category it most likely means).
+    pub fn check_against(&self, catalogue: &IndicatorCatalogue) -> Problems {
+        let mut out = self.check().0;
+        let Some(def) = catalogue.get(&self.indicator) else {
+            out.push(Problem::with_context(
+                Code::UnknownReference,
+                "/indicator",
+                ctx!("id" => self.indicator, "kind" => "indicator"),
+            ));
+            return Problems(out).in_document("mapping");
+        };
+        for (i, s) in self.strata.iter().enumerate() {
+            let Some(v) = def.stratification(&s.dimension) else {
+                continue;
+            };
+            for (written, category) in &s.categories {
+                if let Some(c) = category.as_deref().filter(|c| !v.declares(c)) {
+                    out.push(Problem::with_context(
+                        Code::UndeclaredCategory,
+                        Pointer::root().key("strata").index(i).key("categories").key(written),
+                        undeclared(&self.indicator, v, c),
+                    ));
+                }
+            }
+        }
+        Problems(out).in_document("mapping")
+    }
+
+    /// Every column the mapping names, with the pointer that names it.
+    fn columns(&self) -> Vec<(&str, Pointer)> {
+        let root = Pointer::root();
+        let mut out = vec![
+            (self.place.as_str(), root.key("place")),
+            (self.period.as_str(), root.key("period")),
+        ];
+        for (role, column) in ROLES.iter().zip([&self.value, &self.numerator, &self.denominator]) {
+            if let Some(c) = column {
+                out.push((c.as_str(), root.key(role)));
+            }
+        }
+        if let Some(m) = &self.measure {
+            out.push((m.column.as_str(), root.key("measure").key("column")));
+            if let Some(v) = &m.values {
+                out.push((v.as_str(), root.key("measure").key("values")));
+            }
+        }
+        for (i, s) in self.strata.iter().enumerate() {
+            out.push((s.column.as_str(), root.key("strata").index(i).key("column")));
+        }
+        for column in self.keep.keys() {
+            out.push((column.as_str(), root.key("keep").key(column)));
+        }
+        out
+    }
+
+    /// Reads `sheet` into observations of the mapping's indicator, or says
+    /// every problem: the mapping's own, a column it names that the sheet
+    /// lacks (with the one it most likely means), a column with several
+    /// categories it does not mention, and each cell that is not a place, a
+    /// period, a mapped category or a number. A problem in a cell names the
+    /// file's row and column. `..` is a suppressed observation; a row whose
+    /// numbers are all empty is no observation.
+    pub fn read(&self, sheet: &Sheet) -> Result<ObservationTable, Problems> {
+        let own = self.check();
+        if !own.is_empty() {
+            return Err(own);
+        }
+        let mut columns = Columns {
+            sheet,
+            missing: Vec::new(),
+            cube_values: match sheet.rows {
+                Rows::Cube(_) => sheet.columns.len().checked_sub(1),
+                Rows::Numbered(_) | Rows::Listed => None,
+            },
+        };
+        let root = Pointer::root();
+        let place = columns.find(&self.place, root.key("place"));
+        let period = columns.find(&self.period, root.key("period"));
+        let cube_values = columns.cube_values;
+        let numbers = match &self.measure {
+            Some(m) => {
+                let column = columns.find(&m.column, root.key("measure").key("column"));
+                let values = match &m.values {
+                    Some(v) => columns.values(v, root.key("measure").key("values")),
+                    None => cube_values.or_else(|| {
+                        // A file's value column: the one no other role names (StatBank's INDHOLD).
+                        let named: Vec<&str> = self.columns().into_iter().map(|(c, _)| c).collect();
+                        let rest: Vec<usize> = (0..sheet.columns.len())
+                            .filter(|&i| !named.contains(&sheet.columns[i].as_str()))
+                            .collect();
+                        match rest.as_slice() {
+                            [only] => Some(*only),
+                            _ => {
+                                columns.missing.push(Problem::with_context(
+                                    Code::MappingColumnMissing,
+                                    root.key("measure").key("values"),
+                                    ctx!("column" => "", "columns" => sheet.columns.join(", "), "document" => "mapping"),
+                                ));
+                                None
+                            }
+                        }
+                    }),
+                };
+                match (column, values) {
+                    (Some(column), Some(values)) => Some(Numbers::Long {
+                        column,
+                        roles: [m.value.clone(), m.numerator.clone(), m.denominator.clone()],
+                        values,
+                    }),
+                    _ => None,
+                }
+            }
+            None => {
+                let mut found = [None; 3];
+                for (k, (role, name)) in ROLES
+                    .iter()
+                    .zip([&self.value, &self.numerator, &self.denominator])
+                    .enumerate()
+                {
+                    if let Some(name) = name {
+                        found[k] = Some(columns.values(name, root.key(role)));
+                    }
+                }
+                found
+                    .iter()
+                    .all(|c| c.is_none_or(|c| c.is_some()))
+                    .then(|| Numbers::Wide(found.map(Option::flatten)))
+            }
+        };
+        let strata: Vec<Option<usize>> = self
+            .strata
+            .iter()
+            .enumerate()
+            .map(|(i, s)| columns.find(&s.column, root.key("strata").index(i).key("column")))
+            .collect();
+        let keep: Vec<(Option<usize>, &Vec<String>)> = self
+            .keep
+            .iter()
+            .map(|(c, allowed)| (columns.find(c, root.key("keep").key(c)), allowed))
+            .collect();
+        let (Some(place), Some(period), Some(numbers), true) = (
+            place,
+            period,
+            numbers,
+            columns.missing.is_empty() && strata.iter().all(Option::is_some),
+        ) else {
+            return Err(Problems(columns.missing));
+        };
+        let strata: Vec<usize> = strata.into_iter().flatten().collect();
+        let keep: Vec<(usize, &Vec<String>)> = keep.into_iter().filter_map(|(c, a)| Some((c?, a))).collect();
+        let mut used: Vec<usize> = vec![place, period];
+        used.extend(&strata);
+        used.extend(keep.iter().map(|(c, _)| *c));
+        match &numbers {
+            Numbers::Wide(columns) => used.extend(columns.iter().flatten()),
+            Numbers::Long { column, values, .. } => used.extend([*column, *values]),
+        }
+        let unmentioned = self.unmentioned(sheet, &used);
+        if !unmentioned.is_empty() {
+            return Err(Problems(unmentioned));
+        }
+        Reading::new(self, sheet, numbers, strata, keep).run()
+    }
+
+    /// Each column the mapping does not mention that holds several categories.
+    fn unmentioned(&self, sheet: &Sheet, used: &[usize]) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for column in (0..sheet.columns.len()).filter(|c| !used.contains(c)) {
+            let mut categories: Vec<String> = Vec::new();
+            for row in &sheet.cells {
+                let text = row.get(column).map_or(std::borrow::Cow::Borrowed(""), Cell::text);
+                if !categories.iter().any(|c| *c == text) {
+                    categories.push(text.into_owned());
+                    if categories.len() > 5 {
+                        break;
+                    }
+                }
+            }
+            if categories.len() > 1 {
+                out.push(Problem::with_context(
+                    Code::ColumnNotMapped,
+                    "/strata",
+                    ctx!("column" => sheet.columns[column], "categories" => categories.join(", "),
+                        "document" => "mapping"),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A sheet's columns found by the names a mapping gives them, and every
+/// name that finds none.
+struct Columns<'s> {
+    sheet: &'s Sheet,
+    missing: Vec<Problem>,
+    /// A cube's value column.
+    cube_values: Option<usize>,
+}
+
+impl Columns<'_> {
+    /// The column named `column`, or a problem at `at` (with the column it
+    /// most likely means).
+    fn find(&mut self, column: &str, at: Pointer) -> Option<usize> {
+        let sheet = self.sheet;
+        let found = sheet.columns.iter().position(|c| c == column);
+        if found.is_none() {
+            let mut context = ctx!("column" => column, "columns" => sheet.columns.join(", "), "document" => "mapping");
+            let folded = loose(column);
+            if let Some(near) = sheet.columns.iter().find(|c| close_enough(&folded, &loose(c))) {
+                context.insert("did_you_mean".into(), serde_json::json!(near));
+            }
+            self.missing
+                .push(Problem::with_context(Code::MappingColumnMissing, at, context));
+        }
+        found
+    }
+
+    /// The column of values named `column`: a cube's values are its one
+    /// value column, whatever the mapping calls it.
+    fn values(&mut self, column: &str, at: Pointer) -> Option<usize> {
+        match self.cube_values {
+            Some(v) if !self.sheet.columns.iter().any(|c| c == column) => Some(v),
+            _ => self.find(column, at),
+        }
+    }
+}
+
+/// One reading of a sheet through a mapping.
+struct Reading<'m> {
+    mapping: &'m SourceMapping,
+    sheet: &'m Sheet,
+    numbers: Numbers,
+    strata: Vec<usize>,
+    keep: Vec<(usize, &'m Vec<String>)>,
+    table: ObservationTable,
+    problems: Collector,
+    places: HashMap<String, Option<u32>>,
+    periods: HashMap<String, Option<Period>>,
+    /// Each observation's key, and its table row.
+    rows_of: HashMap<(u32, Period, u32), usize>,
+    /// The source row of each table row, and of its numerator and denominator.
+    source: Vec<u32>,
+    roles: Vec<[u32; 2]>,
+}
+
+impl<'m> Reading<'m> {
+    fn new(
+        mapping: &'m SourceMapping,
+        sheet: &'m Sheet,
+        numbers: Numbers,
+        strata: Vec<usize>,
+        keep: Vec<(usize, &'m Vec<String>)>,
+    ) -> Self {
+        Reading {
+            mapping,
+            sheet,
+            numbers,
+            strata,
+            keep,
+            table: ObservationTable::new(),
+            problems: Collector::new(Limits::default()),
+            places: HashMap::default(),
+            periods: HashMap::default(),
+            rows_of: HashMap::default(),
+            source: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    /// The text of cell `column` of row `r`, and the cube's label for it.
+    fn text(&self, r: usize, column: usize) -> (std::borrow::Cow<'m, str>, Option<&'m str>) {
+        let text = self.sheet.cells[r]
+            .get(column)
+            .map_or(std::borrow::Cow::Borrowed(""), Cell::text);
+        let label = self.sheet.label(column, &text);
+        (text, label)
+    }
+
+    fn run(mut self) -> Result<ObservationTable, Problems> {
+        let indicator = self.table.intern_indicator(&self.mapping.indicator);
+        let sheet = self.sheet;
+        'rows: for r in 0..sheet.cells.len() {
+            for (column, allowed) in &self.keep {
+                let (text, label) = self.text(r, *column);
+                if !allowed.iter().any(|a| *a == text || Some(a.as_str()) == label) {
+                    continue 'rows;
+                }
+            }
+            let before = self.problems.seen();
+            let place = self.place(r);
+            let period = self.period(r);
+            let stratum = self.stratum(r);
+            let numbers = self.numbers(r);
+            if self.problems.seen() > before {
+                continue;
+            }
+            let (Some(place), Some(period), Some(stratum), Some((role, numbers, suppressed))) =
+                (place, period, stratum, numbers)
+            else {
+                continue;
+            };
+            let here = sheet.source_row(r);
+            match role {
+                // A row of its own: every number the row gives.
+                None => {
+                    if numbers.iter().all(Option::is_none) && !suppressed {
+                        continue;
+                    }
+                    let flags = if suppressed { SUPPRESSED } else { 0 };
+                    self.table.push_row(
+                        indicator, place, period, stratum, numbers[0], numbers[1], numbers[2], flags,
+                    );
+                    self.source.push(here);
+                }
+                // One number of an observation that other rows complete.
+                Some(k) => {
+                    if numbers[k].is_none() && !suppressed {
+                        continue;
+                    }
+                    let key = (place, period, stratum);
+                    let row = match self.rows_of.get(&key) {
+                        Some(&row) => row,
+                        None => {
+                            let row = self.table.len();
+                            self.table
+                                .push_row(indicator, place, period, stratum, None, None, None, 0);
+                            self.source.push(here);
+                            self.roles.push([here, here]);
+                            self.rows_of.insert(key, row);
+                            row
+                        }
+                    };
+                    let column = match &self.numbers {
+                        Numbers::Long { values, .. } => *values,
+                        Numbers::Wide(_) => 0,
+                    };
+                    let slot = match k {
+                        0 => &mut self.table.value[row],
+                        1 => &mut self.table.numerator[row],
+                        _ => &mut self.table.denominator[row],
+                    };
+                    let already = !slot.is_nan() || (suppressed && self.table.flags[row] & SUPPRESSED != 0);
+                    if already {
+                        let first = self.source[row];
+                        let p = sheet.spot(r, column).problem(
+                            Code::DuplicateObservation,
+                            ctx!("first_row" => first, "first_at" => format!("row {first}"),
+                                "first_at_da" => format!("række {first}")),
+                        );
+                        self.problems.push(p);
+                        continue;
+                    }
+                    *slot = numbers[k].unwrap_or(f64::NAN);
+                    if suppressed {
+                        self.table.flags[row] |= SUPPRESSED;
+                    }
+                    match k {
+                        0 => self.source[row] = here,
+                        _ => self.roles[row][k - 1] = here,
+                    }
+                }
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems.finish());
+        }
+        self.table.origin = self.origin();
+        Ok(self.table)
+    }
+
+    /// Where each field of the table came from.
+    fn origin(&mut self) -> Origin {
+        let rows = std::mem::take(&mut self.source);
+        let roles = std::mem::take(&mut self.roles);
+        match self.sheet.rows {
+            Rows::Cube(_) => Origin::Cube { index: rows, roles },
+            Rows::Numbered(_) | Rows::Listed => {
+                let sheet = self.sheet;
+                let header = |c: usize| (sheet.columns[c].clone(), sheet.numbers.get(c).copied().unwrap_or(0));
+                let mut columns = Vec::new();
+                let m = self.mapping;
+                let mut add = |field: &str, c: usize| {
+                    let (h, n) = header(c);
+                    columns.push((field.to_string(), h, n));
+                };
+                let find = |name: &str| sheet.columns.iter().position(|c| c == name);
+                if let Some(c) = find(&m.place) {
+                    add("geography", c);
+                }
+                if let Some(c) = find(&m.period) {
+                    add("period", c);
+                }
+                match &self.numbers {
+                    Numbers::Wide(cols) => {
+                        for (role, c) in ROLES.iter().zip(cols) {
+                            if let Some(c) = c {
+                                add(role, *c);
+                            }
+                        }
+                    }
+                    Numbers::Long { values, .. } => {
+                        for role in ROLES {
+                            add(role, *values);
+                        }
+                    }
+                }
+                for (s, &c) in m.strata.iter().zip(&self.strata) {
+                    add(&s.dimension, c);
+                }
+                Origin::Sheet {
+                    rows,
+                    roles,
+                    columns,
+                    in_file: self.sheet.rows != Rows::Listed,
+                }
+            }
+        }
+    }
+
+    fn place(&mut self, r: usize) -> Option<u32> {
+        let column = self.sheet.columns.iter().position(|c| *c == self.mapping.place)?;
+        let (text, label) = self.text(r, column);
+        if let Some(&known) = self.places.get(text.as_ref()) {
+            if known.is_none() {
+                self.place_problem(r, column, &text, label);
+            }
+            return known;
+        }
+        let read = read_place(&text).or_else(|e| label.map_or(Err(e.clone()), |l| read_place(l).map_err(|_| e)));
+        let id = match read {
+            Ok(g) => Some(self.table.intern_geography(&g)),
+            Err(_) => None,
+        };
+        self.places.insert(text.to_string(), id);
+        if id.is_none() {
+            self.place_problem(r, column, &text, label);
+        }
+        id
+    }
+
+    fn place_problem(&mut self, r: usize, column: usize, text: &str, label: Option<&str>) {
+        if let Err(e) = read_place(text) {
+            let mut context = e.context();
+            if let Some(l) = label {
+                context.insert("label".into(), serde_json::json!(l));
+            }
+            let p = self.sheet.spot(r, column).problem(e.code(), context);
+            self.problems.push(p);
+        }
+    }
+
+    fn period(&mut self, r: usize) -> Option<Period> {
+        let column = self.sheet.columns.iter().position(|c| *c == self.mapping.period)?;
+        let (text, _) = self.text(r, column);
+        let known = match self.periods.get(text.as_ref()) {
+            Some(&known) => known,
+            None => {
+                let known = text.parse::<Period>().ok();
+                self.periods.insert(text.to_string(), known);
+                known
+            }
+        };
+        if known.is_none() {
+            let detail = text.parse::<Period>().err().map(|e| e.to_string()).unwrap_or_default();
+            let p = self
+                .sheet
+                .spot(r, column)
+                .problem(Code::InvalidPeriod, ctx!("detail" => detail));
+            self.problems.push(p);
+        }
+        known
+    }
+
+    fn stratum(&mut self, r: usize) -> Option<u32> {
+        let mut stratum: Stratum = Vec::new();
+        let mut sound = true;
+        for (s, &column) in self.mapping.strata.iter().zip(&self.strata) {
+            let (text, label) = self.text(r, column);
+            let mapped = s
+                .categories
+                .get(text.as_ref())
+                .or_else(|| label.and_then(|l| s.categories.get(l)));
+            match mapped {
+                Some(Some(category)) => stratum.push((s.dimension.clone(), category.clone())),
+                Some(None) => {}
+                None => {
+                    sound = false;
+                    let mut context = ctx!("text" => text, "categories" => s.categories.keys().cloned().collect::<Vec<_>>().join(", "));
+                    let folded = loose(&text);
+                    if let Some(near) = s.categories.keys().find(|k| close_enough(&folded, &loose(k))) {
+                        context.insert("did_you_mean".into(), serde_json::json!(near));
+                    }
+                    let p = self.sheet.spot(r, column).problem(Code::UnmappedCategory, context);
+                    self.problems.push(p);
+                }
+            }
+        }
+        sound.then(|| self.table.intern_stratum(&stratum))
+    }
+
+    /// The row's numbers: which role it gives (`None`: all three from their
+    /// columns), the numbers, and whether a cell is `..`.
+    #[allow(clippy::type_complexity)]
+    fn numbers(&mut self, r: usize) -> Option<(Option<usize>, [Option<f64>; 3], bool)> {
+        let sheet = self.sheet;
+        let number = |me: &mut Self, column: usize| -> Result<(Option<f64>, bool), ()> {
+            match sheet.cells[r].get(column).unwrap_or(&Cell::Empty) {
+                Cell::Number(x) if x.is_finite() => Ok((Some(*x), false)),
+                Cell::Empty => Ok((None, false)),
+                cell => {
+                    let text = cell.text();
+                    match text.as_ref() {
+                        "" => Ok((None, false)),
+                        ".." => Ok((None, true)),
+                        t => match published_number(t) {
+                            Some(x) => Ok((Some(x), false)),
+                            None => {
+                                let p = sheet.spot(r, column).problem(Code::InvalidNumber, ctx!("text" => t));
+                                me.problems.push(p);
+                                Err(())
+                            }
+                        },
+                    }
+                }
+            }
+        };
+        match &self.numbers {
+            Numbers::Wide(columns) => {
+                let columns = *columns;
+                let mut out = [None; 3];
+                let mut suppressed = false;
+                let mut sound = true;
+                for (k, c) in columns.iter().enumerate() {
+                    if let Some(c) = c {
+                        match number(self, *c) {
+                            Ok((x, s)) => {
+                                out[k] = x;
+                                suppressed |= s;
+                            }
+                            Err(()) => sound = false,
+                        }
+                    }
+                }
+                sound.then_some((None, out, suppressed))
+            }
+            Numbers::Long { column, roles, values } => {
+                let (column, values) = (*column, *values);
+                let (text, label) = self.text(r, column);
+                let role = roles
+                    .iter()
+                    .position(|c| c.as_deref().is_some_and(|c| c == text || Some(c) == label));
+                let Some(k) = role else {
+                    let named: Vec<&str> = roles.iter().flatten().map(String::as_str).collect();
+                    let mut context = ctx!("text" => text, "categories" => named.join(", "));
+                    let folded = loose(&text);
+                    if let Some(near) = named.iter().find(|k| close_enough(&folded, &loose(k))) {
+                        context.insert("did_you_mean".into(), serde_json::json!(near));
+                    }
+                    let p = sheet.spot(r, column).problem(Code::UnmappedCategory, context);
+                    self.problems.push(p);
+                    return None;
+                };
+                let (x, suppressed) = number(self, values).ok()?;
+                let mut out = [None; 3];
+                out[k] = x;
+                Some((Some(k), out, suppressed))
+            }
+        }
+    }
+}
