@@ -125,13 +125,20 @@ pub enum Status {
 pub fn read(text: &str) -> Result<Sheet, Problems> {
     let cube: Dataset = parse_json(text)?;
     let mut problems = Vec::new();
-    let malformed =
-        |at: Pointer, detail: String| Problem::with_context(Code::JsonstatMalformed, at, ctx!("detail" => detail));
+    // What is wrong, in English and in Danish.
+    let malformed = |at: Pointer, en: String, da: String| {
+        Problem::with_context(Code::JsonstatMalformed, at, ctx!("detail" => en, "detail_da" => da))
+    };
     if cube.id.len() != cube.size.len() {
         problems.push(malformed(
             Pointer::root().key("size"),
             format!(
                 "`id` names {} dimensions and `size` gives {}",
+                cube.id.len(),
+                cube.size.len()
+            ),
+            format!(
+                "`id` nævner {} dimensioner, og `size` angiver {}",
                 cube.id.len(),
                 cube.size.len()
             ),
@@ -147,6 +154,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
             problems.push(malformed(
                 Pointer::root().key("id").index(d),
                 format!("`{name}` has no dimension"),
+                format!("`{name}` har ingen dimension"),
             ));
             continue;
         };
@@ -164,6 +172,10 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
                                 "position {p} of `{id}` is taken or past the dimension's {} categories",
                                 positions.len()
                             ),
+                            format!(
+                                "plads {p} for `{id}` er optaget eller ud over dimensionens {} kategorier",
+                                positions.len()
+                            ),
                         )),
                     }
                 }
@@ -177,6 +189,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
             problems.push(malformed(
                 at.key("category"),
                 format!("`{name}` has {} categories but `size` gives {size}", order.len()),
+                format!("`{name}` har {} kategorier, men `size` angiver {size}", order.len()),
             ));
         }
         let label = category.label.as_ref().map_or_else(Vec::new, |l| {
@@ -196,6 +209,10 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
         problems.push(malformed(
             Pointer::root().key("size"),
             format!("the cube's size {:?} has more cells than a dataset can list", cube.size),
+            format!(
+                "kubens størrelse {:?} har flere celler, end et datasæt kan opregne",
+                cube.size
+            ),
         ));
         return Err(Problems(problems));
     };
@@ -204,6 +221,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
         Values::Dense(v) if v.len() != count => problems.push(malformed(
             Pointer::root().key("value"),
             format!("{} values for a cube of {count} cells", v.len()),
+            format!("{} værdier til en kube med {count} celler", v.len()),
         )),
         Values::Dense(v) => values.clone_from(v),
         Values::Sparse(v) => {
@@ -213,6 +231,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
                     None => problems.push(malformed(
                         Pointer::root().key("value").key(k),
                         format!("`{k}` is not a cell of a cube of {count} cells"),
+                        format!("`{k}` er ikke en celle i en kube med {count} celler"),
                     )),
                 }
             }
@@ -225,6 +244,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
         Some(Status::Dense(s)) if s.len() != count => problems.push(malformed(
             Pointer::root().key("status"),
             format!("{} status marks for a cube of {count} cells", s.len()),
+            format!("{} statusmærker til en kube med {count} celler", s.len()),
         )),
         Some(Status::Dense(s)) => {
             for (m, s) in marks.iter_mut().zip(s) {
@@ -238,6 +258,7 @@ pub fn read(text: &str) -> Result<Sheet, Problems> {
                     None => problems.push(malformed(
                         Pointer::root().key("status").key(k),
                         format!("`{k}` is not a cell of a cube of {count} cells"),
+                        format!("`{k}` er ikke en celle i en kube med {count} celler"),
                     )),
                 }
             }

@@ -147,7 +147,7 @@ impl SourceMapping {
             out.push(Problem::with_context(
                 Code::MappingValueColumns,
                 "",
-                ctx!("given" => if given.is_empty() { "nothing".to_string() } else { given.join(", ") }),
+                given_context(&given),
             ));
         }
         if let Some(m) = &self.measure {
@@ -162,7 +162,7 @@ impl SourceMapping {
                 out.push(Problem::with_context(
                     Code::MappingValueColumns,
                     "/measure",
-                    ctx!("given" => if given.is_empty() { "nothing".to_string() } else { given.join(", ") }),
+                    given_context(&given),
                 ));
             }
         }
@@ -386,6 +386,15 @@ impl SourceMapping {
             }
         }
         out
+    }
+}
+
+/// What a mapping gives of the value, in words: the fields in backticks, or nothing.
+fn given_context(given: &[&str]) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let fields: Vec<String> = given.iter().map(|g| format!("`{g}`")).collect();
+    match fields.is_empty() {
+        true => ctx!("given" => "nothing", "given_da" => "intet"),
+        false => ctx!("given" => fields.join(", ")),
     }
 }
 

@@ -26,13 +26,6 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problems> {
 /// notes before its data.
 pub fn read_where(bytes: &[u8], name: Option<&str>, fits: impl Fn(&Sheet) -> bool) -> Result<Sheet, Problems> {
     if name.is_none() {
-        let unreadable = |detail: String| {
-            Problems(vec![Problem::with_context(
-                Code::WorkbookUnreadable,
-                "",
-                ctx!("detail" => detail),
-            )])
-        };
         let workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
         for sheet in workbook.sheet_names() {
             if let Ok(found) = one(bytes, Some(&sheet)) {
@@ -47,13 +40,6 @@ pub fn read_where(bytes: &[u8], name: Option<&str>, fits: impl Fn(&Sheet) -> boo
 
 /// Reads one sheet.
 fn one(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problems> {
-    let unreadable = |detail: String| {
-        Problems(vec![Problem::with_context(
-            Code::WorkbookUnreadable,
-            "",
-            ctx!("detail" => detail),
-        )])
-    };
     let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
     let sheets = workbook.sheet_names();
     let chosen = match name {
@@ -76,7 +62,15 @@ fn one(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problems> {
         .enumerate()
         .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)));
     let Some((_, header)) = rows.next() else {
-        return Err(unreadable(format!("the sheet `{chosen}` is empty")));
+        let (en, da) = (
+            format!("the sheet `{chosen}` is empty"),
+            format!("arket `{chosen}` er tomt"),
+        );
+        return Err(Problems(vec![Problem::with_context(
+            Code::WorkbookUnreadable,
+            "",
+            ctx!("detail" => en, "detail_da" => da),
+        )]));
     };
     let columns: Vec<String> = header.iter().map(|c| cell(c).text().into_owned()).collect();
     let mut cells = Vec::new();
@@ -92,6 +86,17 @@ fn one(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Problems> {
         rows: Rows::Numbered(numbers),
         labels: Vec::new(),
     })
+}
+
+/// The bytes are no workbook: the reader's own words in English, and in
+/// Danish what they mean to a reader.
+fn unreadable(detail: String) -> Problems {
+    let da = "filen er ikke en Excel-projektmappe (.xlsx), eller den er beskadiget";
+    Problems(vec![Problem::with_context(
+        Code::WorkbookUnreadable,
+        "",
+        ctx!("detail" => detail, "detail_da" => da),
+    )])
 }
 
 /// A workbook's cell as published: numbers as numbers, the rest as text
