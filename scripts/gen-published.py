@@ -308,6 +308,46 @@ def vectors() -> Dict[str, Dict[str, Any]]:
         "format": "statbank", "file": "tests/published/files/synthetic-readmissions-codes.csv",
         "mapping": dict(m, keep={"ALDER": ["TOT"], "KØN": ["M", "K"]}),
         "expected_observations": [o for o in same if "disaggregation" in o]}
+    long_m = {"indicator": INDICATOR, "place": "OMRÅDE", "period": "TID",
+              "measure": {"column": "ENHED", "numerator": "GENIND", "denominator": "UDSKR"}}
+    out["017-a-point-before-three-digits.json"] = {
+        "description": "`1.000` is a decimal point or a Danish thousands separator: a problem with both readings, never a guess. `1.5` and `1,000` are one number each (Statistics Denmark writes decimal commas and never groups thousands).",
+        "format": "statbank",
+        "text": "OMRÅDE;TID;INDHOLD\r\n851;2022;1.5\r\n851;2023;1,000\r\n851;2024;1.000\r\n",
+        "mapping": {"indicator": INDICATOR, "place": "OMRÅDE", "period": "TID", "value": "INDHOLD"},
+        "expected": [{"code": "ambiguous_number", "path": "/4/INDHOLD", "severity": "error",
+                      "context": {"row": 4, "cell": "C4", "point": 1.0, "grouped": 1000.0}}]}
+    out["018-the-value-column-found-by-its-numbers.json"] = {
+        "description": "A long table whose mapping does not name its value column: the one column it does not mention that holds numbers (or `..`) is it; a column of one category (ALDER) is no candidate.",
+        "format": "statbank",
+        "text": "OMRÅDE;ALDER;TID;ENHED;INDHOLD\r\n851;TOT;2024;GENIND;30\r\n851;TOT;2024;UDSKR;..\r\n",
+        "mapping": long_m,
+        "expected_observations": [{"indicator": INDICATOR, "geography": "municipality:851", "period": "2024",
+                                   "numerator": 30.0, "suppressed": True}]}
+    out["019-two-columns-that-could-be-the-values.json"] = {
+        "description": "Two columns the mapping does not mention hold numbers: which one is the value is the mapping's to say.",
+        "format": "statbank",
+        "text": "OMRÅDE;TID;ENHED;INDHOLD;FEJLMARGIN\r\n851;2024;GENIND;30;2\r\n851;2024;UDSKR;300;5\r\n",
+        "mapping": long_m,
+        "expected": [{"code": "measure_values_unknown", "path": "/measure/values", "severity": "error",
+                      "context": {"count": 2, "columns": "INDHOLD, FEJLMARGIN", "document": "mapping"}}]}
+    out["020-a-cube-withheld-as-a-whole.json"] = {
+        "description": "JSON-stat's `status` as one string marks every cell: two measures of one observation both withheld make one suppressed observation, not a repeated one.",
+        "format": "jsonstat",
+        "text": json.dumps({"version": "2.0", "class": "dataset", "id": ["OMRÅDE", "TID", "ENHED"], "size": [1, 1, 2],
+                            "dimension": {"OMRÅDE": {"category": {"index": ["851"]}},
+                                          "TID": {"category": {"index": ["2024"]}},
+                                          "ENHED": {"category": {"index": ["GENIND", "UDSKR"]}}},
+                            "value": [None, None], "status": ".."}, ensure_ascii=False),
+        "mapping": long_m,
+        "expected_observations": [{"indicator": INDICATOR, "geography": "municipality:851", "period": "2024", "suppressed": True}]}
+    out["021-a-measure-row-repeated.json"] = {
+        "description": "A long table repeats one observation's discharges: the repeated row names the row it repeats, the earlier discharges (row 3), not the readmissions that began the observation.",
+        "format": "statbank",
+        "text": "OMRÅDE;TID;ENHED;INDHOLD\r\n851;2024;GENIND;30\r\n851;2024;UDSKR;300\r\n851;2024;UDSKR;310\r\n",
+        "mapping": long_m,
+        "expected": [{"code": "duplicate_observation", "path": "/4/INDHOLD", "severity": "error",
+                      "context": {"first_row": 3, "first_at_da": "række 3"}}]}
     # One table in four forms: the same follow-up, row for row.
     for name in ("002-statbank-text.json", "003-jsonstat.json", "004-xlsx.json"):
         out[name]["same_follow_up_as"] = "001-statbank-codes.json"

@@ -88,6 +88,10 @@ def test_sources_as_analysts_hold_them(tmp_path: Path) -> None:
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_frame(frame, vector["mapping"])
     assert [(e["code"], e["path"]) for e in info.value.errors()] == [("invalid_number", "/3/INDHOLD")]
+    # Bytes that are not UTF-8 (a Windows-1252 export) say so, as in Rust and JS.
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.Observations.from_statbank(b"OMR\xc5DE", vector["mapping"])
+    assert [(e["code"], e["path"]) for e in info.value.errors()] == [("invalid_encoding", "")]
     with pytest.raises(FileNotFoundError):
         sundhedsaftale.Observations.from_statbank("no-such-table.csv", vector["mapping"])
     with pytest.raises(TypeError, match="source must be"):

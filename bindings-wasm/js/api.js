@@ -266,9 +266,10 @@ function call(name, ...args) {
     if (typeof a === "string" && a.length > inputLimit) {
       throw new RangeError(`sundhedsaftale: an input of ${a.length} characters is over the limit of ${inputLimit} (setInputLimit changes it)`);
     }
-    // The last guard: the module takes text, numbers and absent options only
-    // (the checkers above ensure it; anything else would trap it).
-    if (typeof a !== "string" && typeof a !== "number" && a !== undefined) {
+    // The last guard: the module takes text, numbers, bytes (checked by
+    // bytesOf) and absent options only (the checkers above ensure it;
+    // anything else would trap it).
+    if (typeof a !== "string" && typeof a !== "number" && a !== undefined && !(a instanceof Uint8Array)) {
       throw new TypeError(`sundhedsaftale: internal: the module's ${name} was given ${describe(a)}`);
     }
   }
@@ -303,15 +304,22 @@ const registry =
 
 const FOLLOW_UP_OPTIONS = ["observations", "format", "mapping", "targets", "weights", "smallCountThreshold", "minCoverage", "aggregateTolerance", "dialect"];
 
+/** A file's bytes as a Uint8Array (an ArrayBuffer or any typed array), within the input limit; else undefined. */
+function bytesOf(value, name) {
+  if (!(value instanceof ArrayBuffer || ArrayBuffer.isView(value))) return undefined;
+  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (bytes.length > inputLimit) throw new RangeError(`sundhedsaftale: \`${name}\` is ${bytes.length} bytes long, over the input limit of ${inputLimit} (setInputLimit changes it)`);
+  return bytes;
+}
+
 /**
  * A workbook read into a sheet's JSON by the Excel module: the mapping's
  * `sheet`, else the first sheet whose header has its place and period.
  */
 function workbookSheet(value, name, mapping) {
   if (excel === null) throw new Error("sundhedsaftale: reading a workbook needs the Excel module: `await loadExcel()` once first");
-  if (!(value instanceof ArrayBuffer || ArrayBuffer.isView(value))) throw wrongType(name, "the workbook's bytes (an ArrayBuffer or a typed array)", value);
-  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (bytes.length > inputLimit) throw new RangeError(`sundhedsaftale: \`${name}\` is ${bytes.length} bytes long, over the input limit of ${inputLimit} (setInputLimit changes it)`);
+  const bytes = bytesOf(value, name);
+  if (bytes === undefined) throw wrongType(name, "the workbook's bytes (an ArrayBuffer or a typed array)", value);
   const text = (v) => (typeof v === "string" ? v : undefined);
   const sheet = text(mapping.sheet);
   let answer;
@@ -333,16 +341,21 @@ const PUBLISHED = ["statbank", "jsonstat", "xlsx"];
 /**
  * A published table's content as text: a string, or the bytes of a file
  * (an ArrayBuffer or a typed array, as a dropped file gives them), read as
- * UTF-8 (a byte-order mark is left out).
+ * UTF-8 (a byte-order mark is left out); bytes that are not UTF-8 are a
+ * ValidationError, `invalid_encoding`.
  */
 function tableText(value, name) {
   if (typeof value === "string") return withinLimit(value, name);
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    if (bytes.length > inputLimit) throw new RangeError(`sundhedsaftale: \`${name}\` is ${bytes.length} bytes long, over the input limit of ${inputLimit} (setInputLimit changes it)`);
-    return withinLimit(new TextDecoder("utf-8").decode(bytes), name);
+  const bytes = bytesOf(value, name);
+  if (bytes === undefined) throw wrongType(name, "the table as a string, an ArrayBuffer or a typed array", value);
+  try {
+    return withinLimit(new TextDecoder("utf-8", { fatal: true }).decode(bytes), name);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    // Not UTF-8: the module says so as Rust and Python do (invalid_encoding, at the first bad byte).
+    unwrap(call("text_problem", bytes));
+    throw error;
   }
-  throw wrongType(name, "the table as a string, an ArrayBuffer or a typed array", value);
 }
 
 /**

@@ -1311,7 +1311,7 @@ export interface PlaceOn {
   code?: string | null;
   /** Statistics Denmark's code for it (`851`, `081`, `000`), where it has one. */
   statbank?: string | null;
-  /** The name (`Aalborg Kommune`, `Region Nordjylland`, `Danmark`). */
+  /** The name as the reference data has it (`Aalborg`, `Region Nordjylland`, `Danmark`); a municipality's official name is not always its name with "Kommune" after it (Københavns Kommune), so none is made. */
   name: string;
   /** A municipality's region on the date, as a geography. */
   region?: string | null;

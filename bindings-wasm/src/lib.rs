@@ -480,9 +480,9 @@ fn run_follow_up_published(
     let Some(mapping) = options.remove("mapping") else {
         return argument("a published table needs `options.mapping`".into());
     };
-    let mapping = match core::parse_json::<core::published::mapping::SourceMapping>(&mapping.to_string()) {
+    let mapping = match mapping_of(&mapping.to_string()) {
         Ok(m) => m,
-        Err(problems) => return invalid(&problems.in_document("mapping")),
+        Err(answer) => return answer,
     };
     let options: core::annual::FollowUpOptions = match core::parse_json(&serde_json::Value::Object(options).to_string())
     {
@@ -504,17 +504,21 @@ fn run_follow_up_published(
     }
 }
 
-/// A published table's text (`format` "statbank" or "jsonstat"; "xlsx"
-/// needs the `excel` feature, which this module leaves out) read through a
-/// mapping given as JSON: `{"ok": [observation, ...]}` in the order read, or
-/// its problems, each at the file's own row and column.
-///
-/// `format` "sheet" is a sheet's JSON, as the Excel module reads a workbook.
+/// A mapping's JSON, parsed; its problems marked as the mapping's, as the answer.
+fn mapping_of(text: &str) -> Result<core::published::mapping::SourceMapping, String> {
+    core::parse_json(text).map_err(|problems| invalid(&problems.in_document("mapping")))
+}
+
+/// A published table's text (`format` "statbank" or "jsonstat", or
+/// "sheet": a sheet's JSON, as the Excel module reads a workbook; this
+/// module has no workbook reader of its own) read through a mapping given as
+/// JSON: `{"ok": [observation, ...]}` in the order read, or its problems,
+/// each at the file's own row and column.
 #[wasm_bindgen]
 pub fn read_published(text: &str, format: &str, mapping: &str) -> String {
-    let mapping = match core::parse_json::<core::published::mapping::SourceMapping>(mapping) {
+    let mapping = match mapping_of(mapping) {
         Ok(m) => m,
-        Err(problems) => return invalid(&problems.in_document("mapping")),
+        Err(answer) => return answer,
     };
     let read = match format {
         "sheet" => core::parse_json::<core::published::Sheet>(text).and_then(|sheet| mapping.read(&sheet)),
@@ -528,6 +532,17 @@ pub fn read_published(text: &str, format: &str, mapping: &str) -> String {
             let rows: Vec<core::observation::Observation> = (0..table.len()).map(|r| table.row(r)).collect();
             ok(&rows)
         }
+        Err(problems) => invalid(&problems),
+    }
+}
+
+/// Why `bytes` are not text, as core says it for Rust and Python
+/// (`invalid_encoding` at the first bad byte): `{"problems": [...]}`, or
+/// `{"ok": null}` when they are UTF-8 after all.
+#[wasm_bindgen]
+pub fn text_problem(bytes: &[u8]) -> String {
+    match core::parse::text_of(bytes) {
+        Ok(_) => ok(&()),
         Err(problems) => invalid(&problems),
     }
 }

@@ -60,22 +60,7 @@ fn every_published_vector_reads_as_it_says() {
                 (None, Err(p)) => p,
                 (None, Ok(_)) => panic!("{name}: read without problems"),
             };
-            let mut got: Vec<(String, String, String)> = problems
-                .iter()
-                .map(|p| (p.code.as_str().into(), p.path.clone(), p.severity.as_str().into()))
-                .collect();
-            let mut wanted: Vec<(String, String, String)> = want
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|e| {
-                    let s = |k: &str| e[k].as_str().unwrap().to_string();
-                    (s("code"), s("path"), s("severity"))
-                })
-                .collect();
-            got.sort();
-            wanted.sort();
-            assert_eq!(got, wanted, "{name}");
+            assert_eq!(support::keys(&problems), support::expected_keys(want), "{name}");
             for e in want.as_array().unwrap() {
                 let p = problems
                     .iter()
@@ -169,4 +154,15 @@ fn every_place_vector_finds_its_places() {
             assert_eq!(p.code.as_str(), c["code"], "{name}: {}", c["text"]);
         }
     }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_say_so() {
+    let mapping: SourceMapping =
+        parse_json(r#"{"indicator": "x", "place": "OMRÅDE", "period": "TID", "value": "INDHOLD"}"#).unwrap();
+    let problems = read(b"OMR\xc5DE", Format::Statbank, &mapping).unwrap_err();
+    assert_eq!(
+        support::keys(&problems),
+        [("invalid_encoding".into(), "".into(), "error".into())]
+    );
 }

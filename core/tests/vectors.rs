@@ -8,22 +8,7 @@ use sundhedsaftale::{
     nordjylland_2024, parse_json, rule_sets, validate, validate_minutes, HealthAgreement, Minutes, Problems,
 };
 
-type Key = (String, String, String);
-
-fn keys(problems: &Problems) -> Vec<Key> {
-    let mut k: Vec<Key> = problems
-        .iter()
-        .map(|p| {
-            (
-                p.code.as_str().to_string(),
-                p.path.clone(),
-                p.severity.as_str().to_string(),
-            )
-        })
-        .collect();
-    k.sort();
-    k
-}
+use support::{expected_keys, keys, Key};
 
 /// Parses and validates; a parse failure yields its single problem.
 fn problems_of(text: &str) -> Problems {
@@ -60,16 +45,7 @@ fn check_cases(folder: &str, at_least: usize, got: impl Fn(&Value) -> Vec<Key>) 
     let mut failures = Vec::new();
     for (name, case) in &cases {
         let got = got(case);
-        let mut want: Vec<Key> = case["expected"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let s = |k: &str| e[k].as_str().unwrap().to_string();
-                (s("code"), s("path"), s("severity"))
-            })
-            .collect();
-        want.sort();
+        let want = expected_keys(&case["expected"]);
         if got != want {
             failures.push(format!("{name}:\n  expected {want:?}\n  got      {got:?}"));
         }
@@ -186,17 +162,8 @@ fn every_follow_up_vector_gives_its_rows() {
             Err(p) => p.clone(),
         };
         if let Some(want) = case.get("expected_problems") {
-            let want = want.as_array().unwrap();
-            let mut want_keys: Vec<Key> = want
-                .iter()
-                .map(|e| {
-                    let s = |k: &str| e[k].as_str().unwrap().to_string();
-                    (s("code"), s("path"), s("severity"))
-                })
-                .collect();
-            want_keys.sort();
-            assert_eq!(keys(&problems), want_keys, "{name}");
-            for e in want {
+            assert_eq!(keys(&problems), expected_keys(want), "{name}");
+            for e in want.as_array().unwrap() {
                 let Some(context) = e.get("context") else { continue };
                 let p = problems
                     .iter()

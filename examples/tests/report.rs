@@ -224,62 +224,48 @@ fn follow_up_rejects_bad_observations_with_row_and_column() {
     );
 }
 
-/// The repository's shared vector `name` of `tests/published/`, and its mapping written to a file.
-fn published(name: &str) -> (serde_json::Value, TempFile) {
+/// `report --follow-up 2024 --lang da` on shared vector `name` of
+/// `tests/published/`: a table (`file` of the repository, else the vector's
+/// `file`, else its `text` written to a file) through its mapping, written
+/// to a file.
+fn follow_up_published(name: &str, file: Option<&str>) -> (i32, String, String) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let text = std::fs::read_to_string(root.join("tests/published").join(name)).unwrap();
     let vector: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mapping = temp_file(&format!("{name}-mapping.json"), &vector["mapping"].to_string());
-    (vector, mapping)
+    let written;
+    let table = match file.or(vector["file"].as_str()) {
+        Some(file) => root.join(file),
+        None => {
+            written = temp_file(&format!("{name}-table.csv"), vector["text"].as_str().unwrap());
+            written.0.clone()
+        }
+    };
+    let (table, mapping) = (table.to_str().unwrap(), mapping.0.to_str().unwrap());
+    report(&[
+        "--follow-up",
+        "2024",
+        "--observations",
+        table,
+        "--mapping",
+        mapping,
+        "--lang",
+        "da",
+    ])
 }
 
 #[test]
 fn follow_up_reads_a_published_table_through_its_mapping() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     // The workbook's data sheet is found by its header (its first sheet holds notes).
-    let (vector, mapping) = published("001-statbank-codes.json");
-    let table = root.join("tests/published/files/synthetic-readmissions.xlsx");
-    let args = [
-        "--follow-up",
-        "2024",
-        "--observations",
-        table.to_str().unwrap(),
-        "--mapping",
-        mapping.0.to_str().unwrap(),
-        "--lang",
-        "da",
-    ];
-    let (code, out, err) = report(&args);
+    let workbook = "tests/published/files/synthetic-readmissions.xlsx";
+    let (code, out, err) = follow_up_published("001-statbank-codes.json", Some(workbook));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("— Aalborg Kommune\n  basis 2022: "), "{out}");
-    assert_eq!(vector["format"], "statbank");
     // A bad cell names the file's row and column; a mapping's own problem says it is the mapping's.
-    let (vector, mapping) = published("006-cells-that-say-nothing-true.json");
-    let table = temp_file("bad.csv", vector["text"].as_str().unwrap());
-    let (code, _, err) = report(&[
-        "--follow-up",
-        "2024",
-        "--observations",
-        table.0.to_str().unwrap(),
-        "--mapping",
-        mapping.0.to_str().unwrap(),
-        "--lang",
-        "da",
-    ]);
+    let (code, _, err) = follow_up_published("006-cells-that-say-nothing-true.json", None);
     assert_eq!(code, 1);
     assert!(err.contains("fejl unmapped_category /5/KØN: `X` er ikke en kategori, kildebeskrivelsen beskriver (K, M, TOT), ved række 5, kolonne B (KØN)."), "{err}");
-    let (vector, mapping) = published("007-mapping-against-the-table.json");
-    let table = temp_file("table.csv", vector["text"].as_str().unwrap());
-    let (code, _, err) = report(&[
-        "--follow-up",
-        "2024",
-        "--observations",
-        table.0.to_str().unwrap(),
-        "--mapping",
-        mapping.0.to_str().unwrap(),
-        "--lang",
-        "da",
-    ]);
+    let (code, _, err) = follow_up_published("007-mapping-against-the-table.json", None);
     assert_eq!(code, 1);
     assert!(
         err.contains(

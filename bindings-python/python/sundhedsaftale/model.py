@@ -3611,7 +3611,7 @@ class PlaceOn(Model):
     statbank: Optional[str] = None
     """Statistics Denmark's code for it (`851`, `081`, `000`), where it has one."""
     name: str
-    """The name (`Aalborg Kommune`, `Region Nordjylland`, `Danmark`)."""
+    """The name as the reference data has it (`Aalborg`, `Region Nordjylland`, `Danmark`); a municipality's official name is not always its name with "Kommune" after it (Københavns Kommune), so none is made."""
     region: Optional[str] = None
     """A municipality's region on the date, as a geography."""
 

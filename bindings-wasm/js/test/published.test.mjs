@@ -65,6 +65,11 @@ test("published tables' arguments are checked before the module sees them", asyn
   assert.throws(() => readObservations("", { format: "statbank", mapping: null }), { name: "TypeError", message: /`options.mapping` must be a mapping object/ });
   assert.throws(() => followUp(nordjylland2024(), 2024, { observations: "x", format: "statbank" }), { name: "TypeError", message: /a statbank table needs `options.mapping`/ });
   assert.throws(() => followUp(nordjylland2024(), 2024, { observations: "x", mapping: m }), { name: "TypeError", message: /`options.mapping` is for a published table/ });
+  // Bytes that are not UTF-8 (a Windows-1252 export) say so, as in Rust and Python.
+  assert.throws(
+    () => readObservations(new Uint8Array([0x4f, 0x4d, 0x52, 0xc5, 0x44, 0x45]), { format: "statbank", mapping: m }),
+    (e) => e instanceof ValidationError && e.errors.map((p) => [p.code, p.path].join(" ")).join() === "invalid_encoding ",
+  );
   // A mapping's own problem is marked as the mapping's.
   assert.throws(
     () => readObservations("OMRÅDE;TID\r\n851;2024\r\n", { format: "statbank", mapping: { indicator: "x", place: "OMRÅDE" } }),

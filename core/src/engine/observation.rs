@@ -204,8 +204,19 @@ pub struct Spot {
     pub column: String,
     /// The spreadsheet's cell address (`D14`), for a sheet's column.
     pub cell: Option<String>,
-    /// Whether `row` is a file's row (1-based, header counted).
-    pub in_file: bool,
+    /// How the source counts: what the row is called in words.
+    pub counted: Counted,
+}
+
+/// How a source counts its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// A file's rows, 1-based with the header counted: `row 14`.
+    InFile,
+    /// Listed rows from 0, named by their pointer: `/3`.
+    Listed,
+    /// A cube's cells, each its own row: `/value/17`.
+    Cube,
 }
 
 /// A column's letters as a spreadsheet shows them: 1 is A, 27 is AA.
@@ -227,7 +238,7 @@ impl Spot {
             row,
             column: header.to_string(),
             cell: (number > 0).then(|| format!("{}{row}", column_letters(number))),
-            in_file: true,
+            counted: Counted::InFile,
         }
     }
 
@@ -238,14 +249,25 @@ impl Spot {
             row,
             column: field.to_string(),
             cell: None,
-            in_file: false,
+            counted: Counted::Listed,
+        }
+    }
+
+    /// Cell `k` of a cube's values (`/value/17`), as `field` of its row.
+    pub fn cube(k: usize, field: &str) -> Spot {
+        Spot {
+            pointer: Pointer::root().key("value").index(k),
+            row: k,
+            column: field.to_string(),
+            cell: None,
+            counted: Counted::Cube,
         }
     }
 
     /// The cell in words, in English and in Danish: `row 14, column D
     /// (value)` for a sheet, the pointer for anything else.
     pub fn words(&self) -> (String, String) {
-        match (&self.cell, self.in_file) {
+        match (&self.cell, self.counted) {
             (Some(cell), _) => {
                 let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit());
                 (
@@ -253,28 +275,22 @@ impl Spot {
                     format!("række {}, kolonne {letters} ({})", self.row, self.column),
                 )
             }
-            (None, true) => (
+            (None, Counted::InFile) => (
                 format!("row {} ({})", self.row, self.column),
                 format!("række {} ({})", self.row, self.column),
             ),
-            (None, false) => (self.pointer.to_string(), self.pointer.to_string()),
+            (None, _) => (self.pointer.to_string(), self.pointer.to_string()),
         }
     }
 
     /// The row in words (`row 14`, `række 14`; the pointer to a listed row).
     pub fn row_words(&self) -> (String, String) {
-        match self.in_file {
-            true => (format!("row {}", self.row), format!("række {}", self.row)),
-            // A listed row is its index; a cube's cell (`/value/17`) is its own row.
-            false => {
-                let pointer = self.pointer.to_string();
-                let row = match pointer.starts_with("/value/") {
-                    true => pointer,
-                    false => Pointer::root().index(self.row).to_string(),
-                };
-                (row.clone(), row)
-            }
-        }
+        let row = match self.counted {
+            Counted::InFile => return (format!("row {}", self.row), format!("række {}", self.row)),
+            Counted::Listed => Pointer::root().index(self.row).to_string(),
+            Counted::Cube => self.pointer.to_string(),
+        };
+        (row.clone(), row)
     }
 
     /// A problem at this cell: the pointer as path, and `row`, `column`,
@@ -464,16 +480,7 @@ impl ObservationTable {
                     false => Spot::listed(row, header),
                 }
             }
-            Origin::Cube { index, roles } => {
-                let k = role_row(index, roles, r, field);
-                Spot {
-                    pointer: Pointer::root().key("value").index(k),
-                    row: k,
-                    column: field.to_string(),
-                    cell: None,
-                    in_file: false,
-                }
-            }
+            Origin::Cube { index, roles } => Spot::cube(role_row(index, roles, r, field), field),
         }
     }
 

@@ -83,7 +83,7 @@ fn describe_target(target: &crate::document::target::Target, lang: Lang) -> Stri
 /// let on = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
 /// let text = sundhedsaftale::report::render_places(on, sundhedsaftale::Lang::Da);
 /// assert!(text.contains("Region Østdanmark (kode ikke bekræftet af en kilde)"));
-/// assert!(text.contains("  101 København Kommune"));
+/// assert!(text.contains("  101 København\n"));
 /// ```
 pub fn render_places(on: NaiveDate, lang: Lang) -> String {
     use crate::places::directory::places_on;

@@ -55,3 +55,17 @@ pub fn close_enough(written: &str, known: &str) -> bool {
     let allowed = if known.chars().count() <= 5 { 1 } else { 2 };
     edit_distance(written, known) <= allowed
 }
+
+/// The first of `known` that `written` is close to after folding
+/// ([`loose`], [`close_enough`]): a suggestion, never a substitute.
+///
+/// ```
+/// use sundhedsaftale::fold::nearest;
+/// assert_eq!(nearest("Kvindr", ["I alt", "Kvinder", "Mænd"]), Some("Kvinder"));
+/// assert_eq!(nearest("Tid", ["OMRÅDE", "TID"]), Some("TID"));
+/// assert_eq!(nearest("Narnia", ["K", "M"]), None);
+/// ```
+pub fn nearest<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = loose(written);
+    known.into_iter().find(|k| close_enough(&folded, &loose(k)))
+}

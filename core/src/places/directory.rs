@@ -40,7 +40,9 @@ pub struct PlaceOn {
     /// Statistics Denmark's code for it (`851`, `081`, `000`), where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statbank: Option<String>,
-    /// The name (`Aalborg Kommune`, `Region Nordjylland`, `Danmark`).
+    /// The name as the reference data has it (`Aalborg`, `Region
+    /// Nordjylland`, `Danmark`); a municipality's official name is not always
+    /// its name with "Kommune" after it (Københavns Kommune), so none is made.
     pub name: String,
     /// A municipality's region on the date, as a geography.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,7 +92,7 @@ pub fn places_on(date: NaiveDate) -> Vec<PlaceOn> {
                 level: "municipality".into(),
                 code: Some(m.code.to_string()),
                 statbank: Some(format!("{:03}", m.code)),
-                name: format!("{} Kommune", m.name),
+                name: m.name.to_string(),
                 region: Some(region_geography(region)),
             });
         }
@@ -132,7 +134,7 @@ pub fn place_on(text: &str, date: NaiveDate) -> Result<PlaceOn, Problem> {
         _ => {
             let first = crate::places::reference::FIRST_DAY;
             let name = crate::places::reference::municipality(g.code.parse().unwrap_or(0))
-                .map_or_else(|| text.to_string(), |m| format!("{} Kommune", m.name));
+                .map_or_else(|| text.to_string(), |m| m.name.to_string());
             let place = PlaceOn {
                 geography: g.to_string(),
                 level: g.level.as_str().into(),

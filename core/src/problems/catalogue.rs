@@ -367,6 +367,14 @@ codes! {
     MappingValueColumns = "mapping_value_columns", Error,
         en: "The mapping gives {given}: it needs `value`, or `numerator` and `denominator`, or a `measure` (one of these ways).",
         da: "Kildebeskrivelsen angiver {given}: den skal angive `value`, eller `numerator` og `denominator`, eller en `measure` (én af disse måder).";
+    /// A published number written with a point before three digits (`1.000`), which is a decimal point or a Danish thousands separator.
+    AmbiguousNumber = "ambiguous_number", Error,
+        en: "`{text}` can be read as {point} or as {grouped} ({at}): write it without a thousands separator, or with a decimal comma.",
+        da: "`{text}` kan læses som {point} eller som {grouped} ({at}): skriv tallet uden tusindtalsseparator eller med decimalkomma.";
+    /// A long table's mapping names no value column, and not exactly one column it does not mention holds numbers.
+    MeasureValuesUnknown = "measure_values_unknown", Error,
+        en: "The mapping's `measure` does not name the column of values, and {count} columns the mapping does not mention hold numbers ({columns}): name it in `measure.values`.",
+        da: "Kildebeskrivelsens `measure` nævner ikke kolonnen med værdierne, og {count} kolonner, som kildebeskrivelsen ikke nævner, har tal ({columns}): angiv den i `measure.values`.";
     /// A source mapping names one column (or one dimension) for two roles.
     ColumnMappedTwice = "column_mapped_twice", Error,
         en: "`{column}` is mapped again; it is mapped at {first} already.",

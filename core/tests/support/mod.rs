@@ -95,3 +95,37 @@ pub fn apply(doc: &mut Value, op: &Value) {
 }
 
 pub mod synthetic;
+
+/// A problem as the vectors list it: code, path, severity.
+pub type Key = (String, String, String);
+
+/// The problems' keys, sorted.
+pub fn keys(problems: &sundhedsaftale::Problems) -> Vec<Key> {
+    let mut k: Vec<Key> = problems
+        .iter()
+        .map(|p| {
+            (
+                p.code.as_str().to_string(),
+                p.path.clone(),
+                p.severity.as_str().to_string(),
+            )
+        })
+        .collect();
+    k.sort();
+    k
+}
+
+/// A vector's expected problems (a JSON list of `code`, `path`, `severity`), sorted.
+pub fn expected_keys(expected: &Value) -> Vec<Key> {
+    let mut k: Vec<Key> = expected
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_string();
+            (s("code"), s("path"), s("severity"))
+        })
+        .collect();
+    k.sort();
+    k
+}

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::indicator::IndicatorCatalogue;
 use crate::document::strata::undeclared;
 use crate::engine::observation::{ObservationTable, Origin, Stratum, SUPPRESSED};
-use crate::ground::fold::{close_enough, loose};
+use crate::ground::fold::nearest;
 use crate::ground::hash::HashMap;
 use crate::ground::period::Period;
 use crate::places::written::read_place;
@@ -36,7 +36,7 @@ use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
 use crate::reading::parse::derived;
 
-use super::{published_number, Cell, Rows, Sheet};
+use super::{published_number, Cell, NumberError, Rows, Sheet};
 
 derived!(SourceMapping);
 
@@ -134,16 +134,11 @@ impl SourceMapping {
     pub fn check(&self) -> Problems {
         let mut out = Vec::new();
         let wide = [&self.value, &self.numerator, &self.denominator];
-        let given: Vec<&str> = ROLES
-            .iter()
-            .zip(wide)
-            .filter(|(_, c)| c.is_some())
-            .map(|(r, _)| *r)
-            .chain(self.measure.as_ref().map(|_| "measure"))
-            .collect();
         let fraction = self.numerator.is_some() == self.denominator.is_some();
         let ways = usize::from(self.value.is_some() || self.numerator.is_some()) + usize::from(self.measure.is_some());
         if ways != 1 || !fraction {
+            let mut given = named_roles(wide);
+            given.extend(self.measure.as_ref().map(|_| "measure"));
             out.push(Problem::with_context(
                 Code::MappingValueColumns,
                 "",
@@ -153,12 +148,7 @@ impl SourceMapping {
         if let Some(m) = &self.measure {
             let fraction = m.numerator.is_some() == m.denominator.is_some();
             if !(fraction && (m.value.is_some() || m.numerator.is_some())) {
-                let given: Vec<&str> = ROLES
-                    .iter()
-                    .zip([&m.value, &m.numerator, &m.denominator])
-                    .filter(|(_, c)| c.is_some())
-                    .map(|(r, _)| *r)
-                    .collect();
+                let given = named_roles([&m.value, &m.numerator, &m.denominator]);
                 out.push(Problem::with_context(
                     Code::MappingValueColumns,
                     "/measure",
@@ -166,14 +156,10 @@ impl SourceMapping {
                 ));
             }
         }
+        // `keep` filters rows, so it may name a column that has a role too
+        // (some of a stratum's categories, some measures); roles may not repeat.
         let mut seen: Vec<(&str, String)> = Vec::new();
-        // `keep` filters rows: it may name a column that has a role too
-        // (only some of a stratum's categories, only some measures).
-        let roles = self
-            .columns()
-            .into_iter()
-            .filter(|(_, at)| !at.to_string().starts_with("/keep/"));
-        for (column, at) in roles {
+        for (column, at) in self.role_columns() {
             match seen.iter().find(|(c, _)| *c == column) {
                 Some((_, first)) => out.push(Problem::with_context(
                     Code::ColumnMappedTwice,
@@ -183,7 +169,6 @@ impl SourceMapping {
                 None => seen.push((column, at.to_string())),
             }
         }
-
         for (i, s) in self.strata.iter().enumerate() {
             if let Some(first) = self.strata[..i].iter().position(|t| t.dimension == s.dimension) {
                 out.push(Problem::with_context(
@@ -226,8 +211,9 @@ impl SourceMapping {
         Problems(out).in_document("mapping")
     }
 
-    /// Every column the mapping names, with the pointer that names it.
-    fn columns(&self) -> Vec<(&str, Pointer)> {
+    /// Every column the mapping gives a role, with the pointer that names it
+    /// (`keep`'s filters are not roles).
+    fn role_columns(&self) -> Vec<(&str, Pointer)> {
         let root = Pointer::root();
         let mut out = vec![
             (self.place.as_str(), root.key("place")),
@@ -246,9 +232,6 @@ impl SourceMapping {
         }
         for (i, s) in self.strata.iter().enumerate() {
             out.push((s.column.as_str(), root.key("strata").index(i).key("column")));
-        }
-        for column in self.keep.keys() {
-            out.push((column.as_str(), root.key("keep").key(column)));
         }
         out
     }
@@ -283,22 +266,9 @@ impl SourceMapping {
                 let values = match &m.values {
                     Some(v) => columns.values(v, root.key("measure").key("values")),
                     None => cube_values.or_else(|| {
-                        // A file's value column: the one no other role names (StatBank's INDHOLD).
-                        let named: Vec<&str> = self.columns().into_iter().map(|(c, _)| c).collect();
-                        let rest: Vec<usize> = (0..sheet.columns.len())
-                            .filter(|&i| !named.contains(&sheet.columns[i].as_str()))
-                            .collect();
-                        match rest.as_slice() {
-                            [only] => Some(*only),
-                            _ => {
-                                columns.missing.push(Problem::with_context(
-                                    Code::MappingColumnMissing,
-                                    root.key("measure").key("values"),
-                                    ctx!("column" => "", "columns" => sheet.columns.join(", "), "document" => "mapping"),
-                                ));
-                                None
-                            }
-                        }
+                        let (found, problem) = self.values_column(sheet);
+                        columns.missing.extend(problem);
+                        found
                     }),
                 };
                 match (column, values) {
@@ -362,6 +332,50 @@ impl SourceMapping {
         Reading::new(self, sheet, numbers, strata, keep).run()
     }
 
+    /// A long table's value column when the mapping does not name it: the
+    /// one column it does not mention that holds numbers (or `..`), as
+    /// StatBank's INDHOLD does; else a problem listing the columns that could
+    /// be it.
+    fn values_column(&self, sheet: &Sheet) -> (Option<usize>, Option<Problem>) {
+        let named: Vec<&str> = self
+            .role_columns()
+            .into_iter()
+            .map(|(c, _)| c)
+            .chain(self.keep.keys().map(String::as_str))
+            .collect();
+        // A column holding any number (or `..`): a bad cell in the value
+        // column is that cell's problem, not a reason to look elsewhere.
+        let numeric = |c: usize| {
+            sheet.cells.iter().any(|row| match row.get(c).unwrap_or(&Cell::Empty) {
+                Cell::Number(_) => true,
+                Cell::Empty => false,
+                Cell::Text(t) => {
+                    let t = t.trim();
+                    t == ".." || !matches!(published_number(t), Err(NumberError::NotANumber))
+                }
+            })
+        };
+        let candidates: Vec<usize> = (0..sheet.columns.len())
+            .filter(|&c| !named.contains(&sheet.columns[c].as_str()) && numeric(c))
+            .collect();
+        match candidates.as_slice() {
+            [only] => (Some(*only), None),
+            _ => {
+                let names: Vec<&str> = candidates.iter().map(|&c| sheet.columns[c].as_str()).collect();
+                let mut context = ctx!("count" => names.len(), "document" => "mapping");
+                match names.is_empty() {
+                    true => context.extend(ctx!("columns" => "none", "columns_da" => "ingen")),
+                    false => context.extend(ctx!("columns" => names.join(", "))),
+                }
+                let at = Pointer::root().key("measure").key("values");
+                (
+                    None,
+                    Some(Problem::with_context(Code::MeasureValuesUnknown, at, context)),
+                )
+            }
+        }
+    }
+
     /// Each column the mapping does not mention that holds several categories.
     fn unmentioned(&self, sheet: &Sheet, used: &[usize]) -> Vec<Problem> {
         let mut out = Vec::new();
@@ -387,6 +401,16 @@ impl SourceMapping {
         }
         out
     }
+}
+
+/// The names of the three roles that are given.
+fn named_roles(given: [&Option<String>; 3]) -> Vec<&'static str> {
+    ROLES
+        .iter()
+        .zip(given)
+        .filter(|(_, c)| c.is_some())
+        .map(|(r, _)| *r)
+        .collect()
 }
 
 /// What a mapping gives of the value, in words: the fields in backticks, or nothing.
@@ -415,8 +439,7 @@ impl Columns<'_> {
         let found = sheet.columns.iter().position(|c| c == column);
         if found.is_none() {
             let mut context = ctx!("column" => column, "columns" => sheet.columns.join(", "), "document" => "mapping");
-            let folded = loose(column);
-            if let Some(near) = sheet.columns.iter().find(|c| close_enough(&folded, &loose(c))) {
+            if let Some(near) = nearest(column, sheet.columns.iter().map(String::as_str)) {
                 context.insert("did_you_mean".into(), serde_json::json!(near));
             }
             self.missing
@@ -444,14 +467,24 @@ struct Reading<'m> {
     keep: Vec<(usize, &'m Vec<String>)>,
     table: ObservationTable,
     problems: Collector,
-    places: HashMap<String, Option<u32>>,
-    periods: HashMap<String, Option<Period>>,
-    /// Each observation's key, and its table row.
+    /// Each place text read once: its interned place, or its problem's code and context.
+    places: HashMap<String, Result<u32, (Code, Context)>>,
+    /// Each period text read once: the period, or what is wrong with it.
+    periods: HashMap<String, Result<Period, String>>,
+    /// Each observation's key, and its table row (a long table's rows complete it).
     rows_of: HashMap<(u32, Period, u32), usize>,
-    /// The source row of each table row, and of its numerator and denominator.
-    source: Vec<u32>,
-    roles: Vec<[u32; 2]>,
+    /// The sheet rows of each table row: the row that began it, and the row
+    /// that gave each of its numbers.
+    given: Vec<Given>,
 }
+
+/// The sheet rows an observation came from.
+struct Given {
+    row: usize,
+    roles: [Option<usize>; 3],
+}
+
+type Context = BTreeMap<String, serde_json::Value>;
 
 impl<'m> Reading<'m> {
     fn new(
@@ -472,18 +505,21 @@ impl<'m> Reading<'m> {
             places: HashMap::default(),
             periods: HashMap::default(),
             rows_of: HashMap::default(),
-            source: Vec::new(),
-            roles: Vec::new(),
+            given: Vec::new(),
         }
     }
 
-    /// The text of cell `column` of row `r`, and the cube's label for it.
-    fn text(&self, r: usize, column: usize) -> (std::borrow::Cow<'m, str>, Option<&'m str>) {
-        let text = self.sheet.cells[r]
+    /// The text of cell `column` of row `r`.
+    fn text(&self, r: usize, column: usize) -> std::borrow::Cow<'m, str> {
+        self.sheet.cells[r]
             .get(column)
-            .map_or(std::borrow::Cow::Borrowed(""), Cell::text);
-        let label = self.sheet.label(column, &text);
-        (text, label)
+            .map_or(std::borrow::Cow::Borrowed(""), Cell::text)
+    }
+
+    /// Whether a cell whose text is `text` is `wanted`, as written or by the
+    /// cube's label for it (asked only when the text itself is not).
+    fn is(&self, column: usize, text: &str, wanted: &str) -> bool {
+        wanted == text || self.sheet.label(column, text) == Some(wanted)
     }
 
     fn run(mut self) -> Result<ObservationTable, Problems> {
@@ -491,8 +527,8 @@ impl<'m> Reading<'m> {
         let sheet = self.sheet;
         'rows: for r in 0..sheet.cells.len() {
             for (column, allowed) in &self.keep {
-                let (text, label) = self.text(r, *column);
-                if !allowed.iter().any(|a| *a == text || Some(a.as_str()) == label) {
+                let text = self.text(r, *column);
+                if !allowed.iter().any(|a| self.is(*column, &text, a)) {
                     continue 'rows;
                 }
             }
@@ -509,67 +545,56 @@ impl<'m> Reading<'m> {
             else {
                 continue;
             };
-            let here = sheet.source_row(r);
-            match role {
+            let flags = if suppressed { SUPPRESSED } else { 0 };
+            let Some(k) = role else {
                 // A row of its own: every number the row gives.
-                None => {
-                    if numbers.iter().all(Option::is_none) && !suppressed {
-                        continue;
-                    }
-                    let flags = if suppressed { SUPPRESSED } else { 0 };
-                    self.table.push_row(
-                        indicator, place, period, stratum, numbers[0], numbers[1], numbers[2], flags,
-                    );
-                    self.source.push(here);
+                if numbers.iter().all(Option::is_none) && !suppressed {
+                    continue;
                 }
-                // One number of an observation that other rows complete.
-                Some(k) => {
-                    if numbers[k].is_none() && !suppressed {
-                        continue;
-                    }
-                    let key = (place, period, stratum);
-                    let row = match self.rows_of.get(&key) {
-                        Some(&row) => row,
-                        None => {
-                            let row = self.table.len();
-                            self.table
-                                .push_row(indicator, place, period, stratum, None, None, None, 0);
-                            self.source.push(here);
-                            self.roles.push([here, here]);
-                            self.rows_of.insert(key, row);
-                            row
-                        }
-                    };
-                    let column = match &self.numbers {
-                        Numbers::Long { values, .. } => *values,
-                        Numbers::Wide(_) => 0,
-                    };
-                    let slot = match k {
-                        0 => &mut self.table.value[row],
-                        1 => &mut self.table.numerator[row],
-                        _ => &mut self.table.denominator[row],
-                    };
-                    let already = !slot.is_nan() || (suppressed && self.table.flags[row] & SUPPRESSED != 0);
-                    if already {
-                        let first = self.source[row];
-                        let p = sheet.spot(r, column).problem(
-                            Code::DuplicateObservation,
-                            ctx!("first_row" => first, "first_at" => format!("row {first}"),
-                                "first_at_da" => format!("række {first}")),
-                        );
-                        self.problems.push(p);
-                        continue;
-                    }
-                    *slot = numbers[k].unwrap_or(f64::NAN);
-                    if suppressed {
-                        self.table.flags[row] |= SUPPRESSED;
-                    }
-                    match k {
-                        0 => self.source[row] = here,
-                        _ => self.roles[row][k - 1] = here,
-                    }
-                }
+                self.table.push_row(
+                    indicator, place, period, stratum, numbers[0], numbers[1], numbers[2], flags,
+                );
+                self.given.push(Given {
+                    row: r,
+                    roles: [None; 3],
+                });
+                continue;
+            };
+            // One number of an observation that other rows complete.
+            if numbers[k].is_none() && !suppressed {
+                continue;
             }
+            let row = *self.rows_of.entry((place, period, stratum)).or_insert_with(|| {
+                self.table
+                    .push_row(indicator, place, period, stratum, None, None, None, 0);
+                self.given.push(Given {
+                    row: r,
+                    roles: [None; 3],
+                });
+                self.given.len() - 1
+            });
+            if let Some(first) = self.given[row].roles[k] {
+                let values = match self.numbers {
+                    Numbers::Long { values, .. } => values,
+                    Numbers::Wide(_) => 0,
+                };
+                let earlier = sheet.spot(first, values);
+                let (en, da) = earlier.row_words();
+                let p = sheet.spot(r, values).problem(
+                    Code::DuplicateObservation,
+                    ctx!("first_row" => earlier.row, "first_at" => en, "first_at_da" => da),
+                );
+                self.problems.push(p);
+                continue;
+            }
+            self.given[row].roles[k] = Some(r);
+            let slot = match k {
+                0 => &mut self.table.value[row],
+                1 => &mut self.table.numerator[row],
+                _ => &mut self.table.denominator[row],
+            };
+            *slot = numbers[k].unwrap_or(f64::NAN);
+            self.table.flags[row] |= flags;
         }
         if !self.problems.is_empty() {
             return Err(self.problems.finish());
@@ -578,162 +603,175 @@ impl<'m> Reading<'m> {
         Ok(self.table)
     }
 
-    /// Where each field of the table came from.
-    fn origin(&mut self) -> Origin {
-        let rows = std::mem::take(&mut self.source);
-        let roles = std::mem::take(&mut self.roles);
-        match self.sheet.rows {
-            Rows::Cube(_) => Origin::Cube { index: rows, roles },
-            Rows::Numbered(_) | Rows::Listed => {
-                let sheet = self.sheet;
-                let header = |c: usize| (sheet.columns[c].clone(), sheet.numbers.get(c).copied().unwrap_or(0));
-                let mut columns = Vec::new();
-                let m = self.mapping;
-                let mut add = |field: &str, c: usize| {
-                    let (h, n) = header(c);
-                    columns.push((field.to_string(), h, n));
-                };
-                let find = |name: &str| sheet.columns.iter().position(|c| c == name);
-                if let Some(c) = find(&m.place) {
-                    add("geography", c);
-                }
-                if let Some(c) = find(&m.period) {
-                    add("period", c);
-                }
-                match &self.numbers {
-                    Numbers::Wide(cols) => {
-                        for (role, c) in ROLES.iter().zip(cols) {
-                            if let Some(c) = c {
-                                add(role, *c);
-                            }
-                        }
-                    }
-                    Numbers::Long { values, .. } => {
-                        for role in ROLES {
-                            add(role, *values);
-                        }
+    /// Where each field of the table came from: each row's value from the
+    /// row that gave it, and (for a long table) its numerator's and
+    /// denominator's from theirs.
+    fn origin(&self) -> Origin {
+        let sheet = self.sheet;
+        let source = |g: &Given, k: usize| sheet.source_row(g.roles[k].unwrap_or(g.row));
+        let rows: Vec<u32> = self.given.iter().map(|g| source(g, 0)).collect();
+        let roles: Vec<[u32; 2]> = match self.numbers {
+            Numbers::Long { .. } => self.given.iter().map(|g| [source(g, 1), source(g, 2)]).collect(),
+            Numbers::Wide(_) => Vec::new(),
+        };
+        if let Rows::Cube(_) = sheet.rows {
+            return Origin::Cube { index: rows, roles };
+        }
+        let mut columns = Vec::new();
+        let mut add = |field: &str, c: usize| {
+            let number = sheet.numbers.get(c).copied().unwrap_or(0);
+            columns.push((field.to_string(), sheet.columns[c].clone(), number));
+        };
+        let m = self.mapping;
+        for (field, name) in [("geography", &m.place), ("period", &m.period)] {
+            if let Some(c) = sheet.columns.iter().position(|c| c == name) {
+                add(field, c);
+            }
+        }
+        match &self.numbers {
+            Numbers::Wide(cols) => {
+                for (role, c) in ROLES.iter().zip(cols) {
+                    if let Some(c) = c {
+                        add(role, *c);
                     }
                 }
-                for (s, &c) in m.strata.iter().zip(&self.strata) {
-                    add(&s.dimension, c);
-                }
-                Origin::Sheet {
-                    rows,
-                    roles,
-                    columns,
-                    in_file: self.sheet.rows != Rows::Listed,
+            }
+            Numbers::Long { values, .. } => {
+                for role in ROLES {
+                    add(role, *values);
                 }
             }
         }
+        for (s, &c) in m.strata.iter().zip(&self.strata) {
+            add(&s.dimension, c);
+        }
+        Origin::Sheet {
+            rows,
+            roles,
+            columns,
+            in_file: sheet.rows != Rows::Listed,
+        }
     }
 
+    /// The row's place, read once per distinct text (by the cube's label
+    /// when the text names none); a problem at every row that names none.
     fn place(&mut self, r: usize) -> Option<u32> {
         let column = self.sheet.columns.iter().position(|c| *c == self.mapping.place)?;
-        let (text, label) = self.text(r, column);
-        if let Some(&known) = self.places.get(text.as_ref()) {
-            if known.is_none() {
-                self.place_problem(r, column, &text, label);
+        let text = self.text(r, column);
+        if !self.places.contains_key(text.as_ref()) {
+            let read = read_place(&text).or_else(|e| match self.sheet.label(column, &text) {
+                Some(label) => read_place(label).map_err(|_| (e, Some(label))),
+                None => Err((e, None)),
+            });
+            let known = match read {
+                Ok(g) => Ok(self.table.intern_geography(&g)),
+                Err((e, label)) => {
+                    let mut context = e.context();
+                    if let Some(l) = label {
+                        context.insert("label".into(), serde_json::json!(l));
+                    }
+                    Err((e.code(), context))
+                }
+            };
+            self.places.insert(text.to_string(), known);
+        }
+        match &self.places[text.as_ref()] {
+            Ok(id) => Some(*id),
+            Err((code, context)) => {
+                let p = self.sheet.spot(r, column).problem(*code, context.clone());
+                self.problems.push(p);
+                None
             }
-            return known;
         }
-        let read = read_place(&text).or_else(|e| label.map_or(Err(e.clone()), |l| read_place(l).map_err(|_| e)));
-        let id = match read {
-            Ok(g) => Some(self.table.intern_geography(&g)),
-            Err(_) => None,
-        };
-        self.places.insert(text.to_string(), id);
-        if id.is_none() {
-            self.place_problem(r, column, &text, label);
-        }
-        id
     }
 
-    fn place_problem(&mut self, r: usize, column: usize, text: &str, label: Option<&str>) {
-        if let Err(e) = read_place(text) {
-            let mut context = e.context();
-            if let Some(l) = label {
-                context.insert("label".into(), serde_json::json!(l));
-            }
-            let p = self.sheet.spot(r, column).problem(e.code(), context);
-            self.problems.push(p);
-        }
-    }
-
+    /// The row's period, read once per distinct text; a problem at every row
+    /// whose period is none.
     fn period(&mut self, r: usize) -> Option<Period> {
         let column = self.sheet.columns.iter().position(|c| *c == self.mapping.period)?;
-        let (text, _) = self.text(r, column);
-        let known = match self.periods.get(text.as_ref()) {
-            Some(&known) => known,
-            None => {
-                let known = text.parse::<Period>().ok();
-                self.periods.insert(text.to_string(), known);
-                known
+        let text = self.text(r, column);
+        let known = self
+            .periods
+            .entry(text.to_string())
+            .or_insert_with(|| text.parse::<Period>().map_err(|e| e.to_string()))
+            .clone();
+        match known {
+            Ok(p) => Some(p),
+            Err(detail) => {
+                let p = self
+                    .sheet
+                    .spot(r, column)
+                    .problem(Code::InvalidPeriod, ctx!("detail" => detail));
+                self.problems.push(p);
+                None
             }
-        };
-        if known.is_none() {
-            let detail = text.parse::<Period>().err().map(|e| e.to_string()).unwrap_or_default();
-            let p = self
-                .sheet
-                .spot(r, column)
-                .problem(Code::InvalidPeriod, ctx!("detail" => detail));
-            self.problems.push(p);
         }
-        known
     }
 
+    /// The row's stratum from its strata columns, each category as the
+    /// mapping maps it (by the cube's label when the text is not mapped).
     fn stratum(&mut self, r: usize) -> Option<u32> {
         let mut stratum: Stratum = Vec::new();
         let mut sound = true;
-        for (s, &column) in self.mapping.strata.iter().zip(&self.strata) {
-            let (text, label) = self.text(r, column);
+        let mapping = self.mapping;
+        for (i, s) in mapping.strata.iter().enumerate() {
+            let column = self.strata[i];
+            let text = self.text(r, column);
             let mapped = s
                 .categories
                 .get(text.as_ref())
-                .or_else(|| label.and_then(|l| s.categories.get(l)));
+                .or_else(|| self.sheet.label(column, &text).and_then(|l| s.categories.get(l)));
             match mapped {
                 Some(Some(category)) => stratum.push((s.dimension.clone(), category.clone())),
                 Some(None) => {}
                 None => {
                     sound = false;
-                    let mut context = ctx!("text" => text, "categories" => s.categories.keys().cloned().collect::<Vec<_>>().join(", "));
-                    let folded = loose(&text);
-                    if let Some(near) = s.categories.keys().find(|k| close_enough(&folded, &loose(k))) {
-                        context.insert("did_you_mean".into(), serde_json::json!(near));
-                    }
-                    let p = self.sheet.spot(r, column).problem(Code::UnmappedCategory, context);
-                    self.problems.push(p);
+                    self.unmapped(r, column, &text, s.categories.keys().map(String::as_str));
                 }
             }
         }
         sound.then(|| self.table.intern_stratum(&stratum))
     }
 
+    /// `unmapped_category` at a cell, with the mapped categories and the one it most likely means.
+    fn unmapped<'k>(&mut self, r: usize, column: usize, text: &str, mapped: impl Iterator<Item = &'k str> + Clone) {
+        let mut context = ctx!("text" => text, "categories" => mapped.clone().collect::<Vec<_>>().join(", "));
+        if let Some(near) = nearest(text, mapped) {
+            context.insert("did_you_mean".into(), serde_json::json!(near));
+        }
+        let p = self.sheet.spot(r, column).problem(Code::UnmappedCategory, context);
+        self.problems.push(p);
+    }
+
+    /// The number in cell `column` of row `r` and whether it is `..`, or
+    /// `Err` after its problem (not a number, or a number two ways).
+    fn number(&mut self, r: usize, column: usize) -> Result<(Option<f64>, bool), ()> {
+        let text = match self.sheet.cells[r].get(column).unwrap_or(&Cell::Empty) {
+            Cell::Number(x) if x.is_finite() => return Ok((Some(*x), false)),
+            Cell::Empty => return Ok((None, false)),
+            cell => cell.text(),
+        };
+        let (code, context) = match text.as_ref() {
+            "" => return Ok((None, false)),
+            ".." => return Ok((None, true)),
+            t => match published_number(t) {
+                Ok(x) => return Ok((Some(x), false)),
+                Err(NumberError::NotANumber) => (Code::InvalidNumber, ctx!("text" => t)),
+                Err(NumberError::Grouped { point, grouped }) => (
+                    Code::AmbiguousNumber,
+                    ctx!("text" => t, "point" => point, "grouped" => grouped),
+                ),
+            },
+        };
+        let p = self.sheet.spot(r, column).problem(code, context);
+        self.problems.push(p);
+        Err(())
+    }
+
     /// The row's numbers: which role it gives (`None`: all three from their
     /// columns), the numbers, and whether a cell is `..`.
     #[allow(clippy::type_complexity)]
     fn numbers(&mut self, r: usize) -> Option<(Option<usize>, [Option<f64>; 3], bool)> {
-        let sheet = self.sheet;
-        let number = |me: &mut Self, column: usize| -> Result<(Option<f64>, bool), ()> {
-            match sheet.cells[r].get(column).unwrap_or(&Cell::Empty) {
-                Cell::Number(x) if x.is_finite() => Ok((Some(*x), false)),
-                Cell::Empty => Ok((None, false)),
-                cell => {
-                    let text = cell.text();
-                    match text.as_ref() {
-                        "" => Ok((None, false)),
-                        ".." => Ok((None, true)),
-                        t => match published_number(t) {
-                            Some(x) => Ok((Some(x), false)),
-                            None => {
-                                let p = sheet.spot(r, column).problem(Code::InvalidNumber, ctx!("text" => t));
-                                me.problems.push(p);
-                                Err(())
-                            }
-                        },
-                    }
-                }
-            }
-        };
         match &self.numbers {
             Numbers::Wide(columns) => {
                 let columns = *columns;
@@ -742,7 +780,7 @@ impl<'m> Reading<'m> {
                 let mut sound = true;
                 for (k, c) in columns.iter().enumerate() {
                     if let Some(c) = c {
-                        match number(self, *c) {
+                        match self.number(r, *c) {
                             Ok((x, s)) => {
                                 out[k] = x;
                                 suppressed |= s;
@@ -755,22 +793,16 @@ impl<'m> Reading<'m> {
             }
             Numbers::Long { column, roles, values } => {
                 let (column, values) = (*column, *values);
-                let (text, label) = self.text(r, column);
-                let role = roles
+                let text = self.text(r, column);
+                let Some(k) = roles
                     .iter()
-                    .position(|c| c.as_deref().is_some_and(|c| c == text || Some(c) == label));
-                let Some(k) = role else {
-                    let named: Vec<&str> = roles.iter().flatten().map(String::as_str).collect();
-                    let mut context = ctx!("text" => text, "categories" => named.join(", "));
-                    let folded = loose(&text);
-                    if let Some(near) = named.iter().find(|k| close_enough(&folded, &loose(k))) {
-                        context.insert("did_you_mean".into(), serde_json::json!(near));
-                    }
-                    let p = sheet.spot(r, column).problem(Code::UnmappedCategory, context);
-                    self.problems.push(p);
+                    .position(|c| c.as_deref().is_some_and(|c| self.is(column, &text, c)))
+                else {
+                    let named: Vec<String> = roles.iter().flatten().cloned().collect();
+                    self.unmapped(r, column, &text, named.iter().map(String::as_str));
                     return None;
                 };
-                let (x, suppressed) = number(self, values).ok()?;
+                let (x, suppressed) = self.number(r, values).ok()?;
                 let mut out = [None; 3];
                 out[k] = x;
                 Some((Some(k), out, suppressed))

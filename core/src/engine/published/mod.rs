@@ -13,9 +13,10 @@
 //!
 //! Published cells are read as published: `..` (Statistics Denmark's mark for
 //! a value withheld or not available) is a suppressed observation, which the
-//! follow-up counts as hidden at the source; an empty cell is no observation
-//! at all. Numbers take a decimal comma or point; Statistics Denmark never
-//! groups thousands, so `1.234` is one point two three four.
+//! follow-up leaves out of every value and aggregate; an empty cell is no
+//! observation at all. Numbers take a decimal comma or point; a point before
+//! exactly three digits (`1.000`) could group thousands, and is a problem
+//! with both readings.
 //!
 //! ```
 //! use sundhedsaftale::published::{mapping::SourceMapping, statbank};
@@ -42,7 +43,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::observation::{ObservationTable, Spot};
-use crate::problems::problem::{Pointer, Problems};
+use crate::problems::problem::Problems;
 
 /// The published formats a table comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -98,7 +99,7 @@ pub fn sheet(bytes: &[u8], format: Format, sheet: Option<&str>) -> Result<Sheet,
     let disabled = |format: &str, feature: &str| {
         Problems(vec![crate::problems::problem::Problem::with_context(
             crate::problems::catalogue::Code::FeatureDisabled,
-            Pointer::root(),
+            crate::problems::problem::Pointer::root(),
             crate::problems::problem::ctx!("format" => format, "feature" => feature),
         )])
     };
@@ -204,16 +205,7 @@ impl Sheet {
                 Spot::sheet(row, name, self.numbers.get(column).copied().unwrap_or(0))
             }
             Rows::Listed => Spot::listed(r, name),
-            Rows::Cube(index) => {
-                let k = index.get(r).map_or(r, |&k| k as usize);
-                Spot {
-                    pointer: Pointer::root().key("value").index(k),
-                    row: k,
-                    column: name.to_string(),
-                    cell: None,
-                    in_file: false,
-                }
-            }
+            Rows::Cube(index) => Spot::cube(index.get(r).map_or(r, |&k| k as usize), name),
         }
     }
 
@@ -250,9 +242,26 @@ impl Sheet {
     }
 }
 
+/// Why a published cell is not one number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumberError {
+    /// Not a number as published: letters, two marks, a mark at an end.
+    NotANumber,
+    /// A point followed by three digits (`1.000`): a decimal point, or a
+    /// Danish thousands separator. Statistics Denmark never groups
+    /// thousands, but a spreadsheet may; either reading would be a guess.
+    Grouped {
+        /// The value with a decimal point.
+        point: f64,
+        /// The value with the point grouping thousands.
+        grouped: f64,
+    },
+}
+
 /// A published number: digits with at most one decimal mark, `,` or `.`,
-/// and an optional sign. `None` for anything else (grouping, letters).
-pub(crate) fn published_number(text: &str) -> Option<f64> {
+/// and an optional sign. A point followed by exactly three digits could
+/// group thousands, and is [`NumberError::Grouped`].
+pub(crate) fn published_number(text: &str) -> Result<f64, NumberError> {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     let marks = digits.bytes().filter(|b| *b == b',' || *b == b'.').count();
     let well_formed = !digits.is_empty()
@@ -260,10 +269,17 @@ pub(crate) fn published_number(text: &str) -> Option<f64> {
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && digits.bytes().last().is_some_and(|b| b.is_ascii_digit());
-    if !well_formed {
-        return None;
+    let read = |t: &str| t.parse::<f64>().ok().filter(|x| x.is_finite());
+    let point = read(&text.replace(',', "."))
+        .filter(|_| well_formed)
+        .ok_or(NumberError::NotANumber)?;
+    match digits.split_once('.') {
+        Some((whole, fraction)) if whole.len() <= 3 && fraction.len() == 3 => {
+            let grouped = read(&text.replace('.', "")).ok_or(NumberError::NotANumber)?;
+            Err(NumberError::Grouped { point, grouped })
+        }
+        _ => Ok(point),
     }
-    text.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 #[cfg(test)]
@@ -272,11 +288,28 @@ mod tests {
 
     #[test]
     fn published_numbers_take_either_mark_and_nothing_else() {
-        assert_eq!(published_number("12,5"), Some(12.5));
-        assert_eq!(published_number("12.5"), Some(12.5));
-        assert_eq!(published_number("-3"), Some(-3.0));
+        assert_eq!(published_number("12,5"), Ok(12.5));
+        assert_eq!(published_number("12.5"), Ok(12.5));
+        assert_eq!(published_number("1,234"), Ok(1.234));
+        assert_eq!(published_number("12.3456"), Ok(12.3456));
+        assert_eq!(published_number("-3"), Ok(-3.0));
         for bad in ["1.234,5", "12,", ",5", "1 234", "tolv", "..", "", "1e3"] {
-            assert_eq!(published_number(bad), None, "{bad}");
+            assert_eq!(published_number(bad), Err(NumberError::NotANumber), "{bad}");
         }
+        // A point before three digits may group thousands: either reading is a guess.
+        assert_eq!(
+            published_number("1.000"),
+            Err(NumberError::Grouped {
+                point: 1.0,
+                grouped: 1000.0
+            })
+        );
+        assert_eq!(
+            published_number("-12.500"),
+            Err(NumberError::Grouped {
+                point: -12.5,
+                grouped: -12500.0
+            })
+        );
     }
 }
