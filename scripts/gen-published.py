@@ -348,6 +348,42 @@ def vectors() -> Dict[str, Dict[str, Any]]:
         "mapping": long_m,
         "expected": [{"code": "duplicate_observation", "path": "/4/INDHOLD", "severity": "error",
                       "context": {"first_row": 3, "first_at_da": "række 3"}}]}
+    out["022-the-latest-value-withheld.json"] = {
+        "description": "Aalborg's 2024 value is withheld (`..`): its row says so (hidden as withheld, latest period 2024, no latest value, no status), and 2022's value stays its baseline, never passed off as the latest. So is its cluster Midt's, which has no other part in the table. Thisted, published both years, is scored. SYNTHETIC values (fractions of 1024, exact in binary).",
+        "format": "statbank",
+        "text": "\ufeffOMRÅDE;TID;GENIND;UDSKR\r\n851;2022;1152;9216\r\n851;2024;..;..\r\n787;2022;128;1024\r\n787;2024;112;1024\r\n",
+        "mapping": {"indicator": INDICATOR, "place": "OMRÅDE", "period": "TID", "numerator": "GENIND", "denominator": "UDSKR"},
+        "year": 2024,
+        "expected_rows": [
+            {"geography": "municipality:851", "stratum": "", "hidden": {"kind": "withheld", "period": "2024"},
+             "baseline_period": "2022", "baseline_value": 12.5, "latest_period": "2024", "latest_value": None,
+             "change": None, "status": "not_available", "score": None},
+            # Midt's other municipality (Jammerbugt) is not in the table: nothing of Midt's 2024 was published.
+            {"geography": "cluster:midt", "stratum": "", "hidden": {"kind": "withheld", "period": "2024"},
+             "latest_period": "2024", "latest_value": None, "status": "not_available"},
+            {"geography": "municipality:787", "stratum": "", "hidden": None, "latest_period": "2024",
+             "latest_value": 10.9375, "status": "substantial_progress"}]}
+    out["023-regions-in-their-own-years.json"] = {
+        "description": "A region is read for the years it exists, whatever year is followed up: Region Hovedstaden (084) ends with 2026 at the merger, Region Østdanmark begins in 2027 and has no confirmed code yet. Row and column lead each message.",
+        "format": "statbank",
+        "text": "OMRÅDE;TID;INDHOLD\r\n084;2027;1\r\nRegion Hovedstaden;2026;1\r\nRegion Østdanmark;2024;1\r\nRegion Østdanmark;2027;1\r\n000;2027;1\r\n",
+        "mapping": {"indicator": INDICATOR, "place": "OMRÅDE", "period": "TID", "value": "INDHOLD"},
+        "expected": [
+            {"code": "place_not_in_period", "path": "/2/OMRÅDE", "severity": "error",
+             "context": {"geography": "region:1084", "period": "2027", "life": "from 2007-01-01 to 2026-12-31",
+                         "life_da": "fra 2007-01-01 til og med 2026-12-31", "cell": "A2"}},
+            {"code": "place_not_in_period", "path": "/4/OMRÅDE", "severity": "error",
+             "context": {"geography": "region:oestdanmark", "period": "2024", "life": "from 2027-01-01", "cell": "A4"}},
+            {"code": "place_without_code", "path": "/5/OMRÅDE", "severity": "error",
+             "context": {"name": "Region Østdanmark", "cell": "A5"}}]}
+    out["024-a-measure-row-missing.json"] = {
+        "description": "A long table gives Jammerbugt's readmissions but no discharges row: the observation is half a fraction, said at the row that gave the readmissions (a row that is not there has no cell), not as a value missing altogether.",
+        "format": "statbank",
+        "text": "OMRÅDE;TID;ENHED;INDHOLD\r\n851;2024;GENIND;30\r\n851;2024;UDSKR;300\r\n849;2024;GENIND;20\r\n",
+        "mapping": long_m,
+        "year": 2024,
+        "expected": [{"code": "incomplete_fraction", "path": "/4/INDHOLD", "severity": "error",
+                      "context": {"given": "numerator", "missing": "denominator", "cell": "D4"}}]}
     # One table in four forms: the same follow-up, row for row.
     for name in ("002-statbank-text.json", "003-jsonstat.json", "004-xlsx.json"):
         out[name]["same_follow_up_as"] = "001-statbank-codes.json"

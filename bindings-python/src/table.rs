@@ -148,6 +148,8 @@ pub fn rows_batch(rows: &[FollowUpRow]) -> Result<RecordBatch, ArrowError> {
             Some(Hidden::Complementary { protects, via }) => {
                 (Some("complementary"), None, Some(protects.as_str()), Some(via.as_str()))
             }
+            // The withheld period is the row's latest period.
+            Some(Hidden::Withheld { .. }) => (Some("withheld"), None, None, None),
         };
         c.code("hidden", kind);
         c.count("hidden_threshold", threshold);

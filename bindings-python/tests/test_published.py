@@ -56,6 +56,13 @@ def test_published_vector(name: str, vector: Dict[str, Any]) -> None:
             p = next(p for p in problems if p["code"] == e["code"] and p["path"] == e["path"])
             for k, v in e.get("context", {}).items():
                 assert p["context"].get(k) == v, (k, p)
+    if "expected_rows" in vector:
+        rows = sundhedsaftale.nordjylland_2024().follow_up(vector["year"], observations).rows
+        for e in vector["expected_rows"]:
+            at = [r for r in rows if r["geography"] == e["geography"] and r["stratum"] == e["stratum"]]
+            assert at, e["geography"]
+            for r in at:
+                assert {k: r.get(k) for k in e} == e
 
 
 def test_one_table_in_four_forms_gives_one_follow_up() -> None:
@@ -88,6 +95,18 @@ def test_sources_as_analysts_hold_them(tmp_path: Path) -> None:
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_frame(frame, vector["mapping"])
     assert [(e["code"], e["path"]) for e in info.value.errors()] == [("invalid_number", "/3/INDHOLD")]
+    # A filtered frame keeps its index, which is no column of the table: the
+    # ages the mapping keeps anyway give the same observations.
+    clean = pandas.read_csv(path, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    kept = clean[clean["ALDER"] == "TOT"]
+    assert not kept.index.equals(pandas.RangeIndex(len(kept)))
+    assert same(sundhedsaftale.Observations.from_frame(kept, vector["mapping"]).to_list(), want)
+    # Codes read as numbers lose their leading zeros: `81` is suggested as 081, never read as it.
+    regions = pandas.DataFrame({"OMRÅDE": [81], "TID": ["2024"], "INDHOLD": ["12,5"]})
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        sundhedsaftale.Observations.from_frame(regions, {"indicator": vector["mapping"]["indicator"], "place": "OMRÅDE", "period": "TID", "value": "INDHOLD"})
+    (e,) = info.value.errors()
+    assert (e["code"], e["path"], e["context"]["did_you_mean"]) == ("misspelt_place", "/0/OMRÅDE", "region:1081")
     # Bytes that are not UTF-8 (a Windows-1252 export) say so, as in Rust and JS.
     with pytest.raises(sundhedsaftale.ValidationError) as info:
         sundhedsaftale.Observations.from_statbank(b"OMR\xc5DE", vector["mapping"])
@@ -123,3 +142,11 @@ def test_places_vector(name: str, vector: Dict[str, Any]) -> None:
         assert [e["code"] for e in info.value.errors()] == [c["code"]]
     with pytest.raises(TypeError, match="text must be a str"):
         sundhedsaftale.place(851, "2024-01-01")  # type: ignore[arg-type]
+
+
+def test_a_withheld_value_says_so_in_the_notebook_in_danish() -> None:
+    vector = dict(PUBLISHED)["022-the-latest-value-withheld.json"]
+    observations = sundhedsaftale.Observations.from_statbank(vector["text"], vector["mapping"])
+    result = sundhedsaftale.nordjylland_2024().follow_up(vector["year"], observations)
+    page = result.to_html(lang="da", limit=len(result))
+    assert "ikke offentliggjort af kilden" in page and "withheld at the source" not in page

@@ -717,7 +717,10 @@ function followUpTable(rows, t, lang) {
           h("td", { class: "num" }, point(r.latest_period, r.latest_value)),
           h("td", { class: "num" }, point(r.target_period, r.target_value)),
           // A partial aggregate shows its values, but is not scored as its place's progress.
-          h("td", r.not_scored ? { class: "status", "data-not-scored": r.not_scored } : { class: "status" }, r.not_scored ? label("not_scored", r.not_scored, lang) : badge("status", r.status, lang)),
+          // A hidden value says why (too small a count, or withheld at the source) instead of "not available".
+          r.hidden
+            ? h("td", { class: "status", "data-hidden": r.hidden.kind }, label("hidden_kind", r.hidden.kind, lang))
+            : h("td", r.not_scored ? { class: "status", "data-not-scored": r.not_scored } : { class: "status" }, r.not_scored ? label("not_scored", r.not_scored, lang) : badge("status", r.status, lang)),
           h("td", { class: "num" }, number(r.score, lang, 2)),
           h("td", { class: "num coverage" }, r.coverage === null || r.coverage === undefined ? "–" : `${number(r.coverage * 100, lang, 0)} %`),
         ),

@@ -117,7 +117,7 @@ export type NotAvailable = "single_period" | "base_after_current" | "sign_change
 export type NotScored = "partial_coverage";
 
 /** Which kind of hidden. */
-export type HiddenKind = "small_count" | "complementary";
+export type HiddenKind = "small_count" | "complementary" | "withheld";
 
 /** How an indicator entered a roll-up. */
 export type RollUpBasis = "total" | "mean_of_strata";
@@ -1495,6 +1495,8 @@ export interface Hidden {
   protects?: string | null;
   /** The published total that would otherwise give it away. */
   via?: string | null;
+  /** The latest period the source withheld. */
+  period?: Period | null;
 }
 
 

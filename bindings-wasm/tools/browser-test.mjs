@@ -141,7 +141,7 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
       rows: [...s.querySelectorAll("tbody tr")].map((tr) => [
         tr.dataset.geography,
         tr.querySelector("td.status").textContent,
-        tr.querySelector("td.status").dataset.notScored ?? null,
+        tr.querySelector("td.status").dataset.notScored ?? tr.querySelector("td.status").dataset.hidden ?? null,
         tr.querySelector("td.coverage").textContent,
       ]),
       chart: s.querySelector("svg[role=img]")?.querySelectorAll("g[data-geography]").length ?? 0,
@@ -154,8 +154,9 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
       // A partial aggregate (the country from 11 of 98 municipalities) says it is not scored, and how much it covers.
       rows: rows.map((r) => [
         r.geography,
-        r.not_scored ? sa.label("not_scored", r.not_scored, "da") : sa.label("status", r.status, "da"),
-        r.not_scored ?? null,
+        // A hidden value says why it is hidden, not merely that no status is available.
+        r.hidden ? sa.label("hidden_kind", r.hidden.kind, "da") : r.not_scored ? sa.label("not_scored", r.not_scored, "da") : sa.label("status", r.status, "da"),
+        r.not_scored ?? r.hidden?.kind ?? null,
         r.coverage == null ? "–" : `${Math.round(r.coverage * 100)} %`,
       ]),
       chart: rows.filter((r) => r.baseline_value != null && r.latest_value != null).length,
@@ -166,6 +167,10 @@ test("the follow-up shows every row from the observations URL, labelled, with a 
   assert.ok(
     shown.some((s) => s.rows.some(([place, , notScored]) => place === "country:DK" && notScored === "partial_coverage")),
     "the national row built from one region is shown but not scored",
+  );
+  assert.ok(
+    shown.some((s) => s.rows.some(([place, status, why]) => place === "municipality:825" && why === "small_count" && status === "skjult: lille antal")),
+    "Læsø's small count says it is hidden, in Danish",
   );
   // The roll-up: per scored place, each focus area's status and the overall one.
   const rollUp = await inShadow("follow-up", (root) =>

@@ -265,6 +265,13 @@ fn follow_up_reads_a_published_table_through_its_mapping() {
     let (code, _, err) = follow_up_published("006-cells-that-say-nothing-true.json", None);
     assert_eq!(code, 1);
     assert!(err.contains("fejl unmapped_category /5/KØN: `X` er ikke en kategori, kildebeskrivelsen beskriver (K, M, TOT), ved række 5, kolonne B (KØN)."), "{err}");
+    // A value withheld at the source is said to be, with the baseline still shown.
+    let (code, out, err) = follow_up_published("022-the-latest-value-withheld.json", None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("— Aalborg Kommune\n  ikke offentliggjort af kilden (2024; basis 2022: 12,5)\n"),
+        "{out}"
+    );
     let (code, _, err) = follow_up_published("007-mapping-against-the-table.json", None);
     assert_eq!(code, 1);
     assert!(

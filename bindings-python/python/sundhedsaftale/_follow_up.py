@@ -107,7 +107,7 @@ class FollowUp:
     def to_html(self, lang: Lang = "en", limit: int = 50) -> str:
         """The first ``limit`` rows as an HTML table, statuses coloured and
         labelled in ``lang``; what a notebook shows."""
-        from .model import Status
+        from .model import HiddenKind, Status
 
         d.check_lang(lang)
         heads = {
@@ -129,7 +129,8 @@ class FollowUp:
                 point(r["target_period"], r["target_value"]),
                 f'<span data-status="{d.esc(r["status"])}">{d.code(Status(r["status"]), lang)}</span>',
                 d.esc(r["score"]),
-                d.esc(r["note"]),
+                # Why a value is hidden, in the reader's language rather than the row's English note.
+                d.code(HiddenKind(r["hidden"]["kind"]), lang) if r["hidden"] else d.esc(r["note"]),
             )
             for r in self.rows[:limit]
         ]

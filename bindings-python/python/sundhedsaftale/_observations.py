@@ -86,7 +86,11 @@ class Observations:
         if mapping is not None:
             import pyarrow
 
-            table = pyarrow.table(data)
+            # A filtered pandas frame's index is no column of the published table.
+            if type(data).__module__.split(".")[0] == "pandas":
+                table = pyarrow.Table.from_pandas(data, preserve_index=False)  # type: ignore[arg-type]
+            else:
+                table = pyarrow.table(data)
             columns = [str(name) for name in table.column_names]
             values = [table.column(i).to_pylist() for i in range(table.num_columns)]
             rows = [[_cell(column[r]) for column in values] for r in range(table.num_rows)]

@@ -628,6 +628,8 @@ class HiddenKind(Code):
     """Its own count is below the threshold."""
     COMPLEMENTARY = 'complementary'
     """Hidden so that another hidden cell cannot be recovered by subtraction."""
+    WITHHELD = 'withheld'
+    """Withheld by the publisher: the source marks the period's value `..` (suppressed), so the place's last published value is not its latest."""
 
 
 class RollUpBasis(Code):
@@ -4061,6 +4063,8 @@ class Hidden(Model):
     """The hidden cell it protects."""
     via: Optional[str] = None
     """The published total that would otherwise give it away."""
+    period: Optional[str] = None
+    """The latest period the source withheld."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Hidden:
@@ -4070,6 +4074,7 @@ class Hidden(Model):
             threshold=data.get("threshold"),
             protects=data.get("protects"),
             via=data.get("via"),
+            period=data.get("period"),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -4082,6 +4087,8 @@ class Hidden(Model):
             out["protects"] = self.protects
         if self.via is not None:
             out["via"] = self.via
+        if self.period is not None:
+            out["period"] = self.period
         return out
 
 

@@ -44,6 +44,11 @@ for (const [name, v] of published) {
         for (const [k, want] of Object.entries(e.context ?? {})) assert.deepEqual(p.context[k] ?? null, want, `${name}: ${k}`);
       }
     }
+    for (const e of v.expected_rows ?? []) {
+      const at = outcome(v).rows.filter((r) => r.geography === e.geography && r.stratum === e.stratum);
+      assert.ok(at.length, `${name}: ${e.geography}`);
+      for (const r of at) assert.deepEqual(Object.fromEntries(Object.keys(e).map((k) => [k, r[k] ?? null])), e, `${name}: ${e.geography}`);
+    }
   });
 }
 

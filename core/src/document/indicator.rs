@@ -330,6 +330,27 @@ impl IndicatorDefinition {
         self.strata.iter().find(|s| s.dimension == dimension)
     }
 
+    /// The context (`unknown_stratum`'s) of a dimension that data are broken
+    /// down by but this indicator does not have, when it declares the
+    /// dimensions it has (its disaggregations and declared strata); `None`
+    /// when it has the dimension or declares none, so that any is accepted
+    /// as written.
+    pub fn unknown_dimension(&self, dimension: &str) -> Option<std::collections::BTreeMap<String, serde_json::Value>> {
+        let mut declared: Vec<&str> = self.disaggregations.iter().map(String::as_str).collect();
+        declared.extend(self.strata.iter().map(|s| s.dimension.as_str()));
+        declared.sort_unstable();
+        declared.dedup();
+        if declared.is_empty() || declared.contains(&dimension) {
+            return None;
+        }
+        let mut context = crate::problems::problem::ctx!("indicator" => self.id, "dimension" => dimension,
+            "known" => declared.join(", "));
+        if let Some(near) = crate::ground::fold::nearest(dimension, declared.iter().copied()) {
+            context.insert("did_you_mean".into(), serde_json::Value::from(near));
+        }
+        Some(context)
+    }
+
     /// Whether a stratum (sorted dimension, category pairs) is the total:
     /// empty, or each category its dimension's declared total.
     pub fn is_total(&self, stratum: &[(String, String)]) -> bool {

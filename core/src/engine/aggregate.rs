@@ -68,6 +68,12 @@ pub enum Hidden {
         /// The published total that would otherwise give it away.
         via: String,
     },
+    /// Withheld by the publisher: the source marks the period's value `..`
+    /// (suppressed), so the place's last published value is not its latest.
+    Withheld {
+        /// The latest period the source withheld.
+        period: Period,
+    },
 }
 
 /// One number for one indicator, place, period and stratum: a view into [`Cells`].

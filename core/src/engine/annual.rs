@@ -28,7 +28,7 @@ use crate::document::indicator::IndicatorCatalogue;
 use crate::document::target::{target_for, Target};
 use crate::engine::aggregate::{aggregate_checked, CellId, Cells, Hidden, Weights};
 use crate::engine::discretion;
-use crate::engine::observation::{Dialect, Observation, ObservationTable};
+use crate::engine::observation::{Dialect, Observation, ObservationTable, SUPPRESSED};
 use crate::engine::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
 use crate::ground::period::Period;
 use crate::places::geography::{Geography, Level};
@@ -515,8 +515,14 @@ fn stratum_text(table: &ObservationTable, stratum: u32) -> String {
 type Scored = (Option<f64>, Status);
 
 /// One series of the follow-up: (indicator id, place, stratum text) in output
-/// order, the interned stratum, and its cells in period order.
-type Series<'a> = ((&'a str, &'a Geography, String), u32, Vec<(u32, CellId)>);
+/// order, the interned stratum, its cells in period order, and the latest
+/// period the source withheld (`..`) when it is later than every published one.
+type Series<'a> = (
+    (&'a str, &'a Geography, String),
+    u32,
+    Vec<(u32, CellId)>,
+    Option<Period>,
+);
 
 /// The series (indicator, place, stratum) with a value up to `year`, in
 /// output order. Cells arrive group by group in period order, so each
@@ -548,17 +554,42 @@ fn series<'a>(cells: &'a Cells<'_>, year: i32) -> Vec<Series<'a>> {
             }
         }
     }
+    // Values the source withheld: suppressed rows are no cells, so they are
+    // looked up in the table. Few rows are, so a map, not a slot per series.
+    // A place's parents lose that period too, unless other parts give them a
+    // value for it (the aggregation prepared every group's date).
+    let mut withheld: HashMap<usize, Period> = HashMap::default();
+    for r in (0..table.len()).filter(|&r| table.flags[r] & SUPPRESSED != 0) {
+        let period = table.period[r];
+        if period.year() > year {
+            continue;
+        }
+        let Some(&pair) = pairs.get(&(table.indicator[r], table.stratum[r])) else {
+            continue;
+        };
+        let place = table.geography[r];
+        let parents = cells.places.on(period.last_day()).get(place as usize);
+        for p in std::iter::once(place).chain(parents.into_iter().flatten().copied()) {
+            let slot = withheld.entry(pair * places + p as usize).or_insert(period);
+            *slot = (*slot).max(period);
+        }
+    }
     let mut out: Vec<Series<'a>> = Vec::new();
     for ((indicator, stratum), pair) in pairs {
         for place in 0..places {
             let list = std::mem::take(&mut lists[pair * places + place]);
-            if !list.is_empty() {
+            let last = |&(g, _): &(u32, CellId)| cells.groups[g as usize].period;
+            let withheld = withheld
+                .get(&(pair * places + place))
+                .copied()
+                .filter(|p| list.last().is_none_or(|c| last(c) < *p));
+            if !list.is_empty() || withheld.is_some() {
                 let key = (
                     table.indicator_id(indicator),
                     cells.places.get(place as u32),
                     stratum_text(table, stratum),
                 );
-                out.push((key, stratum, list));
+                out.push((key, stratum, list, withheld));
             }
         }
     }
@@ -598,7 +629,7 @@ pub fn annual_follow_up(
     let series = series(&cells, year);
     // Each (indicator, stratum text) as the roll-ups take it.
     let mut kinds: HashMap<(&str, &str), StratumKind> = HashMap::default();
-    for ((indicator, _, text), id, _) in &series {
+    for ((indicator, _, text), id, ..) in &series {
         let stratum = observations.stratum_of(*id);
         let kind = match catalogue.get(indicator) {
             Some(def) if def.is_total(stratum) => StratumKind::Total,
@@ -614,7 +645,7 @@ pub fn annual_follow_up(
         for focus_area in def.focus_areas.iter().filter(|f| focus_order.contains(&f.as_str())) {
             let mut any = false;
             let start = series.partition_point(|s| s.0 .0 < def.id.as_str());
-            for ((indicator, geography, stratum), stratum_id, list) in &series[start..] {
+            for ((indicator, geography, stratum), stratum_id, list, withheld) in &series[start..] {
                 if *indicator != def.id {
                     break;
                 }
@@ -622,6 +653,30 @@ pub fn annual_follow_up(
                 let target = target_for(&targets, &def.id, geography, observations.stratum_of(*stratum_id));
                 let base_period = target.and_then(|t| t.base_period);
                 let cell = |&(g, id): &(u32, CellId)| cells.cell(&cells.groups[g as usize], id);
+                if let Some(period) = *withheld {
+                    // The latest value is the source's to withhold: the last
+                    // published one is not shown as if it were the latest.
+                    let first = base_period
+                        .and_then(|p| list.iter().map(cell).find(|c| c.period == p))
+                        .or_else(|| list.first().map(cell))
+                        .filter(|c| c.hidden.is_none());
+                    rows.push(FollowUpRow {
+                        stratum: stratum.clone(),
+                        baseline_period: first.map(|c| c.period),
+                        baseline_value: first.map(|c| c.value),
+                        latest_period: Some(period),
+                        hidden: Some(Hidden::Withheld { period }),
+                        note: Some("withheld at the source".into()),
+                        ..FollowUpRow::without_data(
+                            focus_area.clone(),
+                            def.id.clone(),
+                            def.name.clone(),
+                            Geography::clone(geography),
+                            hierarchy.name(geography).map(str::to_string),
+                        )
+                    });
+                    continue;
+                }
                 let last = cell(&list[list.len() - 1]);
                 let first = base_period
                     .and_then(|p| list.iter().map(cell).find(|c| c.period == p))
@@ -957,7 +1012,7 @@ fn targets_without_data(
         if t.stratum.is_empty() {
             continue;
         }
-        let occurs_in_stratum = series.iter().any(|((i, g, text), _, _)| {
+        let occurs_in_stratum = series.iter().any(|((i, g, text), ..)| {
             *i == indicator
                 && t.geography.as_ref().is_none_or(|tg| tg == *g)
                 && t.stratum

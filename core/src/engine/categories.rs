@@ -32,7 +32,7 @@ use crate::problems::problem::Problem;
 pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue) -> Vec<Problem> {
     let mut out = Vec::new();
     // The undeclared pairs of each (indicator, stratum): column and context, found once.
-    type Found = Vec<(String, std::collections::BTreeMap<String, serde_json::Value>)>;
+    type Found = Vec<(Code, String, std::collections::BTreeMap<String, serde_json::Value>)>;
     let mut found: HashMap<(u32, u32), Found> = HashMap::default();
     for r in 0..table.len() {
         let key = (table.indicator[r], table.stratum[r]);
@@ -44,14 +44,16 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue) -> Vec<Pr
             table
                 .stratum_of(key.1)
                 .iter()
-                .filter_map(|(d, c)| {
-                    let v = def.stratification(d)?;
-                    (!v.declares(c)).then(|| (d.clone(), undeclared(id, v, c)))
+                .filter_map(|(d, c)| match def.stratification(d) {
+                    Some(v) => (!v.declares(c)).then(|| (Code::UndeclaredCategory, d.clone(), undeclared(id, v, c))),
+                    None => def
+                        .unknown_dimension(d)
+                        .map(|context| (Code::UnknownStratum, d.clone(), context)),
                 })
                 .collect()
         });
-        for (column, context) in pairs.iter() {
-            out.push(table.problem(Code::UndeclaredCategory, r, column, context.clone()));
+        for (code, column, context) in pairs.iter() {
+            out.push(table.problem(*code, r, column, context.clone()));
         }
     }
     out

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::indicator::{IndicatorCatalogue, MeasureUnit, UnitDomain};
 use crate::ground::period::Period;
-use crate::places::geography::{life_text, Geography, Hierarchy};
+use crate::places::geography::{life_words, Geography, Hierarchy};
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Pointer, Problem, Problems};
 use crate::reading::parse::derived;
@@ -180,6 +180,17 @@ pub enum Origin {
     },
 }
 
+impl Origin {
+    /// Whether other rows than an observation's own give its numerator and
+    /// denominator (a long table's measure column).
+    pub fn gives_roles_by_rows(&self) -> bool {
+        match self {
+            Origin::Sheet { roles, .. } | Origin::Cube { roles, .. } => !roles.is_empty(),
+            Origin::Listed | Origin::Json => false,
+        }
+    }
+}
+
 /// The source row of table row `r`'s `field`: its numerator's or
 /// denominator's own row where other rows gave them.
 fn role_row(rows: &[u32], roles: &[[u32; 2]], r: usize, field: &str) -> usize {
@@ -302,9 +313,25 @@ impl Spot {
         if let Some(cell) = &self.cell {
             context.insert("cell".into(), serde_json::json!(cell));
         }
+        let place = (self.cell.is_some() || self.counted == Counted::InFile).then(|| (en.clone(), da.clone()));
         context.insert("at".into(), serde_json::json!(en));
         context.insert("at_da".into(), serde_json::json!(da));
-        Problem::with_context(code, self.pointer.clone(), context)
+        let mut problem = Problem::with_context(code, self.pointer.clone(), context);
+        // A message says where in the file as the path does: where its text
+        // does not (`{at}`), the row and column lead it.
+        if let Some((en, da)) = place.filter(|_| !code.template(crate::ground::lang::Lang::En).contains("{at}")) {
+            let lead = |words: &str, message: &str| {
+                let mut chars = words.chars();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>())
+                    .unwrap_or_default();
+                format!("{first}{}: {message}", chars.as_str())
+            };
+            problem.message.en = lead(&en, &problem.message.en);
+            problem.message.da = lead(&da, &problem.message.da);
+        }
+        problem
     }
 }
 
@@ -744,12 +771,13 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         }
         let (period, place) = (table.period[r], table.geography_of(table.geography[r]));
         if !hierarchy.exists_during(place, period.first_day(), period.last_day()) {
+            let (life, life_da) = life_words(hierarchy.life(place));
             out.push(table.problem(
                 Code::PlaceNotInPeriod,
                 r,
                 "geography",
                 ctx!("geography" => place.to_string(), "name" => hierarchy.name(place).unwrap_or_default(),
-                    "period" => period.to_string(), "life" => life_text(hierarchy.life(place))),
+                    "period" => period.to_string(), "life" => life, "life_da" => life_da),
             ));
         }
         if let Some(&first) = first_of.get(&r) {
@@ -770,7 +798,27 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
         let suppressed = table.flags[r] & SUPPRESSED != 0;
         let fraction = (!n.is_nan() && !d.is_nan() && d != 0.0).then(|| n / d * def.factor);
         if v.is_nan() && (n.is_nan() || d.is_nan()) && !suppressed {
-            out.push(table.problem(Code::MissingValue, r, "value", ctx!()));
+            if n.is_nan() && d.is_nan() {
+                out.push(table.problem(Code::MissingValue, r, "value", ctx!()));
+            } else {
+                let (given, missing) = if d.is_nan() {
+                    (("numerator", "Tælleren"), ("denominator", "nævneren"))
+                } else {
+                    (("denominator", "Nævneren"), ("numerator", "tælleren"))
+                };
+                // A long table has no row for what is missing: name the row that gave the rest.
+                let field = if table.origin.gives_roles_by_rows() {
+                    given.0
+                } else {
+                    missing.0
+                };
+                out.push(table.problem(
+                    Code::IncompleteFraction,
+                    r,
+                    field,
+                    ctx!("given" => given.0, "given_da" => given.1, "missing" => missing.0, "missing_da" => missing.1),
+                ));
+            }
         }
         if let (false, Some(f)) = (v.is_nan(), fraction) {
             let tolerance = 0.5 * 10f64.powi(-i32::from(def.decimals)) + 1e-9;
@@ -789,7 +837,7 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 out.push(table.problem(Code::CountNotWhole, r, column, ctx!("value" => x)));
             }
         }
-        if domain.part_of_whole && n > d && d >= 0.0 {
+        if domain.part_of_whole && n > d && d > 0.0 {
             out.push(table.problem(
                 Code::NumeratorAboveDenominator,
                 r,

@@ -93,12 +93,13 @@ pub fn all() -> Vec<LabelEntry> {
     // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
     // variants carry data and so have no `Variants` table.
     for (code, en, da) in [
-        ("small_count", "small count", "lille antal"),
+        ("small_count", "hidden: small count", "skjult: lille antal"),
         (
             "complementary",
             "hidden so that another hidden cell cannot be worked out",
             "skjult, så en anden skjult celle ikke kan udledes",
         ),
+        ("withheld", "withheld at the source", "ikke offentliggjort af kilden"),
     ] {
         out.push(LabelEntry {
             kind: "hidden_kind",
@@ -143,6 +144,9 @@ mod tests {
             Hidden::Complementary {
                 protects: "a".into(),
                 via: "b".into(),
+            },
+            Hidden::Withheld {
+                period: crate::ground::period::Period::Year(2024),
             },
         ] {
             let tag = serde_json::to_value(&hidden).unwrap()["kind"]

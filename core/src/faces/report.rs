@@ -725,7 +725,19 @@ fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
 pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, lang: Lang) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let num = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{}", (v * 100.0).round() / 100.0));
+    // Two decimals at most; in Danish with a decimal comma and a minus sign, as Danes write numbers.
+    let num = |v: Option<f64>| {
+        v.map_or_else(
+            || "–".to_string(),
+            |v| {
+                let text = format!("{}", (v * 100.0).round() / 100.0);
+                match lang {
+                    Lang::En => text,
+                    Lang::Da => text.replace('.', ",").replace('-', "−"),
+                }
+            },
+        )
+    };
     let hierarchy = agreement.hierarchy();
     let _ = writeln!(
         w,
@@ -761,6 +773,18 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                             t(lang, "protects", "beskytter"),
                             t(lang, "via", "via")
                         )
+                    }
+                    Hidden::Withheld { period } => {
+                        let last = match (r.baseline_period, r.baseline_value) {
+                            (Some(p), Some(v)) => format!("; {} {p}: {}", t(lang, "baseline", "basis"), num(Some(v))),
+                            _ => String::new(),
+                        };
+                        let _ = writeln!(
+                            w,
+                            "  {} ({period}{last})",
+                            t(lang, "withheld at the source", "ikke offentliggjort af kilden")
+                        );
+                        continue;
                     }
                 };
                 let _ = writeln!(

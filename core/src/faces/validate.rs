@@ -1124,11 +1124,12 @@ impl<'a> Validator<'a> {
             }
             if let (Some(g), Some(hierarchy), Some(due)) = (&t.geography, &hierarchy, &t.due) {
                 if hierarchy.contains(g) && !hierarchy.exists_during(g, due.first_day(), due.last_day()) {
+                    let (life, life_da) = crate::places::geography::life_words(hierarchy.life(g));
                     self.push(
                         Code::PlaceNotInPeriod,
                         at.key("geography"),
                         ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or(""),
-                             "period" => due.to_string(), "life" => crate::places::geography::life_text(hierarchy.life(g))),
+                             "period" => due.to_string(), "life" => life, "life_da" => life_da),
                     );
                 }
             }

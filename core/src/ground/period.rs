@@ -97,12 +97,25 @@ pub struct PeriodError {
     pub code: String,
     /// What is wrong with it.
     pub reason: &'static str,
+    /// What is wrong with it, in Danish.
+    pub reason_da: &'static str,
 }
 
-fn err(code: &str, reason: &'static str) -> PeriodError {
+impl PeriodError {
+    /// The message in Danish, for a Danish reader's `detail_da`.
+    pub fn danish(&self) -> String {
+        format!(
+            "`{}` er ikke en periode: {} (skriv 2021, 2021S1, 2021Q3 eller 2021K3, 2021-03 eller 2021M03, 2021/22 eller 2021-01-01/2021-06-30)",
+            self.code, self.reason_da
+        )
+    }
+}
+
+fn err(code: &str, (reason, reason_da): (&'static str, &'static str)) -> PeriodError {
     PeriodError {
         code: code.to_string(),
         reason,
+        reason_da,
     }
 }
 
@@ -196,24 +209,55 @@ impl FromStr for Period {
     fn from_str(code: &str) -> Result<Period, PeriodError> {
         let s = code.trim();
         if let Some(year) = school_year(s) {
-            return year
-                .map(Period::SchoolYear)
-                .ok_or_else(|| err(code, "a school year's second year must follow its first"));
+            return year.map(Period::SchoolYear).ok_or_else(|| {
+                err(
+                    code,
+                    (
+                        "a school year's second year must follow its first",
+                        "et skoleårs andet år skal følge dets første",
+                    ),
+                )
+            });
         }
         if let Some((a, b)) = s.split_once('/') {
-            let a = crate::ground::date::parse(a).ok_or_else(|| err(code, "the range's first day is not a date"))?;
-            let b = crate::ground::date::parse(b).ok_or_else(|| err(code, "the range's last day is not a date"))?;
+            let a = crate::ground::date::parse(a).ok_or_else(|| {
+                err(
+                    code,
+                    (
+                        "the range's first day is not a date",
+                        "periodens første dag er ikke en dato",
+                    ),
+                )
+            })?;
+            let b = crate::ground::date::parse(b).ok_or_else(|| {
+                err(
+                    code,
+                    (
+                        "the range's last day is not a date",
+                        "periodens sidste dag er ikke en dato",
+                    ),
+                )
+            })?;
             if b < a {
-                return Err(err(code, "the range ends before it starts"));
+                return Err(err(
+                    code,
+                    ("the range ends before it starts", "perioden slutter, før den begynder"),
+                ));
             }
             return Ok(Period::Range(a, b));
         }
         let digits = s.get(..4).filter(|y| y.bytes().all(|c| c.is_ascii_digit()));
-        let year: i32 = digits
-            .and_then(|y| y.parse().ok())
-            .ok_or_else(|| err(code, "it must start with a four-digit year"))?;
+        let year: i32 = digits.and_then(|y| y.parse().ok()).ok_or_else(|| {
+            err(
+                code,
+                (
+                    "it must start with a four-digit year",
+                    "den skal begynde med et firecifret årstal",
+                ),
+            )
+        })?;
         let rest = &s[4..];
-        let number = |text: &str, max: u8, what: &'static str| -> Result<u8, PeriodError> {
+        let number = |text: &str, max: u8, what: (&'static str, &'static str)| -> Result<u8, PeriodError> {
             match text.parse::<u8>() {
                 Ok(n) if (1..=max).contains(&n) && !text.starts_with('+') => Ok(n),
                 _ => Err(err(code, what)),
@@ -223,14 +267,27 @@ impl FromStr for Period {
             None => Ok(Period::Year(year)),
             Some('S') | Some('H') => Ok(Period::HalfYear(
                 year,
-                number(&rest[1..], 2, "a half-year is S1 or S2")?,
+                number(&rest[1..], 2, ("a half-year is S1 or S2", "et halvår er S1 eller S2"))?,
             )),
             // `K` is Statistics Denmark's quarter (kvartal): `2024K1`.
-            Some('Q') | Some('K') => Ok(Period::Quarter(year, number(&rest[1..], 4, "a quarter is Q1 to Q4")?)),
-            Some('-') if rest.len() == 3 => Ok(Period::Month(year, number(&rest[1..], 12, "a month is 01 to 12")?)),
+            Some('Q') | Some('K') => Ok(Period::Quarter(
+                year,
+                number(
+                    &rest[1..],
+                    4,
+                    ("a quarter is Q1 to Q4", "et kvartal er Q1 til Q4 eller K1 til K4"),
+                )?,
+            )),
+            Some('-') if rest.len() == 3 => Ok(Period::Month(
+                year,
+                number(&rest[1..], 12, ("a month is 01 to 12", "en måned er 01 til 12"))?,
+            )),
             // Statistics Denmark's month: `2024M01`, always two digits.
-            Some('M') if rest.len() == 3 => Ok(Period::Month(year, number(&rest[1..], 12, "a month is M01 to M12")?)),
-            _ => Err(err(code, "unknown form")),
+            Some('M') if rest.len() == 3 => Ok(Period::Month(
+                year,
+                number(&rest[1..], 12, ("a month is M01 to M12", "en måned er M01 til M12"))?,
+            )),
+            _ => Err(err(code, ("unknown form", "ukendt form"))),
         }
     }
 }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::places::geography::{life_text, Level};
+use crate::places::geography::{life_words, Level};
 use crate::places::reference::{region_by_code, region_of, RegionRef, MUNICIPALITIES, REGIONS};
 use crate::places::written::{read_place, PlaceError};
 use crate::problems::catalogue::Code;
@@ -149,12 +149,37 @@ pub fn place_on(text: &str, date: NaiveDate) -> Result<PlaceOn, Problem> {
     Err(not_then(&place, from, until, date))
 }
 
+/// The region of the reference data that `place` names (by code) or that a
+/// text names without a confirmed code (`name`), when it exists on no day of
+/// `period`: the context of its `place_not_in_period`. Readers of published
+/// data ask this per row, so that Region Hovedstaden in 2027, or Region
+/// Østdanmark in 2024, is said not to exist then, whatever is followed up.
+pub(crate) fn region_not_in(
+    place: Option<&crate::places::geography::Geography>,
+    name: Option<&str>,
+    period: crate::ground::period::Period,
+) -> Option<std::collections::BTreeMap<String, serde_json::Value>> {
+    let region = match (place, name) {
+        (Some(g), _) if g.level == Level::Region => g.code.parse().ok().and_then(region_by_code),
+        (None, Some(name)) => REGIONS.iter().find(|r| r.name == name && r.code.is_none()),
+        _ => None,
+    }?;
+    let (first, last) = (period.first_day(), period.last_day());
+    let lives = region.established <= last && region.abolished.is_none_or(|end| first < end);
+    (!lives).then(|| {
+        let (life, life_da) = life_words(Some((Some(region.established), region.abolished)));
+        ctx!("name" => region.name, "geography" => region_geography(region), "period" => period.to_string(),
+            "life" => life, "life_da" => life_da)
+    })
+}
+
 /// A place asked for on a date outside its life.
 fn not_then(place: &PlaceOn, from: NaiveDate, until: Option<NaiveDate>, date: NaiveDate) -> Problem {
-    let life = life_text(Some((Some(from), until)));
+    let (life, life_da) = life_words(Some((Some(from), until)));
     Problem::with_context(
         Code::PlaceNotInPeriod,
         "",
-        ctx!("name" => place.name, "geography" => place.geography, "period" => date.to_string(), "life" => life),
+        ctx!("name" => place.name, "geography" => place.geography, "period" => date.to_string(),
+            "life" => life, "life_da" => life_da),
     )
 }

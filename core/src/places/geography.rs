@@ -382,16 +382,20 @@ impl Hierarchy {
     }
 }
 
-/// A place's life as a range of days, `2022-07-01–2026-12-31`, either end
-/// left open when it is not known: the same in Danish and English.
-pub(crate) fn life_text(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> String {
+/// A place's life in words, in English and Danish (`from 2022-07-01 to
+/// 2026-12-31`, `fra 2022-07-01 til 2026-12-31`), either end left out when it
+/// is not known: a message's `life` and `life_da`.
+pub(crate) fn life_words(life: Option<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>) -> (String, String) {
     let (from, to) = life.unwrap_or((None, None));
-    let from = from.map_or_else(String::new, |d| d.to_string());
     // The hierarchy keeps the first day no longer existing; people read the last day existing.
-    let to = to
-        .and_then(|d| d.pred_opt())
-        .map_or_else(String::new, |d| d.to_string());
-    format!("{from}–{to}")
+    let to = to.and_then(|d| d.pred_opt());
+    let say = |from_word: &str, to_word: &str, always: &str| match (from, to) {
+        (Some(f), Some(t)) => format!("{from_word} {f} {to_word} {t}"),
+        (Some(f), None) => format!("{from_word} {f}"),
+        (None, Some(t)) => format!("{to_word} {t}"),
+        (None, None) => always.to_string(),
+    };
+    (say("from", "to", "at all times"), say("fra", "til og med", "altid"))
 }
 
 #[cfg(test)]

@@ -158,6 +158,29 @@ fn by_digits(digits: &str) -> Result<Geography, PlaceError> {
         (_, 1081..=1085) => Some(value),
         _ => None,
     };
+    // StatBank's `081` or `000` read as a number (a spreadsheet, pandas)
+    // loses its leading zeros: suggested, never taken, since `81` is no code.
+    if digits.len() < 3 && (value == 0 || (81..=85).contains(&value)) {
+        let meant = if value == 0 {
+            Ok(country())
+        } else {
+            by_digits(&format!("{value:03}"))
+        };
+        if let Ok(suggestion) = meant {
+            let name = match value {
+                0 => "Hele landet".to_string(),
+                _ => REGIONS
+                    .iter()
+                    .find(|r| r.code.map(u32::from) == Some(1000 + value))
+                    .map_or_else(String::new, |r| r.name.to_string()),
+            };
+            return Err(PlaceError::Misspelt {
+                text: digits.to_string(),
+                suggestion,
+                name: format!("{name}, {value:03}"),
+            });
+        }
+    }
     if let Some(code) = region_code {
         return REGIONS
             .iter()
@@ -319,6 +342,16 @@ mod tests {
         assert_eq!(place("Hele landet"), "country:DK");
         assert_eq!(place("Danmark"), "country:DK");
         assert_eq!(place("Region Østdanmark"), "place_without_code");
+        // A code that lost its leading zero as a number is suggested, not read.
+        assert_eq!(place("81"), "misspelt_place");
+        let Err(PlaceError::Misspelt { suggestion, name, .. }) = read_place("81") else {
+            panic!("81")
+        };
+        assert_eq!(
+            (suggestion.to_string(), name.as_str()),
+            ("region:1081".into(), "Region Nordjylland, 081")
+        );
+        assert_eq!(place("0"), "misspelt_place");
     }
 
     #[test]

@@ -108,8 +108,8 @@ codes! {
         da: "Dokumentet er ikke gyldig JSON: {detail} (linje {line}, kolonne {column}).";
     /// The bytes are not UTF-8 text, which JSON requires.
     InvalidEncoding = "invalid_encoding", Error,
-        en: "The document is not UTF-8 text (first invalid byte at offset {offset}).",
-        da: "Dokumentet er ikke UTF-8-tekst (første ugyldige byte ved position {offset}).";
+        en: "The document is not UTF-8 text (first invalid byte at offset {offset}); save it as UTF-8 (in Excel: \"CSV UTF-8\").",
+        da: "Dokumentet er ikke UTF-8-tekst (første ugyldige byte ved position {offset}); gem det som UTF-8 (i Excel: \"CSV UTF-8\").";
     /// A text holds a NUL or a bidirectional embedding, override or isolate, which can make it read as something else.
     ForbiddenCharacter = "forbidden_character", Error,
         en: "The text holds the forbidden character {character}.",
@@ -407,6 +407,10 @@ codes! {
     MissingValue = "missing_value", Error,
         en: "There is neither a value nor a numerator and denominator at {at}.",
         da: "Der er hverken en værdi eller en tæller og nævner ved {at}.";
+    /// An observation without a value gives half a fraction: a numerator without a denominator, or the other way round (a long table without the other measure's row).
+    IncompleteFraction = "incomplete_fraction", Error,
+        en: "The {given} is given but not the {missing}, and there is no value ({at}).",
+        da: "{given} er angivet, men ikke {missing}, og der er ingen værdi ({at}).";
     /// Two rows share indicator, place, period and disaggregation.
     DuplicateObservation = "duplicate_observation", Error,
         en: "The observation at {at} repeats the indicator, place, period and disaggregation of the one at {first_at}.",
@@ -587,7 +591,7 @@ codes! {
     TargetWithoutIndicator = "target_without_indicator", Error,
         en: "The target does not say which indicator it is for.",
         da: "Målet angiver ikke, hvilken indikator det gælder.";
-    /// A target names a stratum dimension that its indicator is not broken down by.
+    /// A target, an observation or a source mapping names a stratum dimension that its indicator is not broken down by (observations and mappings: where the indicator declares its dimensions at all); `did_you_mean` is the dimension it most likely means, if any.
     UnknownStratum = "unknown_stratum", Error,
         en: "Indicator `{indicator}` is not broken down by `{dimension}` (it is by: {known}).",
         da: "Indikatoren `{indicator}` er ikke opdelt efter `{dimension}` (den er opdelt efter: {known}).";

@@ -67,7 +67,7 @@ fn cut_quoted(detail: &str) -> String {
 /// too) is cut, except that a `detail` has only its quotations cut.
 fn bounded(key: &str, value: Value) -> Value {
     match value {
-        Value::String(s) if key == "detail" => Value::String(cut_quoted(&s)),
+        Value::String(s) if key == "detail" || key == "detail_da" => Value::String(cut_quoted(&s)),
         Value::String(s) => Value::String(cut(&s)),
         Value::Array(items) => Value::Array(items.into_iter().map(|v| bounded(key, v)).collect()),
         other => other,
@@ -77,7 +77,7 @@ fn bounded(key: &str, value: Value) -> Value {
 /// A value's type and length in place of the value.
 fn redact(key: &str, value: &Value) -> Value {
     match value {
-        Value::String(s) if key == "detail" => Value::String(replace_quoted(s)),
+        Value::String(s) if key == "detail" || key == "detail_da" => Value::String(replace_quoted(s)),
         Value::String(s) => Value::String(format!("<string:{}>", s.chars().count())),
         Value::Number(n) => Value::String(format!("<number:{}>", n.to_string().len())),
         Value::Array(items) => Value::Array(items.iter().map(|v| redact(key, v)).collect()),
@@ -153,10 +153,7 @@ impl Problem {
                 (k, v)
             })
             .collect();
-        let message = Messages {
-            en: render(code.template(Lang::En), &context, Lang::En),
-            da: render(code.template(Lang::Da), &context, Lang::Da),
-        };
+        let message = messages(code, &context);
         Problem {
             code,
             path: path.into(),
@@ -182,10 +179,7 @@ impl Problem {
     pub fn redacted(&self) -> Problem {
         let context: BTreeMap<String, Value> = self.context.iter().map(|(k, v)| (k.clone(), redact(k, v))).collect();
         Problem {
-            message: Messages {
-                en: render(self.code.template(Lang::En), &context, Lang::En),
-                da: render(self.code.template(Lang::Da), &context, Lang::Da),
-            },
+            message: messages(self.code, &context),
             context,
             ..self.clone()
         }
@@ -229,6 +223,22 @@ macro_rules! ctx {
     }};
 }
 pub(crate) use ctx;
+
+/// A code's messages from `context`. A suggestion (`did_you_mean`) is
+/// said in the message as well, where the template does not already say it,
+/// so a reader sees it without opening the context.
+fn messages(code: Code, context: &BTreeMap<String, Value>) -> Messages {
+    let mut en = render(code.template(Lang::En), context, Lang::En);
+    let mut da = render(code.template(Lang::Da), context, Lang::Da);
+    let template = code.template(Lang::En);
+    if let Some(Value::String(near)) = context.get("did_you_mean") {
+        if !template.contains("{did_you_mean}") && !template.contains("{suggestion}") {
+            en.push_str(&format!(" Did you mean `{near}`?"));
+            da.push_str(&format!(" Mente du `{near}`?"));
+        }
+    }
+    Messages { en, da }
+}
 
 /// Fills `{name}` placeholders from `context`. Strings are inserted bare,
 /// other values as JSON; a missing value renders as `?` so that a template

@@ -504,9 +504,10 @@ impl Rows {
                     Some(p)
                 }
                 Err(e) => {
-                    let p = self
-                        .spot(row, "period")
-                        .problem(Code::InvalidPeriod, ctx!("detail" => e.to_string()));
+                    let p = self.spot(row, "period").problem(
+                        Code::InvalidPeriod,
+                        ctx!("detail" => e.to_string(), "detail_da" => e.danish()),
+                    );
                     self.problems.push(p);
                     None
                 }
@@ -712,7 +713,20 @@ pub(crate) fn csv_problem(e: &csv::Error, line: usize) -> Problem {
         line if line > 1 => Pointer::root().index(line),
         _ => Pointer::root(),
     };
-    Problem::with_context(Code::CsvSyntax, at, ctx!("detail" => e.to_string(), "line" => line))
+    // The csv crate's own words are English; a Danish reader gets what they mean.
+    let detail_da = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("rækken har {len} felter, men de foregående rækker har {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "teksten er ikke UTF-8 (gem filen som UTF-8)".to_string(),
+        csv::ErrorKind::Io(_) => "filen kunne ikke læses".to_string(),
+        _ => "filen kan ikke læses som CSV".to_string(),
+    };
+    Problem::with_context(
+        Code::CsvSyntax,
+        at,
+        ctx!("detail" => e.to_string(), "detail_da" => detail_da, "line" => line),
+    )
 }
 
 #[cfg(test)]
@@ -844,5 +858,10 @@ mod tests {
         assert_eq!(problems.0[0].code, Code::CsvSyntax);
         // The short row is line 3 of the file.
         assert_eq!(problems.0[0].path.to_string(), "/3");
+        // In Danish without the crate's English.
+        assert_eq!(
+            problems.0[0].message.da,
+            "CSV-filen er fejlformet omkring linje 3: rækken har 2 felter, men de foregående rækker har 4."
+        );
     }
 }

@@ -31,6 +31,7 @@ use crate::engine::observation::{ObservationTable, Origin, Stratum, SUPPRESSED};
 use crate::ground::fold::nearest;
 use crate::ground::hash::HashMap;
 use crate::ground::period::Period;
+use crate::places::directory::region_not_in;
 use crate::places::written::read_place;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
@@ -182,8 +183,24 @@ impl SourceMapping {
     }
 
     /// The mapping against an agreement's indicators: the indicator is one
-    /// of them, and each category maps onto one its dimension declares
+    /// of them, each stratum is a dimension it has (where it declares its
+    /// dimensions), and each category maps onto one its dimension declares
     /// (with the category it most likely means).
+    ///
+    /// ```
+    /// use sundhedsaftale::published::mapping::SourceMapping;
+    /// let mut a = sundhedsaftale::nordjylland_2024();
+    /// a.indicators[0].strata = serde_json::from_str(
+    ///     r#"[{"dimension": "sex", "categories": [{"code": "kvinder", "name": "Kvinder"}]}]"#).unwrap();
+    /// let m: SourceMapping = sundhedsaftale::parse_json(r#"{"indicator": "genindlaeggelser-30-dage",
+    ///     "place": "OMRÅDE", "period": "TID", "value": "INDHOLD",
+    ///     "strata": [{"column": "KØN", "dimension": "Sex", "categories": {"K": "kvinder"}}]}"#).unwrap();
+    /// let problems = m.check_against(&a.indicator_catalogue().0);
+    /// let p = problems.iter().next().unwrap();
+    /// assert_eq!((p.code.as_str(), p.path.as_str()), ("unknown_stratum", "/strata/0/dimension"));
+    /// assert_eq!(p.context["did_you_mean"], "sex");
+    /// assert!(p.message.da.ends_with("Mente du `sex`?"), "{}", p.message.da);
+    /// ```
     pub fn check_against(&self, catalogue: &IndicatorCatalogue) -> Problems {
         let mut out = self.check().0;
         let Some(def) = catalogue.get(&self.indicator) else {
@@ -196,6 +213,10 @@ impl SourceMapping {
         };
         for (i, s) in self.strata.iter().enumerate() {
             let Some(v) = def.stratification(&s.dimension) else {
+                if let Some(context) = def.unknown_dimension(&s.dimension) {
+                    let at = Pointer::root().key("strata").index(i).key("dimension");
+                    out.push(Problem::with_context(Code::UnknownStratum, at, context));
+                }
                 continue;
             };
             for (written, category) in &s.categories {
@@ -470,7 +491,7 @@ struct Reading<'m> {
     /// Each place text read once: its interned place, or its problem's code and context.
     places: HashMap<String, Result<u32, (Code, Context)>>,
     /// Each period text read once: the period, or what is wrong with it.
-    periods: HashMap<String, Result<Period, String>>,
+    periods: HashMap<String, Result<Period, crate::ground::period::PeriodError>>,
     /// Each observation's key, and its table row (a long table's rows complete it).
     rows_of: HashMap<(u32, Period, u32), usize>,
     /// The sheet rows of each table row: the row that began it, and the row
@@ -533,8 +554,8 @@ impl<'m> Reading<'m> {
                 }
             }
             let before = self.problems.seen();
-            let place = self.place(r);
             let period = self.period(r);
+            let place = self.place(r, period);
             let stratum = self.stratum(r);
             let numbers = self.numbers(r);
             if self.problems.seen() > before {
@@ -654,8 +675,9 @@ impl<'m> Reading<'m> {
     }
 
     /// The row's place, read once per distinct text (by the cube's label
-    /// when the text names none); a problem at every row that names none.
-    fn place(&mut self, r: usize) -> Option<u32> {
+    /// when the text names none); a problem at every row that names none,
+    /// or names a region that does not exist in the row's `period`.
+    fn place(&mut self, r: usize, period: Option<Period>) -> Option<u32> {
         let column = self.sheet.columns.iter().position(|c| *c == self.mapping.place)?;
         let text = self.text(r, column);
         if !self.places.contains_key(text.as_ref()) {
@@ -675,14 +697,27 @@ impl<'m> Reading<'m> {
             };
             self.places.insert(text.to_string(), known);
         }
-        match &self.places[text.as_ref()] {
-            Ok(id) => Some(*id),
-            Err((code, context)) => {
-                let p = self.sheet.spot(r, column).problem(*code, context.clone());
-                self.problems.push(p);
-                None
+        let (code, context) = match &self.places[text.as_ref()] {
+            Ok(id) => {
+                let place = self.table.geography_of(*id);
+                match period.and_then(|p| region_not_in(Some(place), None, p)) {
+                    None => return Some(*id),
+                    Some(context) => (Code::PlaceNotInPeriod, context),
+                }
             }
-        }
+            // A region known only by name is first of all not there before it exists.
+            Err((Code::PlaceWithoutCode, context)) => {
+                let name = context.get("name").and_then(serde_json::Value::as_str);
+                match period.and_then(|p| region_not_in(None, name, p)) {
+                    Some(not_then) => (Code::PlaceNotInPeriod, not_then),
+                    None => (Code::PlaceWithoutCode, context.clone()),
+                }
+            }
+            Err((code, context)) => (*code, context.clone()),
+        };
+        let p = self.sheet.spot(r, column).problem(code, context);
+        self.problems.push(p);
+        None
     }
 
     /// The row's period, read once per distinct text; a problem at every row
@@ -693,15 +728,15 @@ impl<'m> Reading<'m> {
         let known = self
             .periods
             .entry(text.to_string())
-            .or_insert_with(|| text.parse::<Period>().map_err(|e| e.to_string()))
+            .or_insert_with(|| text.parse::<Period>())
             .clone();
         match known {
             Ok(p) => Some(p),
-            Err(detail) => {
-                let p = self
-                    .sheet
-                    .spot(r, column)
-                    .problem(Code::InvalidPeriod, ctx!("detail" => detail));
+            Err(e) => {
+                let p = self.sheet.spot(r, column).problem(
+                    Code::InvalidPeriod,
+                    ctx!("detail" => e.to_string(), "detail_da" => e.danish()),
+                );
                 self.problems.push(p);
                 None
             }
