@@ -150,3 +150,5 @@ def test_a_withheld_value_says_so_in_the_notebook_in_danish() -> None:
     result = sundhedsaftale.nordjylland_2024().follow_up(vector["year"], observations)
     page = result.to_html(lang="da", limit=len(result))
     assert "ikke offentliggjort af kilden" in page and "withheld at the source" not in page
+    # The agreement's own word for a focus area, as the report and the elements say it.
+    assert "<th scope=\"col\">Pejlemærke</th>" in page

@@ -112,7 +112,7 @@ test("the overview shows the title, status, vision, focus areas, parties and clu
   assert.deepEqual(shown.objectives, doc.focus_areas.map((f) => f.objectives.length));
   assert.deepEqual(shown.parties, agreement.partiesOn("2024-06-01").map((o) => o.id));
   assert.deepEqual(shown.clusters, agreement.clustersOn("2024-06-01").map((c) => c.id));
-  assert.ok(shown.headings.includes("Indsatsområder"), "Danish by default");
+  assert.ok(shown.headings.includes("Pejlemærker"), "Danish by default");
   await page.locator("#overview").screenshot({ path: join(screenshots, "overview.png") });
 });
 
@@ -228,7 +228,7 @@ test('lang="en" switches every label, and src shows another region\'s agreement'
     status: root.querySelector("[part~=status] .badge").textContent,
     roles: [...root.querySelectorAll("[part~=parties] h4")].map((h) => h.textContent),
   }));
-  assert.ok(english.headings.includes("Focus areas") && !english.headings.includes("Indsatsområder"));
+  assert.ok(english.headings.includes("Focus areas") && !english.headings.includes("Pejlemærker"));
   assert.equal(english.status, sa.label("validity_state", "in_force", "en"));
   assert.deepEqual(english.roles, ["party", "bound_non_party", "covered_non_party"].map((r) => sa.label("agreement_role", r, "en")));
   await page.locator("#overview").screenshot({ path: join(screenshots, "overview-en.png") });

@@ -407,8 +407,8 @@ fn the_syddanmark_example_rolls_up_its_age_groups_and_says_so() {
         sundhedsaftale::annual::RollUpBasis::MeanOfStrata
     );
     assert!(region.left_out.is_empty());
-    let en = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::En);
+    let en = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::En, false);
     assert!(en.contains("mean of the strata: Andel rygere (age_group)"), "{en}");
-    let da = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::Da);
+    let da = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::Da, false);
     assert!(da.contains("gennemsnit af strata: Andel rygere (age_group)"), "{da}");
 }

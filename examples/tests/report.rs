@@ -189,7 +189,12 @@ fn follow_up_on_the_embedded_key_figures() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Annual follow-up 2025 — Sundhedsaftale 2024\n"));
     assert!(out.contains("en eller flere kroniske sygdomme (nordjyderne) — Region Nordjylland\n  baseline 2013: 45  →  latest 2021: 54  (change 9)\n  status: deterioration, score -5\n"));
-    assert!(out.contains("status: not available (direction_unknown)"));
+    assert!(out.contains("status: not available (direction not known)"));
+    assert!(out.contains("  change a year: 2.31 %\n"));
+    assert!(!out.contains("x="), "method internals only with --verbose");
+    let (code, verbose, _) = report(&["--follow-up", "2025", "--verbose"]);
+    assert_eq!(code, 0);
+    assert!(verbose.contains("  method: x = -0.023052;"), "{verbose}");
     assert!(out.contains("No data (12): Akutte somatiske og psykiatriske genindlæggelser inden for 30 dage;"));
 }
 
@@ -202,9 +207,7 @@ fn follow_up_on_a_csv_of_observations() {
     let (code, out, err) = report(&["--follow-up", "2024", "--observations", csv, "--lang", "da"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Akutte somatiske og psykiatriske genindlæggelser inden for 30 dage — Læsø Kommune\n  skjult af diskretionshensyn (antal under 5)"));
-    assert!(out.contains(
-        "— Brønderslev Kommune\n  skjult af diskretionshensyn (beskytter municipality:825 via cluster:nord)"
-    ));
+    assert!(out.contains("— Brønderslev Kommune\n  skjult af diskretionshensyn (beskytter Læsø Kommune via Nord)"));
     assert!(out.contains("— Region Nordjylland\n  basis 2022: "));
     assert!(out.contains("dækning: 11 af 11 kommuner"));
 }

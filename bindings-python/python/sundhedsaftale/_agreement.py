@@ -334,7 +334,7 @@ class Agreement(HealthAgreementFields):
                 + (f"<h4>{w('Key figures', 'Nøgletal')}</h4><ul>{figures}</ul>" if figures else "")
                 + "</section>"
             )
-        parts.append(f"<h3>{w('Focus areas', 'Fokusområder')}</h3>" + "".join(areas))
+        parts.append(f"<h3>{w('Focus areas', 'Pejlemærker')}</h3>" + "".join(areas))
         parts.append(
             d.table(
                 "parties",

@@ -112,7 +112,7 @@ class FollowUp:
         d.check_lang(lang)
         heads = {
             "en": ("Focus area", "Indicator", "Place", "Stratum", "Baseline", "Latest", "Target", "Status", "Score", "Note"),
-            "da": ("Fokusområde", "Indikator", "Sted", "Stratum", "Basis", "Seneste", "Mål", "Status", "Score", "Note"),
+            "da": ("Pejlemærke", "Indikator", "Sted", "Gruppe", "Udgangspunkt", "Seneste", "Mål", "Status", "Score", "Bemærkning"),
         }[lang]
 
         def point(period: Any, value: Any) -> str:

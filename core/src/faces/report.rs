@@ -720,9 +720,11 @@ fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
 }
 
 /// Renders the annual follow-up: per focus area, each indicator with data at
-/// each place (baseline, latest, change, target, status, score, coverage,
-/// discretion), the indicators without data, and the roll-ups.
-pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, lang: Lang) -> String {
+/// each place (baseline, latest, change, target, status, score, progress in
+/// words, coverage, discretion), the indicators without data, and the
+/// roll-ups. `verbose` adds the progress method's own measures (x, the
+/// thresholds, the limit coefficient).
+pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, lang: Lang, verbose: bool) -> String {
     let mut out = String::new();
     let w = &mut out;
     // Two decimals at most; in Danish with a decimal comma and a minus sign, as Danes write numbers.
@@ -768,10 +770,19 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                         format!("{} {threshold}", t(lang, "count below", "antal under"))
                     }
                     Hidden::Complementary { protects, via } => {
+                        // Places by name, as the rows name them.
+                        let name = |g: &str| {
+                            g.parse::<Geography>()
+                                .ok()
+                                .and_then(|g| hierarchy.name(&g).map(str::to_string))
+                                .unwrap_or_else(|| g.to_string())
+                        };
                         format!(
-                            "{} {protects} {} {via}",
+                            "{} {} {} {}",
                             t(lang, "protects", "beskytter"),
-                            t(lang, "via", "via")
+                            name(protects),
+                            t(lang, "via", "via"),
+                            name(via)
                         )
                     }
                     Hidden::Withheld { period } => {
@@ -820,7 +831,17 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             let score = r.score.map_or_else(String::new, |s| {
                 format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
             });
-            let note = r.note.as_deref().map_or_else(String::new, |n| format!(" ({n})"));
+            // The row's note is English; the reason behind it is said in the reader's language.
+            let note = match (r.progress.as_ref().and_then(|p| p.not_available), r.note.as_deref()) {
+                (Some(reason), _) => format!(" ({})", reason.label(lang)),
+                (None, Some(n)) if lang == Lang::Da => match n.strip_prefix("no value in the base period ") {
+                    Some(p) => format!(" (ingen værdi i basisperioden {p})"),
+                    None if n.starts_with("target not usable") => " (målet kan ikke bruges)".to_string(),
+                    None => " (fremgangen kan ikke beregnes)".to_string(),
+                },
+                (None, Some(n)) => format!(" ({n})"),
+                (None, None) => String::new(),
+            };
             if let Some(why) = r.not_scored {
                 let _ = writeln!(
                     w,
@@ -837,20 +858,45 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                     r.status.label(lang)
                 );
             }
-            if let Some(p) = r.progress.as_ref().and_then(|p| p.x.map(|x| (p, x))) {
-                let (p, x) = p;
-                let _ = writeln!(
-                    w,
-                    "  x = {:.6}; {} {:.6}; {} {}/{}/{}; c = {:.6}",
-                    x,
-                    t(lang, "growth", "vækst"),
-                    p.observed_growth.unwrap_or(f64::NAN),
-                    t(lang, "thresholds", "tærskler"),
-                    p.thresholds.high,
-                    p.thresholds.medium,
-                    p.thresholds.low,
-                    p.coefficient
-                );
+            // Progress in words; the method's own measures only when asked for.
+            if let Some(p) = &r.progress {
+                let pct = |v: f64| num(Some(v * 100.0));
+                let share = p
+                    .target
+                    .map(|target| (p.current.value - p.base.value) / (target.value - p.base.value))
+                    .filter(|s| s.is_finite());
+                match (share, p.observed_growth) {
+                    (Some(share), _) => {
+                        let _ = writeln!(
+                            w,
+                            "  {} {} %",
+                            t(
+                                lang,
+                                "of the way from baseline to target:",
+                                "af vejen fra basis til mål:"
+                            ),
+                            pct(share)
+                        );
+                    }
+                    (None, Some(g)) if g.is_finite() => {
+                        let _ = writeln!(w, "  {} {} %", t(lang, "change a year:", "ændring om året:"), pct(g));
+                    }
+                    _ => {}
+                }
+                if let (true, Some(x)) = (verbose, p.x) {
+                    let _ = writeln!(
+                        w,
+                        "  {}: x = {x:.6}; {} {:.6}; {} {}/{}/{}; c = {:.6}",
+                        t(lang, "method", "metode"),
+                        t(lang, "growth", "vækst"),
+                        p.observed_growth.unwrap_or(f64::NAN),
+                        t(lang, "thresholds", "tærskler"),
+                        p.thresholds.high,
+                        p.thresholds.medium,
+                        p.thresholds.low,
+                        p.coefficient
+                    );
+                }
             }
             if r.contributed > 0 || !r.missing.is_empty() {
                 // Up to ten missing municipalities by name; beyond that, the count says it.

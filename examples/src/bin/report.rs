@@ -19,6 +19,8 @@
 //! a table as published (StatBank CSV, JSON-stat, an Excel workbook, by the
 //! file's extension) read through the mapping, and problems name the file's
 //! own row and column.
+//! With `--verbose`, a follow-up also shows the progress method's own
+//! measures (x, growth, thresholds, the limit coefficient).
 //! With `--redact`, problems show every echoed value as its type and length
 //! (`<string:12>`), so that the output holds no personal data from the input.
 //! Exit codes: 0 when the document has no errors (warnings allowed); 1 when
@@ -34,7 +36,7 @@ use sundhedsaftale::{
     Label, Lang, Minutes, Problems,
 };
 
-const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da]\n       report --follow-up YEAR --observations TABLE.csv|TABLE.json|TABLE.xlsx --mapping MAPPING.json [FILE.json] [--lang en|da]\n       report --places [--date YYYY-MM-DD] [--lang en|da]\n       report --place TEXT [--date YYYY-MM-DD] [--lang en|da]";
+const USAGE: &str = "usage: report [FILE.json] [--date YYYY-MM-DD] [--lang en|da] [--redact]\n       report --minutes [MINUTES.json] [--agreement FILE.json] [--lang en|da]\n       report --follow-up YEAR [--observations FILE.csv|FILE.json] [FILE.json] [--lang en|da] [--verbose]\n       report --follow-up YEAR --observations TABLE.csv|TABLE.json|TABLE.xlsx --mapping MAPPING.json [FILE.json] [--lang en|da] [--verbose]\n       report --places [--date YYYY-MM-DD] [--lang en|da]\n       report --place TEXT [--date YYYY-MM-DD] [--lang en|da]";
 
 struct Args {
     file: Option<String>,
@@ -48,6 +50,7 @@ struct Args {
     date: NaiveDate,
     lang: Lang,
     redact: bool,
+    verbose: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -63,6 +66,7 @@ fn parse_args() -> Result<Args, String> {
         date: chrono::Local::now().date_naive(),
         lang: Lang::En,
         redact: false,
+        verbose: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -78,6 +82,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--minutes" => args.minutes = true,
             "--redact" => args.redact = true,
+            "--verbose" => args.verbose = true,
             "--follow-up" => {
                 let value = it.next().ok_or("--follow-up needs a year")?;
                 args.follow_up = Some(
@@ -240,7 +245,10 @@ fn main() -> ExitCode {
         return match annual::run_published(&agreement, &bytes, format, &mapping, year, &FollowUpConfig::default()) {
             Ok(mut result) => {
                 result.problems = shown(&result.problems, &args);
-                print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+                print!(
+                    "{}",
+                    report::render_follow_up(&result, &agreement, args.lang, args.verbose)
+                );
                 ExitCode::SUCCESS
             }
             Err(problems) => fail(&problems, &args),
@@ -264,7 +272,10 @@ fn main() -> ExitCode {
         ) {
             Ok(mut result) => {
                 result.problems = shown(&result.problems, &args);
-                print!("{}", report::render_follow_up(&result, &agreement, args.lang));
+                print!(
+                    "{}",
+                    report::render_follow_up(&result, &agreement, args.lang, args.verbose)
+                );
             }
             Err(problems) => return fail(&problems, &args),
         }
