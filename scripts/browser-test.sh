@@ -11,8 +11,21 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -d bindings-wasm/tools/node_modules/playwright-core ]; then
-  (cd bindings-wasm/tools && npm install --silent --no-audit --no-fund)
+# Every pinned tool at its pinned version, or a clean install from the lock:
+# an earlier run may have installed fewer tools (playwright-core before
+# axe-core) or older ones.
+tools_installed() {
+  (cd bindings-wasm/tools && node -e '
+    const { devDependencies } = require("./package.json");
+    for (const [name, version] of Object.entries(devDependencies)) {
+      let installed = null;
+      try { installed = require(`./node_modules/${name}/package.json`).version; } catch {}
+      if (installed !== version) { console.error(`browser-test: ${name} ${installed ?? "missing"}, pinned ${version}`); process.exit(1); }
+    }')
+}
+if ! tools_installed; then
+  (cd bindings-wasm/tools && npm ci --silent --no-audit --no-fund)
+  tools_installed
 fi
 export SCREENSHOTS="${CARGO_TARGET_DIR:-$PWD/target}/screenshots"
 log=$(mktemp)

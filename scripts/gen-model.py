@@ -324,7 +324,10 @@ def python(models: Dict[str, Model], enums: Dict[str, Enum], aliases: Dict[str, 
         out.append("\n@dataclass(frozen=True, kw_only=True, repr=False)")
         bases = ", ".join([MIXINS[m.name], "Model"] if m.name in MIXINS else ["Model"])
         out.append(f"class {m.name}({bases}):")
-        out.append(docstring(m.doc or m.name, "    ").rstrip("\n"))
+        # help() shows the class docstring, not the attributes' own: list them there too.
+        fields = [f"        {py_name(f.json)}: {f.doc}" for f in m.fields if f.doc]
+        doc = (m.doc or m.name) + ("\n\n    Attributes:\n" + "\n".join(fields) + "\n    " if fields else "")
+        out.append(docstring(doc, "    ").rstrip("\n"))
         out.append("")
         for f in m.fields:
             default = py_default(f, aliases)

@@ -243,7 +243,7 @@ impl NativeAgreement {
         };
         let result = core::annual::run(&self.inner, observations.map(|t| (t, format)), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
-        Ok(NativeFollowUp { inner: result })
+        Ok(NativeFollowUp::new(result, &self.inner))
     }
 
     /// The annual follow-up of `year` on observations already read; `options` as in `follow_up`.
@@ -267,7 +267,7 @@ impl NativeAgreement {
         }
         let result = core::annual::run_on(&self.inner, Some(&observations.table), year, &options.into())
             .map_err(|p| validation_error(py, &p))?;
-        Ok(NativeFollowUp { inner: result })
+        Ok(NativeFollowUp::new(result, &self.inner))
     }
 
     /// The readable report on a date.
@@ -289,6 +289,17 @@ impl NativeAgreement {
 #[pyclass(module = "sundhedsaftale._native", name = "NativeFollowUp", frozen)]
 struct NativeFollowUp {
     inner: core::annual::AnnualFollowUp,
+    /// The agreement's names and units, for the readers' columns and texts.
+    figures: core::figures::Figures,
+}
+
+impl NativeFollowUp {
+    fn new(inner: core::annual::AnnualFollowUp, agreement: &core::HealthAgreement) -> Self {
+        NativeFollowUp {
+            inner,
+            figures: core::figures::Figures::of(agreement),
+        }
+    }
 }
 
 #[pymethods]
@@ -319,14 +330,35 @@ impl NativeFollowUp {
         serialize(py, &self.inner.problems)
     }
 
-    /// The rows as an Arrow stream (the PyCapsule interface), one scalar per column.
-    #[pyo3(signature = (requested_schema = None))]
-    fn __arrow_c_stream__<'py>(
+    /// A value of `indicator` as a reader reads it in `lang_code`: rounded to
+    /// the indicator's decimals, with its unit, the language's decimal mark.
+    fn value_text(&self, indicator: &str, value: f64, lang_code: &str) -> PyResult<String> {
+        Ok(self.figures.value(indicator, value, lang(lang_code)?))
+    }
+
+    /// Why row `index` has no value, status or score, in `lang_code` (see
+    /// `figures::note`); `None` when it has them.
+    fn note_text(&self, index: usize, lang_code: &str) -> PyResult<Option<String>> {
+        let lang = lang(lang_code)?;
+        Ok(self.inner.rows.get(index).and_then(|r| core::figures::note(r, lang)))
+    }
+
+    /// A focus area's name, as the agreement writes it.
+    fn focus_area_name(&self, id: &str) -> Option<String> {
+        self.figures.focus_area(id).map(str::to_string)
+    }
+
+    /// The rows as an Arrow stream (the PyCapsule interface), one scalar per
+    /// column, the readers' columns (labels, names) in `lang_code`.
+    #[pyo3(signature = (lang_code, requested_schema = None))]
+    fn arrow_stream<'py>(
         &self,
         py: Python<'py>,
+        lang_code: &str,
         requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
-        let batch = table::rows_batch(&self.inner.rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let batch = table::rows_batch(&self.inner.rows, &self.figures, lang(lang_code)?)
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         let schema = batch.schema();
         let field = arrow_schema::Field::new_struct("", schema.fields().clone(), false);
         let arrays = std::iter::once(Ok(
@@ -669,6 +701,12 @@ fn labels<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     serialize(py, &core::labels::all())
 }
 
+/// `value` rounded to `decimals` as `lang_code` writes numbers (see `figures::number`).
+#[pyfunction]
+fn format_number(value: f64, decimals: u8, lang_code: &str) -> PyResult<String> {
+    Ok(core::figures::number(value, decimals, lang(lang_code)?))
+}
+
 /// The catalogue of problem codes.
 #[pyfunction]
 fn catalogue<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -707,6 +745,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(politisk_klynge_vest_2021_json, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(labels, m)?)?;
+    m.add_function(wrap_pyfunction!(format_number, m)?)?;
     m.add_function(wrap_pyfunction!(agreement_schema, m)?)?;
     m.add("SCHEMA_VERSION", core::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -33,6 +33,11 @@ def test_the_notebook_runs_without_error_and_plots() -> None:
     for expected in ("sundhedsaftale-overview", "sundhedsaftale-calendar", "sundhedsaftale-composition", "sundhedsaftale-minutes"):
         assert expected in html, expected
     assert "Klynge Vest (før 2022)" not in html  # clusters asked for on a date
+    # In Danish (the notebook sets it once), on the date asked, values rounded with their unit.
+    assert "Status pr. 2025-01-01" in html and "Pejlemærker" in html
+    follow_up = next(o["data"]["text/html"] for o in outputs if "sundhedsaftale-follow-up" in o.get("data", {}).get("text/html", ""))
+    assert "Årlig opfølgning 2024" in follow_up
+    assert re.search(r"\d+,\d %", follow_up) and not re.search(r"\d[.,]\d{3,}", follow_up)
 
 
 def test_the_notebook_code_type_checks_strictly(tmp_path: Path) -> None:

@@ -3,7 +3,12 @@ import type { Agreement, Lang, ParsedAgreement, Problem, SourceMapping } from ".
 
 /** What the agreement-showing elements share. */
 export declare class AgreementElement extends HTMLElement {
-  /** The display language: "da" unless the `lang` attribute says "en". */
+  /**
+   * The display language: the element's own `lang` attribute, else that of
+   * the nearest ancestor with one (`<html lang="en">`), "en" when it is
+   * English (`en`, `en-GB`, …) and "da" otherwise or when none is set. The
+   * element renders again when either changes.
+   */
   readonly language: Lang;
   /** The date shown (the `on` attribute, YYYY-MM-DD); today when absent. Set a Date for its calendar day in the local time zone. */
   get on(): string;
@@ -29,6 +34,7 @@ export declare class FollowUpElement extends AgreementElement {
 }
 /** `<sundhedsaftale-validator>`: every problem of a pasted, dropped or chosen document, its place marked. */
 export declare class ValidatorElement extends HTMLElement {
+  /** The display language, as for the other elements: its own `lang`, else the nearest ancestor's; "da" unless English. */
   readonly language: Lang;
   /** The document text being checked; setting it checks it. */
   value: string;

@@ -62,6 +62,10 @@ const TEXT = {
     coverage: "Dækning",
     total: "I alt",
     chartOf: (name) => `Udvikling fra udgangspunkt til seneste værdi for ${name}`,
+    legend: "Sådan læses figuren",
+    legendBaseline: "Åben prik: udgangspunktet",
+    legendLatest: "Fyldt prik: seneste værdi, farvet efter status",
+    legendTarget: "Lodret streg: målet",
     noValues: "Ingen værdier at vise.",
     withoutData: (n) => `${n} indikatorer uden data for året`,
     rollUp: "Samlet status pr. sted og pejlemærke (score fra −5 til 5)",
@@ -122,6 +126,10 @@ const TEXT = {
     coverage: "Coverage",
     total: "Total",
     chartOf: (name) => `Change from baseline to latest value for ${name}`,
+    legend: "How to read the chart",
+    legendBaseline: "Open dot: the baseline",
+    legendLatest: "Filled dot: the latest value, coloured by status",
+    legendTarget: "Vertical line: the target",
     noValues: "No values to show.",
     withoutData: (n) => `${n} indicators without data for the year`,
     rollUp: "Overall status per place and focus area (score from −5 to 5)",
@@ -144,12 +152,16 @@ const TEXT = {
   },
 };
 
+/** The chart's text size in pixels, as shown: at least 11 px on a phone too. */
+const CHART_FONT = 12;
+
 /** The styles every element shares; `--sa-*` properties theme them. */
 const STYLE = `
 :host { display: block; font: var(--sa-font, 1rem/1.45 system-ui, sans-serif); color: var(--sa-color, #1b1f24);
   background: var(--sa-background, transparent); }
 :host([hidden]) { display: none; }
-[part~="body"] { overflow-x: auto; }
+/* Nothing scrolls the page sideways: wide tables scroll inside their own box, long words break. */
+[part~="body"] { min-width: 0; overflow-wrap: break-word; }
 time { white-space: nowrap; }
 details.text { font-weight: normal; font-size: .9em; border: 0; padding: 0; margin: .2em 0 0; }
 details.text summary { font-weight: normal; color: var(--sa-muted, #57606a); }
@@ -157,8 +169,18 @@ h2 { font-size: 1.3em; margin: 0 0 .4em; color: var(--sa-heading-color, inherit)
 h3 { font-size: 1.1em; margin: 1em 0 .3em; }
 h4 { font-size: 1em; margin: .8em 0 .2em; }
 section { margin: 0 0 1em; }
-table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
+/* Separate borders: a sticky cell of a collapsed table leaves its border behind when it scrolls. */
+table { border-collapse: separate; border-spacing: 0; width: 100%; margin: .3em 0 .8em; }
 caption { text-align: left; font-weight: 600; padding: .2em 0; }
+.scroll { overflow-x: auto; margin: .3em 0 .8em; container-type: inline-size; }
+/* A caption stays as wide as the box and in view, so it is read without scrolling. */
+.scroll caption { position: sticky; left: 0; max-width: 100cqi; box-sizing: border-box; }
+.scroll > table { margin: 0; }
+.scroll:focus-visible { outline: 2px solid var(--sa-accent, #0b5cad); outline-offset: 2px; }
+/* The first column (what a row is about) stays in view while the rest scrolls; :where keeps the
+   rule weak, so a marked row's own background still wins. */
+:where(.scroll tr) > :first-child { position: sticky; left: 0; z-index: 1; background: var(--sa-surface, #fff);
+  box-shadow: inset -1px 0 0 var(--sa-border, #d0d7de); }
 th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid var(--sa-border, #d0d7de); vertical-align: top; }
 th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -181,21 +203,37 @@ blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 4px solid var
 tr[data-due="overdue"] > * { background: var(--sa-overdue-row, #ffebe9); }
 tr[data-due="due_next"] > * { background: var(--sa-due-row, #fff8c5); }
 [role="alert"] { color: var(--sa-bad, #cf222e); }
-svg { display: block; width: 100%; max-width: 40em; height: auto; font-size: 12px; }
-svg .axis { stroke: var(--sa-border, #d0d7de); }
+figure { margin: .3em 0 .8em; }
+/* The chart is drawn at the width it is shown (one unit a pixel), so its text is as large as written;
+   it only shrinks for the moment before it is drawn again after a resize. */
+svg[part~="chart"] { display: block; max-width: 100%; height: auto; font-size: ${CHART_FONT}px; }
+svg .axis { stroke: var(--sa-muted, #57606a); }
 svg .span { stroke: var(--sa-muted, #57606a); stroke-width: 2; }
 svg .target { stroke: var(--sa-accent, #0b5cad); stroke-width: 2; }
+svg .baseline { fill: var(--sa-surface, #fff); stroke: var(--sa-color, #1b1f24); stroke-width: 1.5; }
+svg .latest { stroke: var(--sa-color, #1b1f24); stroke-width: 1; }
 svg text { fill: var(--sa-color, #1b1f24); }
+.legend { list-style: none; margin: .3em 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2em 1.2em; font-size: .9em; }
+.legend svg { display: inline-block; vertical-align: -.15em; margin-right: .35em; }
 textarea { width: 100%; box-sizing: border-box; min-height: 10em; font: .9em/1.4 ui-monospace, monospace; }
 textarea.dragging { outline: 3px dashed var(--sa-accent, #0b5cad); }
 button { font: inherit; padding: .25em .8em; }
 ul[data-role] { columns: 16em; }
 table[part~="roll-up"] td { white-space: nowrap; }
 ol.problems { padding-left: 1.5em; }
-ol.problems li { margin: .2em 0; cursor: pointer; }
+ol.problems li { margin: .2em 0; cursor: pointer; overflow-wrap: anywhere; }
 pre { overflow: auto; max-height: 30em; border: 1px solid var(--sa-border, #d0d7de); padding: .5em; font-size: .85em; }
 pre mark { background: var(--sa-highlight, #fff8c5); color: inherit; outline: 1px solid var(--sa-poor, #e16f24); }
 pre mark.current { background: var(--sa-highlight-current, #ffd8b5); }
+/* In a narrow box (a phone) tables are set smaller, and a cell's long text and a badge wrap, so
+   that every column fits in full beside the kept first one: the first takes at most 12em (13
+   with its padding), each other column at most what is left. */
+@container (max-width: 36em) {
+  table { font-size: .875em; }
+  .scroll tr > :first-child { max-width: 12em; }
+  .scroll tr > :not(:first-child) { max-width: calc(100cqi - 14em); }
+  .scroll .badge, table[part~="roll-up"] td { white-space: normal; }
+}
 `;
 
 /** Builds an element: attributes (`part`, `data-*`, `aria-*`, …), then children (strings become text nodes). */
@@ -236,6 +274,36 @@ function badge(kind, code, lang) {
   return h("span", { class: "badge", part: "status", "data-status": code }, label(kind, code, lang) ?? code);
 }
 
+/**
+ * The language an element speaks: its own `lang`, else that of the nearest
+ * ancestor with one (across shadow roots, up to `<html lang>`). English for
+ * `en` and its regions (`en-GB`); Danish for anything else, and by default.
+ */
+function languageOf(element) {
+  for (let node = element; node; node = node.parentElement ?? node.getRootNode().host) {
+    const lang = node.getAttribute("lang");
+    if (lang) return /^en(-|$)/i.test(lang) ? "en" : "da";
+  }
+  return "da";
+}
+
+/** The connected elements, told when a `lang` above them changes (a page switching `<html lang>`). */
+const speakers = new Set();
+new MutationObserver(() => speakers.forEach((element) => element.languageChanged())).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ["lang"],
+  subtree: true,
+});
+
+/**
+ * A table that scrolls inside its own box when it is wider than the screen
+ * (the page itself never does), its first column kept in view. The box is a
+ * named region a keyboard can focus, to scroll it without a pointer.
+ */
+function scrolling(name, table) {
+  return h("div", { class: "scroll", part: "scroll", role: "region", "aria-label": name, tabindex: "0" }, table);
+}
+
 let embedded = null;
 /** Every embedded agreement the elements shared, the current one and any lost to a restart. */
 const embeddedEver = new WeakSet();
@@ -248,9 +316,10 @@ function embeddedAgreement() {
 
 /**
  * What the four elements share: the shadow root and its style, `lang`
- * (`da` by default, `en`), `on` (a date, today by default), and the
- * agreement: the `agreement` property, else the document at `src`, else the
- * embedded North Jutland agreement. Subclasses implement `render()`.
+ * (`da` by default, `en`; the nearest ancestor's when the element has none),
+ * `on` (a date, today by default), and the agreement: the `agreement`
+ * property, else the document at `src`, else the embedded North Jutland
+ * agreement. Subclasses implement `render()`.
  */
 class AgreementElement extends HTMLElement {
   static observedAttributes = ["lang", "src", "on"];
@@ -267,7 +336,12 @@ class AgreementElement extends HTMLElement {
   }
 
   connectedCallback() {
+    speakers.add(this);
     this.refresh();
+  }
+
+  disconnectedCallback() {
+    speakers.delete(this);
   }
 
   attributeChangedCallback(name, before, after) {
@@ -276,10 +350,17 @@ class AgreementElement extends HTMLElement {
     if (this.isConnected) this.refresh();
   }
 
-  /** The display language: "da" unless the `lang` attribute says "en". */
+  /** The display language: the element's own `lang`, else the nearest ancestor's; "da" unless that is English. */
   get language() {
-    return this.getAttribute("lang") === "en" ? "en" : "da";
+    return languageOf(this);
   }
+
+  /** A `lang` above the element changed: it renders again if that changed its language. */
+  languageChanged() {
+    if (this.language !== this.#spoken) this.refresh();
+  }
+  /** The language of the last render. */
+  #spoken = null;
 
   /** The date the element shows the agreement on: the `on` attribute, or today. */
   get on() {
@@ -347,7 +428,8 @@ class AgreementElement extends HTMLElement {
   /** A failure is shown in the element, with every problem of an invalid document. */
   async #render() {
     const body = this.shadowRoot.querySelector("[part=body]");
-    body.setAttribute("lang", this.language);
+    this.#spoken = this.language;
+    body.setAttribute("lang", this.#spoken);
     try {
       await ready();
       if (this.#agreement === null) {
@@ -408,10 +490,11 @@ class OverviewElement extends AgreementElement {
     const t = this.strings;
     const doc = a.toJSON();
     return [
-      h("h2", { part: "heading" }, doc.title),
-      doc.subtitle ? h("p", { class: "muted" }, doc.subtitle) : null,
+      // The document's own texts are Danish whatever the element speaks.
+      h("h2", { part: "heading", lang: "da" }, doc.title),
+      doc.subtitle ? h("p", { class: "muted", lang: "da" }, doc.subtitle) : null,
       statusSection(a.statusOn(this.on), t, lang),
-      h("section", { part: "section vision" }, h("h3", {}, t.vision), h("blockquote", {}, doc.vision.text)),
+      h("section", { part: "section vision" }, h("h3", {}, t.vision), h("blockquote", { lang: "da" }, doc.vision.text)),
       h(
         "section",
         { part: "section focus-areas" },
@@ -445,20 +528,23 @@ function focusArea(area, t, lang) {
   return h(
     "details",
     { part: "focus-area", "data-id": area.id },
-    h("summary", {}, area.name),
+    h("summary", { lang: "da" }, area.name),
     h("h4", {}, t.objectives),
-    h("ol", {}, area.objectives.map((o) => h("li", { "data-id": o.id }, o.text))),
+    h("ol", { lang: "da" }, area.objectives.map((o) => h("li", { "data-id": o.id }, o.text))),
     figures.length
-      ? h(
-          "table",
-          { part: "table" },
-          h("caption", {}, t.keyFigures),
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.figure), h("th", { scope: "col" }, t.value), h("th", { scope: "col" }, t.year))),
+      ? scrolling(
+          t.keyFigures,
           h(
-            "tbody",
-            {},
-            figures.map((f) =>
-              h("tr", { "data-id": f.id }, h("td", {}, f.statement), h("td", { class: "num" }, number(f.value, lang), " ", label("unit", f.unit, lang)), h("td", { class: "num" }, f.year ?? "–")),
+            "table",
+            { part: "table" },
+            h("caption", {}, t.keyFigures),
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.figure), h("th", { scope: "col" }, t.value), h("th", { scope: "col" }, t.year))),
+            h(
+              "tbody",
+              {},
+              figures.map((f) =>
+                h("tr", { "data-id": f.id }, h("td", { lang: "da" }, f.statement), h("td", { class: "num" }, number(f.value, lang), " ", label("unit", f.unit, lang)), h("td", { class: "num" }, f.year ?? "–")),
+              ),
             ),
           ),
         )
@@ -492,11 +578,14 @@ function clustersSection(a, on, t) {
     h("h3", {}, t.clusters),
     clusters.length === 0
       ? h("p", { class: "muted" }, t.noClusters)
-      : h(
-          "table",
-          { part: "table" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.cluster), h("th", { scope: "col" }, t.municipalities), h("th", { scope: "col" }, t.hospital))),
-          h("tbody", {}, clusters.map((c) => h("tr", { "data-id": c.id }, h("th", { scope: "row" }, c.name), h("td", {}, c.municipalities.map(name).join(", ")), h("td", {}, c.hospital ?? "–")))),
+      : scrolling(
+          t.clusters,
+          h(
+            "table",
+            { part: "table" },
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.cluster), h("th", { scope: "col" }, t.municipalities), h("th", { scope: "col" }, t.hospital))),
+            h("tbody", {}, clusters.map((c) => h("tr", { "data-id": c.id }, h("th", { scope: "row" }, c.name), h("td", {}, c.municipalities.map(name).join(", ")), h("td", {}, c.hospital ?? "–")))),
+          ),
         ),
   );
 }
@@ -529,30 +618,33 @@ class CalendarElement extends AgreementElement {
         next ? [". ", `${t.nextDue}: `, h("time", { datetime: next.due }, next.due)] : null,
         ".",
       ),
-      h(
-        "table",
-        { part: "table" },
-        h("thead", {}, h("tr", {}, [t.requirement, t.responsible, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
+      scrolling(
+        t.calendar,
         h(
-          "tbody",
-          {},
-          entries.map((e) =>
-            h(
-              "tr",
-              { "data-due": e.status, "data-requirement": e.requirement },
+          "table",
+          { part: "table" },
+          h("thead", {}, h("tr", {}, [t.requirement, t.responsible, t.year, t.due, t.basis, t.status].map((c) => h("th", { scope: "col" }, c)))),
+          h(
+            "tbody",
+            {},
+            entries.map((e) =>
               h(
-                "th",
-                { scope: "row" },
-                label("requirement_kind", e.kind, lang),
-                requirements.get(e.requirement)?.text
-                  ? h("details", { class: "text" }, h("summary", {}, t.agreementText), requirements.get(e.requirement).text)
-                  : null,
+                "tr",
+                { "data-due": e.status, "data-requirement": e.requirement },
+                h(
+                  "th",
+                  { scope: "row" },
+                  label("requirement_kind", e.kind, lang),
+                  requirements.get(e.requirement)?.text
+                    ? h("details", { class: "text" }, h("summary", {}, t.agreementText), h("span", { lang: "da" }, requirements.get(e.requirement).text))
+                    : null,
+                ),
+                h("td", {}, responsible(e.requirement)),
+                h("td", { class: "num" }, e.year ?? "–"),
+                h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),
+                h("td", {}, label("due_basis", e.due_basis, lang)),
+                h("td", {}, badge("due_status", e.status, lang), e.completed_on ? [" ", h("time", { datetime: e.completed_on }, e.completed_on)] : null),
               ),
-              h("td", {}, responsible(e.requirement)),
-              h("td", { class: "num" }, e.year ?? "–"),
-              h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),
-              h("td", {}, label("due_basis", e.due_basis, lang)),
-              h("td", {}, badge("due_status", e.status, lang), e.completed_on ? [" ", h("time", { datetime: e.completed_on }, e.completed_on)] : null),
             ),
           ),
         ),
@@ -576,6 +668,33 @@ class FollowUpElement extends AgreementElement {
   #observations;
   #mapping;
   #fetched = null;
+  /** The charts shown, each with what draws it again at another width. */
+  #charts = [];
+  #drawnWidth = 0;
+  #resized = new ResizeObserver(() => this.#redraw());
+
+  constructor() {
+    super();
+    this.#resized.observe(this.shadowRoot.querySelector("[part=body]"));
+  }
+
+  /** The width the charts are drawn at: the element's, up to a readable line; a guess before it is laid out. */
+  #chartWidth() {
+    const width = this.shadowRoot.querySelector("[part=body]").clientWidth;
+    return width > 0 ? Math.min(width, CHART_WIDEST) : CHART_UNMEASURED;
+  }
+
+  /** Draws the charts again when the element's width changed (a phone turned, a window resized). */
+  #redraw() {
+    const width = this.#chartWidth();
+    if (width === this.#drawnWidth) return;
+    this.#drawnWidth = width;
+    for (const shown of this.#charts) {
+      const svg = shown.draw(width);
+      shown.svg.replaceWith(svg);
+      shown.svg = svg;
+    }
+  }
 
   /** How a published table maps onto an indicator (see `readObservations`), or undefined for tidy observations. */
   get mapping() {
@@ -639,15 +758,28 @@ class FollowUpElement extends AgreementElement {
     for (const row of result.rows) indicators.set(row.indicator, [...(indicators.get(row.indicator) ?? []), row]);
     const doc = this.agreement.toJSON();
     const names = new Map((doc.indicators ?? []).map((i) => [i.id, lang === "en" && i.name_en ? i.name_en : i.name]));
+    // An indicator without an English name keeps its Danish one, said to be Danish.
+    const untranslated = (id) => lang === "en" && !(doc.indicators ?? []).find((i) => i.id === id)?.name_en;
     const hasData = (rows) => rows.some((r) => r.latest_value !== null && r.latest_value !== undefined);
+    this.#charts = [];
+    this.#drawnWidth = this.#chartWidth();
+    const family = getComputedStyle(this.shadowRoot.querySelector("[part=body]")).fontFamily || "system-ui, sans-serif";
+    const figure = (rows, name) => {
+      const shown = rows.filter((r) => present(r.baseline_value) && present(r.latest_value));
+      if (shown.length === 0) return h("p", { class: "muted" }, t.noValues);
+      const drawn = { draw: (width) => chart(shown, name, t, lang, width, family) };
+      drawn.svg = drawn.draw(this.#drawnWidth);
+      this.#charts.push(drawn);
+      return h("figure", { part: "figure" }, drawn.svg, legend(shown, t, lang));
+    };
     const section = ([id, rows]) => {
       const name = names.get(id) ?? rows[0].indicator_name;
       return h(
         "section",
         { part: "section indicator", "data-indicator": id },
-        h("h3", {}, name),
-        chart(rows, name, t, lang),
-        followUpTable(rows, t, lang),
+        h("h3", { lang: untranslated(id) ? "da" : undefined }, name),
+        figure(rows, name),
+        followUpTable(rows, name, t, lang),
       );
     };
     const empty = [...indicators].filter(([, rows]) => !hasData(rows));
@@ -683,95 +815,152 @@ function rollUpTable(result, areas, t, lang) {
     for (const l of r.left_out ?? []) lines.push(`${t.leftOut}: ${l.indicator} (${label("left_out_reason", l.reason, lang)})`);
     return { title: lines.join("\n"), "data-left-out": String((r.left_out ?? []).length) };
   };
-  return h(
-    "table",
-    { part: "table roll-up" },
-    h("caption", {}, t.rollUp),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.place), areas.map((a) => h("th", { scope: "col" }, a.name)), h("th", { scope: "col" }, t.allAreas))),
+  return scrolling(
+    t.rollUp,
     h(
-      "tbody",
-      {},
-      places.map((place) =>
-        h("tr", { "data-geography": place }, h("th", { scope: "row" }, names.get(place) ?? place), areas.map((a) => h("td", { "data-focus-area": a.id, ...formed(a.id, place) }, status(a.id, place))), h("td", { "data-focus-area": "", ...formed("", place) }, status("", place))),
-      ),
-    ),
-  );
-}
-
-function followUpTable(rows, t, lang) {
-  const point = (period, value) => (value === null || value === undefined ? "–" : `${number(value, lang)} (${period})`);
-  return h(
-    "table",
-    { part: "table" },
-    h("thead", {}, h("tr", {}, [t.place, t.stratum, t.baseline, t.latest, t.target, t.status, t.score, t.coverage].map((c) => h("th", { scope: "col" }, c)))),
-    h(
-      "tbody",
-      {},
-      rows.map((r) =>
-        h(
-          "tr",
-          { "data-geography": r.geography, "data-status": undefined },
-          h("th", { scope: "row" }, r.geography_name ?? r.geography),
-          h("td", {}, r.stratum || t.total),
-          h("td", { class: "num" }, point(r.baseline_period, r.baseline_value)),
-          h("td", { class: "num" }, point(r.latest_period, r.latest_value)),
-          h("td", { class: "num" }, point(r.target_period, r.target_value)),
-          // A partial aggregate shows its values, but is not scored as its place's progress.
-          // A hidden value says why (too small a count, or withheld at the source) instead of "not available".
-          r.hidden
-            ? h("td", { class: "status", "data-hidden": r.hidden.kind }, label("hidden_kind", r.hidden.kind, lang))
-            : h("td", r.not_scored ? { class: "status", "data-not-scored": r.not_scored } : { class: "status" }, r.not_scored ? label("not_scored", r.not_scored, lang) : badge("status", r.status, lang)),
-          h("td", { class: "num" }, number(r.score, lang, 2)),
-          h("td", { class: "num coverage" }, r.coverage === null || r.coverage === undefined ? "–" : `${number(r.coverage * 100, lang, 0)} %`),
+      "table",
+      { part: "table roll-up" },
+      h("caption", {}, t.rollUp),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.place), areas.map((a) => h("th", { scope: "col", lang: "da" }, a.name)), h("th", { scope: "col" }, t.allAreas))),
+      h(
+        "tbody",
+        {},
+        places.map((place) =>
+          h("tr", { "data-geography": place }, h("th", { scope: "row" }, names.get(place) ?? place), areas.map((a) => h("td", { "data-focus-area": a.id, ...formed(a.id, place) }, status(a.id, place))), h("td", { "data-focus-area": "", ...formed("", place) }, status("", place))),
         ),
       ),
     ),
   );
 }
 
+/** An indicator's rows as a table, named by the indicator. */
+function followUpTable(rows, name, t, lang) {
+  const point = (period, value) => (value === null || value === undefined ? "–" : `${number(value, lang)} (${period})`);
+  return scrolling(
+    name,
+    h(
+      "table",
+      { part: "table" },
+      h("thead", {}, h("tr", {}, [t.place, t.stratum, t.baseline, t.latest, t.target, t.status, t.score, t.coverage].map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        rows.map((r) =>
+          h(
+            "tr",
+            { "data-geography": r.geography, "data-status": undefined },
+            h("th", { scope: "row" }, r.geography_name ?? r.geography),
+            h("td", {}, r.stratum || t.total),
+            h("td", { class: "num" }, point(r.baseline_period, r.baseline_value)),
+            h("td", { class: "num" }, point(r.latest_period, r.latest_value)),
+            h("td", { class: "num" }, point(r.target_period, r.target_value)),
+            // A partial aggregate shows its values, but is not scored as its place's progress.
+            // A hidden value says why (too small a count, or withheld at the source) instead of "not available".
+            r.hidden
+              ? h("td", { class: "status", "data-hidden": r.hidden.kind }, label("hidden_kind", r.hidden.kind, lang))
+              : h("td", r.not_scored ? { class: "status", "data-not-scored": r.not_scored } : { class: "status" }, r.not_scored ? label("not_scored", r.not_scored, lang) : badge("status", r.status, lang)),
+            h("td", { class: "num" }, number(r.score, lang, 2)),
+            h("td", { class: "num coverage" }, r.coverage === null || r.coverage === undefined ? "–" : `${number(r.coverage * 100, lang, 0)} %`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Whether a value is given (neither null nor undefined). */
+function present(value) {
+  return value !== null && value !== undefined;
+}
+
+/** The widest a chart is drawn, and the width it is drawn at before the element is laid out. */
+const CHART_WIDEST = 720;
+const CHART_UNMEASURED = 560;
+/** The room between a name and its row, and at the chart's edges. */
+const GAP = 8;
+
+/** The name a chart gives a row: its place, and its group if it has one. */
+function placeName(r) {
+  return (r.geography_name ?? r.geography) + (r.stratum ? ` (${r.stratum})` : "");
+}
+
 /**
  * A dumbbell chart: per place, a line from the baseline (open circle) to the
- * latest value (filled, coloured by status), and the target as a tick.
+ * latest value (filled, coloured by status), and the target as a tick. It is
+ * drawn `width` pixels wide at one unit a pixel, so its text shows at
+ * CHART_FONT pixels on a phone as on a desktop. Names are never cut short:
+ * they stand beside their rows when the widest takes at most two fifths of
+ * the width, and above their rows otherwise.
  */
-function chart(rows, name, t, lang) {
-  const shown = rows.filter((r) => r.baseline_value !== null && r.baseline_value !== undefined && r.latest_value !== null && r.latest_value !== undefined);
-  if (shown.length === 0) return h("p", { class: "muted" }, t.noValues);
-  const values = shown.flatMap((r) => [r.baseline_value, r.latest_value, r.target_value].filter((v) => v !== null && v !== undefined));
+function chart(shown, name, t, lang, width, family) {
+  const values = shown.flatMap((r) => [r.baseline_value, r.latest_value, r.target_value].filter(present));
   let low = Math.min(...values);
   let high = Math.max(...values);
   if (low === high) [low, high] = [low - 1, high + 1];
-  const placeName = (r) => (r.geography_name ?? r.geography) + (r.stratum ? ` (${r.stratum})` : "");
-  const width = 560;
-  const left = Math.min(240, 12 + 7 * Math.max(...shown.map((r) => Math.min(32, placeName(r).length))));
-  const right = 20;
-  const rowHeight = 22;
-  const top = 8;
-  const height = top + shown.length * rowHeight + 24;
-  const x = (v) => left + ((v - low) / (high - low)) * (width - left - right);
+  const widest = Math.max(...shown.map((r) => textWidth(placeName(r), family)));
+  const beside = widest + 2 * GAP <= width * 0.4;
+  const left = beside ? Math.ceil(widest) + 2 * GAP : GAP;
+  const right = width - GAP;
+  const rowHeight = beside ? 24 : 24 + CHART_FONT + 4;
+  const top = 4;
+  const height = top + shown.length * rowHeight + 26;
+  const x = (v) => left + ((v - low) / (high - low)) * (right - left);
   return h(
     "svg",
     { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": t.chartOf(name), part: "chart" },
     h("title", {}, t.chartOf(name)),
-    h("line", { class: "axis", x1: left, x2: width - right, y1: height - 20, y2: height - 20 }),
+    h("line", { class: "axis", x1: left, x2: right, y1: height - 20, y2: height - 20 }),
     h("text", { x: left, y: height - 6 }, number(low, lang)),
-    h("text", { x: width - right, y: height - 6, "text-anchor": "end" }, number(high, lang)),
+    h("text", { x: right, y: height - 6, "text-anchor": "end" }, number(high, lang)),
     shown.map((r, i) => {
-      const y = top + i * rowHeight + rowHeight / 2;
+      const rowTop = top + i * rowHeight;
+      const y = beside ? rowTop + rowHeight / 2 : rowTop + CHART_FONT + 4 + 12;
       return h(
         "g",
         { "data-geography": r.geography },
         h("title", {}, `${placeName(r)}: ${number(r.baseline_value, lang)} → ${number(r.latest_value, lang)} (${label("status", r.status, lang)})`),
-        h("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, placeName(r).slice(0, 32)),
+        beside
+          ? h("text", { x: left - GAP, y: y + 4, "text-anchor": "end" }, placeName(r))
+          : h("text", { x: 2, y: rowTop + CHART_FONT }, placeName(r)),
         h("line", { class: "span", x1: x(r.baseline_value), x2: x(r.latest_value), y1: y, y2: y }),
-        r.target_value !== null && r.target_value !== undefined
-          ? h("line", { class: "target", x1: x(r.target_value), x2: x(r.target_value), y1: y - 7, y2: y + 7 })
-          : null,
-        h("circle", { cx: x(r.baseline_value), cy: y, r: 4, fill: "var(--sa-background, #fff)", stroke: "currentColor" }),
-        h("circle", { cx: x(r.latest_value), cy: y, r: 5, "data-status": r.status, style: `fill: ${STATUS_FILL[r.status]}` }),
+        present(r.target_value) ? h("line", { class: "target", x1: x(r.target_value), x2: x(r.target_value), y1: y - 7, y2: y + 7 }) : null,
+        h("circle", { class: "baseline", cx: x(r.baseline_value), cy: y, r: 4 }),
+        h("circle", { class: "latest", cx: x(r.latest_value), cy: y, r: 5, "data-status": r.status, style: `fill: ${STATUS_FILL[r.status]}` }),
       );
     }),
   );
 }
+
+let pen = null;
+/** How wide `text` is drawn in the chart's font, in pixels: a canvas measures it without laying anything out. */
+function textWidth(text, family) {
+  pen ??= document.createElement("canvas").getContext("2d");
+  pen.font = `${CHART_FONT}px ${family}`;
+  return pen.measureText(text).width;
+}
+
+/**
+ * What the chart's marks mean, in words: the open and the filled dot, the
+ * target's line, and the colour of each status the chart shows.
+ */
+function legend(shown, t, lang) {
+  const key = (mark) => h("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" }, mark);
+  const statuses = Object.keys(STATUS_FILL).filter((status) => shown.some((r) => r.status === status));
+  return h(
+    "ul",
+    { class: "legend", part: "legend", "aria-label": t.legend },
+    h("li", { "data-mark": "baseline" }, key(h("circle", { class: "baseline", cx: 7, cy: 7, r: 4 })), t.legendBaseline),
+    h("li", { "data-mark": "latest" }, key(h("circle", { class: "latest", cx: 7, cy: 7, r: 5, style: "fill: var(--sa-color, #1b1f24)" })), t.legendLatest),
+    shown.some((r) => present(r.target_value))
+      ? h("li", { "data-mark": "target" }, key(h("line", { class: "target", x1: 7, x2: 7, y1: 0, y2: 14 })), t.legendTarget)
+      : null,
+    statuses.map((status) =>
+      h("li", { "data-status-key": status }, key(h("circle", { class: "latest", cx: 7, cy: 7, r: 5, style: `fill: ${STATUS_FILL[status]}` })), label("status", status, lang)),
+    ),
+  );
+}
+
+/** The colour of the latest value's dot, by its status. */
 const STATUS_FILL = {
   target_achieved: "var(--sa-good, #116329)",
   substantial_progress: "var(--sa-good-ish, #3f7a22)",
@@ -794,14 +983,24 @@ class ValidatorElement extends HTMLElement {
   #timer = null;
   #built = false;
   #ready = false;
+  /** The language the element was built in. */
+  #spoken = null;
 
   constructor() {
     super();
     this.attachShadow({ mode: "open" });
   }
 
+  /** The display language: the element's own `lang`, else the nearest ancestor's; "da" unless that is English. */
   get language() {
-    return this.getAttribute("lang") === "en" ? "en" : "da";
+    return languageOf(this);
+  }
+
+  /** A `lang` here or above changed: the element is built again in its new language, its text kept. */
+  languageChanged() {
+    if (!this.#built || this.language === this.#spoken) return;
+    this.#build(true);
+    this.check();
   }
 
   /** The document text being checked. */
@@ -821,26 +1020,30 @@ class ValidatorElement extends HTMLElement {
   }
 
   async connectedCallback() {
+    speakers.add(this);
     this.#build();
+    this.languageChanged(); // moved under another language
     await ready();
     this.#ready = true;
     if (this.hasAttribute("src") && this.#value === "") this.value = await fetchText(this.getAttribute("src"));
     else this.check();
   }
 
+  disconnectedCallback() {
+    speakers.delete(this);
+  }
+
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#built) return;
     if (name === "src" && after) fetchText(after).then((text) => (this.value = text));
-    else {
-      this.#build(true);
-      this.check();
-    }
+    else this.languageChanged();
   }
 
   #build(again = false) {
     if (this.#built && !again) return;
     this.#built = true;
-    const t = TEXT[this.language];
+    this.#spoken = this.language;
+    const t = TEXT[this.#spoken];
     const area = h("textarea", {
       id: "document",
       part: "editor",
@@ -864,11 +1067,14 @@ class ValidatorElement extends HTMLElement {
       },
     });
     area.value = this.#value;
+    // The browser words its own file input in its own language ("Choose File"), so the input is
+    // hidden and a button of the element's, in the element's language, opens it.
     const chooser = h("input", {
       type: "file",
       accept: ".json,application/json",
       id: "file",
       part: "file",
+      hidden: true,
       onchange: async () => {
         const file = chooser.files?.[0];
         if (file) this.value = await file.text();
@@ -878,11 +1084,19 @@ class ValidatorElement extends HTMLElement {
       h("style", {}, STYLE),
       h(
         "div",
-        { part: "body", lang: this.language },
+        { part: "body", lang: this.#spoken },
         h("h2", { part: "heading" }, t.validator),
         h("label", { for: "document" }, t.document),
         area,
-        h("p", { id: "hint", class: "muted" }, t.dropHint, " ", h("label", { for: "file" }, `${t.chooseFile}: `), chooser, " ", h("button", { type: "button", part: "button", onclick: () => this.check() }, t.check)),
+        h("p", { id: "hint", class: "muted" }, t.dropHint),
+        h(
+          "p",
+          {},
+          h("button", { type: "button", part: "button choose", onclick: () => chooser.click() }, t.chooseFile),
+          chooser,
+          " ",
+          h("button", { type: "button", part: "button", onclick: () => this.check() }, t.check),
+        ),
         h("p", { id: "summary", role: "status", "aria-live": "polite", part: "summary" }),
         h("ol", { class: "problems", part: "problems" }),
         h("h3", { id: "source-heading" }, t.source),

@@ -1324,6 +1324,10 @@ export interface CalendarEntry {
   requirement: string;
   /** Its kind. */
   kind: RequirementKind;
+  /** The bodies responsible for it (ids), as the duty states them. */
+  responsible_bodies?: string[];
+  /** The clusters responsible for it (ids), as the duty states them. */
+  responsible_clusters?: string[];
   /** The year covered, for annual duties. */
   year?: number | null;
   /** The deadline, if any. */
@@ -1377,53 +1381,53 @@ export interface RuleFinding {
 }
 
 
-/** One indicator at one place and stratum. */
+/** One indicator at one place and stratum: what a follow-up table has one row of. Values are in the indicator's unit (a percent as 12.1, a rate per 1,000 as 3.2), exact, never rounded; periods are written as the library writes them (`2024`, `2024Q3`). */
 export interface FollowUpRow {
-  /** Focus area id. */
+  /** The focus area's (pejlemærke's) id in the document. */
   focus_area: string;
-  /** Indicator id. */
+  /** The indicator's id in the document (or the key figure's). */
   indicator: string;
-  /** Indicator name (Danish). */
+  /** The indicator's name, as the agreement writes it (Danish). */
   indicator_name: string;
-  /** Level of the place. */
+  /** The place's level: country, region, cluster or municipality. */
   level: Level;
-  /** The place. */
+  /** The place, as an id (`municipality:851`, `region:1081`, `cluster:nord`). */
   geography: Geography;
-  /** The place's name. */
+  /** The place's name (`Aalborg Kommune`), when it is known. */
   geography_name?: string | null;
   /** The stratum, `dimension=category` joined by `;`, empty for the total. */
   stratum: string;
-  /** First period with data up to the year. */
+  /** The baseline's period: the target's base period if it states one, else the first period with data up to the year followed up. */
   baseline_period?: Period | null;
-  /** Its value. */
+  /** The value in the baseline period, in the indicator's unit. */
   baseline_value?: number | null;
-  /** Last period with data up to the year. */
+  /** The last period with data up to the year followed up. */
   latest_period?: Period | null;
-  /** Its value. */
+  /** The value in the latest period, in the indicator's unit. */
   latest_value?: number | null;
-  /** Latest minus baseline. */
+  /** Latest minus baseline, in the indicator's unit (not a percentage change). */
   change?: number | null;
   /** The target value (or the nearer bound of a range), if any. */
   target_value?: number | null;
   /** When the target is due. */
   target_period?: Period | null;
-  /** The progress status. */
+  /** The progress status, from `target_achieved` to `deterioration`, or `not_available` (with the reason in `progress` or `note`). */
   status: Status;
-  /** The score. */
+  /** The progress score, from −5 (moving away fast) to 5 (target achieved, or moving fast the right way): the method's continuous measure behind the status, for means over indicators; absent when the status is not available. */
   score?: number | null;
-  /** The full progress result, with every component. */
+  /** The full progress result, with every component of the method. */
   progress?: Progress | null;
-  /** Municipalities that contributed to the latest value (aggregates). */
+  /** How many municipalities contributed to the latest value (aggregates). */
   contributed: number;
-  /** Municipalities of the place with no latest value (aggregates). */
+  /** The municipalities of the place with no latest value (aggregates). */
   missing: string[];
-  /** For an aggregate: the share of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole. */
+  /** For an aggregate: the share (0 to 1) of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole. */
   coverage?: number | null;
   /** Why the row has values but no status or score, when it has none. */
   not_scored?: NotScored | null;
   /** Why the row's values are hidden, if they are. */
   hidden?: Hidden | null;
-  /** Why there is no result, when there is none. */
+  /** Why there is no result, when there is none, in English for logs; `figures::note` says it in either language. */
   note?: string | null;
 }
 

@@ -1,8 +1,10 @@
 // The web components in a real browser: serves the repository on
 // 127.0.0.1, opens examples/web/index.html in headless Chromium (Debian's,
 // driven by playwright-core) and checks what each element shows against
-// what the node build of the same package answers. Run by
-// scripts/browser-test.sh; screenshots go to $SCREENSHOTS.
+// what the node build of the same package answers; then, on a phone's
+// screen and a desktop's, in Danish and English, that every element fits
+// and reads (axe-core, pinned beside playwright-core, finds nothing serious).
+// Run by scripts/browser-test.sh; screenshots go to $SCREENSHOTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -13,8 +15,10 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import * as sa from "../js/index.node.js";
 import { documentText, keys, vectors } from "../js/test/vectors.mjs";
+import { offending } from "./danish.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
+const AXE = fileURLToPath(new URL("./node_modules/axe-core/axe.min.js", import.meta.url));
 const screenshots = process.env.SCREENSHOTS ?? join(repo, "target", "screenshots");
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -87,6 +91,134 @@ async function rendered(id) {
 /** Runs `query(shadowRoot)` in the page for element `id`. */
 const inShadow = (id, query, arg) =>
   page.evaluate(([id, source, arg]) => new Function("root", "arg", `return (${source})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, query.toString(), arg]);
+
+/** A page of its own at `width` px: a phone's below 600 (touch, and the page's viewport meta obeyed). */
+async function pageAt(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...(width < 600 ? { isMobile: true, hasTouch: true } : {}) });
+  const fresh = await context.newPage();
+  fresh.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+  fresh.on("pageerror", (error) => consoleErrors.push(String(error)));
+  fresh.on("request", (request) => !request.url().startsWith(origin) && foreignRequests.push(request.url()));
+  return fresh;
+}
+
+/**
+ * How the element matching `selector` lies on the screen, measured in the
+ * page: its box and the page's width; whether its body scrolls as a whole;
+ * for every table box wide enough to scroll, whether each column can be
+ * scrolled into full view beside the first (which must stay pinned at the
+ * left and on top); the smallest text as rendered (an SVG's text scaled by
+ * its viewBox); every chart label's text, box and overlap with its marks;
+ * and the legends' texts.
+ */
+function layoutOf(selector) {
+  const host = document.querySelector(selector);
+  const root = host.shadowRoot;
+  const body = root.querySelector("[part~=body]");
+  const box = host.getBoundingClientRect();
+  const rect = (node) => node.getBoundingClientRect();
+  const hidden = [];
+  const tables = [];
+  for (const scroller of root.querySelectorAll(".scroll")) {
+    if (!scroller.checkVisibility()) continue; // inside a closed <details>
+    const name = scroller.getAttribute("aria-label");
+    const wide = scroller.scrollWidth > scroller.clientWidth + 1;
+    tables.push({ name, wide, focusable: scroller.tabIndex === 0 });
+    const row = scroller.querySelector("tbody tr");
+    if (!wide || !row) continue;
+    row.scrollIntoView({ block: "center", inline: "nearest" });
+    const [first, ...rest] = row.children;
+    rest.forEach((cell, i) => {
+      // Scroll the cell to just right of the first column.
+      scroller.scrollLeft += rect(cell).left - rect(first).right;
+      const [c, f, s] = [rect(cell), rect(first), rect(scroller)];
+      const hit = root.elementFromPoint((c.left + c.right) / 2, (c.top + c.bottom) / 2);
+      const pinned = Math.abs(f.left - s.left) <= 1;
+      const inView = c.left >= f.right - 1 && c.right <= s.right + 1;
+      if (!pinned || !inView || !cell.contains(hit)) hidden.push(`${name}: column ${i + 2} (${row.parentElement.previousElementSibling?.rows[0]?.cells[i + 1]?.textContent})${pinned ? "" : ", the first column scrolled away"}`);
+    });
+    // Scrolled to its last column, the table's caption is still in view.
+    const caption = scroller.querySelector("caption");
+    if (caption && (rect(caption).left < rect(scroller).left - 1 || rect(caption).right > rect(scroller).right + 1)) hidden.push(`${name}: its caption`);
+    scroller.scrollLeft = 0;
+  }
+  // Every text as rendered: HTML by its computed size, SVG text times its screen scale.
+  const sizes = [];
+  const words = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || !parent || parent.closest("style, title") || !parent.checkVisibility()) continue;
+    const size = Number.parseFloat(getComputedStyle(parent).fontSize) * (parent instanceof SVGElement ? parent.getScreenCTM().a : 1);
+    sizes.push({ size, text: walker.currentNode.textContent.trim().slice(0, 40), svg: parent instanceof SVGElement });
+    if (!parent.closest("pre, code")) words.push(walker.currentNode.textContent.trim());
+  }
+  const smallest = (list) => list.reduce((a, b) => (b.size < a.size ? b : a), { size: Infinity });
+  const labels = [...root.querySelectorAll("svg[part~=chart]")].flatMap((svg) => {
+    const frame = rect(svg);
+    const section = svg.closest("section");
+    return [...svg.querySelectorAll("g[data-geography]")].map((g) => {
+      const text = g.querySelector("text");
+      const t = rect(text);
+      const marks = [...g.querySelectorAll("circle, line")].map(rect);
+      return {
+        text: text.textContent,
+        name: section.querySelector(`tbody tr[data-geography="${g.dataset.geography}"] th`)?.textContent,
+        inside: t.left >= frame.left - 0.5 && t.right <= frame.right + 0.5 && t.top >= frame.top - 0.5 && t.bottom <= frame.bottom + 0.5,
+        clear: marks.every((m) => m.right <= t.left || m.left >= t.right || m.bottom <= t.top || m.top >= t.bottom),
+      };
+    });
+  });
+  return {
+    viewport: document.documentElement.clientWidth,
+    page: document.documentElement.scrollWidth,
+    box: { left: box.left, right: box.right, width: box.width },
+    bodyScrolls: body.scrollWidth > body.clientWidth + 1,
+    tables,
+    hidden,
+    smallest: smallest(sizes),
+    smallestInCharts: smallest(sizes.filter((s) => s.svg)),
+    labels,
+    legends: [...root.querySelectorAll(".legend")].map((l) => [...l.children].map((li) => li.textContent).join(" | ")),
+    words: words.join(" | "),
+    // A native file input words itself in the browser's language, not the element's.
+    fileInputsShown: [...root.querySelectorAll("input[type=file]")].filter((i) => i.checkVisibility()).length,
+  };
+}
+
+/** Asserts the element matching `selector` fits a `width`-px screen as `layoutOf` measures it, and returns the measures. */
+async function fits(p, selector, width) {
+  const layout = await p.evaluate(`(${layoutOf})(${JSON.stringify(selector)})`);
+  assert.equal(layout.viewport, width, "the page is laid out at the screen's width (a viewport meta)");
+  assert.ok(layout.page <= width, `the page is ${layout.page} px wide on a ${width} px screen`);
+  assert.ok(layout.box.left >= 0 && layout.box.right <= width, `${selector} spans ${layout.box.left}–${layout.box.right} px of ${width}`);
+  assert.equal(layout.bodyScrolls, false, `${selector} scrolls as a whole; only its tables should`);
+  assert.deepEqual(layout.hidden, [], "every column of a scrolling table can be brought into view beside its first");
+  for (const table of layout.tables.filter((t) => t.wide)) assert.ok(table.focusable, `${table.name} scrolls but a keyboard cannot reach it`);
+  assert.ok(layout.smallest.size >= 11, `the text "${layout.smallest.text}" shows at ${layout.smallest.size} px`);
+  for (const l of layout.labels) {
+    assert.ok(l.name && l.text.startsWith(l.name), `the chart's label "${l.text}" is its place's whole name "${l.name}"`);
+    assert.ok(l.inside, `the chart's label "${l.text}" is cut off at the chart's edge`);
+    assert.ok(l.clear, `the chart's label "${l.text}" overlaps its dots`);
+  }
+  return layout;
+}
+
+/** axe-core's violations on `p`, open shadow roots included; fails on a serious or critical one, naming its rule and targets. */
+async function noSeriousViolations(p, what) {
+  if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ path: AXE });
+  const violations = await p.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.flat().join(" >> ")),
+    })),
+  );
+  const said = (list) => list.map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`).join("\n");
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (violations.length > serious.length) console.log(`axe on ${what}, below serious:\n${said(violations.filter((v) => !serious.includes(v))).replace(/^/gm, "  ")}`);
+  assert.deepEqual(serious.map((v) => v.id), [], `axe on ${what}:\n${said(serious)}`);
+}
 
 const agreement = sa.openNordjylland2024();
 const doc = agreement.toJSON();
@@ -415,22 +547,25 @@ test("after a wrong call from the page's script, and after a restart of the modu
   await page.locator("#overview").screenshot({ path: join(screenshots, "overview-after-restart.png") });
 });
 
-test("the README's page of three lines shows the embedded agreement", async () => {
-  assert.equal(readmePage().trimEnd().split("\n").length, 3);
-  const readme = await browser.newPage();
+test("the README's page of seven lines shows the embedded agreement in the page's language, fits a phone and passes axe", async () => {
+  assert.equal(readmePage().trimEnd().split("\n").length, 7);
+  const readme = await pageAt(390);
   const errors = [];
   readme.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   readme.on("pageerror", (error) => errors.push(String(error)));
   await readme.goto(`${origin}/readme/index.html`);
+  const headings = () => readme.evaluate(() => [...document.querySelector("sundhedsaftale-overview").shadowRoot.querySelectorAll("h3")].map((h) => h.textContent));
   await readme.waitForFunction(() => document.querySelector("sundhedsaftale-overview")?.shadowRoot?.querySelector("h2") !== null, null, { timeout: 20000 });
-  const shown = await readme.evaluate(() => {
-    const root = document.querySelector("sundhedsaftale-overview").shadowRoot;
-    return { title: root.querySelector("h2").textContent, headings: [...root.querySelectorAll("h3")].map((h) => h.textContent) };
-  });
-  assert.equal(shown.title, doc.title);
-  assert.ok(shown.headings.includes("Focus areas"));
+  assert.equal(await readme.evaluate(() => document.querySelector("sundhedsaftale-overview").shadowRoot.querySelector("h2").textContent), doc.title);
+  assert.ok((await headings()).includes("Pejlemærker"), "Danish, as <html lang> says");
+  await fits(readme, "sundhedsaftale-overview", 390);
+  await noSeriousViolations(readme, "the README's page");
+  // The page switches to English: the element follows its <html lang>.
+  await readme.evaluate(() => (document.documentElement.lang = "en"));
+  await readme.waitForFunction(() => [...document.querySelector("sundhedsaftale-overview").shadowRoot.querySelectorAll("h3")].some((h) => h.textContent === "Focus areas"));
+  assert.ok(!(await headings()).includes("Pejlemærker"));
   assert.deepEqual(errors, []);
-  await readme.close();
+  await readme.context().close();
 });
 
 test("every status badge's text contrasts with its colour by at least 4.5:1 (WCAG AA)", async () => {
@@ -463,6 +598,120 @@ test("every status badge's text contrasts with its colour by at least 4.5:1 (WCA
     const [light, dark] = [luminance(color), luminance(background)].sort((a, b) => b - a);
     assert.ok((light + 0.05) / (dark + 0.05) >= 4.5, `${status}: ${color} on ${background}`);
   }
+});
+
+/** A heading each element shows in each language, once it has rendered in it. */
+const HEADINGS = {
+  da: { overview: "Pejlemærker", calendar: "Opfølgningskalender", "follow-up": "Opfølgning 2024", validator: "Validering af en sundhedsaftale" },
+  en: { overview: "Focus areas", calendar: "Follow-up calendar", "follow-up": "Follow-up 2024", validator: "Validating a health agreement" },
+};
+/** What the chart's legend must say of its dots, in each language. */
+const LEGEND = { da: [/Åben prik/, /Fyldt prik/], en: [/Open dot/, /Filled dot/] };
+
+/**
+ * The example page at `width` px in `lang`, set on <html> and inherited by
+ * every element (the calendar's own lang removed); the validator holds a
+ * shared invalid vector, so it lists problems.
+ */
+async function examplePage(width, lang) {
+  const p = await pageAt(width);
+  await p.goto(`${origin}/examples/web/index.html`);
+  const [, vector] = vectors("invalid").find(([name]) => name.startsWith("013-"));
+  await p.evaluate(
+    ([lang, text]) => {
+      document.documentElement.lang = lang;
+      document.getElementById("calendar").removeAttribute("lang");
+      document.getElementById("validator").value = text;
+    },
+    [lang, documentText(vector)],
+  );
+  await p.waitForFunction(
+    (headings) =>
+      Object.entries(headings).every(([id, heading]) => [...(document.getElementById(id).shadowRoot?.querySelectorAll("h2, h3") ?? [])].some((h) => h.textContent === heading)) &&
+      document.getElementById("follow-up").shadowRoot.querySelector("svg[part~=chart]") !== null &&
+      document.getElementById("validator").shadowRoot.querySelector("li[data-code]") !== null,
+    HEADINGS[lang],
+    { timeout: 30000 },
+  );
+  return p;
+}
+
+for (const width of [390, 1280]) {
+  for (const lang of ["da", "en"]) {
+    test(`at ${width} px in ${lang}, every element fits the screen, its tables scroll inside it with the first column in view, its text is at least 11 px, and axe finds nothing serious`, async (t) => {
+      const p = await examplePage(width, lang);
+      for (const id of Object.keys(HEADINGS[lang])) {
+        await t.test(id, async () => {
+          assert.equal(await p.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[part~=body]").lang, id), lang);
+          const layout = await fits(p, `#${id}`, width);
+          t.diagnostic(
+            `${id} ${lang} ${width}: box ${Math.round(layout.box.width)} px, page ${layout.page} px, tables scrolling ${layout.tables.filter((t) => t.wide).length}/${layout.tables.length}, smallest text ${layout.smallest.size} px` +
+              (layout.labels.length ? `, smallest chart text ${layout.smallestInCharts.size} px` : ""),
+          );
+          // Danish holds no English and no codes where words belong, by the rules every suite shares.
+          if (lang === "da") assert.deepEqual(offending(layout.words.split(" | ")), [], "Danish holds no English");
+          if (lang === "en") assert.ok(offending(layout.words.split(" | ")).length > 0, "the check bites on English");
+          assert.equal(layout.fileInputsShown, 0);
+          if (id === "follow-up") {
+            assert.ok(layout.labels.some((l) => l.text === "Vesthimmerland Kommune"), "the longest municipality's name is in the chart");
+            assert.ok(layout.smallestInCharts.size >= 11);
+            assert.ok(layout.legends.length > 0, "every chart has a legend");
+            for (const legend of layout.legends) {
+              for (const said of LEGEND[lang]) assert.match(legend, said);
+              if (lang === "da") assert.deepEqual(offending([legend]), [], "the Danish legend holds no English");
+            }
+          }
+          await p.locator(`#${id}`).screenshot({ path: join(screenshots, `${id}-${lang}-${width}.png`) });
+        });
+      }
+      await noSeriousViolations(p, `the example page at ${width} px in ${lang}`);
+      await p.context().close();
+    });
+  }
+}
+
+test("at 360 px, the narrowest phone the issue names, every element fits in both languages as at 390", async () => {
+  for (const lang of ["da", "en"]) {
+    const p = await examplePage(360, lang);
+    for (const id of Object.keys(HEADINGS[lang])) await fits(p, `#${id}`, 360);
+    await p.context().close();
+  }
+});
+
+test("an element without lang speaks its nearest ancestor's language, its own lang wins, and both may change", async () => {
+  const p = await pageAt(1280);
+  await p.goto(`${origin}/examples/web/index.html`);
+  const speaks = (langs) => p.waitForFunction((langs) => ["overview", "calendar", "validator"].every((id, i) => document.getElementById(id).shadowRoot?.querySelector("[part~=body]")?.lang === langs[i]), langs, { timeout: 20000 });
+  await speaks(["da", "en", "da"]);
+  // A section around the overview and the validator says English: they follow it, the calendar keeps its own.
+  await p.evaluate(() => {
+    const section = document.createElement("section");
+    section.lang = "en-GB";
+    document.getElementById("overview").before(section);
+    section.append(document.getElementById("overview"), document.getElementById("validator"));
+    document.getElementById("calendar").lang = "da";
+  });
+  await speaks(["en", "da", "en"]);
+  await p.waitForFunction(() => [...document.getElementById("overview").shadowRoot.querySelectorAll("h3")].some((h) => h.textContent === "Focus areas"));
+  assert.equal(await p.evaluate(() => document.getElementById("validator").shadowRoot.querySelector("h2").textContent), HEADINGS.en.validator);
+  // The section's language changes to one the elements do not speak: Danish, the default.
+  await p.evaluate(() => document.querySelector("section[lang]").setAttribute("lang", "de"));
+  await speaks(["da", "da", "da"]);
+  await p.context().close();
+});
+
+test("a chart is drawn again at its new width when the screen narrows, its text still 11 px or more", async () => {
+  const p = await pageAt(1280);
+  await p.goto(`${origin}/examples/web/index.html`);
+  const drawn = () => p.evaluate(() => Number(document.getElementById("follow-up").shadowRoot.querySelector("svg[part~=chart]")?.getAttribute("width")));
+  await p.waitForFunction(() => document.getElementById("follow-up").shadowRoot.querySelector("svg[part~=chart]") !== null, null, { timeout: 20000 });
+  const wide = await drawn();
+  await p.setViewportSize({ width: 390, height: 900 });
+  await p.waitForFunction((wide) => Number(document.getElementById("follow-up").shadowRoot.querySelector("svg[part~=chart]").getAttribute("width")) < wide, wide, { timeout: 20000 });
+  const layout = await fits(p, "#follow-up", 390);
+  assert.ok((await drawn()) <= 390, `drawn ${await drawn()} px wide`);
+  assert.ok(layout.smallestInCharts.size >= 11, `chart text at ${layout.smallestInCharts.size} px`);
+  await p.context().close();
 });
 
 test("no console error occurred and nothing was fetched from elsewhere", () => {

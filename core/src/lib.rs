@@ -44,7 +44,7 @@ pub use document::{
     strata, target, validity,
 };
 pub use engine::{aggregate, annual, categories, discretion, observation, progress, published, totals};
-pub use faces::{labels, load, report, validate};
+pub use faces::{figures, labels, load, report, validate};
 #[cfg(feature = "embedded")]
 pub use formats::embedded;
 pub use formats::schema;

@@ -44,12 +44,12 @@ fn malformed_cells_are_reported_with_row_and_column() {
     assert_eq!(problems.0[2].context["row"], 5);
     assert_eq!(problems.0[2].context["cell"], "D5");
     assert!(
-        problems.0[2].message.en.contains("row 5, column D (value)"),
+        problems.0[2].message.en.contains("row 5, column D (`value`)"),
         "{}",
         problems.0[2].message.en
     );
     assert!(
-        problems.0[2].message.da.contains("række 5, kolonne D (value)"),
+        problems.0[2].message.da.contains("række 5, kolonne D (`value`)"),
         "{}",
         problems.0[2].message.da
     );
@@ -408,7 +408,7 @@ fn the_syddanmark_example_rolls_up_its_age_groups_and_says_so() {
     );
     assert!(region.left_out.is_empty());
     let en = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::En, false);
-    assert!(en.contains("mean of the strata: Andel rygere (age_group)"), "{en}");
+    assert!(en.contains("mean of the strata: Andel rygere (`age_group`)"), "{en}");
     let da = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::Da, false);
-    assert!(da.contains("gennemsnit af strata: Andel rygere (age_group)"), "{da}");
+    assert!(da.contains("gennemsnit af strata: Andel rygere (`age_group`)"), "{da}");
 }

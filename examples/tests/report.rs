@@ -56,7 +56,7 @@ fn default_report_covers_every_section_on_the_embedded_data() {
     assert!(out.contains("83 % — kontakt med egen læge inden for de seneste 12 måneder (65+; 2021); 2010: 86 %"));
     assert!(out.contains("→ 2026-12-31  annual follow-up 2026: due next"));
     assert!(out.contains("! 2024-12-31  annual follow-up 2024: overdue"));
-    assert!(out.contains("0 error(s), 2 warning(s)"));
+    assert!(out.contains("0 errors, 2 warnings"));
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn overdue_collaboration_agreement_reviews_are_shown() {
 fn danish_report_on_another_date() {
     let (code, out, _) = report(&["--date", "2027-07-01", "--lang", "da"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Status: i kraft efter nominel udløb, indtil en ny aftale træder i kraft"));
+    assert!(out.contains("Status: i kraft efter nominelt udløb, indtil en ny aftale træder i kraft"));
     assert!(out.contains("Opfølgningskalender"));
 }
 
@@ -126,7 +126,7 @@ fn invalid_input_lists_every_problem_with_code_and_path_and_exits_1() {
         err.contains("error percentage_out_of_range /focus_areas/0/key_figures/0/value:"),
         "{err}"
     );
-    assert!(err.contains("3 error(s)"), "{err}");
+    assert!(err.contains("3 errors, 2 warnings"), "{err}");
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn minutes_report_shows_header_attendance_findings_and_items() {
     assert!(out.contains("\n4. Information om fokusgruppeinterview i Politisk Klynge Vest\n"));
     assert!(out.contains("  Outcome: postponed"));
     assert!(out.contains("  • Medicinboks for udvalgte psykiatriske borgere"));
-    assert!(out.contains("0 error(s), 1 warning(s)"));
+    assert!(out.contains("0 errors, 1 warning"));
 }
 
 #[test]
@@ -222,7 +222,7 @@ fn follow_up_rejects_bad_observations_with_row_and_column() {
     assert_eq!(code, 1);
     assert!(
         // Row 2 of the file, the header being row 1: in the path as in the message.
-        err.contains("error invalid_number /2/value: `abc` is not a number (row 2, column D (value))."),
+        err.contains("error invalid_number /2/value: `abc` is not a number (row 2, column D (`value`))."),
         "{err}"
     );
 }
@@ -267,7 +267,7 @@ fn follow_up_reads_a_published_table_through_its_mapping() {
     // A bad cell names the file's row and column; a mapping's own problem says it is the mapping's.
     let (code, _, err) = follow_up_published("006-cells-that-say-nothing-true.json", None);
     assert_eq!(code, 1);
-    assert!(err.contains("fejl unmapped_category /5/KØN: `X` er ikke en kategori, kildebeskrivelsen beskriver (K, M, TOT), ved række 5, kolonne B (KØN)."), "{err}");
+    assert!(err.contains("fejl unmapped_category /5/KØN: `X` er ikke en kategori, kildebeskrivelsen beskriver (K, M, TOT), ved række 5, kolonne B (`KØN`)."), "{err}");
     // A value withheld at the source is said to be, with the baseline still shown.
     let (code, out, err) = follow_up_published("022-the-latest-value-withheld.json", None);
     assert_eq!(code, 0, "{err}");
@@ -295,7 +295,21 @@ fn places_on_a_date_and_a_place_by_name() {
     );
     assert!(!out.contains("Region Hovedstaden"), "{out}");
     let (code, out, _) = report(&["--place", "081", "--date", "2024-01-01"]);
-    assert_eq!((code, out.trim()), (0, "region:1081 Region Nordjylland (081)"));
+    assert_eq!(
+        (code, out.trim()),
+        (
+            0,
+            "Region Nordjylland: region, code 1081, Statistics Denmark 081; written `region:1081`"
+        )
+    );
+    let (code, out, _) = report(&["--place", "Aalborg", "--lang", "da"]);
+    assert_eq!(
+        (code, out.trim()),
+        (
+            0,
+            "Aalborg: kommune, kode 851, i Region Nordjylland, Danmarks Statistik 851; skrives `municipality:851`"
+        )
+    );
     let (code, _, err) = report(&["--place", "Alborg", "--lang", "da"]);
     assert_eq!(code, 1);
     assert!(err.contains("misspelt_place"), "{err}");
@@ -360,14 +374,11 @@ fn national_synthetic_observations_run_end_to_end() {
         "Aalborg Kommune",
     ] {
         assert!(
-            out.contains(&format!("Syntetisk indikator 0 — {place} [stratum=a]\n")),
+            out.contains(&format!("Syntetisk indikator 0 — {place} [a]\n")),
             "{place}"
         );
     }
-    let country = out
-        .split("Syntetisk indikator 0 — Danmark [stratum=a]\n")
-        .nth(1)
-        .unwrap();
+    let country = out.split("Syntetisk indikator 0 — Danmark [a]\n").nth(1).unwrap();
     assert!(
         country.lines().any(|l| l.contains("coverage: 98 of 98 municipalities")),
         "{country:.400}"
@@ -415,17 +426,17 @@ fn another_regions_document_and_observations() {
         "{out}"
     );
     assert!(
-        out.contains("Target: 5 by 2030 (age_group=voksne) — source: JydskeVestkysten"),
+        out.contains("Target: 5 by 2030 (Adults) — source: JydskeVestkysten"),
         "{out}"
     );
-    assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
 
     let csv = format!("{data}syddanmark_2019_synthetic.csv");
     let (code, out, err) = report(&[&document, "--follow-up", "2023", "--observations", &csv, "--lang", "da"]);
     assert_eq!(code, 0, "{err}");
     let adults = out
         .split("\nAndel rygere — ")
-        .find(|s| s.starts_with("Region Syddanmark [age_group=voksne]"))
+        .find(|s| s.starts_with("Region Syddanmark [Voksne]"))
         .unwrap_or_else(|| panic!("{out}"));
     assert!(adults.contains("mål: 5 (2030)"), "{adults}");
     assert!(adults.contains("dækning: 22 af 22 kommuner"), "{adults}");
@@ -433,7 +444,7 @@ fn another_regions_document_and_observations() {
     let roll_ups = out.split("\nSamlet\n").nth(1).unwrap_or_else(|| panic!("{out}"));
     assert!(roll_ups.contains("Aftalen — Region Syddanmark: "), "{roll_ups}");
     assert!(
-        roll_ups.contains("  gennemsnit af strata: Andel rygere (age_group)\n"),
+        roll_ups.contains("  gennemsnit af strata: Andel rygere (`age_group`)\n"),
         "{roll_ups}"
     );
 }

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, List, Mapping, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _native, model
-from ._agreement import Agreement, Calendar, DateLike, Sitting, _on
+from ._agreement import Agreement, Calendar, Compositions, DateLike, Overview, Sitting, _on
 from ._errors import Problem, ProgressError, ValidationError, localise
-from ._lang import Lang
+from ._lang import Lang, get_lang, resolve, set_lang
 from ._follow_up import FollowUp
 from ._base import text_of
 from ._observations import Observations
@@ -33,6 +33,7 @@ __all__ = [
     "Agreement",
     "Calendar",
     "CalendarEntry",
+    "Compositions",
     "DecidingDate",
     "Document",
     "FollowUp",
@@ -41,6 +42,7 @@ __all__ = [
     "Minutes",
     "MinutesDocument",
     "Observations",
+    "Overview",
     "Problem",
     "ProgressError",
     "SCHEMA_VERSION",
@@ -48,6 +50,7 @@ __all__ = [
     "ValidityStatus",
     "agreement_schema",
     "catalogue",
+    "get_lang",
     "labels",
     "load",
     "loads",
@@ -62,6 +65,7 @@ __all__ = [
     "problems",
     "progress",
     "rule_sets",
+    "set_lang",
     "Sitting",
 ]
 
@@ -89,7 +93,7 @@ def load(path: Union[str, "os.PathLike[str]"]) -> Agreement:
         return loads(f.read())
 
 
-def problems(document: Document, lang: Lang = "en") -> List[Problem]:
+def problems(document: Document, lang: Optional[Lang] = None) -> List[Problem]:
     """Every problem in an agreement, parse errors included, without raising."""
     return localise(_native.problems(text_of(document)), lang)
 
@@ -117,16 +121,16 @@ def loads_minutes(minutes: MinutesDocument, agreement: Union[Agreement, None] = 
     return Minutes.from_json(text)
 
 
-def minutes_problems(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> List[Problem]:
+def minutes_problems(minutes: MinutesDocument, lang: Optional[Lang] = None, agreement: Union[Agreement, None] = None) -> List[Problem]:
     """Every problem in minutes, checked against an agreement (the embedded one by default)."""
     native = None if agreement is None else agreement._native
     return localise(_native.minutes_problems(text_of(minutes), native), lang)
 
 
-def minutes_report(minutes: MinutesDocument, lang: Lang = "en", agreement: Union[Agreement, None] = None) -> str:
+def minutes_report(minutes: MinutesDocument, lang: Optional[Lang] = None, agreement: Union[Agreement, None] = None) -> str:
     """The readable report of minutes; raises `ValidationError` when they have errors."""
     native = None if agreement is None else agreement._native
-    return _native.minutes_report(text_of(minutes), lang, native)
+    return _native.minutes_report(text_of(minutes), resolve(lang), native)
 
 
 def rule_sets() -> Tuple[RuleSet, ...]:

@@ -9,12 +9,15 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _display as d
 from . import _native
 from ._errors import Problem, localise
 from ._lang import Lang
+
+if TYPE_CHECKING:  # an optional dependency, imported when asked for
+    import pandas
 
 #: A day: a ``datetime.date`` (a ``datetime`` or pandas ``Timestamp`` is
 #: taken as its date) or an ISO ``"YYYY-MM-DD"`` string, as a notebook
@@ -69,14 +72,94 @@ class Sitting:
 
 
 class Calendar(Tuple[CalendarEntry, ...]):
-    """The follow-up calendar on a date: a tuple of `CalendarEntry`, with a
-    notebook display."""
+    """The follow-up calendar on a date: a tuple of `CalendarEntry`, with
+    each duty's text and who is responsible for it by name, what falls due
+    in a month (`due_in`), a DataFrame (`to_pandas`) and a notebook display.
 
-    def to_html(self, lang: Lang = "en") -> str:
+    >>> import sundhedsaftale
+    >>> calendar = sundhedsaftale.nordjylland_2024().calendar("2025-06-01")
+    >>> [e.year for e in calendar.due_in("2025-12")]
+    [2025]
+    """
+
+    on: Optional[_dt.date]
+    _texts: Dict[str, str]
+    _names: Dict[str, str]
+
+    def __new__(
+        cls,
+        entries: Iterable[CalendarEntry] = (),
+        on: Optional[_dt.date] = None,
+        texts: Optional[Dict[str, str]] = None,
+        names: Optional[Dict[str, str]] = None,
+    ) -> "Calendar":
+        self = super().__new__(cls, entries)
+        self.on = on
+        self._texts = dict(texts or {})
+        self._names = dict(names or {})
+        return self
+
+    def text(self, entry: CalendarEntry) -> str:
+        """The duty's text, as the agreement states it (its id when unknown)."""
+        return self._texts.get(entry.requirement, entry.requirement)
+
+    def responsible(self, entry: CalendarEntry) -> Tuple[str, ...]:
+        """The names of the bodies and clusters responsible for the duty."""
+        ids = (*entry.responsible_bodies, *entry.responsible_clusters)
+        return tuple(self._names.get(i, i) for i in ids)
+
+    def due_in(self, month: Union[str, _dt.date, Tuple[int, int]]) -> "Calendar":
+        """The entries due in ``month``: ``"2025-12"``, any date in it
+        (``datetime.date`` or ``"YYYY-MM-DD"``), or ``(2025, 12)``."""
+        if isinstance(month, tuple):
+            year, number = month
+        elif isinstance(month, str) and len(month) == 7 and month[4] == "-":
+            day = _on(month + "-01", "month")
+            year, number = day.year, day.month
+        else:
+            day = _on(month, "month")
+            year, number = day.year, day.month
+        picked = (e for e in self if e.due is not None and (e.due.year, e.due.month) == (year, number))
+        return Calendar(picked, self.on, self._texts, self._names)
+
+    def to_pandas(self, lang: Optional[Lang] = None) -> "pandas.DataFrame":
+        """One row per duty occurrence: the duty's id and text, its kind,
+        who is responsible (names, ``; `` between), the year covered (an
+        integer, empty for one-off duties), the deadline, how it was set,
+        its status and when it was done, each code with its label in
+        ``lang`` beside it (``status``, ``status_label``)."""
+        import pandas
+
+        lang = d.resolve(lang)
+        table = [
+            {
+                "requirement": e.requirement,
+                "text": self.text(e),
+                "kind": str(e.kind),
+                "kind_label": e.kind.label(lang),
+                "responsible": "; ".join(self.responsible(e)),
+                "year": e.year,
+                "due": e.due,
+                "due_basis": str(e.due_basis),
+                "due_basis_label": e.due_basis.label(lang),
+                "status": str(e.status),
+                "status_label": e.status.label(lang),
+                "completed_on": e.completed_on,
+            }
+            for e in self
+        ]
+        frame = pandas.DataFrame(table, columns=list(_CALENDAR_COLUMNS))
+        frame["year"] = frame["year"].astype("Int32")
+        for column in ("due", "completed_on"):
+            frame[column] = pandas.to_datetime(frame[column])
+        return frame
+
+    def to_html(self, lang: Optional[Lang] = None) -> str:
         """One row per duty occurrence, due and overdue coloured, labelled in ``lang``."""
-        d.check_lang(lang)
+        lang = d.resolve(lang)
         heads = (
             d.words(lang, "Duty", "Opgave"),
+            d.words(lang, "Responsible", "Ansvarlig"),
             d.words(lang, "Kind", "Type"),
             d.words(lang, "Year", "År"),
             d.words(lang, "Due", "Frist"),
@@ -84,10 +167,63 @@ class Calendar(Tuple[CalendarEntry, ...]):
             d.words(lang, "Done on", "Udført"),
         )
         rows = [
-            (d.esc(e.requirement), d.code(e.kind, lang), d.esc(e.year), d.date(e.due), d.code(e.status, lang), d.date(e.completed_on))
+            (
+                d.esc(self.text(e)),
+                d.esc(", ".join(self.responsible(e))),
+                d.code(e.kind, lang),
+                d.esc(e.year),
+                d.date(e.due),
+                d.code(e.status, lang),
+                d.date(e.completed_on),
+            )
             for e in self
         ]
-        return d.table("calendar", d.words(lang, "Follow-up calendar", "Opfølgningskalender"), heads, rows)
+        caption = d.words(lang, "Follow-up calendar", "Opfølgningskalender")
+        if self.on is not None:
+            caption += f" {d.words(lang, 'on', 'pr.')} {self.on.isoformat()}"
+        return d.table("calendar", caption, heads, rows)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+#: The columns of `Calendar.to_pandas`, in order.
+_CALENDAR_COLUMNS = (
+    "requirement",
+    "text",
+    "kind",
+    "kind_label",
+    "responsible",
+    "year",
+    "due",
+    "due_basis",
+    "due_basis_label",
+    "status",
+    "status_label",
+    "completed_on",
+)
+
+
+class Compositions(Tuple[CompositionReport, ...]):
+    """A body's composition checks on a date, one `CompositionReport` per
+    rule set, shown with the body's, the rule set's and the people's names."""
+
+    _names: Dict[str, str]
+
+    def __new__(cls, reports: Iterable[CompositionReport] = (), names: Optional[Dict[str, str]] = None) -> "Compositions":
+        self = super().__new__(cls, reports)
+        self._names = dict(names or {})
+        return self
+
+    @property
+    def met(self) -> bool:
+        """Whether every rule set's rules are met (none found not met)."""
+        return all(r.met for r in self)
+
+    def to_html(self, lang: Optional[Lang] = None) -> str:
+        """Each report as a table, names instead of ids, labelled in ``lang``."""
+        lang = d.resolve(lang)
+        return "".join(r.to_html(lang, names=self._names) for r in self)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -131,7 +267,7 @@ class Agreement(HealthAgreementFields):
         """The agreement's title."""
         return self._native.title
 
-    def validate(self, lang: Lang = "en") -> List[Problem]:
+    def validate(self, lang: Optional[Lang] = None) -> List[Problem]:
         """Every problem, errors and warnings (composition findings are warnings)."""
         return localise(self._native.validate(), lang)
 
@@ -141,7 +277,11 @@ class Agreement(HealthAgreementFields):
 
     def calendar(self, on: DateLike) -> Calendar:
         """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""
-        return Calendar(CalendarEntry.from_dict(e) for e in self._native.calendar(_on(on)))
+        day = _on(on)
+        doc = self.document
+        texts = {r.id: r.text for r in doc.follow_up.requirements}
+        names = {**{b.id: b.name for b in doc.bodies}, **{c.id: c.name for c in doc.clusters}}
+        return Calendar((CalendarEntry.from_dict(e) for e in self._native.calendar(day)), day, texts, names)
 
     def roles_on(self, on: DateLike) -> Tuple[Tuple[Organisation, AgreementRole], ...]:
         """Every organisation with a role on ``on`` and that role: while the
@@ -172,8 +312,34 @@ class Agreement(HealthAgreementFields):
         return tuple(clusters[i] for i in self._native.clusters_on(_on(on)))
 
     def cluster_of(self, municipality: str, on: DateLike) -> Optional[Cluster]:
-        """The cluster a municipality (by organisation id) belongs to on ``on``."""
-        return next((c for c in self.clusters_on(on) if municipality in c.municipalities), None)
+        """The cluster a municipality belongs to on ``on``; ``None`` when it is
+        in none that day. The municipality is named by organisation id, or
+        as people and Statistics Denmark write it (``Aalborg``, ``Aalborg
+        Kommune``, ``851``, ``municipality:851``); a text that names no
+        municipality of the agreement raises `ValidationError` (misspelt,
+        with a suggestion) or `KeyError`.
+
+        >>> import sundhedsaftale
+        >>> sundhedsaftale.nordjylland_2024().cluster_of("Aalborg Kommune", "2024-06-01").name
+        'Klynge Aalborg'
+        """
+        day = _on(on)
+        return next((c for c in self.clusters_on(day) if self._municipality(municipality, day) in c.municipalities), None)
+
+    def _municipality(self, text: str, on: _dt.date) -> str:
+        """The id of the agreement's organisation for a municipality written
+        as an id, a code or a name."""
+        if not isinstance(text, str):
+            raise TypeError(f"municipality must be a str, not {type(text).__name__}")
+        orgs = self.document.organisations
+        if any(o.id == text for o in orgs):
+            return text
+        found = _native.place_on(text, on)["geography"]
+        level, _, code = found.partition(":")
+        match = next((o.id for o in orgs if o.kind == "municipality" and str(o.code) == code), None)
+        if level != "municipality" or match is None:
+            raise KeyError(f"{text!r} is no municipality of {self.id} on {on.isoformat()}")
+        return match
 
     def bodies_on(self, on: DateLike) -> Tuple[Body, ...]:
         """The bodies that exist on ``on``."""
@@ -191,7 +357,7 @@ class Agreement(HealthAgreementFields):
         posts = [(found.posts[p], found.posts[p].memberships[m]) for p, m in positions]
         return tuple(Sitting(post=post, membership=m, person=people.get(m.person)) for post, m in posts)
 
-    def composition(self, body: Union[str, Body], on: DateLike) -> Tuple[CompositionReport, ...]:
+    def composition(self, body: Union[str, Body], on: DateLike) -> Compositions:
         """A body's members on ``on`` checked against every composition rule
         set that applies to it that day, one report per rule set. Raises
         `KeyError` for an unknown body."""
@@ -199,7 +365,14 @@ class Agreement(HealthAgreementFields):
         reports = self._native.composition(key, _on(on))
         if reports is None:
             raise KeyError(f"no body {key!r} in {self.id}")
-        return tuple(CompositionReport.from_dict(r) for r in reports)
+        doc = self.document
+        names = {
+            **{p.id: p.name for p in doc.people},
+            **{o.id: o.name for o in doc.organisations},
+            **{b.id: b.name for b in doc.bodies},
+            **{r.id: r.name for r in _rule_sets()},
+        }
+        return Compositions((CompositionReport.from_dict(r) for r in reports), names)
 
     def organisation(self, id: str) -> Optional[Organisation]:
         """The organisation with this id."""
@@ -283,9 +456,9 @@ class Agreement(HealthAgreementFields):
             return FollowUp(self._native.follow_up_table(year, table._native, json.dumps(options)))
         return FollowUp(self._native.follow_up(year, None, "csv", json.dumps(options)))
 
-    def report(self, on: Optional[DateLike] = None, lang: Lang = "en") -> str:
+    def report(self, on: Optional[DateLike] = None, lang: Optional[Lang] = None) -> str:
         """The readable report on ``on`` (today by default)."""
-        return self._native.report(_dt.date.today() if on is None else _on(on), lang)
+        return self._native.report(_dt.date.today() if on is None else _on(on), d.resolve(lang))
 
     def to_json(self, pretty: bool = False) -> str:
         """The document as JSON text; ``loads`` reads it back to an equal agreement."""
@@ -305,11 +478,11 @@ class Agreement(HealthAgreementFields):
     def __repr__(self) -> str:
         return f"<Agreement {self.id!r}: {self.title}>"
 
-    def to_html(self, lang: Lang = "en", on: Optional[DateLike] = None) -> str:
+    def to_html(self, lang: Optional[Lang] = None, on: Optional[DateLike] = None) -> str:
         """An overview on ``on`` (today by default): status, vision, focus
         areas with objectives and key figures, parties, clusters and bodies,
         labelled in ``lang``."""
-        d.check_lang(lang)
+        lang = d.resolve(lang)
         day = _dt.date.today() if on is None else _on(on)
         doc = self.document
         status = self.status_on(day)
@@ -326,7 +499,9 @@ class Agreement(HealthAgreementFields):
         ]
         areas = []
         for area in doc.focus_areas:
-            figures = "".join(f"<li>{d.esc(k.statement)}</li>" for k in area.key_figures)
+            # One statement may give several key figures (somatic and psychiatric): say it once.
+            statements = dict.fromkeys(k.statement for k in area.key_figures)
+            figures = "".join(f"<li>{d.esc(text)}</li>" for text in statements)
             objectives = "".join(f"<li>{d.esc(o.text)}</li>" for o in area.objectives)
             areas.append(
                 f"<section><h3>{d.esc(area.name)}</h3>"
@@ -366,8 +541,30 @@ class Agreement(HealthAgreementFields):
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def overview(self, on: Optional[DateLike] = None, lang: Optional[Lang] = None) -> "Overview":
+        """The overview on ``on`` as a notebook shows it (``agreement`` alone
+        shows it today): the status that day, the parties, clusters and
+        bodies that exist that day."""
+        return Overview(self.to_html(lang, on))
+
     def __reduce__(self) -> Any:
         return (_from_json, (self.to_json(),))
+
+
+class Overview(str):
+    """An agreement's overview as HTML text, displayed as HTML in a notebook."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def _rule_sets() -> Tuple[Any, ...]:
+    """The composition rule sets the checks use, for their names."""
+    from .model import RuleSet
+
+    return tuple(RuleSet.from_dict(r) for r in json.loads(_native.rule_sets_json()))
 
 
 def _from_json(text: str) -> Agreement:

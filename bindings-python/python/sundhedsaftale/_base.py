@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, Type, TypeVar
 
-from ._lang import Lang, check_lang
+from ._lang import Lang, resolve
 
 V = TypeVar("V")
 R = TypeVar("R")
@@ -43,9 +43,9 @@ class Code(str, enum.Enum):
         """The kind of code, as `sundhedsaftale.labels` names it (``body_kind``)."""
         return _kind(type(self).__name__)
 
-    def label(self, lang: Lang = "en") -> str:
+    def label(self, lang: Optional[Lang] = None) -> str:
         """The label shown to people, in English (``en``) or Danish (``da``)."""
-        check_lang(lang)
+        lang = resolve(lang)
         en, da = _labels()[(self.kind, self.value)]
         return da if lang == "da" else en
 

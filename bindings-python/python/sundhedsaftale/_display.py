@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 from typing import Any, Iterable, Optional, Sequence
 
-from ._lang import Lang, check_lang
+from ._lang import Lang, check_lang, resolve
 
-__all__ = ["COLOURS", "check_lang", "code", "date", "esc", "table", "words"]
+__all__ = ["COLOURS", "check_lang", "code", "date", "esc", "label", "resolve", "table", "words"]
 
 #: A colour per status code, from good (green) to bad (red); grey when unknown.
 COLOURS = {
@@ -51,12 +51,25 @@ def code(value: Any, lang: Lang) -> str:
     return f'<span data-code="{esc(value)}">{dot}{esc(label)}</span>'
 
 
+def label(kind: str, value: str, lang: Lang) -> str:
+    """The label of a code of ``kind`` (as `sundhedsaftale.labels` names it)
+    in ``lang``; the code itself if it has none."""
+    from ._base import _labels
+
+    found = _labels().get((kind, value))
+    return value if found is None else found[1 if lang == "da" else 0]
+
+
 def table(cls: str, caption: str, heads: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """An HTML table; ``rows`` hold HTML already escaped."""
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
     return (
-        f'<table class="sundhedsaftale-{cls}"><caption>{esc(caption)}</caption>'
+        # Cells wrap, so that a wide table stays within the notebook's width
+        # (notebooks keep table cells on one line by default).
+        f"<style>.sundhedsaftale-{cls} th,.sundhedsaftale-{cls} td"
+        "{white-space:normal;overflow-wrap:anywhere;text-align:left;vertical-align:top}</style>"
+        f'<table class="sundhedsaftale-{cls}" style="max-width:100%"><caption>{esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

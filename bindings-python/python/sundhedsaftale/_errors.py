@@ -7,10 +7,10 @@ knowing anything about Rust.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 from . import _display as d
-from ._lang import Lang, check_lang
+from ._lang import Lang, resolve
 
 
 class _ProblemCore(TypedDict):
@@ -18,23 +18,64 @@ class _ProblemCore(TypedDict):
     path: str
     severity: Literal["error", "warning"]
     message: str
+    type: str
+    loc: Tuple[Union[str, int], ...]
+    msg: str
 
 
 class Problem(_ProblemCore, total=False):
     """One problem, with its message in one language, and its ``context``
-    (the values the message was made from) unless left out."""
+    (the values the message was made from) unless left out.
+
+    Beside the library's own keys, the keys a pydantic user looks for:
+    ``type`` is the code, ``loc`` the path as a tuple (``("clusters", 0,
+    "name")``), ``msg`` the message, ``ctx`` the context and ``input`` the
+    value the problem is about, when the context records one."""
 
     context: Dict[str, Any]
+    ctx: Dict[str, Any]
+    input: Any
 
 
-def localise(problems: Sequence[Mapping[str, Any]], lang: Lang = "en", include_context: bool = True) -> List[Problem]:
-    """Turns the native problem records into `Problem` dicts in ``lang``."""
-    check_lang(lang)
+#: The context keys that hold the value a problem is about, most telling first.
+_INPUT_KEYS = ("value", "found", "text", "date", "id")
+
+
+def loc(path: str) -> Tuple[Union[str, int], ...]:
+    """A JSON Pointer as pydantic's ``loc``: its keys unescaped, indices as ints.
+
+    >>> loc("/clusters/0/a~1b")
+    ('clusters', 0, 'a/b')
+    """
+    if not path:
+        return ()
+    parts = (p.replace("~1", "/").replace("~0", "~") for p in path[1:].split("/"))
+    return tuple(int(p) if p.isdigit() else p for p in parts)
+
+
+def localise(problems: Sequence[Mapping[str, Any]], lang: Optional[Lang] = None, include_context: bool = True) -> List[Problem]:
+    """Turns the native problem records into `Problem` dicts in ``lang``
+    (the package's default language when ``None``)."""
+    lang = resolve(lang)
     out: List[Problem] = []
     for p in problems:
-        problem = Problem(code=p["code"], path=p["path"], severity=p["severity"], message=p["message"][lang])
+        message = p["message"][lang]
+        problem = Problem(
+            code=p["code"],
+            path=p["path"],
+            severity=p["severity"],
+            message=message,
+            type=p["code"],
+            loc=loc(p["path"]),
+            msg=message,
+        )
         if include_context:
-            problem["context"] = dict(p["context"])
+            context = dict(p["context"])
+            problem["context"] = context
+            problem["ctx"] = context
+            found = next((context[k] for k in _INPUT_KEYS if k in context), None)
+            if found is not None:
+                problem["input"] = found
         out.append(problem)
     return out
 
@@ -69,7 +110,7 @@ class ValidationError(ValueError):
     #: How many problems ``str(err)`` lists before saying how many more there are.
     SHOWN = 10
 
-    def errors(self, lang: Lang = "en", redact: bool = False, include_context: bool = True) -> List[Problem]:
+    def errors(self, lang: Optional[Lang] = None, redact: bool = False, include_context: bool = True) -> List[Problem]:
         """Every problem as a dict with code, path, severity, message and
         (unless ``include_context=False``) context.
 
@@ -86,7 +127,7 @@ class ValidationError(ValueError):
         return localise(_native.redact(json.dumps(self._problems)), lang, include_context)
 
     def json(
-        self, lang: Lang = "en", redact: bool = False, include_context: bool = True, indent: Optional[int] = None
+        self, lang: Optional[Lang] = None, redact: bool = False, include_context: bool = True, indent: Optional[int] = None
     ) -> str:
         """`errors` as JSON text, as pydantic's ``ValidationError.json()`` gives it."""
         import json
@@ -95,15 +136,28 @@ class ValidationError(ValueError):
             self.errors(lang=lang, redact=redact, include_context=include_context), ensure_ascii=False, indent=indent
         )
 
-    def _repr_html_(self) -> str:
-        """Every problem as an HTML table: what a notebook shows."""
+    def to_html(self, lang: Optional[Lang] = None) -> str:
+        """Every problem as an HTML table in ``lang``: what a notebook shows."""
+        lang = resolve(lang)
         count = len(self._problems)
         rows = [
-            (f"<code>{d.esc(p['code'])}</code>", f"<code>{d.esc(p['path'] or '/')}</code>", d.esc(p["severity"]), d.esc(p["message"]))
-            for p in self.errors()
+            (
+                f"<code>{d.esc(p['code'])}</code>",
+                f"<code>{d.esc(p['path'] or '/')}</code>",
+                d.esc(d.label("severity", p["severity"], lang)),
+                d.esc(p["message"]),
+            )
+            for p in self.errors(lang)
         ]
-        caption = f"{count} problem{'s' if count != 1 else ''}"
-        return d.table("problems", caption, ("code", "path", "severity", "message"), rows)
+        heads = {
+            "en": ("Code", "Where", "Severity", "Message"),
+            "da": ("Kode", "Hvor", "Alvor", "Besked"),
+        }[lang]
+        caption = d.words(lang, f"{count} problem{'s' if count != 1 else ''}", f"{count} {'problem' if count == 1 else 'problemer'}")
+        return d.table("problems", caption, heads, rows)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def _summary(self) -> str:
         count = len(self._problems)

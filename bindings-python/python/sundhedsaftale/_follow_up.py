@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _display as d
 from . import _native
-from ._lang import Lang
+from ._lang import Lang, get_lang, resolve
 
 if TYPE_CHECKING:  # optional dependencies, imported when asked for
     import pandas
@@ -78,63 +78,129 @@ class FollowUp:
         return tuple(RollUpRow.from_dict(r) for r in self.roll_ups)
 
     def __arrow_c_stream__(self, requested_schema: object = None) -> object:
-        """The rows as an Arrow stream (the PyCapsule interface): one scalar
-        per column, progress components flattened (``method``,
-        ``observed_growth``, ``threshold_high``, …), codes dictionary-encoded.
-        pyarrow, polars and others read it without a copy."""
-        return self._native.__arrow_c_stream__(requested_schema)
+        """The rows as an Arrow stream (the PyCapsule interface), the readers'
+        columns in the package's language (see `to_arrow`). pyarrow, polars
+        and others read it without a copy."""
+        return self._native.arrow_stream(get_lang(), requested_schema)
 
-    def to_arrow(self) -> "pyarrow.Table":
-        """The rows as a pyarrow Table (needs pyarrow)."""
+    def to_arrow(self, lang: Optional[Lang] = None) -> "pyarrow.Table":
+        """The rows as a pyarrow Table (needs pyarrow): one scalar per column.
+
+        Codes stay as codes, dictionary-encoded (``status``:
+        ``substantial_progress``), and beside each a column for readers in
+        ``lang`` (the package's language by default): ``focus_area_name``,
+        ``unit_label``, ``level_label``, ``status_label``,
+        ``not_scored_label``, ``not_available_label``, ``hidden_label``;
+        places keep their id (``geography``) beside their name
+        (``geography_name``). Each period (``2024``, ``2024Q3``) has its
+        year as an integer beside it (``baseline_year``, ``latest_year``,
+        ``target_year``). Values are exact; ``score`` runs from −5
+        (deterioration) to 5 (target achieved); ``coverage`` is the share
+        (0 to 1) of an aggregate's municipalities observed. The progress
+        method's components are flattened (``method``, ``observed_growth``,
+        ``threshold_high``, …)."""
         import pyarrow
 
-        return pyarrow.table(self)
+        return pyarrow.table(_Stream(self._native, resolve(lang)))
 
-    def to_pandas(self) -> "pandas.DataFrame":
-        """The rows as a pandas DataFrame, codes as categories (needs pandas and pyarrow)."""
-        return self.to_arrow().to_pandas()
+    def to_pandas(self, lang: Optional[Lang] = None) -> "pandas.DataFrame":
+        """The rows as a pandas DataFrame (needs pandas and pyarrow), columns
+        as in `to_arrow`: codes and labels as categories, years and counts
+        as nullable integers (``Int32``), never floats."""
+        import pandas
+        import pyarrow
 
-    def to_polars(self) -> "polars.DataFrame":
-        """The rows as a polars DataFrame, codes as categoricals (needs polars)."""
+        integers: Dict[Any, Any] = {
+            pyarrow.int32(): pandas.Int32Dtype(),
+            pyarrow.uint32(): pandas.UInt32Dtype(),
+        }
+
+        def nullable(arrow_type: "pyarrow.DataType") -> Any:
+            return integers.get(arrow_type)
+
+        return self.to_arrow(lang).to_pandas(types_mapper=nullable)
+
+    def to_polars(self, lang: Optional[Lang] = None) -> "polars.DataFrame":
+        """The rows as a polars DataFrame (needs polars), columns as in
+        `to_arrow`, codes and labels as categoricals."""
         import polars
 
-        return polars.DataFrame(self)
+        return polars.DataFrame(_Stream(self._native, resolve(lang)))
+
+    def roll_ups_to_pandas(self, lang: Optional[Lang] = None) -> "pandas.DataFrame":
+        """The roll-ups as a pandas DataFrame: one row per focus area (empty
+        for the agreement as a whole) and place, with the focus area's
+        name, the place's name, the status and its label in ``lang``, the
+        mean score (−5 to 5) and how many indicators were scored and not."""
+        import pandas
+
+        lang = resolve(lang)
+        names = {str(r["geography"]): r["geography_name"] for r in self.rows}
+        table = [
+            {
+                "focus_area": r["focus_area"],
+                "focus_area_name": self._native.focus_area_name(r["focus_area"]) if r["focus_area"] else None,
+                "geography": r["geography"],
+                "geography_name": names.get(r["geography"]),
+                "status": r["status"],
+                "status_label": d.label("status", r["status"], lang),
+                "score": r["score"],
+                "scored": r["scored"],
+                "not_available": r["not_available"],
+            }
+            for r in self.roll_ups
+        ]
+        frame = pandas.DataFrame(table, columns=list(_ROLL_UP_COLUMNS))
+        for column in ("scored", "not_available"):
+            frame[column] = frame[column].astype("Int32")
+        return frame
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole result as plain data (its JSON form)."""
         return {"year": self.year, "rows": self.rows, "roll_ups": self.roll_ups, "problems": self.problems}
 
-    def to_html(self, lang: Lang = "en", limit: int = 50) -> str:
-        """The first ``limit`` rows as an HTML table, statuses coloured and
-        labelled in ``lang``; what a notebook shows."""
-        from .model import HiddenKind, Status
+    def to_html(self, lang: Optional[Lang] = None, limit: int = 50) -> str:
+        """The first ``limit`` rows as an HTML table in ``lang`` (the
+        package's language by default); what a notebook shows. Values are
+        rounded to their indicator's decimals and carry its unit, written as
+        the language writes numbers (``12,1 %`` in Danish); places and focus
+        areas by name; statuses coloured and labelled; the table wraps
+        within the notebook's width."""
+        from .model import Status
 
-        d.check_lang(lang)
+        lang = d.resolve(lang)
         heads = {
-            "en": ("Focus area", "Indicator", "Place", "Stratum", "Baseline", "Latest", "Target", "Status", "Score", "Note"),
-            "da": ("Pejlemærke", "Indikator", "Sted", "Gruppe", "Udgangspunkt", "Seneste", "Mål", "Status", "Score", "Bemærkning"),
+            "en": ("Focus area", "Indicator", "Place", "Stratum", "Baseline", "Latest", "Change", "Target", "Status", "Score", "Note"),
+            "da": ("Pejlemærke", "Indikator", "Sted", "Gruppe", "Udgangspunkt", "Seneste", "Ændring", "Mål", "Status", "Score", "Bemærkning"),
         }[lang]
+        native = self._native
 
-        def point(period: Any, value: Any) -> str:
-            return "" if value is None else f"{d.esc(value)} ({d.esc(period)})"
+        def value(r: Dict[str, Any], key: str) -> str:
+            v = r[key]
+            return "" if v is None else d.esc(native.value_text(r["indicator"], v, lang))
+
+        def point(r: Dict[str, Any], which: str) -> str:
+            shown = value(r, f"{which}_value")
+            period = r[f"{which}_period"]
+            return shown if not shown or period is None else f"{shown} ({d.esc(period)})"
 
         rows = [
             (
-                d.esc(r["focus_area"]),
+                d.esc(native.focus_area_name(r["focus_area"]) or r["focus_area"]),
                 d.esc(r["indicator_name"]),
                 d.esc(r["geography_name"] or r["geography"]),
                 d.esc(r["stratum"]),
-                point(r["baseline_period"], r["baseline_value"]),
-                point(r["latest_period"], r["latest_value"]),
-                point(r["target_period"], r["target_value"]),
+                point(r, "baseline"),
+                point(r, "latest"),
+                value(r, "change"),
+                point(r, "target"),
                 f'<span data-status="{d.esc(r["status"])}">{d.code(Status(r["status"]), lang)}</span>',
-                d.esc(r["score"]),
-                # Why a value is hidden, in the reader's language rather than the row's English note.
-                d.code(HiddenKind(r["hidden"]["kind"]), lang) if r["hidden"] else d.esc(r["note"]),
+                "" if r["score"] is None else d.esc(_native.format_number(r["score"], 0 if r["score"] == int(r["score"]) else 1, lang)),
+                d.esc(native.note_text(i, lang)),
             )
-            for r in self.rows[:limit]
+            for i, r in enumerate(self.rows[:limit])
         ]
-        caption = f"{self.year}: {len(self)} {d.words(lang, 'rows', 'rækker')}"
+        caption = f"{d.words(lang, 'Annual follow-up', 'Årlig opfølgning')} {self.year}: {len(self)} {d.words(lang, 'rows', 'rækker')}"
         page = d.table("follow-up", caption, heads, rows)
         if len(self) > limit:
             more = d.words(lang, "more rows (to_pandas() holds them all)", "rækker mere (to_pandas() har dem alle)")
@@ -156,3 +222,31 @@ class FollowUp:
 
     def __repr__(self) -> str:
         return f"<FollowUp {self.year}: {len(self)} rows, {len(self.problems)} problems>"
+
+
+#: The columns of `FollowUp.roll_ups_to_pandas`, in order.
+_ROLL_UP_COLUMNS = (
+    "focus_area",
+    "focus_area_name",
+    "geography",
+    "geography_name",
+    "status",
+    "status_label",
+    "score",
+    "scored",
+    "not_available",
+)
+
+
+class _Stream:
+    """A follow-up's rows as an Arrow stream in one language, for the
+    readers that take any object with ``__arrow_c_stream__``."""
+
+    __slots__ = ("_native", "_lang")
+
+    def __init__(self, native: _native.NativeFollowUp, lang: Lang) -> None:
+        self._native = native
+        self._lang = lang
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        return self._native.arrow_stream(self._lang, requested_schema)

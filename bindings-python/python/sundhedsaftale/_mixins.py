@@ -40,7 +40,7 @@ class _ValidityStatus(Protocol):
     def state(self) -> Code: ...
     @property
     def decided_by(self) -> Sequence[_DecidingDate]: ...
-    def to_html(self, lang: Lang = "en") -> str: ...
+    def to_html(self, lang: Optional[Lang] = None) -> str: ...
 
 
 class _RuleFinding(Protocol):
@@ -69,7 +69,7 @@ class _CompositionReport(Protocol):
     def date(self) -> datetime.date: ...
     @property
     def findings(self) -> Sequence[_RuleFinding]: ...
-    def to_html(self, lang: Lang = "en") -> str: ...
+    def to_html(self, lang: Optional[Lang] = None, names: Optional[Dict[str, str]] = None) -> str: ...
 
 
 class _Attendance(Protocol):
@@ -118,7 +118,7 @@ class _Minutes(Protocol):
     @property
     def people(self) -> Sequence[_Person]: ...
     def to_json(self) -> str: ...
-    def to_html(self, lang: Lang = "en") -> str: ...
+    def to_html(self, lang: Optional[Lang] = None) -> str: ...
 
 
 class ValidityStatusMixin:
@@ -130,9 +130,9 @@ class ValidityStatusMixin:
         dates = ", ".join(f"{x.role} {x.date.isoformat()}" for x in self.decided_by)
         return f"{self.state} on {self.on.isoformat()} ({dates})"
 
-    def to_html(self: _ValidityStatus, lang: Lang = "en") -> str:
+    def to_html(self: _ValidityStatus, lang: Optional[Lang] = None) -> str:
         """The status and the dates that decided it, labelled in ``lang``."""
-        d.check_lang(lang)
+        lang = d.resolve(lang)
         rows = [(d.code(x.role, lang), d.date(x.date)) for x in self.decided_by]
         caption = f"{self.on.isoformat()}: {self.state.label(lang)}"
         html = d.table("validity", caption, (d.words(lang, "Decided by", "Afgjort af"), "Dato" if lang == "da" else "Date"), rows)
@@ -152,9 +152,12 @@ class CompositionReportMixin:
         """Whether no rule is found not met."""
         return all(f.status != "not_met" for f in self.findings)
 
-    def to_html(self: _CompositionReport, lang: Lang = "en") -> str:
-        """One row per rule and scope group, statuses coloured and labelled in ``lang``."""
-        d.check_lang(lang)
+    def to_html(self: _CompositionReport, lang: Optional[Lang] = None, names: Optional[Dict[str, str]] = None) -> str:
+        """One row per rule and scope group, statuses coloured and labelled in
+        ``lang``; ``names`` (``Agreement.composition`` gives them) shows the
+        body, the rule set and the people counted by name instead of id."""
+        lang = d.resolve(lang)
+        named = names or {}
         heads = (
             d.words(lang, "Rule", "Regel"),
             d.words(lang, "Scope", "Omfang"),
@@ -165,14 +168,14 @@ class CompositionReportMixin:
         rows = [
             (
                 d.esc(f.text if lang == "da" else f.text_en),
-                d.esc(f.scope),
+                d.esc(named.get(f.scope, f.scope) if f.scope else f.scope),
                 d.esc(f.expected),
-                f"{f.count}: " + d.esc(", ".join(f.counted)),
+                f"{f.count}: " + d.esc(", ".join(named.get(c, c) for c in f.counted)),
                 d.code(f.status, lang),
             )
             for f in self.findings
         ]
-        caption = f"{self.body} ({self.rule_set}), {self.date.isoformat()}"
+        caption = f"{named.get(self.body, self.body)} ({named.get(self.rule_set, self.rule_set)}), {self.date.isoformat()}"
         return d.table("composition", caption, heads, rows)
 
     def _repr_html_(self: _CompositionReport) -> str:
@@ -185,24 +188,24 @@ class MinutesMixin:
 
     __slots__ = ()
 
-    def problems(self: _Minutes, agreement: Optional[AgreementHandle] = None, lang: Lang = "en") -> List[Problem]:
+    def problems(self: _Minutes, agreement: Optional[AgreementHandle] = None, lang: Optional[Lang] = None) -> List[Problem]:
         """Every problem: structure, references into the agreement, attendance
         against the body's composition rules (warnings)."""
         native = None if agreement is None else agreement._native
         return localise(_native.minutes_problems(self.to_json(), native), lang)
 
-    def report(self: _Minutes, lang: Lang = "en", agreement: Optional[AgreementHandle] = None) -> str:
+    def report(self: _Minutes, lang: Optional[Lang] = None, agreement: Optional[AgreementHandle] = None) -> str:
         """The readable report; raises `ValidationError` when the minutes have errors."""
         native = None if agreement is None else agreement._native
-        return _native.minutes_report(self.to_json(), lang, native)
+        return _native.minutes_report(self.to_json(), d.resolve(lang), native)
 
     def _queries(self: _Minutes, agreement: Optional[AgreementHandle]) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
         native = None if agreement is None else agreement._native
         return _native.minutes_queries(self.to_json(), native)
 
-    def to_html(self: _Minutes, lang: Lang = "en") -> str:
+    def to_html(self: _Minutes, lang: Optional[Lang] = None) -> str:
         """The meeting, its attendance and its agenda with decisions, labelled in ``lang``."""
-        d.check_lang(lang)
+        lang = d.resolve(lang)
         m = self.meeting
         names = {p.id: p.name for p in self.people}
         attendance = d.table(

@@ -652,7 +652,36 @@ class LeftOutReason(Code):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class HealthAgreement(Model):
-    """A health agreement (sundhedsaftale) with the organisation around it."""
+    """A health agreement (sundhedsaftale) with the organisation around it.
+
+    Attributes:
+        schema_version: Format version; see [`SCHEMA_VERSION`].
+        id: Unique id of the agreement.
+        title: Title, as the agreement writes it.
+        subtitle: Subtitle or slogan.
+        region: The region whose agreement this is (an organisation id).
+        source: Where the document comes from.
+        notes: Known gaps and readings of the sources, stated so that no one mistakes an absence for a fact.
+        foreword: The foreword, paragraph by paragraph.
+        validity: When it is in force.
+        lifecycle: How it came about.
+        organisations: Organisations that take part, are bound or are covered.
+        roles: Who is a party, who is bound, who is covered.
+        clusters: The health clusters, past and present.
+        people: The people named.
+        bodies: The bodies, past and present, with their seats.
+        vision: The vision.
+        focus_areas: The focus areas with their objectives and key figures.
+        guiding_principles: The guiding principles.
+        national_goals: The national goals the agreement builds on.
+        indicators: The indicators that follow up on the focus areas.
+        signatories: Who signed.
+        follow_up: Follow-up duties, records and action plans.
+        collaboration_agreements: The collaboration agreements under the cross-sector framework agreement.
+        composition_rule_sets: The ids of the composition rule sets the bodies are checked against. Empty: every known rule set in scope for the region and date.
+        dispute_rules: How disputes are settled.
+        disputes: Recorded disputes.
+    """
 
     schema_version: int
     """Format version; see [`SCHEMA_VERSION`]."""
@@ -787,7 +816,16 @@ class HealthAgreement(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Validity(Model):
-    """The validity rules of an agreement (gyldighedsperiode)."""
+    """The validity rules of an agreement (gyldighedsperiode).
+
+    Attributes:
+        in_force_from: First day in force (ikrafttrædelsesdato); absent when no source gives it.
+        nominal_duration_months: Nominal duration in calendar months (3.5 years = 42); absent when no source gives it.
+        until_successor: Whether the agreement stays in force past its nominal end until a successor enters into force; absent when no source says.
+        successor: The successor, once known.
+        termination: An explicit termination, e.g. by law; absent when none is known.
+        text: The agreement's own wording of its validity.
+    """
 
     in_force_from: Optional[datetime.date] = None
     """First day in force (ikrafttrædelsesdato); absent when no source gives it."""
@@ -834,7 +872,12 @@ class Validity(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Successor(Model):
-    """The agreement that replaces this one."""
+    """The agreement that replaces this one.
+
+    Attributes:
+        agreement: The successor's name or id.
+        in_force_from: The successor's first day in force, and so the first day this one is replaced.
+    """
 
     agreement: str
     """The successor's name or id."""
@@ -859,7 +902,12 @@ class Successor(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Termination(Model):
-    """An explicit end, such as abolition by law."""
+    """An explicit end, such as abolition by law.
+
+    Attributes:
+        effective: The first day on which the agreement no longer applies.
+        basis: The legal or other basis, e.g. "L 214 (2024–25)".
+    """
 
     effective: datetime.date
     """The first day on which the agreement no longer applies."""
@@ -884,7 +932,14 @@ class Termination(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class LifecycleEvent(Model):
-    """A dated step in the making of an agreement."""
+    """A dated step in the making of an agreement.
+
+    Attributes:
+        kind: What happened.
+        date: When; absent when the source does not say.
+        organisation: The organisation acting, e.g. the party approving.
+        source: Where the event is documented.
+    """
 
     kind: LifecycleKind
     """What happened."""
@@ -920,7 +975,15 @@ class LifecycleEvent(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Organisation(Model):
-    """An organisation that takes part in, is bound by, or is covered by an agreement."""
+    """An organisation that takes part in, is bound by, or is covered by an agreement.
+
+    Attributes:
+        id: Unique id within the document.
+        kind: What kind of organisation.
+        name: Name, in Danish, as the source writes it.
+        code: The official code: region code (1081–1085) or municipality code.
+        parent: The organisation this one belongs to: a municipality's or a unit's region.
+    """
 
     id: str
     """Unique id within the document."""
@@ -959,7 +1022,17 @@ class Organisation(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class RoleRule(Model):
-    """One rule of the agreement on who takes part and how."""
+    """One rule of the agreement on who takes part and how.
+
+    Attributes:
+        organisations: The organisations the rule is about.
+        role: The role it gives them.
+        legal_basis: The legal basis, cited exactly as the agreement gives it (e.g. "Sundhedslovens §57c, stk. 2").
+        responsibility: What the organisation answers for under this rule, in the agreement's words.
+        tasks_set_in: Where such an organisation's concrete tasks are set (e.g. "Praksisplanen").
+        condition: The condition under which the rule applies, in the agreement's words.
+        text: The agreement's own text for the rule.
+    """
 
     organisations: Tuple[str, ...]
     """The organisations the rule is about."""
@@ -1008,7 +1081,18 @@ class RoleRule(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Cluster(Model):
-    """A health cluster (sundhedsklynge), or a pre-2022 cluster."""
+    """A health cluster (sundhedsklynge), or a pre-2022 cluster.
+
+    Attributes:
+        id: Unique id within the document.
+        name: Name as the source writes it, e.g. "Nord".
+        region: The region the cluster belongs to.
+        municipalities: The municipalities in the cluster.
+        hospital: The acute hospital the cluster is organised around; absent when not confirmed.
+        established: First day of existence; absent when not known.
+        abolished: First day on which the cluster no longer exists (exclusive).
+        source: Where the facts about the cluster come from.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1061,7 +1145,12 @@ class Cluster(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Person(Model):
-    """A person named in a source."""
+    """A person named in a source.
+
+    Attributes:
+        id: Unique id within the document.
+        name: Full name as the source writes it.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1086,7 +1175,20 @@ class Person(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Body(Model):
-    """A body of the agreement's organisation."""
+    """A body of the agreement's organisation.
+
+    Attributes:
+        id: Unique id within the document.
+        kind: What kind of body.
+        name: Name in Danish, as the source writes it.
+        cluster: The cluster the body belongs to, for cluster bodies.
+        established: First day of existence; absent when not known.
+        abolished: First day on which the body no longer exists (exclusive); absent while it exists or when not known.
+        predecessors: The bodies this one replaced.
+        tasks: The body's tasks or purposes, in the source's words.
+        source: Where the facts about the body come from.
+        posts: The body's seats and who held them.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1150,7 +1252,14 @@ class Body(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Post(Model):
-    """A seat on a body, appointed on behalf of an organisation."""
+    """A seat on a body, appointed on behalf of an organisation.
+
+    Attributes:
+        id: Unique id within the document.
+        on_behalf_of: The organisation that appoints to the post.
+        label: A description of the seat, where the source gives one.
+        memberships: Who has held the post, and when.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1185,7 +1294,18 @@ class Post(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Membership(Model):
-    """A person in a post for a period."""
+    """A person in a post for a period.
+
+    Attributes:
+        id: Unique id within the document.
+        person: The person.
+        role: Role within the body.
+        title: Office held outside the body, classified.
+        title_text: The source's own wording of the title, e.g. "Borgmester Hjørring Kommune".
+        from_: First day held; absent when the source does not say.
+        to: Last day held (inclusive); absent when not ended or not known.
+        source: Where the membership is documented.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1238,7 +1358,12 @@ class Membership(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Vision(Model):
-    """The agreement's one-sentence aim (vision)."""
+    """The agreement's one-sentence aim (vision).
+
+    Attributes:
+        text: The vision sentence.
+        elaboration: The agreement's elaboration of the vision, paragraph by paragraph.
+    """
 
     text: str
     """The vision sentence."""
@@ -1264,7 +1389,17 @@ class Vision(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class FocusArea(Model):
-    """One of the agreement's political guiding targets (pejlemærke)."""
+    """One of the agreement's political guiding targets (pejlemærke).
+
+    Attributes:
+        id: Unique id within the document.
+        name: Name, as the agreement writes it.
+        description: The agreement's text on the focus area, paragraph by paragraph.
+        target_groups: Target groups the agreement singles out under this focus area (målgrupper).
+        definitions: Definitions the agreement quotes, with their source.
+        objectives: What the parties commit to ("Vi vil: …").
+        key_figures: The figures quoted beside the focus area.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1313,7 +1448,13 @@ class FocusArea(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Definition(Model):
-    """A definition quoted in the agreement."""
+    """A definition quoted in the agreement.
+
+    Attributes:
+        term: The term defined.
+        text: The definition, verbatim.
+        source: Who the agreement attributes the definition to.
+    """
 
     term: str
     """The term defined."""
@@ -1342,7 +1483,13 @@ class Definition(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Objective(Model):
-    """What the parties commit to under a focus area (målsætning, "Vi vil: …")."""
+    """What the parties commit to under a focus area (målsætning, "Vi vil: …").
+
+    Attributes:
+        id: Unique id within the document.
+        text: The objective, verbatim.
+        targets: Measurable targets for the objective; each names the indicator or key figure it is measured by.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1372,7 +1519,22 @@ class Objective(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Target(Model):
-    """A target for an indicator."""
+    """A target for an indicator.
+
+    Attributes:
+        indicator: The indicator (or key figure) it is for. Implied, and may be left out, for a target written under an indicator; required elsewhere.
+        geography: The place it is for; absent: every place without its own.
+        stratum: The stratum it is for, as `dimension: category` pairs (`{"sex": "kvinder"}`); empty: the total and every stratum without a target of its own.
+        base_period: The period whose value progress is measured from (for example the key figure's year); absent: the first period with data.
+        kind: What kind.
+        value: The target value (`value`).
+        change_percent: The change in percent, negative for a reduction (`relative_change`).
+        baseline: The baseline period (`relative_change`).
+        due: When the target is due.
+        low: The range's low end (`range`).
+        high: The range's high end (`range`).
+        source: Where the target comes from, when the agreement's own text is not the source (a national goal, a partnership the parties joined).
+    """
 
     indicator: Optional[str] = None
     """The indicator (or key figure) it is for. Implied, and may be left out, for a target written under an indicator; required elsewhere."""
@@ -1448,7 +1610,22 @@ class Target(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class KeyFigure(Model):
-    """A figure quoted in the agreement (nøgletal), e.g. "47 % af hospitalsophold … (2020)"."""
+    """A figure quoted in the agreement (nøgletal), e.g. "47 % af hospitalsophold … (2020)".
+
+    Attributes:
+        id: Unique id within the document.
+        statement: The sentence the figure stands in, verbatim (one sentence may carry two figures).
+        measure: What is measured, in Danish.
+        value: The value.
+        unit: Its unit.
+        year: The year the value refers to.
+        year_basis: How the year is known.
+        population: The population the value describes, e.g. "65+", "8. klasse", "nordjyderne".
+        source: The source, as the agreement cites it.
+        change: A change since an earlier year, as stated ("et fald på 3 procentpoint siden 2010").
+        direction: Which way is better, for following the figure up; absent: unknown.
+        direction_basis: How the direction was set.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1519,7 +1696,13 @@ class KeyFigure(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Change(Model):
-    """A change since an earlier year. `amount` is signed: a fall is negative."""
+    """A change since an earlier year. `amount` is signed: a fall is negative.
+
+    Attributes:
+        amount: The signed size of the change.
+        unit: Its unit.
+        since_year: The earlier year it is measured from.
+    """
 
     amount: float
     """The signed size of the change."""
@@ -1548,7 +1731,13 @@ class Change(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class GuidingPrinciple(Model):
-    """A principle for all work under the agreement (bærende princip)."""
+    """A principle for all work under the agreement (bærende princip).
+
+    Attributes:
+        id: Unique id within the document.
+        title: The heading, verbatim.
+        text: The text, paragraph by paragraph.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1577,7 +1766,13 @@ class GuidingPrinciple(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class NationalGoal(Model):
-    """One of the 8 national goals for the health system (nationale mål, April 2016)."""
+    """One of the 8 national goals for the health system (nationale mål, April 2016).
+
+    Attributes:
+        number: Number 1–8.
+        name: Name in Danish.
+        renamed: A later name under which the goal is reported, with the year it took effect.
+    """
 
     number: int
     """Number 1–8."""
@@ -1607,7 +1802,12 @@ class NationalGoal(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Renaming(Model):
-    """A later name."""
+    """A later name.
+
+    Attributes:
+        name: The new name.
+        from_year: First year of reporting under it.
+    """
 
     name: str
     """The new name."""
@@ -1632,7 +1832,31 @@ class Renaming(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Indicator(Model):
-    """An indicator that follows up on focus areas (indikator), declared by the agreement with as much of its definition as is known."""
+    """An indicator that follows up on focus areas (indikator), declared by the agreement with as much of its definition as is known.
+
+    Attributes:
+        id: Unique id within the document.
+        name: Name, verbatim.
+        name_en: Name in English, where a source gives one.
+        focus_areas: The focus areas it follows up on.
+        national_goals: The national goals it measures; empty where the source does not say.
+        unit: The unit.
+        unit_basis: How the unit was set.
+        direction: Which way is better.
+        direction_basis: How the direction was set.
+        numerator: What the numerator counts.
+        denominator: What the denominator counts.
+        fraction_basis: How numerator and denominator were set, when they are given.
+        factor: numerator / denominator × factor gives the value; absent: the unit's own (100 for percent).
+        decimals: Decimals to show; absent: 1.
+        population: The population measured (e.g. "65+").
+        source: The source of the data.
+        period_type: The kind of period data comes in.
+        disaggregations: The dimensions data may be broken down by (sex, age group, …); targets may name only these.
+        strata: The declared categories of its dimensions, and which is the total; a dimension declared here is a disaggregation even when not listed above. Observations and targets must use declared categories.
+        small_count_threshold: Counts below this are hidden on output; absent: the run's configured threshold.
+        targets: Targets for the indicator; their `indicator` is implied.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1751,7 +1975,11 @@ class Indicator(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Term(Model):
-    """One side of a fraction."""
+    """One side of a fraction.
+
+    Attributes:
+        description: What is counted, in Danish.
+    """
 
     description: str
     """What is counted, in Danish."""
@@ -1772,7 +2000,13 @@ class Term(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Stratification(Model):
-    """The declared categories of one disaggregation dimension of an indicator."""
+    """The declared categories of one disaggregation dimension of an indicator.
+
+    Attributes:
+        dimension: The dimension (`sex`, `age_group`), as the observations' column is named.
+        categories: Its categories.
+        total: The category that is the total of the others (`i_alt`), if the data has one.
+    """
 
     dimension: str
     """The dimension (`sex`, `age_group`), as the observations' column is named."""
@@ -1802,7 +2036,13 @@ class Stratification(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Category(Model):
-    """One category of a disaggregation dimension."""
+    """One category of a disaggregation dimension.
+
+    Attributes:
+        code: The category as observations and targets write it (`kvinder`).
+        name: Its name in Danish (`Kvinder`).
+        name_en: Its name in English (`Women`), where one is given.
+    """
 
     code: str
     """The category as observations and targets write it (`kvinder`)."""
@@ -1832,7 +2072,15 @@ class Category(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Signatory(Model):
-    """A person who signed the agreement, with the capacity in which they signed."""
+    """A person who signed the agreement, with the capacity in which they signed.
+
+    Attributes:
+        person: The person.
+        on_behalf_of: The organisation signed for.
+        title_text: The title as printed, e.g. "Borgmester Hjørring Kommune".
+        role_text: A role in a body printed beside the title, e.g. "formand for Sundhedssamarbejdsudvalget".
+        body: The body in which they signed.
+    """
 
     person: str
     """The person."""
@@ -1870,7 +2118,13 @@ class Signatory(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class FollowUpDuties(Model):
-    """All follow-up duties and records of an agreement."""
+    """All follow-up duties and records of an agreement.
+
+    Attributes:
+        requirements: The duties.
+        completions: What has been done.
+        action_plans: The clusters' action plans.
+    """
 
     requirements: Tuple[Requirement, ...]
     """The duties."""
@@ -1901,7 +2155,20 @@ class FollowUpDuties(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Requirement(Model):
-    """A follow-up duty."""
+    """A follow-up duty.
+
+    Attributes:
+        id: Unique id within the document.
+        kind: What kind of duty.
+        responsible_bodies: The bodies responsible.
+        responsible_clusters: The clusters responsible.
+        involved_bodies: Bodies to be involved.
+        feeds: The duty whose work this one feeds (action plans feed the annual follow-up).
+        text: The agreement's words.
+        due: How the deadline is fixed.
+        due_date: The deadline, for [`DueAnchor::FixedDate`].
+        due_basis: Whether the deadline is stated or read into the text.
+    """
 
     id: str
     """Unique id within the document."""
@@ -1963,7 +2230,14 @@ class Requirement(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Completion(Model):
-    """A record that a duty was done."""
+    """A record that a duty was done.
+
+    Attributes:
+        requirement: The duty.
+        year: The year covered, for annual duties.
+        completed_on: When it was done.
+        document: The document that records it.
+    """
 
     requirement: str
     """The duty."""
@@ -1998,7 +2272,20 @@ class Completion(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ActionPlan(Model):
-    """A cluster's action plan (handleplan), which feeds the annual follow-up."""
+    """A cluster's action plan (handleplan), which feeds the annual follow-up.
+
+    Attributes:
+        id: Unique id within the document.
+        cluster: The cluster whose plan it is.
+        title: Title.
+        year: The year the plan covers.
+        focus_areas: The focus areas it works towards.
+        adopted_on: When the cluster adopted it.
+        objectives: The cluster's own objectives, each tied to a focus area.
+        indicators: The indicators the plan follows, local or national.
+        initiatives: The initiatives (indsatser), each with its target group.
+        statuses: The yearly status reports that feed the annual follow-up.
+    """
 
     id: str
     """Unique id within the document."""
@@ -2060,7 +2347,14 @@ class ActionPlan(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class LocalObjective(Model):
-    """A cluster's own objective (lokal målsætning), tied to the agreement."""
+    """A cluster's own objective (lokal målsætning), tied to the agreement.
+
+    Attributes:
+        id: Unique id within the plan.
+        text: The objective.
+        focus_area: The focus area it serves.
+        objective: The agreement objective it serves, if one.
+    """
 
     id: str
     """Unique id within the plan."""
@@ -2094,7 +2388,13 @@ class LocalObjective(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class LocalIndicator(Model):
-    """An indicator an action plan follows: the agreement's own, or a local one."""
+    """An indicator an action plan follows: the agreement's own, or a local one.
+
+    Attributes:
+        id: Unique id within the plan.
+        name: Name.
+        national_indicator: The agreement's indicator it is, when it is a national one.
+    """
 
     id: str
     """Unique id within the plan."""
@@ -2124,7 +2424,14 @@ class LocalIndicator(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Initiative(Model):
-    """An initiative (indsats) of an action plan."""
+    """An initiative (indsats) of an action plan.
+
+    Attributes:
+        id: Unique id within the plan.
+        title: Title.
+        target_group: Who it is for (målgruppe).
+        objectives: The plan's objectives it serves.
+    """
 
     id: str
     """Unique id within the plan."""
@@ -2158,7 +2465,13 @@ class Initiative(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class AnnualStatus(Model):
-    """A yearly status of an action plan, which feeds the annual follow-up."""
+    """A yearly status of an action plan, which feeds the annual follow-up.
+
+    Attributes:
+        year: The year reported on.
+        text: The status.
+        reported_on: When it was reported.
+    """
 
     year: int
     """The year reported on."""
@@ -2188,7 +2501,18 @@ class AnnualStatus(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class CollaborationAgreement(Model):
-    """A collaboration agreement (samarbejdsaftale)."""
+    """A collaboration agreement (samarbejdsaftale).
+
+    Attributes:
+        id: Unique id within the document.
+        title: Title.
+        framework: The framework it belongs to ("Den Tværsektorielle Grundaftale").
+        goals: Its goals.
+        follow_up: How it is followed up systematically.
+        reviewed_on: When it was last reviewed.
+        review_due: When the next review is due.
+        patient_representatives_involved: Whether patient representatives took part in making it; absent when not known.
+    """
 
     id: str
     """Unique id within the document."""
@@ -2243,7 +2567,14 @@ class CollaborationAgreement(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class DisputeRules(Model):
-    """The agreement's rules for disputes (håndtering af uoverensstemmelser)."""
+    """The agreement's rules for disputes (håndtering af uoverensstemmelser).
+
+    Attributes:
+        principle: The general principle, verbatim.
+        ladder: The ladder, lowest rung first.
+        settlement: Where each kind is settled.
+        citizens_not_caught_between: The rule that citizens must not be caught in between, verbatim.
+    """
 
     principle: str
     """The general principle, verbatim."""
@@ -2276,7 +2607,12 @@ class DisputeRules(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class LadderStep(Model):
-    """One rung of the ladder as the agreement describes it."""
+    """One rung of the ladder as the agreement describes it.
+
+    Attributes:
+        level: The rung.
+        body: The body at this rung, where there is one.
+    """
 
     level: DisputeLevel
     """The rung."""
@@ -2302,7 +2638,13 @@ class LadderStep(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Settlement(Model):
-    """Where one kind of dispute is settled."""
+    """Where one kind of dispute is settled.
+
+    Attributes:
+        kind: The kind of dispute.
+        levels: The levels at which it is settled, preferred first.
+        text: The agreement's words.
+    """
 
     kind: DisputeKind
     """The kind of dispute."""
@@ -2331,7 +2673,18 @@ class Settlement(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Dispute(Model):
-    """A recorded dispute."""
+    """A recorded dispute.
+
+    Attributes:
+        id: Unique id within the document.
+        kind: What kind of dispute.
+        subject: What it is about.
+        raised_on: When it was raised.
+        parties: The organisations in disagreement.
+        interim_responsible: Who carries the task while the dispute lasts. Required by the agreement; validation reports its absence.
+        steps: The levels it has been taken to, in order.
+        resolved_on: When it was settled.
+    """
 
     id: str
     """Unique id within the document."""
@@ -2383,7 +2736,13 @@ class Dispute(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class DisputeStep(Model):
-    """One level a dispute was taken to."""
+    """One level a dispute was taken to.
+
+    Attributes:
+        level: The level.
+        from_: When it was taken there.
+        outcome: What came of it.
+    """
 
     level: DisputeLevel
     """The level."""
@@ -2413,7 +2772,18 @@ class DisputeStep(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Minutes(MinutesMixin, Model):
-    """The minutes of one meeting, with what they record about projects."""
+    """The minutes of one meeting, with what they record about projects.
+
+    Attributes:
+        schema_version: Format version; see [`crate::SCHEMA_VERSION`].
+        id: Unique id of the minutes.
+        source: Where the minutes come from.
+        notes: Readings of the source, stated so that no one mistakes them for facts.
+        people: The people named in the minutes.
+        organisations: Organisational units named in the minutes that the agreement does not list.
+        meeting: The meeting.
+        portfolio: The project portfolio and improvement model the minutes record.
+    """
 
     schema_version: int
     """Format version; see [`crate::SCHEMA_VERSION`]."""
@@ -2474,7 +2844,13 @@ class Minutes(MinutesMixin, Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class MinutesPerson(Model):
-    """A person named in minutes, with the other forms of the name the minutes use."""
+    """A person named in minutes, with the other forms of the name the minutes use.
+
+    Attributes:
+        id: Unique id within the document.
+        name: Full name, as in the list of participants.
+        aliases: Shorter forms used elsewhere in the minutes ("Anny Winther" for "Anny Margit Winther").
+    """
 
     id: str
     """Unique id within the document."""
@@ -2504,7 +2880,23 @@ class MinutesPerson(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Meeting(Model):
-    """A meeting of a body (møde)."""
+    """A meeting of a body (møde).
+
+    Attributes:
+        body: The body holding the meeting (a body id in the agreement).
+        number: The meeting's number within the body ("4. møde").
+        title: The heading, as the minutes write it.
+        date: The date.
+        start_time: Start time.
+        end_time: End time.
+        location: Where.
+        state: Scheduled, held or cancelled.
+        chairs: Who chaired, in order; a later entry takes over from the item it names.
+        minute_taker: The minute-taker (referent).
+        secretaries: The secretaries, with their role as written ("Regional sekretær").
+        attendance: Everyone listed as taking part or sending apologies.
+        agenda: The agenda.
+    """
 
     body: str
     """The body holding the meeting (a body id in the agreement)."""
@@ -2580,7 +2972,12 @@ class Meeting(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Location(Model):
-    """A meeting place."""
+    """A meeting place.
+
+    Attributes:
+        text: Name and address, as written.
+        note: A practical note ("Lokalet står på infoskærmen ved indgangen.").
+    """
 
     text: str
     """Name and address, as written."""
@@ -2606,7 +3003,13 @@ class Location(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ChairSpell(Model):
-    """A period of chairing a meeting (mødeleder)."""
+    """A period of chairing a meeting (mødeleder).
+
+    Attributes:
+        person: Who chaired.
+        from_item: The agenda item from which they chaired; absent for the whole meeting.
+        text: The minutes' words, e.g. "Anny Winther overtog mødelederrollen".
+    """
 
     person: str
     """Who chaired."""
@@ -2637,7 +3040,12 @@ class ChairSpell(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Secretary(Model):
-    """A secretary of the meeting."""
+    """A secretary of the meeting.
+
+    Attributes:
+        person: Who.
+        role_text: The role as written ("Regional sekretær", "Kommunal sekretær").
+    """
 
     person: str
     """Who."""
@@ -2662,7 +3070,17 @@ class Secretary(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Attendance(Model):
-    """One person's attendance."""
+    """One person's attendance.
+
+    Attributes:
+        person: Who.
+        status: Present, apologies, observer or guest.
+        group: Which list they stand in, where the minutes split them.
+        title_text: The title as written ("Formand for Social- og Sundhedsudvalget").
+        title: The title, classified for composition rules.
+        organisation: The organisation they come from (an organisation id in the agreement or the minutes).
+        membership: Their membership of the meeting's body, where one is recorded.
+    """
 
     person: str
     """Who."""
@@ -2710,7 +3128,21 @@ class Attendance(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class AgendaItem(Model):
-    """An item on the agenda (dagsordenspunkt)."""
+    """An item on the agenda (dagsordenspunkt).
+
+    Attributes:
+        id: Unique id within the meeting.
+        number: The number shown ("2."), separate from the order in the list.
+        title: Title, verbatim.
+        introduced_by: Who introduces the item ("Indledes af …", "Velkomst ved …").
+        case_text: The case text, paragraph by paragraph.
+        recommendations: The recommendations.
+        decision: The minuted decision (the "Referat" text, where it records a decision).
+        note: Other minuted text that is not a decision, e.g. that the item was postponed.
+        outcome: How the item ended; absent for items with nothing to decide (a welcome).
+        attachments: Attachments.
+        consultations: Other bodies' part in the item.
+    """
 
     id: str
     """Unique id within the meeting."""
@@ -2779,7 +3211,12 @@ class AgendaItem(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Recommendation(Model):
-    """A recommendation to the meeting ("Det indstilles: At …")."""
+    """A recommendation to the meeting ("Det indstilles: At …").
+
+    Attributes:
+        text: The recommendation, verbatim.
+        addressed_to: The body the recommendation names as deciding, as written.
+    """
 
     text: str
     """The recommendation, verbatim."""
@@ -2805,7 +3242,12 @@ class Recommendation(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Attachment(Model):
-    """An attachment (bilag)."""
+    """An attachment (bilag).
+
+    Attributes:
+        number: The attachment's number ("1" for "bilag 1").
+        title: What it is.
+    """
 
     number: str
     """The attachment's number ("1" for "bilag 1")."""
@@ -2830,7 +3272,15 @@ class Attachment(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Consultation(Model):
-    """Another body's part in an item."""
+    """Another body's part in an item.
+
+    Attributes:
+        body: The body.
+        role: Its role.
+        decided_here: Whether the decision is taken at this meeting (false: taken by the other body).
+        date: When the other body acted, if stated.
+        text: The minutes' words.
+    """
 
     body: str
     """The body."""
@@ -2868,7 +3318,16 @@ class Consultation(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Portfolio(Model):
-    """A cluster's portfolio: headings, projects, the improvement model and its use."""
+    """A cluster's portfolio: headings, projects, the improvement model and its use.
+
+    Attributes:
+        kept_by: The body that keeps the portfolio.
+        categories: The headings projects are sorted under.
+        projects: The projects.
+        improvement_model: The improvement model.
+        ideas: Ideas proposed under the model.
+        improvement_projects: Projects run under the model.
+    """
 
     kept_by: str
     """The body that keeps the portfolio."""
@@ -2914,7 +3373,12 @@ class Portfolio(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class CategoryHeading(Model):
-    """A heading of the portfolio, as the source words it."""
+    """A heading of the portfolio, as the source words it.
+
+    Attributes:
+        category: The category.
+        text: The heading, verbatim.
+    """
 
     category: ProjectCategory
     """The category."""
@@ -2939,7 +3403,14 @@ class CategoryHeading(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Project(Model):
-    """A project or effort in the portfolio."""
+    """A project or effort in the portfolio.
+
+    Attributes:
+        id: Unique id within the document.
+        name: Name, verbatim.
+        category: The heading it was sorted under; absent when the source does not say.
+        prioritised: Whether the operations forum prioritised it.
+    """
 
     id: str
     """Unique id within the document."""
@@ -2973,7 +3444,20 @@ class Project(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ImprovementModel(Model):
-    """The rules of an improvement model."""
+    """The rules of an improvement model.
+
+    Attributes:
+        name: Name, verbatim ("Klynge Vest forbedringsmodellen").
+        steps: The model's steps, verbatim.
+        proposed_by: The body that proposes ideas each year.
+        prioritised_by: The body that prioritises one of them.
+        ideas_per_year_min: Fewest ideas a year.
+        ideas_per_year_max: Most ideas a year.
+        prioritised_per_year: Projects prioritised a year.
+        phases: The phases, in order.
+        facilitator_from: Where the external process facilitator comes from.
+        principle: The principle ideas follow ("lavt hængende frugter").
+    """
 
     name: str
     """Name, verbatim ("Klynge Vest forbedringsmodellen")."""
@@ -3032,7 +3516,13 @@ class ImprovementModel(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ProjectIdea(Model):
-    """A project idea proposed under the model."""
+    """A project idea proposed under the model.
+
+    Attributes:
+        id: Unique id within the document.
+        year: The year it was proposed for.
+        title: Title.
+    """
 
     id: str
     """Unique id within the document."""
@@ -3061,7 +3551,16 @@ class ProjectIdea(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ImprovementProject(Model):
-    """A prioritised project run under the model."""
+    """A prioritised project run under the model.
+
+    Attributes:
+        id: Unique id within the document.
+        idea: The idea it grew from.
+        year: The year it was prioritised for.
+        phases: Its phases with dates.
+        facilitator: The external process facilitator.
+        roles: The project organisation's roles.
+    """
 
     id: str
     """Unique id within the document."""
@@ -3105,7 +3604,13 @@ class ImprovementProject(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class PhaseSpell(Model):
-    """A phase with its dates (inclusive)."""
+    """A phase with its dates (inclusive).
+
+    Attributes:
+        phase: The phase.
+        from_: First day.
+        to: Last day; absent while running.
+    """
 
     phase: Phase
     """The phase."""
@@ -3135,7 +3640,13 @@ class PhaseSpell(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ProjectRole(Model):
-    """A role in a project organisation, with its responsibilities."""
+    """A role in a project organisation, with its responsibilities.
+
+    Attributes:
+        role: The role.
+        holder: Who holds it.
+        responsibilities: What it answers for.
+    """
 
     role: str
     """The role."""
@@ -3166,7 +3677,19 @@ class ProjectRole(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class RuleSet(Model):
-    """A set of composition rules for several kinds of body, from one source."""
+    """A set of composition rules for several kinds of body, from one source.
+
+    Attributes:
+        schema_version: Format version of this document.
+        id: Unique id.
+        name: Name in Danish, as the source heads it (e.g. "Nuværende organisering").
+        name_en: Name in English.
+        applies_from: First day the rules apply; absent when not known.
+        applies_until: First day the rules no longer apply (exclusive); absent while in force.
+        regions: The regions (official codes) whose bodies the rules are for. Rules written for one region's organisation are not applied to another's.
+        source: The source of the rules.
+        bodies: The rules, per kind of body.
+    """
 
     schema_version: int
     """Format version of this document."""
@@ -3221,7 +3744,13 @@ class RuleSet(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class BodyRules(Model):
-    """The rules for one kind of body."""
+    """The rules for one kind of body.
+
+    Attributes:
+        body_kind: The kind of body the rules are for.
+        name_in_source: The body's name as the source writes it.
+        rules: The rules.
+    """
 
     body_kind: BodyKind
     """The kind of body the rules are for."""
@@ -3250,7 +3779,20 @@ class BodyRules(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class CompositionRule(Model):
-    """One composition rule."""
+    """One composition rule.
+
+    Attributes:
+        id: Unique id within the rule set.
+        text: The rule in the source's Danish words.
+        text_en: The rule in English.
+        kind: How the rule is assessed.
+        counts: Which seats count.
+        scope: Over which group the count is taken.
+        min: Fewest seats allowed, per scope group.
+        max: Most seats allowed, per scope group.
+        must_include: A seat that must be among those counted ("herunder regionsrådsformanden").
+        note: A remark on how the rule was read from the source.
+    """
 
     id: str
     """Unique id within the rule set."""
@@ -3311,7 +3853,12 @@ class CompositionRule(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Selector(Model):
-    """Which seats a rule counts. Every non-empty list must match (lists are alternatives within)."""
+    """Which seats a rule counts. Every non-empty list must match (lists are alternatives within).
+
+    Attributes:
+        on_behalf_of: Kinds of organisation the seat is held on behalf of.
+        titles: Titles of the person in the seat.
+    """
 
     on_behalf_of: Tuple[OrganisationKind, ...] = ()
     """Kinds of organisation the seat is held on behalf of."""
@@ -3338,7 +3885,21 @@ class Selector(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class SourceMapping(Model):
-    """How a published table maps onto one indicator."""
+    """How a published table maps onto one indicator.
+
+    Attributes:
+        table: The published table's id (Statistics Denmark's `DODA1`, a portal's file name), as its source.
+        indicator: The indicator every row of the table is of.
+        place: The place's column (codes such as `851`, `081`, `000`, or names).
+        period: The period's column (`2024`, `2024K1`, `2024M01`, …).
+        value: The value's column.
+        numerator: The numerator's column.
+        denominator: The denominator's column.
+        measure: A column whose categories say what each row's value is (Statistics Denmark's long form: one row for the count, one for the population).
+        strata: Columns that are strata.
+        keep: Columns whose rows are kept only for these categories (`{"ALDER": ["TOT"]}`).
+        sheet: A workbook's sheet, by name (when left out, the first sheet whose header has the place and period columns, else the first sheet).
+    """
 
     table: Optional[str] = None
     """The published table's id (Statistics Denmark's `DODA1`, a portal's file name), as its source."""
@@ -3407,7 +3968,15 @@ class SourceMapping(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Measure(Model):
-    """A column whose categories say what each row's value is."""
+    """A column whose categories say what each row's value is.
+
+    Attributes:
+        column: The column.
+        value: The category whose rows give the value.
+        numerator: The category whose rows give the numerator.
+        denominator: The category whose rows give the denominator.
+        values: The value column, when the table has one (a cube has its values).
+    """
 
     column: str
     """The column."""
@@ -3448,7 +4017,13 @@ class Measure(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class StratumColumn(Model):
-    """A column that is a stratum, and how its categories map onto the agreement's."""
+    """A column that is a stratum, and how its categories map onto the agreement's.
+
+    Attributes:
+        column: The column.
+        dimension: The agreement's dimension (`sex`).
+        categories: Each category as the table writes it, mapped onto the agreement's category, or `null` for the total.
+    """
 
     column: str
     """The column."""
@@ -3477,7 +4052,15 @@ class StratumColumn(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class ValidityStatus(ValidityStatusMixin, Model):
-    """The answer to "is the agreement in force on this date?"."""
+    """The answer to "is the agreement in force on this date?".
+
+    Attributes:
+        on: The date asked about.
+        state: The status.
+        decided_by: The dates that decided it, in date order.
+        nominal_end: The first day after the nominal period, when the entry date and duration are known.
+        last_nominal_day: The last day of the nominal period, when known.
+    """
 
     on: datetime.date
     """The date asked about."""
@@ -3516,7 +4099,12 @@ class ValidityStatus(ValidityStatusMixin, Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class DecidingDate(Model):
-    """A date that decided a status, and what it is."""
+    """A date that decided a status, and what it is.
+
+    Attributes:
+        role: What the date is.
+        date: The date.
+    """
 
     role: DateRole
     """What the date is."""
@@ -3541,7 +4129,20 @@ class DecidingDate(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Observation(Model):
-    """One observation, in its JSON form."""
+    """One observation, in its JSON form.
+
+    Attributes:
+        indicator: The indicator's id.
+        geography: The place.
+        period: The period.
+        value: The value.
+        numerator: The numerator.
+        denominator: The denominator.
+        disaggregation: Disaggregation values (`{"sex": "k"}`); absent dimensions are totals.
+        provisional: Not yet final.
+        break_in_series: The series changes definition from this period on.
+        suppressed: Withheld at the source.
+    """
 
     indicator: str
     """The indicator's id."""
@@ -3602,7 +4203,16 @@ class Observation(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class PlaceOn(Model):
-    """A place of the reference data on a date."""
+    """A place of the reference data on a date.
+
+    Attributes:
+        geography: The canonical geography (`municipality:851`, `region:1081`, `country:DK`; `region:oestdanmark` for a region whose code no source confirms).
+        level: `country`, `region` or `municipality`.
+        code: The official code, where one is confirmed (`851`, `1081`, `DK`).
+        statbank: Statistics Denmark's code for it (`851`, `081`, `000`), where it has one.
+        name: The name as the reference data has it (`Aalborg`, `Region Nordjylland`, `Danmark`); a municipality's official name is not always its name with "Kommune" after it (Københavns Kommune), so none is made.
+        region: A municipality's region on the date, as a geography.
+    """
 
     geography: str
     """The canonical geography (`municipality:851`, `region:1081`, `country:DK`; `region:oestdanmark` for a region whose code no source confirms)."""
@@ -3646,12 +4256,28 @@ class PlaceOn(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class CalendarEntry(Model):
-    """One occurrence of a duty in the calendar."""
+    """One occurrence of a duty in the calendar.
+
+    Attributes:
+        requirement: The duty.
+        kind: Its kind.
+        responsible_bodies: The bodies responsible for it (ids), as the duty states them.
+        responsible_clusters: The clusters responsible for it (ids), as the duty states them.
+        year: The year covered, for annual duties.
+        due: The deadline, if any.
+        due_basis: Whether the deadline is stated or read.
+        status: Where it stands.
+        completed_on: When it was done, if recorded.
+    """
 
     requirement: str
     """The duty."""
     kind: RequirementKind
     """Its kind."""
+    responsible_bodies: Tuple[str, ...] = ()
+    """The bodies responsible for it (ids), as the duty states them."""
+    responsible_clusters: Tuple[str, ...] = ()
+    """The clusters responsible for it (ids), as the duty states them."""
     year: Optional[int] = None
     """The year covered, for annual duties."""
     due: Optional[datetime.date] = None
@@ -3669,6 +4295,8 @@ class CalendarEntry(Model):
         return cls(
             requirement=data["requirement"],
             kind=RequirementKind(data["kind"]),
+            responsible_bodies=tuple(data.get("responsible_bodies", ())),
+            responsible_clusters=tuple(data.get("responsible_clusters", ())),
             year=data.get("year"),
             due=_opt(data.get("due"), lambda v: _date(v)),
             due_basis=DueBasis(data["due_basis"]),
@@ -3681,6 +4309,10 @@ class CalendarEntry(Model):
         out: Dict[str, Any] = {}
         out["requirement"] = self.requirement
         out["kind"] = self.kind.value
+        if self.responsible_bodies:
+            out["responsible_bodies"] = list(self.responsible_bodies)
+        if self.responsible_clusters:
+            out["responsible_clusters"] = list(self.responsible_clusters)
         if self.year is not None:
             out["year"] = self.year
         if self.due is not None:
@@ -3694,7 +4326,16 @@ class CalendarEntry(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class CompositionReport(CompositionReportMixin, Model):
-    """The result of checking one body against a rule set on a date."""
+    """The result of checking one body against a rule set on a date.
+
+    Attributes:
+        body: The body checked.
+        rule_set: The rule set used.
+        date: The date.
+        rules_for: The kind of body whose rules were applied: the body's own kind, or that of its predecessor or successor when the rule set predates or postdates it.
+        findings: One finding per rule and scope group.
+        uncounted: People whose seats no rule counted.
+    """
 
     body: str
     """The body checked."""
@@ -3735,7 +4376,19 @@ class CompositionReport(CompositionReportMixin, Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class RuleFinding(Model):
-    """The outcome of one rule for one scope group."""
+    """The outcome of one rule for one scope group.
+
+    Attributes:
+        rule: The rule's id.
+        text: The rule's Danish text.
+        text_en: The rule's English text.
+        scope: The scope group (a municipality or cluster id); absent for whole-body rules.
+        status: Met, not met, or not assessed.
+        count: How many seats were counted.
+        expected: The expected count as text.
+        counted: The people counted, in seat order.
+        missing_required: Whether the `must_include` seat was missing.
+    """
 
     rule: str
     """The rule's id."""
@@ -3789,54 +4442,80 @@ class RuleFinding(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class FollowUpRow(Model):
-    """One indicator at one place and stratum."""
+    """One indicator at one place and stratum: what a follow-up table has one row of. Values are in the indicator's unit (a percent as 12.1, a rate per 1,000 as 3.2), exact, never rounded; periods are written as the library writes them (`2024`, `2024Q3`).
+
+    Attributes:
+        focus_area: The focus area's (pejlemærke's) id in the document.
+        indicator: The indicator's id in the document (or the key figure's).
+        indicator_name: The indicator's name, as the agreement writes it (Danish).
+        level: The place's level: country, region, cluster or municipality.
+        geography: The place, as an id (`municipality:851`, `region:1081`, `cluster:nord`).
+        geography_name: The place's name (`Aalborg Kommune`), when it is known.
+        stratum: The stratum, `dimension=category` joined by `;`, empty for the total.
+        baseline_period: The baseline's period: the target's base period if it states one, else the first period with data up to the year followed up.
+        baseline_value: The value in the baseline period, in the indicator's unit.
+        latest_period: The last period with data up to the year followed up.
+        latest_value: The value in the latest period, in the indicator's unit.
+        change: Latest minus baseline, in the indicator's unit (not a percentage change).
+        target_value: The target value (or the nearer bound of a range), if any.
+        target_period: When the target is due.
+        status: The progress status, from `target_achieved` to `deterioration`, or `not_available` (with the reason in `progress` or `note`).
+        score: The progress score, from −5 (moving away fast) to 5 (target achieved, or moving fast the right way): the method's continuous measure behind the status, for means over indicators; absent when the status is not available.
+        progress: The full progress result, with every component of the method.
+        contributed: How many municipalities contributed to the latest value (aggregates).
+        missing: The municipalities of the place with no latest value (aggregates).
+        coverage: For an aggregate: the share (0 to 1) of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole.
+        not_scored: Why the row has values but no status or score, when it has none.
+        hidden: Why the row's values are hidden, if they are.
+        note: Why there is no result, when there is none, in English for logs; `figures::note` says it in either language.
+    """
 
     focus_area: str
-    """Focus area id."""
+    """The focus area's (pejlemærke's) id in the document."""
     indicator: str
-    """Indicator id."""
+    """The indicator's id in the document (or the key figure's)."""
     indicator_name: str
-    """Indicator name (Danish)."""
+    """The indicator's name, as the agreement writes it (Danish)."""
     level: Level
-    """Level of the place."""
+    """The place's level: country, region, cluster or municipality."""
     geography: str
-    """The place."""
+    """The place, as an id (`municipality:851`, `region:1081`, `cluster:nord`)."""
     geography_name: Optional[str] = None
-    """The place's name."""
+    """The place's name (`Aalborg Kommune`), when it is known."""
     stratum: str
     """The stratum, `dimension=category` joined by `;`, empty for the total."""
     baseline_period: Optional[str] = None
-    """First period with data up to the year."""
+    """The baseline's period: the target's base period if it states one, else the first period with data up to the year followed up."""
     baseline_value: Optional[float] = None
-    """Its value."""
+    """The value in the baseline period, in the indicator's unit."""
     latest_period: Optional[str] = None
-    """Last period with data up to the year."""
+    """The last period with data up to the year followed up."""
     latest_value: Optional[float] = None
-    """Its value."""
+    """The value in the latest period, in the indicator's unit."""
     change: Optional[float] = None
-    """Latest minus baseline."""
+    """Latest minus baseline, in the indicator's unit (not a percentage change)."""
     target_value: Optional[float] = None
     """The target value (or the nearer bound of a range), if any."""
     target_period: Optional[str] = None
     """When the target is due."""
     status: Status
-    """The progress status."""
+    """The progress status, from `target_achieved` to `deterioration`, or `not_available` (with the reason in `progress` or `note`)."""
     score: Optional[float] = None
-    """The score."""
+    """The progress score, from −5 (moving away fast) to 5 (target achieved, or moving fast the right way): the method's continuous measure behind the status, for means over indicators; absent when the status is not available."""
     progress: Optional[Progress] = None
-    """The full progress result, with every component."""
+    """The full progress result, with every component of the method."""
     contributed: int
-    """Municipalities that contributed to the latest value (aggregates)."""
+    """How many municipalities contributed to the latest value (aggregates)."""
     missing: Tuple[str, ...]
-    """Municipalities of the place with no latest value (aggregates)."""
+    """The municipalities of the place with no latest value (aggregates)."""
     coverage: Optional[float] = None
-    """For an aggregate: the share of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole."""
+    """For an aggregate: the share (0 to 1) of the place's municipalities observed, the lower of the baseline's and the latest value's; absent for a place observed as a whole."""
     not_scored: Optional[NotScored] = None
     """Why the row has values but no status or score, when it has none."""
     hidden: Optional[Hidden] = None
     """Why the row's values are hidden, if they are."""
     note: Optional[str] = None
-    """Why there is no result, when there is none."""
+    """Why there is no result, when there is none, in English for logs; `figures::note` says it in either language."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FollowUpRow:
@@ -3912,7 +4591,26 @@ class FollowUpRow(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Progress(Model):
-    """A result, with every component that produced it."""
+    """A result, with every component that produced it.
+
+    Attributes:
+        method: The method.
+        base: The base point.
+        current: The current point.
+        target: The target, for method 2 (for a range: the nearer bound).
+        base_year: Base and current on the fractional year scale.
+        current_year: See `base_year`.
+        observed_growth: Compound annual growth from base to current.
+        target_growth: Compound annual growth from base to target (method 2).
+        sign: −1 when the base is negative, else +1.
+        direction: +1 higher is better, −1 lower is better (towards the range, for a range).
+        x: The measure compared with the thresholds.
+        thresholds: The thresholds used (method 1: already multiplied by the coefficient).
+        coefficient: The limit coefficient (1 without a limit; method 1 only).
+        score: The score, in [−5, 5].
+        status: The status.
+        not_available: Why the status is not available.
+    """
 
     method: Method
     """The method."""
@@ -3999,7 +4697,12 @@ class Progress(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Point(Model):
-    """A value in a period."""
+    """A value in a period.
+
+    Attributes:
+        period: The period.
+        value: The value.
+    """
 
     period: str
     """The period."""
@@ -4024,7 +4727,13 @@ class Point(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Thresholds(Model):
-    """The three thresholds of a method."""
+    """The three thresholds of a method.
+
+    Attributes:
+        high: At or above: substantial progress.
+        medium: At or above: moderate progress.
+        low: At or above: limited progress; below: deterioration.
+    """
 
     high: float
     """At or above: substantial progress."""
@@ -4053,7 +4762,15 @@ class Thresholds(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Hidden(Model):
-    """Why a cell is hidden on output."""
+    """Why a cell is hidden on output.
+
+    Attributes:
+        kind: Which kind.
+        threshold: The threshold.
+        protects: The hidden cell it protects.
+        via: The published total that would otherwise give it away.
+        period: The latest period the source withheld.
+    """
 
     kind: HiddenKind
     """Which kind."""
@@ -4094,7 +4811,18 @@ class Hidden(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class RollUpRow(Model):
-    """A roll-up of indicator scores for a focus area (or the agreement) at a place."""
+    """A roll-up of indicator scores for a focus area (or the agreement) at a place.
+
+    Attributes:
+        focus_area: The focus area; absent for the whole agreement.
+        geography: The place.
+        score: Mean score.
+        status: Its band.
+        scored: Indicators with a score.
+        not_available: Indicators without one.
+        entered: How each indicator entered: by its total, or as the mean of its strata.
+        left_out: The focus area's (or agreement's) indicators that did not enter, and why.
+    """
 
     focus_area: Optional[str] = None
     """The focus area; absent for the whole agreement."""
@@ -4145,7 +4873,16 @@ class RollUpRow(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class RollUpEntry(Model):
-    """An indicator as it entered a roll-up."""
+    """An indicator as it entered a roll-up.
+
+    Attributes:
+        indicator: Indicator id.
+        basis: How it entered.
+        dimension: For the mean of strata: the dimension whose strata were averaged.
+        strata: For the mean of strata: how many strata were averaged (with a score or not).
+        score: The score it entered with.
+        status: Its status.
+    """
 
     indicator: str
     """Indicator id."""
@@ -4189,7 +4926,12 @@ class RollUpEntry(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class LeftOut(Model):
-    """An indicator left out of a roll-up."""
+    """An indicator left out of a roll-up.
+
+    Attributes:
+        indicator: Indicator id.
+        reason: Why.
+    """
 
     indicator: str
     """Indicator id."""
@@ -4214,7 +4956,14 @@ class LeftOut(Model):
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class PartyAttendance(Model):
-    """Attendance counted for one party (an organisation that is, or whose region is, a party or bound by the agreement), or for no organisation."""
+    """Attendance counted for one party (an organisation that is, or whose region is, a party or bound by the agreement), or for no organisation.
+
+    Attributes:
+        party: The party's organisation id; `None` for attendees who represent no organisation.
+        present: The people present.
+        apologies: The people who sent apologies.
+        others: The observers and guests.
+    """
 
     party: Optional[str] = None
     """The party's organisation id; `None` for attendees who represent no organisation."""

@@ -324,7 +324,8 @@ pub(crate) fn check_lineage(bodies: &[Body], at: &Pointer) -> Vec<Problem> {
             out.push(Problem::with_context(
                 Code::ClusterBodyWithoutCluster,
                 at.index(i).key("cluster"),
-                ctx!("body" => b.id, "kind" => b.kind.label(crate::ground::lang::Lang::En)),
+                ctx!("body" => b.id, "kind" => b.kind.label(crate::ground::lang::Lang::En),
+                     "kind_da" => b.kind.label(crate::ground::lang::Lang::Da)),
             ));
         }
     }

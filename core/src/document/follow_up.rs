@@ -293,6 +293,12 @@ pub struct CalendarEntry {
     pub requirement: String,
     /// Its kind.
     pub kind: RequirementKind,
+    /// The bodies responsible for it (ids), as the duty states them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_bodies: Vec<String>,
+    /// The clusters responsible for it (ids), as the duty states them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_clusters: Vec<String>,
     /// The year covered, for annual duties.
     pub year: Option<i32>,
     /// The deadline, if any.
@@ -359,6 +365,8 @@ impl FollowUp {
                 entries.push(CalendarEntry {
                     requirement: req.id.clone(),
                     kind: req.kind,
+                    responsible_bodies: req.responsible_bodies.clone(),
+                    responsible_clusters: req.responsible_clusters.clone(),
                     year,
                     due,
                     due_basis: req.due_basis,

@@ -69,6 +69,16 @@ impl Stratification {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// The declared codes as a message says them: each in backticks, as it
+    /// is written, joined by `, `.
+    pub fn codes_quoted(&self) -> String {
+        self.categories
+            .iter()
+            .map(|c| format!("`{}`", c.code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The declared category `category` most likely means: the one whose code
@@ -107,7 +117,7 @@ pub fn undeclared(
     category: &str,
 ) -> std::collections::BTreeMap<String, serde_json::Value> {
     let mut context = crate::problems::problem::ctx!("indicator" => indicator, "dimension" => vocabulary.dimension,
-        "category" => category, "declared" => vocabulary.codes());
+        "category" => category, "declared" => vocabulary.codes(), "declared_codes" => vocabulary.codes_quoted());
     if let Some(s) = suggest(category, vocabulary) {
         context.insert("did_you_mean".into(), serde_json::Value::from(s));
     }

@@ -110,7 +110,7 @@ pub enum ValidityState {
 labels!(ValidityState {
     NotYetInForce => ("not yet in force", "endnu ikke i kraft"),
     InForce => ("in force", "i kraft"),
-    InForceAwaitingSuccessor => ("in force past its nominal end, awaiting a successor", "i kraft efter nominel udløb, indtil en ny aftale træder i kraft"),
+    InForceAwaitingSuccessor => ("in force past its nominal end, awaiting a successor", "i kraft efter nominelt udløb, indtil en ny aftale træder i kraft"),
     Expired => ("expired", "udløbet"),
     Replaced => ("replaced", "afløst"),
     Terminated => ("terminated", "ophævet"),
@@ -133,7 +133,7 @@ pub enum DateRole {
 
 labels!(DateRole {
     InForceFrom => ("in force from", "i kraft fra"),
-    NominalEnd => ("nominal end (first day after the period)", "nominel udløb (første dag efter perioden)"),
+    NominalEnd => ("nominal end (first day after the period)", "nominelt udløb (første dag efter perioden)"),
     SuccessorInForceFrom => ("successor in force from", "ny aftale i kraft fra"),
     TerminationEffective => ("terminated with effect from", "ophævet med virkning fra"),
 });

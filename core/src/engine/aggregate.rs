@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::indicator::{IndicatorCatalogue, IndicatorDefinition};
 use crate::engine::observation::{ObservationTable, SUPPRESSED};
+use crate::ground::lang::{Label, Lang};
 use crate::ground::period::Period;
 use crate::places::geography::{Geography, Hierarchy, Level};
 use crate::problems::catalogue::Code;
@@ -74,6 +75,45 @@ pub enum Hidden {
         /// The latest period the source withheld.
         period: Period,
     },
+}
+
+impl Hidden {
+    /// Each kind of hiding: its code (the JSON `kind`) and its English and
+    /// Danish labels. `Hidden` carries data, so its labels live here rather
+    /// than in a `Label` table.
+    pub const KINDS: [(&'static str, &'static str, &'static str); 3] = [
+        ("small_count", "hidden: small count", "skjult: lille antal"),
+        (
+            "complementary",
+            "hidden so that another hidden cell cannot be worked out",
+            "skjult, så en anden skjult celle ikke kan udledes",
+        ),
+        ("withheld", "withheld at the source", "ikke offentliggjort af kilden"),
+    ];
+
+    /// The kind's code, as the JSON form's `kind` writes it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Hidden::SmallCount { .. } => Self::KINDS[0].0,
+            Hidden::Complementary { .. } => Self::KINDS[1].0,
+            Hidden::Withheld { .. } => Self::KINDS[2].0,
+        }
+    }
+}
+
+impl Label for Hidden {
+    fn label(&self, lang: Lang) -> &'static str {
+        let (_, en, da) = Self::KINDS
+            .iter()
+            .find(|(code, _, _)| *code == self.kind())
+            .copied()
+            .unwrap_or_default();
+        if lang == Lang::Da {
+            da
+        } else {
+            en
+        }
+    }
 }
 
 /// One number for one indicator, place, period and stratum: a view into [`Cells`].

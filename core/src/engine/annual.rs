@@ -274,62 +274,73 @@ fn outside_window(table: &ObservationTable, year: i32) -> Vec<crate::problems::p
             crate::problems::problem::Problem::with_context(
                 crate::problems::catalogue::Code::PeriodOutsideWindow,
                 "",
-                crate::problems::problem::ctx!("period" => period.to_string(), "year" => year, "rows" => n),
+                crate::problems::problem::ctx!("period" => period.to_string(), "year" => year, "rows" => n,
+                    "observations" => match n { 1 => "1 observation".to_string(), n => format!("{n} observations") },
+                    "observations_da" => match n { 1 => "1 observation".to_string(), n => format!("{n} observationer") }),
             )
         })
         .collect()
 }
 
-/// One indicator at one place and stratum.
+/// One indicator at one place and stratum: what a follow-up table has one
+/// row of. Values are in the indicator's unit (a percent as 12.1, a rate
+/// per 1,000 as 3.2), exact, never rounded; periods are written as the
+/// library writes them (`2024`, `2024Q3`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FollowUpRow {
-    /// Focus area id.
+    /// The focus area's (pejlemærke's) id in the document.
     pub focus_area: String,
-    /// Indicator id.
+    /// The indicator's id in the document (or the key figure's).
     pub indicator: String,
-    /// Indicator name (Danish).
+    /// The indicator's name, as the agreement writes it (Danish).
     pub indicator_name: String,
-    /// Level of the place.
+    /// The place's level: country, region, cluster or municipality.
     pub level: Level,
-    /// The place.
+    /// The place, as an id (`municipality:851`, `region:1081`, `cluster:nord`).
     pub geography: Geography,
-    /// The place's name.
+    /// The place's name (`Aalborg Kommune`), when it is known.
     pub geography_name: Option<String>,
     /// The stratum, `dimension=category` joined by `;`, empty for the total.
     pub stratum: String,
-    /// First period with data up to the year.
+    /// The baseline's period: the target's base period if it states one,
+    /// else the first period with data up to the year followed up.
     pub baseline_period: Option<Period>,
-    /// Its value.
+    /// The value in the baseline period, in the indicator's unit.
     pub baseline_value: Option<f64>,
-    /// Last period with data up to the year.
+    /// The last period with data up to the year followed up.
     pub latest_period: Option<Period>,
-    /// Its value.
+    /// The value in the latest period, in the indicator's unit.
     pub latest_value: Option<f64>,
-    /// Latest minus baseline.
+    /// Latest minus baseline, in the indicator's unit (not a percentage change).
     pub change: Option<f64>,
     /// The target value (or the nearer bound of a range), if any.
     pub target_value: Option<f64>,
     /// When the target is due.
     pub target_period: Option<Period>,
-    /// The progress status.
+    /// The progress status, from `target_achieved` to `deterioration`, or
+    /// `not_available` (with the reason in `progress` or `note`).
     pub status: Status,
-    /// The score.
+    /// The progress score, from −5 (moving away fast) to 5 (target
+    /// achieved, or moving fast the right way): the method's continuous
+    /// measure behind the status, for means over indicators; absent when
+    /// the status is not available.
     pub score: Option<f64>,
-    /// The full progress result, with every component.
+    /// The full progress result, with every component of the method.
     pub progress: Option<Progress>,
-    /// Municipalities that contributed to the latest value (aggregates).
+    /// How many municipalities contributed to the latest value (aggregates).
     pub contributed: usize,
-    /// Municipalities of the place with no latest value (aggregates).
+    /// The municipalities of the place with no latest value (aggregates).
     pub missing: Vec<String>,
-    /// For an aggregate: the share of the place's municipalities observed,
-    /// the lower of the baseline's and the latest value's; absent for a
-    /// place observed as a whole.
+    /// For an aggregate: the share (0 to 1) of the place's municipalities
+    /// observed, the lower of the baseline's and the latest value's; absent
+    /// for a place observed as a whole.
     pub coverage: Option<f64>,
     /// Why the row has values but no status or score, when it has none.
     pub not_scored: Option<NotScored>,
     /// Why the row's values are hidden, if they are.
     pub hidden: Option<Hidden>,
-    /// Why there is no result, when there is none.
+    /// Why there is no result, when there is none, in English for logs;
+    /// `figures::note` says it in either language.
     pub note: Option<String>,
 }
 

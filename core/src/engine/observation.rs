@@ -275,20 +275,21 @@ impl Spot {
         }
     }
 
-    /// The cell in words, in English and in Danish: `row 14, column D
-    /// (value)` for a sheet, the pointer for anything else.
+    /// The cell in words, in English and in Danish: ``row 14, column D
+    /// (`value`)`` for a sheet (the column's name in backticks, as the file
+    /// writes it), the pointer for anything else.
     pub fn words(&self) -> (String, String) {
         match (&self.cell, self.counted) {
             (Some(cell), _) => {
                 let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit());
                 (
-                    format!("row {}, column {letters} ({})", self.row, self.column),
-                    format!("række {}, kolonne {letters} ({})", self.row, self.column),
+                    format!("row {}, column {letters} (`{}`)", self.row, self.column),
+                    format!("række {}, kolonne {letters} (`{}`)", self.row, self.column),
                 )
             }
             (None, Counted::InFile) => (
-                format!("row {} ({})", self.row, self.column),
-                format!("række {} ({})", self.row, self.column),
+                format!("row {} (`{}`)", self.row, self.column),
+                format!("række {} (`{}`)", self.row, self.column),
             ),
             (None, _) => (self.pointer.to_string(), self.pointer.to_string()),
         }
@@ -791,7 +792,8 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 Code::WrongPeriodType,
                 r,
                 "period",
-                ctx!("period" => table.period[r].to_string(), "expected" => def.period_type),
+                ctx!("period" => table.period[r].to_string(), "expected" => def.period_type,
+                     "expected_da" => crate::ground::lang::Label::label(&def.period_type, crate::ground::lang::Lang::Da)),
             ));
         }
         let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);

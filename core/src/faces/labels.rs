@@ -92,15 +92,7 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<crate::problems::catalogue::Severity>("severity", &mut out);
     // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
     // variants carry data and so have no `Variants` table.
-    for (code, en, da) in [
-        ("small_count", "hidden: small count", "skjult: lille antal"),
-        (
-            "complementary",
-            "hidden so that another hidden cell cannot be worked out",
-            "skjult, så en anden skjult celle ikke kan udledes",
-        ),
-        ("withheld", "withheld at the source", "ikke offentliggjort af kilden"),
-    ] {
+    for (code, en, da) in crate::engine::aggregate::Hidden::KINDS {
         out.push(LabelEntry {
             kind: "hidden_kind",
             code: code.to_string(),

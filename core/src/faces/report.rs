@@ -43,8 +43,75 @@ fn none_in_document(w: &mut String, lang: Lang, indent: &str) {
     );
 }
 
+/// A stratum as a reader reads it: each category by its declared name in
+/// `lang` (`Kvinder`, `65+`), else as written, joined by `, `; the
+/// dimensions (`sex`, `age_group`) are the data's codes and left unsaid,
+/// since the categories say them. `pairs` are (dimension, category).
+fn stratum_words<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    strata: &[crate::document::strata::Stratification],
+    lang: Lang,
+) -> String {
+    pairs
+        .into_iter()
+        .map(|(dimension, category)| {
+            strata
+                .iter()
+                .filter(|s| s.dimension == dimension)
+                .flat_map(|s| &s.categories)
+                .find(|c| c.code == category)
+                .map_or(category, |c| match lang {
+                    Lang::En => c.name_en.as_deref().unwrap_or(&c.name),
+                    Lang::Da => &c.name,
+                })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A stratum as the follow-up's rows write it (`sex=kvinder;age_group=65+`), in words.
+fn row_stratum_words(stratum: &str, indicator: &str, agreement: &HealthAgreement, lang: Lang) -> String {
+    let strata = agreement
+        .indicators
+        .iter()
+        .find(|i| i.id == indicator)
+        .map_or(&[][..], |i| i.strata.as_slice());
+    let pairs = stratum
+        .split(';')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or(("", p)));
+    stratum_words(pairs, strata, lang)
+}
+
+/// Errors and warnings counted in words: `2 fejl, 1 advarsel`, `0 errors, 2 warnings`.
+///
+/// ```
+/// use sundhedsaftale::{report, Code, Lang, Problem, Problems};
+/// let p = Problems(vec![Problem::new(Code::EmptyText, "/title"), Problem::new(Code::FacilitatorMissing, "")]);
+/// assert_eq!(report::summary(&p, Lang::Da), "1 fejl, 1 advarsel");
+/// assert_eq!(report::summary(&Problems::default(), Lang::En), "0 errors, 0 warnings");
+/// ```
+pub fn summary(problems: &Problems, lang: Lang) -> String {
+    let errors = problems.errors().count();
+    let warnings = problems.warnings().count();
+    let (error, warning) = match (lang, errors == 1, warnings == 1) {
+        (Lang::Da, _, true) => ("fejl", "advarsel"),
+        (Lang::Da, _, false) => ("fejl", "advarsler"),
+        (Lang::En, e, w) => (
+            if e { "error" } else { "errors" },
+            if w { "warning" } else { "warnings" },
+        ),
+    };
+    format!("{errors} {error}, {warnings} {warning}")
+}
+
 /// A target in one line: what, by when, for whom, and where it comes from.
-fn describe_target(target: &crate::document::target::Target, lang: Lang) -> String {
+fn describe_target(
+    target: &crate::document::target::Target,
+    indicator: &crate::document::content::Indicator,
+    agreement: &HealthAgreement,
+    lang: Lang,
+) -> String {
     use crate::document::target::TargetKind;
     let number = |v: Option<f64>| v.map_or_else(|| "?".to_string(), |v| v.to_string());
     let mut text = match target.kind {
@@ -64,11 +131,15 @@ fn describe_target(target: &crate::document::target::Target, lang: Lang) -> Stri
         text.push_str(&format!(" {} {due}", t(lang, "by", "senest")));
     }
     if let Some(g) = &target.geography {
-        text.push_str(&format!(" [{g}]"));
+        // The place by name; a place the reference data does not know by its code, as written.
+        match agreement.hierarchy().name(g) {
+            Some(name) => text.push_str(&format!(" [{name}]")),
+            None => text.push_str(&format!(" [`{g}`]")),
+        }
     }
     if !target.stratum.is_empty() {
-        let stratum: Vec<String> = target.stratum.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        text.push_str(&format!(" ({})", stratum.join(", ")));
+        let pairs = target.stratum.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        text.push_str(&format!(" ({})", stratum_words(pairs, &indicator.strata, lang)));
     }
     if let Some(source) = &target.source {
         text.push_str(&format!(" — {}: {source}", t(lang, "source", "kilde")));
@@ -383,7 +454,7 @@ pub fn render(
                     w,
                     "      {}: {}",
                     t(lang, "Target", "Mål"),
-                    describe_target(target, lang)
+                    describe_target(target, i, a, lang)
                 );
             }
         }
@@ -699,14 +770,7 @@ fn write_findings(
 
 /// Writes the validation result.
 fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
-    let errors = problems.errors().count();
-    let warnings = problems.warnings().count();
-    let _ = writeln!(
-        w,
-        "{errors} {}, {warnings} {}",
-        t(lang, "error(s)", "fejl"),
-        t(lang, "warning(s)", "advarsel(er)")
-    );
+    let _ = writeln!(w, "{}", summary(problems, lang));
     for p in problems.iter() {
         let _ = writeln!(
             w,
@@ -761,7 +825,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             let stratum = if r.stratum.is_empty() {
                 String::new()
             } else {
-                format!(" [{}]", r.stratum)
+                format!(" [{}]", row_stratum_words(&r.stratum, &r.indicator, agreement, lang))
             };
             let _ = writeln!(w, "{} — {place}{stratum}", r.indicator_name);
             if let Some(h) = &r.hidden {
@@ -832,16 +896,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                 format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
             });
             // The row's note is English; the reason behind it is said in the reader's language.
-            let note = match (r.progress.as_ref().and_then(|p| p.not_available), r.note.as_deref()) {
-                (Some(reason), _) => format!(" ({})", reason.label(lang)),
-                (None, Some(n)) if lang == Lang::Da => match n.strip_prefix("no value in the base period ") {
-                    Some(p) => format!(" (ingen værdi i basisperioden {p})"),
-                    None if n.starts_with("target not usable") => " (målet kan ikke bruges)".to_string(),
-                    None => " (fremgangen kan ikke beregnes)".to_string(),
-                },
-                (None, Some(n)) => format!(" ({n})"),
-                (None, None) => String::new(),
-            };
+            let note = super::figures::note(r, lang).map_or_else(String::new, |n| format!(" ({n})"));
             if let Some(why) = r.not_scored {
                 let _ = writeln!(
                     w,
@@ -884,17 +939,29 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                     _ => {}
                 }
                 if let (true, Some(x)) = (verbose, p.x) {
+                    // The method's figures as the language writes numbers: a decimal comma in Danish.
+                    let figure = |v: f64, decimals: Option<usize>| {
+                        let text = match decimals {
+                            Some(d) => format!("{v:.d$}"),
+                            None => v.to_string(),
+                        };
+                        match lang {
+                            Lang::En => text,
+                            Lang::Da => text.replace('.', ",").replace('-', "−"),
+                        }
+                    };
                     let _ = writeln!(
                         w,
-                        "  {}: x = {x:.6}; {} {:.6}; {} {}/{}/{}; c = {:.6}",
+                        "  {}: x = {}; {} {}; {} {}/{}/{}; c = {}",
                         t(lang, "method", "metode"),
+                        figure(x, Some(6)),
                         t(lang, "growth", "vækst"),
-                        p.observed_growth.unwrap_or(f64::NAN),
+                        figure(p.observed_growth.unwrap_or(f64::NAN), Some(6)),
                         t(lang, "thresholds", "tærskler"),
-                        p.thresholds.high,
-                        p.thresholds.medium,
-                        p.thresholds.low,
-                        p.coefficient
+                        figure(p.thresholds.high, None),
+                        figure(p.thresholds.medium, None),
+                        figure(p.thresholds.low, None),
+                        figure(p.coefficient, Some(6))
                     );
                 }
             }
@@ -974,12 +1041,10 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             .entered
             .iter()
             .filter(|e| e.basis == crate::engine::annual::RollUpBasis::MeanOfStrata)
-            .map(|e| {
-                format!(
-                    "{} ({})",
-                    indicator_name(&e.indicator),
-                    e.dimension.as_deref().unwrap_or_default()
-                )
+            .map(|e| match e.dimension.as_deref() {
+                // The dimension is the data's code: in backticks, as written.
+                Some(d) => format!("{} (`{d}`)", indicator_name(&e.indicator)),
+                None => indicator_name(&e.indicator),
             })
             .collect();
         if !means.is_empty() {

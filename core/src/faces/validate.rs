@@ -720,13 +720,17 @@ impl<'a> Validator<'a> {
             .iter()
             .filter(official)
             .find(|m| m.name == bare)
-            .map_or_else(|| "no municipality of that name".to_string(), |m| m.code.to_string());
+            .map(|m| m.code.to_string());
+        let expected_da = expected
+            .clone()
+            .unwrap_or_else(|| "ingen kommune med det navn".to_string());
+        let expected = expected.unwrap_or_else(|| "no municipality of that name".to_string());
         self.push(
             Code::MunicipalityCodeMismatch,
             Pointer::root().key("organisations").index(index).key("code"),
             ctx!("name" => o.name, "code" => o.code.map_or_else(|| "?".into(), |c| c.to_string()),
                  "region_code" => region.and_then(|r| r.code).map_or_else(|| "DK".to_string(), |c| c.to_string()),
-                 "expected" => expected),
+                 "expected" => expected, "expected_da" => expected_da),
         );
     }
 
@@ -1193,10 +1197,20 @@ impl<'a> Validator<'a> {
                     let ended_before = r.applies_until.is_some_and(|until| until <= on);
                     if !region_ok || ended_before {
                         let regions: Vec<String> = r.regions.iter().map(u16::to_string).collect();
+                        // The regions said as a list is said, in each language.
+                        let (region_list, region_list_da) = match regions.as_slice() {
+                            [one] => (format!("region {one}"), format!("region {one}")),
+                            [init @ .., last] => (
+                                format!("regions {} and {last}", init.join(", ")),
+                                format!("regionerne {} og {last}", init.join(", ")),
+                            ),
+                            [] => ("no region".to_string(), "ingen region".to_string()),
+                        };
                         self.push(
                             Code::RuleSetOutOfScope,
                             at,
                             ctx!("rule_set" => id, "regions" => regions.join(", "),
+                                 "region_list" => region_list, "region_list_da" => region_list_da,
                                  "region" => a.region_code().map_or_else(|| "?".to_string(), |c| c.to_string()),
                                  "from" => date_or_unknown(r.applies_from), "until" => date_or_unknown(r.applies_until),
                                  "date" => on.to_string()),

@@ -97,25 +97,36 @@ impl fmt::Display for Geography {
 impl FromStr for Geography {
     type Err = String;
     fn from_str(s: &str) -> Result<Geography, String> {
-        let (level, code) = s
-            .split_once(':')
-            .ok_or_else(|| format!("`{s}` is not a geography (use level:code, e.g. municipality:851)"))?;
-        let level = match level {
-            "municipality" => Level::Municipality,
-            "cluster" => Level::Cluster,
-            "region" => Level::Region,
-            "country" => Level::Country,
-            other => {
-                return Err(format!(
-                    "`{other}` is not a level (municipality, cluster, region, country)"
-                ))
-            }
-        };
-        if code.trim().is_empty() {
-            return Err(format!("`{s}` has no code"));
-        }
-        Ok(Geography::new(level, code.trim()))
+        read_explained(s).map_err(|(en, _)| en)
     }
+}
+
+/// `s` read as `level:code`, or why not in English and in Danish (the
+/// level names stay as written, in backticks: they are what to write).
+pub(crate) fn read_explained(s: &str) -> Result<Geography, (String, String)> {
+    let levels = "`municipality`, `cluster`, `region`, `country`";
+    let (level, code) = s.split_once(':').ok_or_else(|| {
+        (
+            format!("`{s}` is not a geography (use level:code, e.g. municipality:851)"),
+            format!("`{s}` er ikke et sted skrevet niveau:kode (f.eks. `municipality:851`)"),
+        )
+    })?;
+    let level = match level {
+        "municipality" => Level::Municipality,
+        "cluster" => Level::Cluster,
+        "region" => Level::Region,
+        "country" => Level::Country,
+        other => {
+            return Err((
+                format!("`{other}` is not a level (municipality, cluster, region, country)"),
+                format!("`{other}` er ikke et niveau (skriv {levels})"),
+            ))
+        }
+    };
+    if code.trim().is_empty() {
+        return Err((format!("`{s}` has no code"), format!("`{s}` mangler en kode")));
+    }
+    Ok(Geography::new(level, code.trim()))
 }
 
 impl Serialize for Geography {
@@ -407,5 +418,8 @@ mod tests {
         assert!("kommune:851".parse::<Geography>().unwrap_err().contains("not a level"));
         assert!("851".parse::<Geography>().unwrap_err().contains("level:code"));
         assert!("region:".parse::<Geography>().unwrap_err().contains("no code"));
+        let (en, da) = read_explained("kommune:851").unwrap_err();
+        assert!(en.contains("not a level") && da.contains("er ikke et niveau"), "{da}");
+        assert!(read_explained("municipality:851").is_ok());
     }
 }

@@ -46,6 +46,8 @@ pub enum PlaceError {
     Malformed {
         /// What is wrong, in English (the strict parser's words).
         detail: String,
+        /// What is wrong, in Danish.
+        detail_da: String,
     },
     /// No place is written or spelt like this.
     Unknown {
@@ -89,9 +91,9 @@ impl PlaceError {
 
     /// The problem's context: what was written and what it may mean.
     pub fn context(&self) -> BTreeMap<String, Value> {
-        let named = |g: &Geography, name: &str| format!("{name} ({g})");
+        let named = |g: &Geography, name: &str| format!("{name} (`{g}`)");
         match self {
-            PlaceError::Malformed { detail } => ctx!("detail" => detail),
+            PlaceError::Malformed { detail, detail_da } => ctx!("detail" => detail, "detail_da" => detail_da),
             PlaceError::Unknown { text } => ctx!("text" => text),
             PlaceError::Misspelt { text, suggestion, name } => ctx!(
                 "text" => text,
@@ -111,7 +113,7 @@ impl PlaceError {
 impl fmt::Display for PlaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PlaceError::Malformed { detail } => f.write_str(detail),
+            PlaceError::Malformed { detail, .. } => f.write_str(detail),
             PlaceError::Unknown { text } => write!(f, "`{text}` is not a place in the reference data"),
             PlaceError::Misspelt { text, suggestion, name } => {
                 write!(
@@ -292,9 +294,8 @@ pub fn read_place(text: &str) -> Result<Geography, PlaceError> {
             },
             "country" | "land" if code.eq_ignore_ascii_case("DK") => Ok(country()),
             "cluster" | "klynge" if !code.is_empty() => Ok(Geography::new(Level::Cluster, code)),
-            _ => text
-                .parse::<Geography>()
-                .map_err(|detail| PlaceError::Malformed { detail }),
+            _ => crate::places::geography::read_explained(text)
+                .map_err(|(detail, detail_da)| PlaceError::Malformed { detail, detail_da }),
         };
     }
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {

@@ -361,8 +361,8 @@ codes! {
         da: "{name} har endnu ingen kode bekræftet af en kilde, så data kan ikke placeres der.";
     /// A place is observed for a period in which it does not exist (a cluster before it was established or after it was abolished, a region after a merger).
     PlaceNotInPeriod = "place_not_in_period", Error,
-        en: "{name} ({geography}) does not exist in {period}: it exists {life}.",
-        da: "{name} ({geography}) findes ikke i {period}: den findes {life}.";
+        en: "{name} (`{geography}`) does not exist in {period}: it exists {life}.",
+        da: "{name} (`{geography}`) findes ikke i {period}: den findes {life}.";
     /// A source mapping gives the value in no way, or in several at once (a value column and a measure), or a numerator without a denominator.
     MappingValueColumns = "mapping_value_columns", Error,
         en: "The mapping gives {given}: it needs `value`, or `numerator` and `denominator`, or a `measure` (one of these ways).",
@@ -461,20 +461,20 @@ codes! {
         da: "{value} er større end {max}: der tælles flere hændelser end personer, som ved kontakter pr. indbygger; kontrollér, at værdien er rigtig.";
     /// Summing observations upwards gave a number too large to represent.
     SumNotFinite = "sum_not_finite", Error,
-        en: "The sum for `{indicator}` at {geography} in {period} is too large to represent.",
-        da: "Summen for `{indicator}` i {geography} i {period} er for stor til at kunne repræsenteres.";
+        en: "The sum for `{indicator}` at `{geography}` in {period} is too large to represent.",
+        da: "Summen for `{indicator}` i `{geography}` i {period} er for stor til at kunne repræsenteres.";
     /// Observations for periods after the year followed up are not used.
     PeriodOutsideWindow = "period_outside_window", Warning,
-        en: "{rows} observation(s) for {period} lie after the year followed up ({year}) and are not used.",
-        da: "{rows} observation(er) for {period} ligger efter det opfølgede år ({year}) og bruges ikke.";
+        en: "Not used: {observations} for {period}, after the year followed up ({year}).",
+        da: "Bruges ikke: {observations} for {period}, efter det opfølgede år ({year}).";
     /// A place observed as a whole disagrees with the sum of its municipalities, all of them observed for the same indicator, period and stratum; the stated figure is used.
     AggregateDisagreesWithParts = "aggregate_disagrees_with_parts", Warning,
-        en: "{name} ({geography}) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} ({at}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
-        da: "{name} ({geography}) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} ({at}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
+        en: "{name} (`{geography}`) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} ({at}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
+        da: "{name} (`{geography}`) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} ({at}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
     /// A stated total (a row without a stratum, or the dimension's total category) disagrees with the sum of every declared category of the dimension; the stated total is used.
     TotalDisagreesWithStrata = "total_disagrees_with_strata", Warning,
-        en: "The total of {indicator_name} (`{indicator}`) at {geography} in {period} is stated as {stated} ({at}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",
-        da: "Totalen for {indicator_name} (`{indicator}`) i {geography} i {period} er angivet som {stated} ({at}), men dens {categories} kategorier af `{dimension}` giver {strata}; den angivne total bruges.";
+        en: "The total of {indicator_name} (`{indicator}`) at `{geography}` in {period} is stated as {stated} ({at}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",
+        da: "Totalen for {indicator_name} (`{indicator}`) i `{geography}` i {period} er angivet som {stated} ({at}), men dens {categories} kategorier af `{dimension}` giver {strata}; den angivne total bruges.";
     /// A follow-up option is outside the range it can take.
     OptionOutOfRange = "option_out_of_range", Error,
         en: "The option `{option}` is {value}; it must be from {min} to {max}.",
@@ -485,8 +485,8 @@ codes! {
         da: "{name} har endnu ingen regionskode bekræftet af en kilde; dens rækker skrives `{geography}` med referencedataenes id i stedet for en kode.";
     /// Value-only observations of a non-additive unit cannot be aggregated without weights.
     AggregationNeedsWeights = "aggregation_needs_weights", Error,
-        en: "Indicator `{indicator}` has only values (no numerator and denominator) for {geography} in {period}; aggregating them needs explicit weights, not a plain mean.",
-        da: "Indikatoren `{indicator}` har kun værdier (ingen tæller og nævner) for {geography} i {period}; at lægge dem sammen kræver eksplicitte vægte, ikke et simpelt gennemsnit.";
+        en: "Indicator `{indicator}` has only values (no numerator and denominator) for `{geography}` in {period}; aggregating them needs explicit weights, not a plain mean.",
+        da: "Indikatoren `{indicator}` har kun værdier (ingen tæller og nævner) for `{geography}` i {period}; at lægge dem sammen kræver eksplicitte vægte, ikke et simpelt gennemsnit.";
     /// A declared indicator lacks what the follow-up needs (a unit or a period type), so it is not followed up.
     IndicatorNotFollowedUp = "indicator_not_followed_up", Warning,
         en: "Indicator `{id}` cannot be followed up: it has no `{missing}`.",
@@ -509,8 +509,8 @@ codes! {
         da: "Aftalen angiver sig selv (`{successor}`) som den aftale, der afløser den.";
     /// A target is for a place outside the agreement's region (the country is allowed: it is what a region compares with).
     TargetOutsideRegion = "target_outside_region", Error,
-        en: "The target is for {name} ({geography}), which is outside the agreement's region ({region}).",
-        da: "Målet gælder {name} ({geography}), som ligger uden for aftalens region ({region}).";
+        en: "The target is for {name} (`{geography}`), which is outside the agreement's region (`{region}`).",
+        da: "Målet gælder {name} (`{geography}`), som ligger uden for aftalens region (`{region}`).";
     /// A seat on a cluster's body, or a council member at its meeting, is for a municipality outside the cluster.
     SeatOutsideCluster = "seat_outside_cluster", Error,
         en: "`{organisation}` is not a municipality of cluster `{cluster}`, whose body `{body}` this seat belongs to.",
@@ -605,8 +605,8 @@ codes! {
         da: "Et andet mål ({first}) gælder samme indikator, sted og stratum.";
     /// An observation, a target or a declared total uses a category its dimension does not declare; `did_you_mean` is the declared one it most likely means, if any.
     UndeclaredCategory = "undeclared_category", Error,
-        en: "`{category}` is not a declared category of `{dimension}` for `{indicator}` (declared: {declared}).",
-        da: "`{category}` er ikke en erklæret kategori af `{dimension}` for `{indicator}` (erklærede: {declared}).";
+        en: "`{category}` is not a declared category of `{dimension}` for `{indicator}` (declared: {declared_codes}).",
+        da: "`{category}` er ikke en erklæret kategori af `{dimension}` for `{indicator}` (erklærede: {declared_codes}).";
     /// An indicator is broken down by a dimension whose categories it does not declare.
     CategoriesNotDeclared = "categories_not_declared", Warning,
         en: "The categories of `{dimension}` for `{indicator}` are not declared: any category is accepted as written, none is known as the total, and a misspelt one goes unnoticed.",
@@ -617,8 +617,8 @@ codes! {
         da: "Ingen observation af `{indicator}` er i det stratum ({stratum}), som målet gælder: målet anvendes ikke.";
     /// The agreement names a composition rule set whose scope (regions and period) does not cover it.
     RuleSetOutOfScope = "rule_set_out_of_scope", Error,
-        en: "Rule set `{rule_set}` is for region(s) {regions} from {from} until {until}; it does not apply to region {region} on {date}.",
-        da: "Regelsættet `{rule_set}` gælder region(er) {regions} fra {from} til {until}; det gælder ikke region {region} den {date}.";
+        en: "Rule set `{rule_set}` is for {region_list} from {from} until {until}; it does not apply to region {region} on {date}.",
+        da: "Regelsættet `{rule_set}` gælder {region_list} fra {from} til {until}; det gælder ikke region {region} den {date}.";
     /// A body is its own predecessor, directly or through a loop of predecessor links.
     PredecessorCycle = "predecessor_cycle", Error,
         en: "Body `{body}` is its own predecessor through `{predecessor}`.",
@@ -737,8 +737,8 @@ codes! {
         da: "En nominel varighed på {months} måneder er mere end ti år.";
     /// Problems of one code beyond the limit were left out of the report; this says how many.
     MoreProblems = "more_problems", Warning,
-        en: "{count} more problem(s) of code `{code}` were left out.",
-        da: "{count} yderligere problem(er) med koden `{code}` er udeladt.";
+        en: "Left out: {more} of code `{code}`.",
+        da: "Udeladt: {more} med koden `{code}`.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
         en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",

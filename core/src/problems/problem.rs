@@ -63,11 +63,23 @@ fn cut_quoted(detail: &str) -> String {
     out
 }
 
+/// The context keys whose text is the library's own words, which quote
+/// input (and codes) only between backticks or double quotes: a `detail`,
+/// a cell in words (`at`: the column's name quoted), the places a place
+/// name may mean (`suggestion`, `candidates`) and the categories an
+/// indicator declares, each in English and Danish.
+fn is_wording(key: &str) -> bool {
+    matches!(
+        key.strip_suffix("_da").unwrap_or(key),
+        "detail" | "at" | "suggestion" | "candidates" | "declared_codes"
+    )
+}
+
 /// A context value with its echoes of input bounded: every text (in lists
-/// too) is cut, except that a `detail` has only its quotations cut.
+/// too) is cut, except that wording ([`is_wording`]) has only its quotations cut.
 fn bounded(key: &str, value: Value) -> Value {
     match value {
-        Value::String(s) if key == "detail" || key == "detail_da" => Value::String(cut_quoted(&s)),
+        Value::String(s) if is_wording(key) => Value::String(cut_quoted(&s)),
         Value::String(s) => Value::String(cut(&s)),
         Value::Array(items) => Value::Array(items.into_iter().map(|v| bounded(key, v)).collect()),
         other => other,
@@ -77,7 +89,7 @@ fn bounded(key: &str, value: Value) -> Value {
 /// A value's type and length in place of the value.
 fn redact(key: &str, value: &Value) -> Value {
     match value {
-        Value::String(s) if key == "detail" || key == "detail_da" => Value::String(replace_quoted(s)),
+        Value::String(s) if is_wording(key) => Value::String(replace_quoted(s)),
         Value::String(s) => Value::String(format!("<string:{}>", s.chars().count())),
         Value::Number(n) => Value::String(format!("<number:{}>", n.to_string().len())),
         Value::Array(items) => Value::Array(items.iter().map(|v| redact(key, v)).collect()),
@@ -566,7 +578,9 @@ impl Collector {
             kept.push(Problem::with_context(
                 Code::MoreProblems,
                 "",
-                ctx!("code" => code.as_str(), "count" => count),
+                ctx!("code" => code.as_str(), "count" => count,
+                     "more" => match count { 1 => "1 more problem".to_string(), n => format!("{n} more problems") },
+                     "more_da" => match count { 1 => "1 problem mere".to_string(), n => format!("{n} problemer mere") }),
             ));
         }
         Problems(kept)

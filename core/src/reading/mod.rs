@@ -4,5 +4,6 @@
 //! implements [`parse::Document`] beside itself. It may use the ground,
 //! problems and places.
 
+pub(crate) mod explain;
 pub mod parse;
 pub mod shape;

@@ -99,11 +99,15 @@ pub fn parse_json<T: Document>(text: &str) -> Result<T, Problems> {
         Err(e) => e,
     };
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        Problems(vec![Problem::with_context(
-            Code::JsonSyntax,
-            "",
-            ctx!("detail" => strip_position(&e.to_string()), "line" => e.line(), "column" => e.column()),
-        )])
+        Problems(vec![Problem::with_context(Code::JsonSyntax, "", {
+            let detail = strip_position(&e.to_string());
+            ctx!(
+                "detail_da" => crate::reading::explain::syntax_da(&detail),
+                "detail" => detail,
+                "line" => e.line(),
+                "column" => e.column(),
+            )
+        })])
     })?;
     // A repeated key is a mistake a JSON value keeps quiet about (the last wins).
     let mut problems = duplicate_keys(text);
@@ -277,25 +281,12 @@ pub(crate) fn typed_problem(text: &str, error: &serde_json::Error) -> Problem {
 
 /// Whether `problem` is serde's report of a repeated key.
 fn is_duplicate_field(problem: &Problem) -> bool {
-    problem
-        .context
-        .get("detail")
-        .and_then(Value::as_str)
-        .is_some_and(|d| d.starts_with("duplicate field"))
+    problem.context.contains_key("repeated")
 }
 
-/// chrono's parse errors, which serde passes through as custom messages.
-const DATE_ERRORS: &[&str] = &[
-    crate::ground::date::NOT_A_DATE,
-    "input contains invalid characters",
-    "premature end of input",
-    "trailing input",
-    "input is out of range",
-    "no possible date and time matching input",
-    "input is not enough for unique date and time",
-];
-
-/// The problem a serde error `message` stands for, at `at`.
+/// The problem a serde error `message` stands for, at `at`: a missing or
+/// unknown field by its name, anything else read into its parts and said
+/// in words in both languages ([`crate::reading::explain`]).
 pub(crate) fn classify(at: Pointer, message: &str) -> Problem {
     let message = strip_position(message);
     let quoted = |prefix: &str| {
@@ -311,14 +302,7 @@ pub(crate) fn classify(at: Pointer, message: &str) -> Problem {
         // The position of an unknown key is the key's own pointer already.
         return Problem::with_context(Code::UnknownField, at, ctx!("field" => field));
     }
-    let code = if message.starts_with("invalid type") {
-        Code::InvalidType
-    } else if DATE_ERRORS.contains(&message.as_str()) {
-        Code::InvalidDate
-    } else {
-        Code::InvalidValue
-    };
-    Problem::with_context(code, at, ctx!("detail" => message))
+    crate::reading::explain::serde_problem(at, &message)
 }
 
 /// Drops serde_json's " at line L column C" suffix; the position is context.

@@ -31,6 +31,7 @@ use crate::ground::period::Period;
 use crate::places::geography::Geography;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Pointer, Problem};
+use crate::reading::explain::{self, Expected, Found, Kind};
 
 /// The structural problems of `value` against `schema` (a JSON Schema with
 /// its `$defs`), in document order.
@@ -60,21 +61,8 @@ struct Walker<'s> {
     defs: Option<&'s Map<String, Value>>,
 }
 
-/// The JSON type name of a value, as JSON Schema names types.
-fn type_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 fn type_matches(value: &Value, name: &str) -> bool {
-    let found = type_of(value);
+    let found = Kind::of(value).name();
     found == name || (name == "number" && found == "integer")
 }
 
@@ -109,11 +97,7 @@ impl<'s> Walker<'s> {
         }
         if let Some(expected) = schema.get("const") {
             if value != expected {
-                out.push(Problem::with_context(
-                    Code::InvalidValue,
-                    at.clone(),
-                    ctx!("detail" => format!("expected {expected}")),
-                ));
+                out.push(explain::not_the_constant(at.clone(), value, expected));
             }
             return;
         }
@@ -124,10 +108,11 @@ impl<'s> Walker<'s> {
                 _ => Vec::new(),
             };
             if !names.is_empty() && !names.iter().any(|t| type_matches(value, t)) {
-                out.push(Problem::with_context(
-                    Code::InvalidType,
+                let kinds: Vec<Kind> = names.iter().filter_map(|t| Kind::from_schema(t)).collect();
+                out.push(explain::wrong_type(
                     at.clone(),
-                    ctx!("detail" => format!("invalid type: {}, expected {}", type_of(value), names.join(" or "))),
+                    &Found::value(value),
+                    &Expected::kinds(&kinds),
                 ));
                 return;
             }
@@ -151,11 +136,7 @@ impl<'s> Walker<'s> {
                     _ => None,
                 };
                 if let Some(detail) = unreadable {
-                    out.push(Problem::with_context(
-                        Code::InvalidDate,
-                        at.clone(),
-                        ctx!("detail" => detail),
-                    ));
+                    out.push(explain::bad_date(at.clone(), Some(text), &detail));
                 }
             }
             Value::Number(n) => {
@@ -170,10 +151,11 @@ impl<'s> Walker<'s> {
                     .zip(n.as_f64())
                     .is_some_and(|(max, x)| x > max);
                 if below || above {
-                    out.push(Problem::with_context(
-                        Code::InvalidValue,
+                    out.push(explain::out_of_range(
                         at.clone(),
-                        ctx!("detail" => format!("{n} is out of range")),
+                        n,
+                        schema.get("minimum"),
+                        schema.get("maximum"),
                     ));
                 }
             }
@@ -218,14 +200,9 @@ impl<'s> Walker<'s> {
         if branches.iter().any(|b| self.fits(value, b)) {
             return;
         }
-        let constants: Vec<&Value> = branches.iter().filter_map(|b| b.get("const")).collect();
+        let constants: Vec<Value> = branches.iter().filter_map(|b| b.get("const")).cloned().collect();
         if constants.len() == branches.len() {
-            let allowed: Vec<String> = constants.iter().map(ToString::to_string).collect();
-            out.push(Problem::with_context(
-                Code::InvalidValue,
-                at.clone(),
-                ctx!("detail" => format!("{value} is not one of {}", allowed.join(", "))),
-            ));
+            out.push(explain::not_one_of(at.clone(), value, &constants));
             return;
         }
         let best = branches
@@ -240,25 +217,42 @@ impl<'s> Walker<'s> {
         out.extend(best.unwrap_or_default());
     }
 
-    fn parsed<T: std::str::FromStr>(&self, value: &Value, at: &Pointer, out: &mut Vec<Problem>)
-    where
-        T::Err: std::fmt::Display,
-    {
+    /// A text read by its own reader (a period, a place): the reader's
+    /// reason, in both languages.
+    fn parsed<T: Explained>(&self, value: &Value, at: &Pointer, out: &mut Vec<Problem>) {
         match value {
             Value::String(text) => {
-                if let Err(e) = text.parse::<T>() {
+                if let Some((en, da)) = T::why_not(text) {
                     out.push(Problem::with_context(
                         Code::InvalidValue,
                         at.clone(),
-                        ctx!("detail" => e.to_string()),
+                        ctx!("detail" => en, "detail_da" => da),
                     ));
                 }
             }
-            other => out.push(Problem::with_context(
-                Code::InvalidType,
+            other => out.push(explain::wrong_type(
                 at.clone(),
-                ctx!("detail" => format!("invalid type: {}, expected string", type_of(other))),
+                &Found::value(other),
+                &Expected::kinds(&[Kind::String]),
             )),
         }
+    }
+}
+
+/// A text with a reader of its own, which says why a text is not one, in
+/// English and in Danish.
+trait Explained {
+    fn why_not(text: &str) -> Option<(String, String)>;
+}
+
+impl Explained for Period {
+    fn why_not(text: &str) -> Option<(String, String)> {
+        text.parse::<Period>().err().map(|e| (e.to_string(), e.danish()))
+    }
+}
+
+impl Explained for Geography {
+    fn why_not(text: &str) -> Option<(String, String)> {
+        crate::places::geography::read_explained(text).err()
     }
 }

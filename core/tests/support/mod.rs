@@ -94,6 +94,7 @@ pub fn apply(doc: &mut Value, op: &Value) {
     }
 }
 
+pub mod danish;
 pub mod synthetic;
 
 /// A problem as the vectors list it: code, path, severity.

@@ -133,22 +133,70 @@ fn fail(problems: &Problems, args: &Args) -> ExitCode {
             p.message(lang)
         );
     }
-    let errors = problems.errors().count();
-    match lang {
-        Lang::Da => eprintln!("{errors} fejl"),
-        Lang::En => eprintln!("{errors} error(s)"),
-    }
+    eprintln!("{}", report::summary(problems, lang));
     ExitCode::from(1)
 }
 
+/// A place of the reference data in words: its name, its level, its codes
+/// and its region by name, then how a file writes it (in backticks, as it
+/// is written): `Aalborg: kommune 851 i Region Nordjylland, Danmarks
+/// Statistik 851; skrives `municipality:851``.
+fn place_in_words(p: &sundhedsaftale::directory::PlaceOn, on: NaiveDate, lang: Lang) -> String {
+    let level = p
+        .geography
+        .parse::<sundhedsaftale::geography::Geography>()
+        .map_or_else(|_| p.level.clone(), |g| g.level.label(lang).to_string());
+    let mut text = format!("{}: {level}", p.name);
+    match (p.code.as_deref(), p.level.as_str(), lang) {
+        (_, "country", _) => {}
+        (Some(code), _, Lang::Da) => text.push_str(&format!(", kode {code}")),
+        (Some(code), _, Lang::En) => text.push_str(&format!(", code {code}")),
+        (None, _, Lang::Da) => text.push_str(", kode ikke bekræftet af en kilde"),
+        (None, _, Lang::En) => text.push_str(", code not confirmed by a source"),
+    }
+    if let Some(region) = &p.region {
+        let name = sundhedsaftale::directory::place_on(region, on).map_or_else(|_| region.clone(), |r| r.name);
+        match lang {
+            Lang::Da => text.push_str(&format!(", i {name}")),
+            Lang::En => text.push_str(&format!(", in {name}")),
+        }
+    }
+    if let Some(statbank) = &p.statbank {
+        match lang {
+            Lang::Da => text.push_str(&format!(", Danmarks Statistik {statbank}")),
+            Lang::En => text.push_str(&format!(", Statistics Denmark {statbank}")),
+        }
+    }
+    match lang {
+        Lang::Da => format!("{text}; skrives `{}`", p.geography),
+        Lang::En => format!("{text}; written `{}`", p.geography),
+    }
+}
+
+/// Why a file cannot be read, in `lang`: the system's own words are
+/// English, so a Danish reader gets what they mean.
+fn unreadable(path: &str, e: &std::io::Error, lang: Lang) -> ExitCode {
+    match lang {
+        Lang::En => eprintln!("report: cannot read {path}: {e}"),
+        Lang::Da => {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "filen findes ikke",
+                std::io::ErrorKind::PermissionDenied => "adgang nægtet",
+                std::io::ErrorKind::InvalidData => "filen er ikke UTF-8-tekst; gem den som UTF-8",
+                std::io::ErrorKind::IsADirectory => "det er en mappe, ikke en fil",
+                _ => "filen kan ikke læses",
+            };
+            eprintln!("report: kan ikke læse {path}: {why}");
+        }
+    }
+    ExitCode::from(2)
+}
+
 /// Reads a file, or gives the embedded text when no file is named; an unreadable file is exit code 2.
-fn read(path: Option<&str>, embedded: &str) -> Result<String, ExitCode> {
+fn read(path: Option<&str>, embedded: &str, lang: Lang) -> Result<String, ExitCode> {
     match path {
         None => Ok(embedded.to_string()),
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            eprintln!("report: cannot read {path}: {e}");
-            ExitCode::from(2)
-        }),
+        Some(path) => std::fs::read_to_string(path).map_err(|e| unreadable(path, &e, lang)),
     }
 }
 
@@ -170,20 +218,14 @@ fn main() -> ExitCode {
     if let Some(text) = args.place.as_deref() {
         return match sundhedsaftale::directory::place_on(text, args.date) {
             Ok(p) => {
-                let region = p.region.map(|r| format!(", {r}")).unwrap_or_default();
-                println!(
-                    "{} {} ({}{region})",
-                    p.geography,
-                    p.name,
-                    p.statbank.unwrap_or_default()
-                );
+                println!("{}", place_in_words(&p, args.date, args.lang));
                 ExitCode::SUCCESS
             }
             Err(problem) => fail(&Problems(vec![problem]), &args),
         };
     }
     if args.minutes {
-        let agreement_text = match read(args.agreement.as_deref(), embedded::NORDJYLLAND_2024_JSON) {
+        let agreement_text = match read(args.agreement.as_deref(), embedded::NORDJYLLAND_2024_JSON, args.lang) {
             Ok(text) => text,
             Err(code) => return code,
         };
@@ -191,7 +233,11 @@ fn main() -> ExitCode {
             Ok(a) => a,
             Err(problems) => return fail(&problems, &args),
         };
-        let text = match read(args.file.as_deref(), embedded::POLITISK_KLYNGE_VEST_2021_JSON) {
+        let text = match read(
+            args.file.as_deref(),
+            embedded::POLITISK_KLYNGE_VEST_2021_JSON,
+            args.lang,
+        ) {
             Ok(text) => text,
             Err(code) => return code,
         };
@@ -209,7 +255,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let text = match read(args.file.as_deref(), embedded::NORDJYLLAND_2024_JSON) {
+    let text = match read(args.file.as_deref(), embedded::NORDJYLLAND_2024_JSON, args.lang) {
         Ok(text) => text,
         Err(code) => return code,
     };
@@ -223,24 +269,33 @@ fn main() -> ExitCode {
     }
     if let (Some(year), Some(mapping)) = (args.follow_up, args.mapping.as_deref()) {
         let Some(table) = args.observations.as_deref() else {
-            eprintln!("report: --mapping needs --observations TABLE");
+            match args.lang {
+                Lang::En => eprintln!("report: --mapping needs --observations TABLE"),
+                Lang::Da => eprintln!("report: --mapping kræver --observations TABEL"),
+            }
             return ExitCode::from(2);
         };
         let Some(format) = published::Format::from_path(table) else {
-            eprintln!("report: {table}: a published table is .csv (StatBank), .json (JSON-stat) or .xlsx");
+            match args.lang {
+                Lang::En => {
+                    eprintln!("report: {table}: a published table is .csv (StatBank), .json (JSON-stat) or .xlsx")
+                }
+                Lang::Da => {
+                    eprintln!("report: {table}: en offentliggjort tabel er .csv (Statistikbanken), .json (JSON-stat) eller .xlsx")
+                }
+            }
             return ExitCode::from(2);
         };
-        let mapping = match read(Some(mapping), "").map(|text| parse_json::<published::mapping::SourceMapping>(&text)) {
+        let mapping = match read(Some(mapping), "", args.lang)
+            .map(|text| parse_json::<published::mapping::SourceMapping>(&text))
+        {
             Ok(Ok(m)) => m,
             Ok(Err(problems)) => return fail(&problems.in_document("mapping"), &args),
             Err(code) => return code,
         };
         let bytes = match std::fs::read(table) {
             Ok(b) => b,
-            Err(e) => {
-                eprintln!("report: cannot read {table}: {e}");
-                return ExitCode::from(2);
-            }
+            Err(e) => return unreadable(table, &e, args.lang),
         };
         return match annual::run_published(&agreement, &bytes, format, &mapping, year, &FollowUpConfig::default()) {
             Ok(mut result) => {
@@ -255,7 +310,7 @@ fn main() -> ExitCode {
         };
     }
     if let Some(year) = args.follow_up {
-        let text = match args.observations.as_deref().map(|path| read(Some(path), "")) {
+        let text = match args.observations.as_deref().map(|path| read(Some(path), "", args.lang)) {
             None => None,
             Some(Ok(text)) => Some(text),
             Some(Err(code)) => return code,

@@ -550,10 +550,11 @@ impl Rows {
                 "" | "false" | "0" => {}
                 "true" | "1" => flags |= bit,
                 other => {
-                    let detail = format!("`{other}` is not true or false");
+                    let detail = format!("`{other}` is not `true` or `false`");
+                    let detail_da = format!("`{other}` er hverken `true` eller `false`");
                     let p = self
                         .spot(row, name)
-                        .problem(Code::InvalidValue, ctx!("detail" => detail));
+                        .problem(Code::InvalidValue, ctx!("detail" => detail, "detail_da" => detail_da));
                     self.problems.push(p)
                 }
             }
