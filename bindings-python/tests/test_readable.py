@@ -209,7 +209,7 @@ def test_help_says_what_each_column_means() -> None:
 
     from sundhedsaftale.model import FollowUpRow
 
-    text = pydoc.render_doc(FollowUpRow, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(FollowUpRow, renderer=pydoc.TextDoc())
     for field in FollowUpRow.__dataclass_fields__:
         assert f"{field}: " in text, field
     assert "score: The progress score, from −5" in text

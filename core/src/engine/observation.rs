@@ -31,7 +31,7 @@ use crate::document::indicator::{IndicatorCatalogue, MeasureUnit, UnitDomain};
 use crate::ground::period::Period;
 use crate::places::geography::{life_words, Geography, Hierarchy};
 use crate::problems::catalogue::Code;
-use crate::problems::problem::{ctx, Pointer, Problem, Problems};
+use crate::problems::problem::{ctx, Capped, Limits, Pointer, Problem, Problems, Report};
 use crate::reading::parse::derived;
 
 derived!(Vec<Observation>);
@@ -741,7 +741,24 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
 /// negative durations, ratios or rates, years within a human life, a rate
 /// above its factor a warning.
 pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy) -> Problems {
-    let mut out = Vec::new();
+    // Problems past their code's limit are counted, never built: a file of a
+    // million bad rows costs the kept problems' memory, not a million.
+    let mut out = Capped::new(Limits::default());
+    check_into(table, catalogue, hierarchy, &mut out);
+    out.finish(Limits::default())
+}
+
+/// [`check`] into any report, which decides what is built and kept.
+fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy, out: &mut impl Report) {
+    macro_rules! emit {
+        ($code:expr, $row:expr, $field:expr, $context:expr $(,)?) => {
+            if out.wants($code) {
+                out.keep(table.problem($code, $row, $field, $context));
+            } else {
+                out.count($code);
+            }
+        };
+    }
     let definitions: Vec<Option<&crate::document::indicator::IndicatorDefinition>> =
         table.indicators.values.iter().map(|id| catalogue.get(id)).collect();
     // Each indicator's unit domain, declared beside its unit, once per indicator.
@@ -754,54 +771,54 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
     for r in 0..table.len() {
         let def = definitions[table.indicator[r] as usize];
         let Some(def) = def else {
-            out.push(table.problem(
+            emit!(
                 Code::UnknownReference,
                 r,
                 "indicator",
                 ctx!("id" => table.indicator_id(table.indicator[r]), "kind" => "indicator"),
-            ));
+            );
             continue;
         };
         if !known_places[table.geography[r] as usize] {
-            out.push(table.problem(
+            emit!(
                 Code::UnknownReference,
                 r,
                 "geography",
                 ctx!("id" => table.geography_of(table.geography[r]).to_string(), "kind" => "geography"),
-            ));
+            );
         }
         let (period, place) = (table.period[r], table.geography_of(table.geography[r]));
         if !hierarchy.exists_during(place, period.first_day(), period.last_day()) {
             let (life, life_da) = life_words(hierarchy.life(place));
-            out.push(table.problem(
+            emit!(
                 Code::PlaceNotInPeriod,
                 r,
                 "geography",
                 ctx!("geography" => place.to_string(), "name" => hierarchy.name(place).unwrap_or_default(),
                     "period" => period.to_string(), "life" => life, "life_da" => life_da),
-            ));
+            );
         }
         if let Some(&first) = first_of.get(&r) {
-            out.push(table.problem(Code::DuplicateObservation, r, "indicator", {
+            emit!(Code::DuplicateObservation, r, "indicator", {
                 let (en, da) = table.spot(first, "indicator").row_words();
                 ctx!("first_row" => table.spot(first, "indicator").row, "first_at" => en, "first_at_da" => da)
-            }));
+            });
         }
         if table.period[r].period_type() != def.period_type {
-            out.push(table.problem(
+            emit!(
                 Code::WrongPeriodType,
                 r,
                 "period",
                 ctx!("period" => table.period[r].to_string(), "expected" => def.period_type,
                      "expected_da" => crate::ground::lang::Label::label(&def.period_type, crate::ground::lang::Lang::Da)),
-            ));
+            );
         }
         let (v, n, d) = (table.value[r], table.numerator[r], table.denominator[r]);
         let suppressed = table.flags[r] & SUPPRESSED != 0;
         let fraction = (!n.is_nan() && !d.is_nan() && d != 0.0).then(|| n / d * def.factor);
         if v.is_nan() && (n.is_nan() || d.is_nan()) && !suppressed {
             if n.is_nan() && d.is_nan() {
-                out.push(table.problem(Code::MissingValue, r, "value", ctx!()));
+                emit!(Code::MissingValue, r, "value", ctx!());
             } else {
                 let (given, missing) = if d.is_nan() {
                     (("numerator", "Tælleren"), ("denominator", "nævneren"))
@@ -814,45 +831,100 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy
                 } else {
                     missing.0
                 };
-                out.push(table.problem(
+                emit!(
                     Code::IncompleteFraction,
                     r,
                     field,
                     ctx!("given" => given.0, "given_da" => given.1, "missing" => missing.0, "missing_da" => missing.1),
-                ));
+                );
             }
         }
         if let (false, Some(f)) = (v.is_nan(), fraction) {
             let tolerance = 0.5 * 10f64.powi(-i32::from(def.decimals)) + 1e-9;
             if (v - f).abs() > tolerance {
-                out.push(table.problem(Code::ValueMismatch, r, "value", ctx!("value" => v, "computed" => f)));
+                emit!(Code::ValueMismatch, r, "value", ctx!("value" => v, "computed" => f));
             }
         }
         if !n.is_nan() && !d.is_nan() && d == 0.0 {
-            out.push(table.problem(Code::ZeroDenominator, r, "denominator", ctx!("numerator" => n)));
+            emit!(Code::ZeroDenominator, r, "denominator", ctx!("numerator" => n));
         }
         let domain = &domains[table.indicator[r] as usize];
         for (x, column) in [(n, "numerator"), (d, "denominator")] {
             if x < 0.0 {
-                out.push(table.problem(Code::NegativeCount, r, column, ctx!("count" => x)));
+                emit!(Code::NegativeCount, r, column, ctx!("count" => x));
             } else if domain.whole_terms && x.is_finite() && x.fract() != 0.0 {
-                out.push(table.problem(Code::CountNotWhole, r, column, ctx!("value" => x)));
+                emit!(Code::CountNotWhole, r, column, ctx!("value" => x));
             }
         }
         if domain.part_of_whole && n > d && d > 0.0 {
-            out.push(table.problem(
+            emit!(
                 Code::NumeratorAboveDenominator,
                 r,
                 "numerator",
                 ctx!("numerator" => n, "denominator" => d),
-            ));
+            );
         }
         // The value as given, else as its fraction gives it: either must lie
         // in the unit's domain.
         let shown = if v.is_nan() { fraction.unwrap_or(f64::NAN) } else { v };
         for (code, context) in domain.problems(shown) {
-            out.push(table.problem(code, r, "value", context));
+            emit!(code, r, "value", context);
         }
     }
-    Problems(out).capped(crate::problems::problem::Limits::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ground::hash::HashMap;
+
+    /// Counts what a check builds and what it only counts.
+    #[derive(Default)]
+    struct Counting {
+        built: HashMap<Code, usize>,
+        counted: HashMap<Code, usize>,
+        inner: Capped,
+    }
+
+    impl Report for Counting {
+        fn wants(&self, code: Code) -> bool {
+            self.inner.wants(code)
+        }
+        fn keep(&mut self, p: Problem) {
+            *self.built.entry(p.code).or_insert(0) += 1;
+            self.inner.keep(p);
+        }
+        fn count(&mut self, code: Code) {
+            *self.counted.entry(code).or_insert(0) += 1;
+            self.inner.count(code);
+        }
+    }
+
+    #[test]
+    fn a_file_of_bad_rows_builds_only_the_problems_kept() {
+        let rows = 20_000;
+        let mut csv = String::from("indicator,geography,period,value\n");
+        for i in 0..rows {
+            csv.push_str(&format!("no-such-indicator,municipality:851,2024,{i}\n"));
+        }
+        let table = read(&csv, Format::Csv).expect("a well-formed CSV");
+        let catalogue = IndicatorCatalogue {
+            id: "test".into(),
+            notes: Vec::new(),
+            indicators: Vec::new(),
+        };
+        let mut report = Counting {
+            inner: Capped::new(Limits::default()),
+            ..Counting::default()
+        };
+        check_into(&table, &catalogue, &Hierarchy::new(), &mut report);
+        let per_code = Limits::default().per_code;
+        assert_eq!(report.built.get(&Code::UnknownReference), Some(&per_code));
+        assert_eq!(report.counted.get(&Code::UnknownReference), Some(&(rows - per_code)));
+        let problems = check(&table, &catalogue, &Hierarchy::new());
+        assert_eq!(problems.len(), per_code + 1, "the kept problems and one summary");
+        let summary = &problems.0[per_code];
+        assert_eq!(summary.code, Code::MoreProblems);
+        assert_eq!(summary.context["count"], serde_json::json!(rows - per_code));
+    }
 }
