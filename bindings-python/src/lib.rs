@@ -336,6 +336,12 @@ impl NativeFollowUp {
         Ok(self.figures.value(indicator, value, lang(lang_code)?))
     }
 
+    /// A change of `indicator` as a reader reads it: of a percentage, in
+    /// percentage points (see `figures::Figures::change`).
+    fn change_text(&self, indicator: &str, change: f64, lang_code: &str) -> PyResult<String> {
+        Ok(self.figures.change(indicator, change, lang(lang_code)?))
+    }
+
     /// Why row `index` has no value, status or score, in `lang_code` (see
     /// `figures::note`); `None` when it has them.
     fn note_text(&self, index: usize, lang_code: &str) -> PyResult<Option<String>> {

@@ -186,7 +186,8 @@ pub fn rows_batch(rows: &[FollowUpRow], figures: &Figures, lang: Lang) -> Result
         c.count("hidden_threshold", threshold);
         c.code("hidden_protects", protects);
         c.code("hidden_via", via);
-        c.text("note", r.note.as_deref());
+        // In the reader's language, and a reason in words rather than a code.
+        c.text("note", sundhedsaftale::figures::note(r, lang).as_deref());
     }
     c.finish()
 }

@@ -33,7 +33,7 @@ def test_readme_python_example_runs() -> None:
     assert "OMRÅDE;KØN;ALDER;TID;ENHED;INDHOLD" in lines
     assert any(l.startswith("66 {'indicator': 'genindlaeggelser-30-dage', 'geography': 'municipality:773'") for l in lines)
     assert "True" in lines
-    assert "/2/OMRÅDE Række 2, kolonne A (`OMRÅDE`): `Alborg` er ikke et stednavn, som det er skrevet; mente du Aalborg (`municipality:851`)?" in lines
+    assert "/2/OMRÅDE Række 2, kolonne A (`OMRÅDE`): `Alborg` er ikke et kendt stednavn; mente du Aalborg (`municipality:851`)?" in lines
 
 
 def test_examples_run() -> None:

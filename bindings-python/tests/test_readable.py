@@ -88,6 +88,8 @@ def test_the_package_language_is_every_default(danish: None) -> None:
         sundhedsaftale.loads("{")
     assert info.value.errors()[0]["message"] == info.value.errors("da")[0]["message"]
     assert "<th scope=\"col\">Kode</th>" in info.value._repr_html_()
+    # What a traceback shows follows the package's language too.
+    assert str(info.value).startswith("1 problem i dokumentet:\n  fejl json_syntax ved /")
     with pytest.raises(ValueError):
         sundhedsaftale.set_lang("de")  # type: ignore[arg-type]
     assert sundhedsaftale.get_lang() == "da"
@@ -109,6 +111,10 @@ def test_the_display_rounds_and_writes_units() -> None:
     assert "tilgaengeligt-sammenhaengende" not in da
     assert "Læsø Kommune" in da
     assert "skjult: lille antal" in da
+    # A change of a percentage is in points: a relative change would read differently.
+    assert "−0,9 procentpoint" in da and "-0.9 percentage points" in en
+    frame = result.to_pandas(lang="da")
+    assert "ingen data" in set(frame["note"].dropna()) or "skjult: lille antal" in set(frame["note"].dropna())
 
 
 def test_numbers_as_each_language_writes_them() -> None:

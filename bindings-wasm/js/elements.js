@@ -642,7 +642,8 @@ class CalendarElement extends AgreementElement {
                 h("td", {}, responsible(e.requirement)),
                 h("td", { class: "num" }, e.year ?? "–"),
                 h("td", {}, e.due ? h("time", { datetime: e.due }, e.due) : "–"),
-                h("td", {}, label("due_basis", e.due_basis, lang)),
+                // How a deadline was set says nothing of a duty that has none.
+                h("td", {}, e.due ? label("due_basis", e.due_basis, lang) : ""),
                 h("td", {}, badge("due_status", e.status, lang), e.completed_on ? [" ", h("time", { datetime: e.completed_on }, e.completed_on)] : null),
               ),
             ),

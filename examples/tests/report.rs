@@ -188,9 +188,9 @@ fn follow_up_on_the_embedded_key_figures() {
     let (code, out, err) = report(&["--follow-up", "2025"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Annual follow-up 2025 — Sundhedsaftale 2024\n"));
-    assert!(out.contains("en eller flere kroniske sygdomme (nordjyderne) — Region Nordjylland\n  baseline 2013: 45  →  latest 2021: 54  (change 9)\n  status: deterioration, score -5\n"));
+    assert!(out.contains("en eller flere kroniske sygdomme (nordjyderne) — Region Nordjylland\n  baseline 2013: 45 %  →  latest 2021: 54 %  (change 9 percentage points)\n  status: deterioration, score -5.0\n"));
     assert!(out.contains("status: not available (direction not known)"));
-    assert!(out.contains("  change a year: 2.31 %\n"));
+    assert!(out.contains("  relative change a year: 2.31 %\n"));
     assert!(!out.contains("x="), "method internals only with --verbose");
     let (code, verbose, _) = report(&["--follow-up", "2025", "--verbose"]);
     assert_eq!(code, 0);
@@ -208,7 +208,7 @@ fn follow_up_on_a_csv_of_observations() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Akutte somatiske og psykiatriske genindlæggelser inden for 30 dage — Læsø Kommune\n  skjult af diskretionshensyn (antal under 5)"));
     assert!(out.contains("— Brønderslev Kommune\n  skjult af diskretionshensyn (beskytter Læsø Kommune via Nord)"));
-    assert!(out.contains("— Region Nordjylland\n  basis 2022: "));
+    assert!(out.contains("— Region Nordjylland\n  udgangspunkt 2022: "));
     assert!(out.contains("dækning: 11 af 11 kommuner"));
 }
 
@@ -263,7 +263,7 @@ fn follow_up_reads_a_published_table_through_its_mapping() {
     let workbook = "tests/published/files/synthetic-readmissions.xlsx";
     let (code, out, err) = follow_up_published("001-statbank-codes.json", Some(workbook));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("— Aalborg Kommune\n  basis 2022: "), "{out}");
+    assert!(out.contains("— Aalborg Kommune\n  udgangspunkt 2022: "), "{out}");
     // A bad cell names the file's row and column; a mapping's own problem says it is the mapping's.
     let (code, _, err) = follow_up_published("006-cells-that-say-nothing-true.json", None);
     assert_eq!(code, 1);
@@ -272,7 +272,7 @@ fn follow_up_reads_a_published_table_through_its_mapping() {
     let (code, out, err) = follow_up_published("022-the-latest-value-withheld.json", None);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("— Aalborg Kommune\n  ikke offentliggjort af kilden (2024; basis 2022: 12,5)\n"),
+        out.contains("— Aalborg Kommune\n  ikke offentliggjort af kilden (2024; udgangspunkt 2022: 12,5 %)\n"),
         "{out}"
     );
     let (code, _, err) = follow_up_published("007-mapping-against-the-table.json", None);
@@ -438,7 +438,7 @@ fn another_regions_document_and_observations() {
         .split("\nAndel rygere — ")
         .find(|s| s.starts_with("Region Syddanmark [Voksne]"))
         .unwrap_or_else(|| panic!("{out}"));
-    assert!(adults.contains("mål: 5 (2030)"), "{adults}");
+    assert!(adults.contains("mål: 5,0 % (2030)"), "{adults}");
     assert!(adults.contains("dækning: 22 af 22 kommuner"), "{adults}");
     // Every row is by age group: the roll-up is the mean of the age groups, and says so.
     let roll_ups = out.split("\nSamlet\n").nth(1).unwrap_or_else(|| panic!("{out}"));

@@ -161,12 +161,23 @@ class ValidationError(ValueError):
 
     def _summary(self) -> str:
         count = len(self._problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the document:"]
+        lang = resolve(None)
+        if lang == "da":
+            lines = [f"{count} {'problem' if count == 1 else 'problemer'} i dokumentet:"]
+        else:
+            lines = [f"{count} problem{'s' if count != 1 else ''} in the document:"]
         for p in self._problems[: self.SHOWN]:
-            lines.append(f"  {p['severity']} {p['code']} at {p['path'] or '/'}: {p['message']['en']}")
+            severity = d.label("severity", p["severity"], lang)
+            at = d.words(lang, "at", "ved")
+            lines.append(f"  {severity} {p['code']} {at} {p['path'] or '/'}: {p['message'][lang]}")
         if count > self.SHOWN:
-            lines.append(f"  … and {count - self.SHOWN} more (errors() lists every one)")
+            more = d.words(lang, "more (errors() lists every one)", "mere (errors() viser dem alle)")
+            lines.append(f"  … {d.words(lang, 'and', 'og')} {count - self.SHOWN} {more}")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        # In the package's language when shown (a traceback), not when raised.
+        return self._summary()
 
     def __reduce__(self) -> Any:
         return (type(self), (self._problems,))

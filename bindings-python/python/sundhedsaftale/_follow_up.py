@@ -192,7 +192,7 @@ class FollowUp:
                 d.esc(r["stratum"]),
                 point(r, "baseline"),
                 point(r, "latest"),
-                value(r, "change"),
+                "" if r["change"] is None else d.esc(native.change_text(r["indicator"], r["change"], lang)),
                 point(r, "target"),
                 f'<span data-status="{d.esc(r["status"])}">{d.code(Status(r["status"]), lang)}</span>',
                 "" if r["score"] is None else d.esc(_native.format_number(r["score"], 0 if r["score"] == int(r["score"]) else 1, lang)),

@@ -134,7 +134,8 @@ class ValidityStatusMixin:
         """The status and the dates that decided it, labelled in ``lang``."""
         lang = d.resolve(lang)
         rows = [(d.code(x.role, lang), d.date(x.date)) for x in self.decided_by]
-        caption = f"{self.on.isoformat()}: {self.state.label(lang)}"
+        # The state is said once, by the badge; the caption says the day.
+        caption = f"{d.words(lang, 'Status on', 'Status pr.')} {self.on.isoformat()}"
         html = d.table("validity", caption, (d.words(lang, "Decided by", "Afgjort af"), "Dato" if lang == "da" else "Date"), rows)
         return f'<div class="sundhedsaftale-status">{d.code(self.state, lang)}{html}</div>'
 

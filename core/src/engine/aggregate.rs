@@ -379,6 +379,11 @@ struct Acc {
     weighted_sum: f64,
     weight: f64,
     weighted_rows: usize,
+    /// The least and greatest value given as a value (not a fraction), and
+    /// how many were: any mean of the parts lies between the two.
+    value_low: f64,
+    value_high: f64,
+    value_rows: usize,
     /// Municipalities counted; which ones is worked out only when coverage is incomplete.
     contributed: usize,
 }
@@ -501,6 +506,12 @@ pub fn aggregate_checked<'t>(
                     acc.fraction_rows += 1;
                 } else if !v.is_nan() {
                     acc.value_sum += v;
+                    (acc.value_low, acc.value_high) = if acc.value_rows == 0 {
+                        (v, v)
+                    } else {
+                        (acc.value_low.min(v), acc.value_high.max(v))
+                    };
+                    acc.value_rows += 1;
                     if let Some(w) = weight[place as usize] {
                         acc.weighted_sum += w * v;
                         acc.weight += w;
@@ -522,6 +533,25 @@ pub fn aggregate_checked<'t>(
                     .or_insert_with(|| hierarchy.municipalities_under(parent, date).into())
                     .len()
                     == rows_in;
+                // A rate given by value alone, without weights: no mean of the
+                // parts is known, but every mean of them lies between the least
+                // and the greatest; a stated figure outside cannot be theirs.
+                let bounded = parts_in_full && combine(&acc, def).is_none() && acc.value_rows == rows_in;
+                let given = cells.value(stated);
+                let slack = tolerance * acc.value_high.abs().max(acc.value_low.abs());
+                if bounded && !given.is_nan() && (given < acc.value_low - slack || given > acc.value_high + slack) {
+                    let column = "value";
+                    problems.push(table.problem(
+                        Code::AggregateOutsideParts,
+                        stated as usize,
+                        column,
+                        ctx!("indicator" => def.id, "indicator_name" => def.name,
+                            "geography" => parent.to_string(),
+                            "name" => hierarchy.name(parent).unwrap_or(""), "period" => period.to_string(),
+                            "stated" => given, "low" => acc.value_low, "high" => acc.value_high,
+                            "municipalities" => rows_in),
+                    ));
+                }
                 if let Some((parts, ..)) = combine(&acc, def).filter(|_| parts_in_full) {
                     let given = cells.value(stated);
                     if !given.is_nan() && !parts.is_nan() && (given - parts).abs() > tolerance * parts.abs() {

@@ -64,6 +64,23 @@ impl Figures {
         self.measures.get(indicator).copied()
     }
 
+    /// A change of `indicator` (latest minus baseline) as a reader reads
+    /// it: a change of a percentage is in percentage points
+    /// (`−0,9 procentpoint`), never `%`, which would read as a relative change.
+    pub fn change(&self, indicator: &str, change: f64, lang: Lang) -> String {
+        match self.measure(indicator) {
+            Some((MeasureUnit::Percent, decimals)) => {
+                let points = if lang == Lang::Da {
+                    "procentpoint"
+                } else {
+                    "percentage points"
+                };
+                format!("{} {points}", number(change, decimals, lang))
+            }
+            _ => self.value(indicator, change, lang),
+        }
+    }
+
     /// A value of `indicator` as a reader reads it: rounded to the
     /// indicator's decimals, with its unit ([`quantity`]); a value of an
     /// unknown indicator with [`DEFAULT_DECIMALS`] and no unit.
@@ -114,7 +131,14 @@ pub fn number(value: f64, decimals: u8, lang: Lang) -> String {
         return "–".to_string();
     }
     let decimals = usize::from(decimals.min(12));
-    let text = format!("{:.*}", decimals, value.abs());
+    // Half away from zero, as people round (1,25 → 1,3), not to even as `format!` does.
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(12));
+    let rounded = (value.abs() * scale).round() / scale;
+    let text = format!(
+        "{:.*}",
+        decimals,
+        if rounded.is_finite() { rounded } else { value.abs() }
+    );
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let (group, point, minus) = match lang {
         Lang::Da => ('.', ',', "−"),
@@ -169,5 +193,16 @@ mod tests {
         assert_eq!(quantity(3.21, MeasureUnit::RatePer1000, 1, Lang::Da), "3,2 pr. 1.000");
         assert_eq!(quantity(4.5, MeasureUnit::Days, 1, Lang::En), "4.5 days");
         assert_eq!(quantity(1234.0, MeasureUnit::Count, 0, Lang::En), "1,234");
+    }
+
+    #[test]
+    fn a_change_of_a_percentage_is_in_points() {
+        let mut figures = Figures::default();
+        figures.measures.insert("share".into(), (MeasureUnit::Percent, 1));
+        figures.measures.insert("days".into(), (MeasureUnit::Days, 1));
+        assert_eq!(figures.change("share", -0.94, Lang::Da), "−0,9 procentpoint");
+        assert_eq!(figures.change("share", 9.0, Lang::En), "9.0 percentage points");
+        assert_eq!(figures.change("days", 1.25, Lang::Da), "1,3 dage");
+        assert_eq!(figures.change("unknown", 1.25, Lang::En), "1.3");
     }
 }

@@ -392,8 +392,9 @@ pub fn render(
             };
             let _ = writeln!(
                 w,
-                "  {} «{name}» ({}):",
+                "  {} {} ({}):",
                 t(lang, "Composition against", "Sammensætning efter"),
+                quoted(name, lang),
                 report.rules_for.label(lang)
             );
             write_findings(w, lang, a, &report.findings, &report.uncounted, &|p| {
@@ -477,12 +478,12 @@ pub fn render(
             None => e.kind.label(lang).to_string(),
         };
         let due = e.due.map_or_else(|| "—".to_string(), |d| d.to_string());
-        let _ = writeln!(
-            w,
-            "{mark} {due}  {what}: {} ({})",
-            e.status.label(lang),
-            e.due_basis.label(lang)
-        );
+        // How a deadline was set says nothing of a duty that has none.
+        let basis = match e.due {
+            Some(_) => format!(" ({})", e.due_basis.label(lang)),
+            None => String::new(),
+        };
+        let _ = writeln!(w, "{mark} {due}  {what}: {}{basis}", e.status.label(lang));
     }
 
     if !a.collaboration_agreements.is_empty() {
@@ -623,8 +624,9 @@ pub fn render_minutes(
         };
         let _ = writeln!(
             w,
-            "{} «{name}» ({}; {in_force}):",
+            "{} {} ({}; {in_force}):",
             t(lang, "Attendance against", "Deltagelse efter"),
+            quoted(name, lang),
             report.rules_for.label(lang)
         );
         write_findings(w, lang, agreement, &report.findings, &report.uncounted, &|id| {
@@ -783,6 +785,15 @@ fn write_problems(w: &mut String, lang: Lang, problems: &Problems) {
     }
 }
 
+/// A name quoted as the language quotes it: »Ny organisering« in Danish,
+/// “New organisation” in English.
+fn quoted(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("»{name}«"),
+        Lang::En => format!("“{name}”"),
+    }
+}
+
 /// Renders the annual follow-up: per focus area, each indicator with data at
 /// each place (baseline, latest, change, target, status, score, progress in
 /// words, coverage, discretion), the indicators without data, and the
@@ -805,6 +816,7 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
         )
     };
     let hierarchy = agreement.hierarchy();
+    let figures = super::figures::Figures::of(agreement);
     let _ = writeln!(
         w,
         "{} {} — {}",
@@ -851,7 +863,13 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                     }
                     Hidden::Withheld { period } => {
                         let last = match (r.baseline_period, r.baseline_value) {
-                            (Some(p), Some(v)) => format!("; {} {p}: {}", t(lang, "baseline", "basis"), num(Some(v))),
+                            (Some(p), Some(v)) => {
+                                format!(
+                                    "; {} {p}: {}",
+                                    t(lang, "baseline", "udgangspunkt"),
+                                    figures.value(&r.indicator, v, lang)
+                                )
+                            }
                             _ => String::new(),
                         };
                         let _ = writeln!(
@@ -871,29 +889,32 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
             }
             let period =
                 |p: Option<crate::ground::period::Period>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+            // Values at their indicator's decimals and with its unit, a change of a percentage in points.
+            let value = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| figures.value(&r.indicator, v, lang));
             let _ = writeln!(
                 w,
                 "  {} {}: {}  →  {} {}: {}  ({} {})",
-                t(lang, "baseline", "basis"),
+                t(lang, "baseline", "udgangspunkt"),
                 period(r.baseline_period),
-                num(r.baseline_value),
+                value(r.baseline_value),
                 t(lang, "latest", "seneste"),
                 period(r.latest_period),
-                num(r.latest_value),
+                value(r.latest_value),
                 t(lang, "change", "ændring"),
-                num(r.change),
+                r.change
+                    .map_or_else(|| "–".to_string(), |c| figures.change(&r.indicator, c, lang)),
             );
             if let Some(target) = r.target_value {
                 let _ = writeln!(
                     w,
                     "  {}: {} ({})",
                     t(lang, "target", "mål"),
-                    num(Some(target)),
+                    value(Some(target)),
                     period(r.target_period)
                 );
             }
             let score = r.score.map_or_else(String::new, |s| {
-                format!(", {} {}", t(lang, "score", "score"), num(Some(s)))
+                format!(", {} {}", t(lang, "score", "score"), super::figures::number(s, 1, lang))
             });
             // The row's note is English; the reason behind it is said in the reader's language.
             let note = super::figures::note(r, lang).map_or_else(String::new, |n| format!(" ({n})"));
@@ -934,7 +955,12 @@ pub fn render_follow_up(result: &AnnualFollowUp, agreement: &HealthAgreement, la
                         );
                     }
                     (None, Some(g)) if g.is_finite() => {
-                        let _ = writeln!(w, "  {} {} %", t(lang, "change a year:", "ændring om året:"), pct(g));
+                        let _ = writeln!(
+                            w,
+                            "  {} {} %",
+                            t(lang, "relative change a year:", "relativ ændring om året:"),
+                            pct(g)
+                        );
                     }
                     _ => {}
                 }

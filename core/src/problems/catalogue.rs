@@ -170,7 +170,7 @@ codes! {
     /// A reference names an id that does not exist.
     UnknownReference = "unknown_reference", Error,
         en: "`{id}` does not name a known {kind}.",
-        da: "`{id}` er ikke et kendt id for {kind}.";
+        da: "`{id}` er ikke id'et på nogen kendt {kind}.";
     /// A reference points to an item of the wrong kind, e.g. a cluster that names a region as a municipality.
     WrongReferenceKind = "wrong_reference_kind", Error,
         en: "`{id}` is a {found}, but a {expected} is required here.",
@@ -335,6 +335,12 @@ codes! {
     InvalidNumber = "invalid_number", Error,
         en: "`{text}` is not a number ({at}).",
         da: "`{text}` er ikke et tal ({at}).";
+    /// A number with a decimal point in a file whose decimal mark is a
+    /// comma, where the point groups no thousands (`12.5`, not `1.234,5`):
+    /// a slipped decimal point or a wrong grouping, either reading a guess.
+    PointInDecimalCommaFile = "point_in_decimal_comma_file", Error,
+        en: "`{text}` has a point, but the file writes decimals with a comma, and a point there only groups thousands (`1.234,5`); write `{written}` if it is a decimal number ({at}).",
+        da: "`{text}` har et punktum, men filen skriver decimaler med komma, og dér adskiller et punktum kun tusinder (`1.234,5`); skriv `{written}`, hvis det er et decimaltal ({at}).";
     /// A period code is malformed.
     InvalidPeriod = "invalid_period", Error,
         en: "{detail} ({at}).",
@@ -349,8 +355,8 @@ codes! {
         da: "`{text}` er hverken en kommune, en region eller landet i referencedataene (efter kode eller navn).";
     /// A place name is spelt close to one place's name, but not as it.
     MisspeltPlace = "misspelt_place", Error,
-        en: "`{text}` is not a place name as written; did you mean {suggestion}?",
-        da: "`{text}` er ikke et stednavn, som det er skrevet; mente du {suggestion}?";
+        en: "`{text}` is not a known place name; did you mean {suggestion}?",
+        da: "`{text}` er ikke et kendt stednavn; mente du {suggestion}?";
     /// A place name is close to several places' names.
     AmbiguousPlace = "ambiguous_place", Error,
         en: "`{text}` could mean several places: {candidates}. Write the code.",
@@ -471,6 +477,12 @@ codes! {
     AggregateDisagreesWithParts = "aggregate_disagrees_with_parts", Warning,
         en: "{name} (`{geography}`) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} ({at}), but its {municipalities} municipalities give {parts}; the stated figure is used.",
         da: "{name} (`{geography}`) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} ({at}), men dens {municipalities} kommuner giver {parts}; det angivne tal bruges.";
+    /// A place observed as a whole, all of whose municipalities are observed
+    /// too by value alone (a rate, no weights), is outside the range of their
+    /// values: no mean of them can give it. The stated figure is used.
+    AggregateOutsideParts = "aggregate_outside_parts", Warning,
+        en: "{name} (`{geography}`) is stated as {stated} for {indicator_name} (`{indicator}`) in {period} ({at}), but its {municipalities} municipalities run from {low} to {high}, and no mean of them can be {stated}; the stated figure is used.",
+        da: "{name} (`{geography}`) er angivet som {stated} for {indicator_name} (`{indicator}`) i {period} ({at}), men dens {municipalities} kommuner ligger mellem {low} og {high}, og intet gennemsnit af dem kan være {stated}; det angivne tal bruges.";
     /// A stated total (a row without a stratum, or the dimension's total category) disagrees with the sum of every declared category of the dimension; the stated total is used.
     TotalDisagreesWithStrata = "total_disagrees_with_strata", Warning,
         en: "The total of {indicator_name} (`{indicator}`) at `{geography}` in {period} is stated as {stated} ({at}), but its {categories} categories of `{dimension}` give {strata}; the stated total is used.",

@@ -538,6 +538,15 @@ impl Rows {
             }
             match number(text, self.dialect) {
                 Some(x) if x.is_finite() => numbers[k] = Some(x),
+                // `12.5` in a file of decimal commas: a decimal point slipped in, or
+                // thousands grouped wrongly; either reading is a guess.
+                _ if self.dialect.decimal_comma && text.contains('.') && !text.contains(',') => {
+                    let p = self.spot(row, name).problem(
+                        Code::PointInDecimalCommaFile,
+                        ctx!("text" => text, "written" => text.replace('.', ",")),
+                    );
+                    self.problems.push(p)
+                }
                 _ => {
                     let p = self.spot(row, name).problem(Code::InvalidNumber, ctx!("text" => text));
                     self.problems.push(p)
@@ -663,7 +672,24 @@ fn number(text: &str, dialect: Dialect) -> Option<f64> {
         let x = mantissa as f64 / POWERS[scale];
         return Some(if negative { -x } else { x });
     }
+    if dialect.decimal_comma && !groups_thousands(text) {
+        return None;
+    }
     dialect.normalise(text).parse::<f64>().ok()
+}
+
+/// Whether the points of a number written with a decimal comma group its
+/// thousands, as in `1.234.567,5`: one to three digits, then groups of
+/// exactly three; no point at all also passes.
+fn groups_thousands(text: &str) -> bool {
+    let whole = text.trim_start_matches(['-', '+']);
+    let whole = whole.split_once(',').map_or(whole, |(w, _)| w);
+    let mut groups = whole.split('.');
+    let first = groups.next().unwrap_or_default();
+    if !whole.contains('.') {
+        return true;
+    }
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The line of the file each record starts on, counted from the record's
@@ -763,7 +789,14 @@ mod tests {
         }
         assert_eq!(number("12,5", Dialect::DANISH), Some(12.5));
         assert_eq!(number("1.234,5", Dialect::DANISH), Some(1234.5));
-        assert_eq!(number("12.5", Dialect::DANISH), Some(125.0), "a point groups thousands");
+        assert_eq!(
+            number("1.234.567", Dialect::DANISH),
+            Some(1234567.0),
+            "points group thousands"
+        );
+        for misread in ["12.5", "1.5", "1.23,4", "12.34.567", "1234.567"] {
+            assert_eq!(number(misread, Dialect::DANISH), None, "{misread} groups no thousands");
+        }
     }
 
     #[test]
