@@ -151,6 +151,12 @@ impl NativeAgreement {
         serialize(py, &self.inner.status_on(on))
     }
 
+    /// What holds on a date beyond the document (its region ceased, the
+    /// law's unconfirmed end), as problems in plain data.
+    fn problems_on<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py, &self.inner.problems_on(on))
+    }
+
     /// The follow-up calendar on a date, as plain data with ISO dates.
     fn calendar<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.calendar(on))

@@ -141,3 +141,44 @@ def test_report_vector(name: str, vector: Dict[str, Any]) -> None:
             assert s in text, (name, on, s)
         for s in check["report_excludes"]:
             assert s not in text, (name, on, s)
+
+
+REFORM = vectors("reform")
+
+
+def test_there_are_at_least_4_reform_vectors() -> None:
+    assert len(REFORM) >= 4
+
+
+@pytest.mark.parametrize("name,vector", REFORM, ids=[n for n, _ in REFORM])
+def test_reform_vector(name: str, vector: Dict[str, Any]) -> None:
+    """Answers across 1 January 2027: validation beyond the unpatched document,
+    and on each date the status with the law it cites, the date's problems,
+    the calendar's deadlines and the report."""
+    text = document_text(vector)
+    base = keys(sundhedsaftale.problems(document_text({k: v for k, v in vector.items() if k != "patch"})))
+    want = sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
+    assert new_problems(keys(sundhedsaftale.problems(text)), base) == want
+    if any(e["severity"] == "error" for e in vector["expected"]):
+        with pytest.raises(sundhedsaftale.ValidationError) as info:
+            sundhedsaftale.loads(text)
+        errors = [(p["code"], p["path"]) for p in info.value.errors() if p["severity"] == "error"]
+        assert sorted(errors) == sorted((c, p) for c, p, s in want if s == "error")
+        assert vector["on"] == []
+        return
+    agreement = sundhedsaftale.loads(text)
+    for check in vector["on"]:
+        on = datetime.date.fromisoformat(check["on"])
+        status = agreement.status_on(on)
+        assert status.state == check["state"], (name, on)
+        assert status.to_dict().get("affected_by_law") == check["affected_by_law"], (name, on)
+        problems = agreement.problems_on(on)
+        assert keys(problems) == sorted((e["code"], e["path"], e["severity"]) for e in check["problems"]), (name, on)
+        due = [e.due.isoformat() if e.due is not None else None for e in agreement.calendar(on)]
+        assert due == check["calendar_due"], (name, on)
+        for report in check["report"]:
+            text_on = agreement.report(on, lang=report["lang"])
+            for s in report["includes"]:
+                assert s in text_on, (name, on, s)
+            for s in report["excludes"]:
+                assert s not in text_on, (name, on, s)

@@ -482,6 +482,17 @@ export class ParsedAgreement {
     return this.#ask("agreement_status_on", dateArg(on));
   }
 
+  /**
+   * What holds on a date beyond the document, with messages in `lang`: its
+   * region no longer existing then (`region_ceased`), or else the law
+   * possibly having ended it (`ended_by_law_unconfirmed`).
+   */
+  problemsOn(on, options) {
+    const day = dateArg(on);
+    const { lang } = optionsArg(options, "options", ["lang"]);
+    return localise(this.#ask("agreement_problems_on", day), langArg(lang, "options.lang", "en"));
+  }
+
   /** The follow-up calendar on a date. */
   calendar(on) {
     return this.#ask("agreement_calendar", dateArg(on));

@@ -119,6 +119,12 @@ export class ParsedAgreement {
   readonly title: string;
   /** The validity status on a date; throws RangeError for a malformed date. */
   statusOn(on: DateInput): ValidityStatus;
+  /**
+   * What holds on a date beyond the document: its region no longer existing
+   * then (`region_ceased`), or else the law possibly having ended it
+   * (`ended_by_law_unconfirmed`).
+   */
+  problemsOn(on: DateInput, options?: { lang?: Lang }): Problem[];
   /** The follow-up calendar on a date. */
   calendar(on: DateInput): CalendarEntry[];
   /** The readable report on a date. */

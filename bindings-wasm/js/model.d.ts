@@ -18,7 +18,7 @@ export type OrganisationKind = "region" | "municipality" | "general_practice" | 
 export type AgreementRole = "party" | "bound_non_party" | "covered_non_party";
 
 /** What kind of body this is. */
-export type BodyKind = "health_collaboration_committee" | "health_coordination_committee" | "health_cluster_political" | "health_cluster_administrative" | "political_cluster" | "cluster_steering_group" | "operations_forum" | "strategic_health_forum" | "patient_involvement_committee";
+export type BodyKind = "health_collaboration_committee" | "health_coordination_committee" | "health_cluster_political" | "health_cluster_administrative" | "political_cluster" | "cluster_steering_group" | "operations_forum" | "strategic_health_forum" | "patient_involvement_committee" | "health_council";
 
 /** The role a member has within a body. */
 export type MembershipRole = "chair" | "vice_chair" | "member" | "observer";
@@ -95,6 +95,9 @@ export type ValidityState = "not_yet_in_force" | "in_force" | "in_force_awaiting
 /** Which date decided a status. */
 export type DateRole = "in_force_from" | "nominal_end" | "successor_in_force_from" | "termination_effective";
 
+/** A structure that L 214 abolishes (the four this library models; the law's title names others too, such as the contact committees). */
+export type Abolished = "health_clusters" | "health_collaboration_committees" | "health_agreements" | "practice_plans";
+
 /** Where a calendar entry stands on the date asked about. */
 export type DueStatus = "done" | "overdue" | "due_next" | "upcoming" | "no_deadline";
 
@@ -156,6 +159,7 @@ export interface LabelKinds {
   scope: Scope;
   validity_state: ValidityState;
   date_role: DateRole;
+  abolished: Abolished;
   due_status: DueStatus;
   finding_status: FindingStatus;
   level: Level;
@@ -1264,6 +1268,8 @@ export interface ValidityStatus {
   nominal_end?: string | null;
   /** The last day of the nominal period, when known. */
   last_nominal_day?: string | null;
+  /** The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed. */
+  affected_by_law?: AffectedByLaw | null;
 }
 
 
@@ -1273,6 +1279,23 @@ export interface DecidingDate {
   role: DateRole;
   /** The date. */
   date: string;
+}
+
+
+/** A law that ends agreements of this form, as far as sources confirm it (L 214, 2024–25, ends the health agreements "i deres nuværende form"; see [`crate::places::reform`]). */
+export interface AffectedByLaw {
+  /** The law as cited: `L 214 (2024–25)`. */
+  law: string;
+  /** Its title, as the sources give it. */
+  title: string;
+  /** Where it is documented (Folketinget's page for the bill). */
+  source: string;
+  /** What it ends: `health_agreements`. */
+  ends: Abolished;
+  /** The likely first day the agreement no longer applies by law. */
+  likely_from: string;
+  /** Whether a source states that day (false: none found does). */
+  end_confirmed: boolean;
 }
 
 

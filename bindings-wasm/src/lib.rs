@@ -153,6 +153,13 @@ pub fn agreement_status_on(handle: u32, on: &str) -> String {
     on_date(handle, on, |a, on| ok(&a.status_on(on)))
 }
 
+/// What holds on a date beyond the document of an open agreement (its
+/// region ceased, the law's unconfirmed end): `{"ok": [...]}`.
+#[wasm_bindgen]
+pub fn agreement_problems_on(handle: u32, on: &str) -> String {
+    on_date(handle, on, |a, on| ok(&a.problems_on(on)))
+}
+
 /// The follow-up calendar of an open agreement on a date.
 #[wasm_bindgen]
 pub fn agreement_calendar(handle: u32, on: &str) -> String {

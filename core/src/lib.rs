@@ -50,7 +50,7 @@ pub use formats::embedded;
 pub use formats::schema;
 pub use ground::{date, fold, lang, period};
 pub use meetings::{meeting, portfolio};
-pub use places::{directory, geography, reference, written};
+pub use places::{directory, geography, reference, reform, written};
 pub use problems::{catalogue, problem, text};
 pub use reading::{parse, shape};
 

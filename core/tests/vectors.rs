@@ -311,3 +311,63 @@ fn every_report_vector_agrees_with_the_queries() {
         }
     }
 }
+
+/// The unpatched document a vector starts from: its base or `document` file.
+fn unpatched(case: &Value) -> Value {
+    let mut base = case.clone();
+    base.as_object_mut().unwrap().remove("patch");
+    base
+}
+
+/// `tests/reform/`: answers across 1 January 2027. Validation gives exactly
+/// the `expected` problems beyond the unpatched document's; on each date the
+/// status (its state and the law it cites), the date's problems (code, path,
+/// severity), the calendar's deadlines and the report's text are as listed.
+#[test]
+fn every_reform_vector_gives_its_answers_on_each_date() {
+    let cases = support::vectors("reform");
+    assert!(cases.len() >= 4, "only {} reform vectors", cases.len());
+    for (name, case) in &cases {
+        let text = support::document_text(case);
+        let base = keys(&problems_of(&support::document_text(&unpatched(case))));
+        let got = new_problems(keys(&problems_of(&text)), &base);
+        assert_eq!(got, expected_keys(&case["expected"]), "{name}");
+        let Ok(agreement) = sundhedsaftale::load_str(&text) else {
+            assert!(case["on"].as_array().unwrap().is_empty(), "{name} does not load");
+            continue;
+        };
+        for check in case["on"].as_array().unwrap() {
+            let on: chrono::NaiveDate = check["on"].as_str().unwrap().parse().unwrap();
+            let status = serde_json::to_value(agreement.status_on(on)).unwrap();
+            assert_eq!(status["state"], check["state"], "{name} on {on}");
+            assert_eq!(status["affected_by_law"], check["affected_by_law"], "{name} on {on}");
+            assert_eq!(
+                keys(&agreement.problems_on(on)),
+                expected_keys(&check["problems"]),
+                "{name} on {on}"
+            );
+            let due: Vec<Value> = agreement
+                .calendar(on)
+                .iter()
+                .map(|e| e.due.map_or(Value::Null, |d| Value::from(d.to_string())))
+                .collect();
+            assert_eq!(Value::from(due), check["calendar_due"], "{name} on {on}");
+            for report in check["report"].as_array().unwrap() {
+                let lang = match report["lang"].as_str().unwrap() {
+                    "da" => sundhedsaftale::Lang::Da,
+                    _ => sundhedsaftale::Lang::En,
+                };
+                let text = sundhedsaftale::report::render(&agreement, on, lang, rule_sets(), &validate(&agreement));
+                for s in report["includes"].as_array().unwrap() {
+                    assert!(
+                        text.contains(s.as_str().unwrap()),
+                        "{name} on {on}: missing {s} in\n{text}"
+                    );
+                }
+                for s in report["excludes"].as_array().unwrap() {
+                    assert!(!text.contains(s.as_str().unwrap()), "{name} on {on}: {s} in\n{text}");
+                }
+            }
+        }
+    }
+}

@@ -275,6 +275,14 @@ class Agreement(HealthAgreementFields):
         """The validity status on ``on``, with the dates that decided it."""
         return ValidityStatus.from_dict(self._native.status_on(_on(on)))
 
+    def problems_on(self, on: DateLike, lang: Optional[Lang] = None) -> List[Problem]:
+        """What holds on ``on`` beyond the document: its region no longer
+        existing then (``region_ceased``, one problem at the region's code), or
+        else the law possibly having ended it (``ended_by_law_unconfirmed``:
+        L 214 (2024–25) ends the health agreements in their current form,
+        likely from 1 January 2027, a day no source confirms)."""
+        return localise(self._native.problems_on(_on(on)), lang)
+
     def calendar(self, on: DateLike) -> Calendar:
         """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""
         day = _on(on)

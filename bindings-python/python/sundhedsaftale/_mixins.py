@@ -33,6 +33,17 @@ class _DecidingDate(Protocol):
     def date(self) -> datetime.date: ...
 
 
+class _AffectedByLaw(Protocol):
+    @property
+    def law(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def likely_from(self) -> datetime.date: ...
+    @property
+    def end_confirmed(self) -> bool: ...
+
+
 class _ValidityStatus(Protocol):
     @property
     def on(self) -> datetime.date: ...
@@ -40,6 +51,8 @@ class _ValidityStatus(Protocol):
     def state(self) -> Code: ...
     @property
     def decided_by(self) -> Sequence[_DecidingDate]: ...
+    @property
+    def affected_by_law(self) -> Optional[_AffectedByLaw]: ...
     def to_html(self, lang: Optional[Lang] = None) -> str: ...
 
 
@@ -137,6 +150,19 @@ class ValidityStatusMixin:
         # The state is said once, by the badge; the caption says the day.
         caption = f"{d.words(lang, 'Status on', 'Status pr.')} {self.on.isoformat()}"
         html = d.table("validity", caption, (d.words(lang, "Decided by", "Afgjort af"), "Dato" if lang == "da" else "Date"), rows)
+        law = self.affected_by_law
+        if law is not None:
+            # The law that may already have ended the agreement, and whether its day is confirmed.
+            confirmed = (
+                d.words(lang, "the date is confirmed", "datoen er bekræftet")
+                if law.end_confirmed
+                else d.words(lang, "the date is not confirmed", "datoen er ikke bekræftet")
+            )
+            html += (
+                f'<p class="law">{d.esc(d.words(lang, "Affected by law", "Berørt af lov"))}: '
+                f'<a href="{d.esc(law.source)}">{d.esc(law.law)}</a>, '
+                f"{d.esc(d.words(lang, 'likely from', 'sandsynligvis fra'))} {d.date(law.likely_from)} ({d.esc(confirmed)})</p>"
+            )
         return f'<div class="sundhedsaftale-status">{d.code(self.state, lang)}{html}</div>'
 
     def _repr_html_(self: _ValidityStatus) -> str:

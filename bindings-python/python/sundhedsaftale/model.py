@@ -22,7 +22,9 @@ from ._base import Code, FrozenMap, Model, _date, _opt
 from ._mixins import AgreementHandle, CompositionReportMixin, MinutesMixin, ValidityStatusMixin
 
 __all__ = [
+    "Abolished",
     "ActionPlan",
+    "AffectedByLaw",
     "AgendaItem",
     "AgreementRole",
     "AnnualStatus",
@@ -211,6 +213,8 @@ class BodyKind(Code):
     """The strategic health forum (Strategisk Sundhedsforum), where general disagreements are settled."""
     PATIENT_INVOLVEMENT_COMMITTEE = 'patient_involvement_committee'
     """The patient involvement committee (Patientinddragelsesudvalget)."""
+    HEALTH_COUNCIL = 'health_council'
+    """A health council (sundhedsråd), a standing political committee inside a region under L 214 (2024–25), permanent from 1 January 2027 (preparatory councils ran through 2026); the councils sources confirm are in [`crate::places::reform::HEALTH_COUNCILS`]."""
 
 
 class MembershipRole(Code):
@@ -534,6 +538,19 @@ class DateRole(Code):
     """The successor's first day in force."""
     TERMINATION_EFFECTIVE = 'termination_effective'
     """The first day after a termination."""
+
+
+class Abolished(Code):
+    """A structure that L 214 abolishes (the four this library models; the law's title names others too, such as the contact committees)."""
+
+    HEALTH_CLUSTERS = 'health_clusters'
+    """The health clusters (sundhedsklynger)."""
+    HEALTH_COLLABORATION_COMMITTEES = 'health_collaboration_committees'
+    """The health collaboration committees (sundhedssamarbejdsudvalg)."""
+    HEALTH_AGREEMENTS = 'health_agreements'
+    """The health agreements in their current form (sundhedsaftaler i deres nuværende form)."""
+    PRACTICE_PLANS = 'practice_plans'
+    """The practice plans (praksisplaner)."""
 
 
 class DueStatus(Code):
@@ -4060,6 +4077,7 @@ class ValidityStatus(ValidityStatusMixin, Model):
         decided_by: The dates that decided it, in date order.
         nominal_end: The first day after the nominal period, when the entry date and duration are known.
         last_nominal_day: The last day of the nominal period, when known.
+        affected_by_law: The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed.
     """
 
     on: datetime.date
@@ -4072,6 +4090,8 @@ class ValidityStatus(ValidityStatusMixin, Model):
     """The first day after the nominal period, when the entry date and duration are known."""
     last_nominal_day: Optional[datetime.date] = None
     """The last day of the nominal period, when known."""
+    affected_by_law: Optional[AffectedByLaw] = None
+    """The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ValidityStatus:
@@ -4082,6 +4102,7 @@ class ValidityStatus(ValidityStatusMixin, Model):
             decided_by=tuple(DecidingDate.from_dict(x) for x in data["decided_by"]),
             nominal_end=_opt(data.get("nominal_end"), lambda v: _date(v)),
             last_nominal_day=_opt(data.get("last_nominal_day"), lambda v: _date(v)),
+            affected_by_law=_opt(data.get("affected_by_law"), lambda v: AffectedByLaw.from_dict(v)),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -4094,6 +4115,8 @@ class ValidityStatus(ValidityStatusMixin, Model):
             out["nominal_end"] = self.nominal_end.isoformat()
         if self.last_nominal_day is not None:
             out["last_nominal_day"] = self.last_nominal_day.isoformat()
+        if self.affected_by_law is not None:
+            out["affected_by_law"] = self.affected_by_law.to_dict()
         return out
 
 
@@ -4124,6 +4147,56 @@ class DecidingDate(Model):
         out: Dict[str, Any] = {}
         out["role"] = self.role.value
         out["date"] = self.date.isoformat()
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class AffectedByLaw(Model):
+    """A law that ends agreements of this form, as far as sources confirm it (L 214, 2024–25, ends the health agreements "i deres nuværende form"; see [`crate::places::reform`]).
+
+    Attributes:
+        law: The law as cited: `L 214 (2024–25)`.
+        title: Its title, as the sources give it.
+        source: Where it is documented (Folketinget's page for the bill).
+        ends: What it ends: `health_agreements`.
+        likely_from: The likely first day the agreement no longer applies by law.
+        end_confirmed: Whether a source states that day (false: none found does).
+    """
+
+    law: str
+    """The law as cited: `L 214 (2024–25)`."""
+    title: str
+    """Its title, as the sources give it."""
+    source: str
+    """Where it is documented (Folketinget's page for the bill)."""
+    ends: Abolished
+    """What it ends: `health_agreements`."""
+    likely_from: datetime.date
+    """The likely first day the agreement no longer applies by law."""
+    end_confirmed: bool
+    """Whether a source states that day (false: none found does)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AffectedByLaw:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            law=data["law"],
+            title=data["title"],
+            source=data["source"],
+            ends=Abolished(data["ends"]),
+            likely_from=_date(data["likely_from"]),
+            end_confirmed=data["end_confirmed"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["law"] = self.law
+        out["title"] = self.title
+        out["source"] = self.source
+        out["ends"] = self.ends.value
+        out["likely_from"] = self.likely_from.isoformat()
+        out["end_confirmed"] = self.end_confirmed
         return out
 
 

@@ -147,6 +147,7 @@ export async function runTable(sa) {
   };
   const agreementMethods = {
     statusOn: [date],
+    problemsOn: [date, options(LANG)],
     calendar: [date],
     report: [date, options(LANG)],
     validate: [options(LANG)],

@@ -123,3 +123,46 @@ for (const [name, vector] of vectors("report")) {
     agreement.free();
   });
 }
+
+const reform = vectors("reform");
+test("there are at least 4 reform vectors", () => {
+  assert.ok(reform.length >= 4, `only ${reform.length}`);
+});
+
+for (const [name, vector] of reform) {
+  test(`reform vector ${name}: answers across 1 January 2027`, () => {
+    const text = documentText(vector);
+    const { patch: _patch, ...unpatched } = vector;
+    const got = newProblems(keys(validate(text)), keys(validate(documentText(unpatched))));
+    assert.deepEqual(got, keys(vector.expected), name);
+    if (vector.expected.some((e) => e.severity === "error")) {
+      assert.throws(
+        () => parse(text),
+        (err) =>
+          err instanceof ValidationError &&
+          JSON.stringify(keys(err.errors.filter((p) => p.severity === "error"))) ===
+            JSON.stringify(keys(vector.expected.filter((e) => e.severity === "error"))),
+      );
+      assert.deepEqual(vector.on, []);
+      return;
+    }
+    const agreement = parse(text);
+    for (const check of vector.on) {
+      const status = agreement.statusOn(check.on);
+      assert.equal(status.state, check.state, `${name} on ${check.on}`);
+      assert.deepEqual(status.affected_by_law ?? null, check.affected_by_law, `${name} on ${check.on}`);
+      assert.deepEqual(keys(agreement.problemsOn(check.on)), keys(check.problems), `${name} on ${check.on}`);
+      assert.deepEqual(
+        agreement.calendar(check.on).map((e) => e.due ?? null),
+        check.calendar_due,
+        `${name} on ${check.on}`,
+      );
+      for (const report of check.report) {
+        const rendered = agreement.report(check.on, { lang: report.lang });
+        for (const s of report.includes) assert.ok(rendered.includes(s), `${name} on ${check.on}: missing ${s}`);
+        for (const s of report.excludes) assert.ok(!rendered.includes(s), `${name} on ${check.on}: ${s}`);
+      }
+    }
+    agreement.free();
+  });
+}

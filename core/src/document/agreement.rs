@@ -183,6 +183,69 @@ impl HealthAgreement {
         self.validity.status_on(date)
     }
 
+    /// What a reader must know of the agreement on `date` beyond its
+    /// document: its region no longer existing then (`region_ceased`, one
+    /// problem at the region's code, the region's municipalities being the
+    /// successor's), or else the law possibly having ended it
+    /// (`ended_by_law_unconfirmed`, at `/validity`, when its own dates keep
+    /// it in force on a day L 214's end may apply to and it records no end
+    /// of its own). A region that has ceased says it all: the status still
+    /// carries `affected_by_law`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let a = sundhedsaftale::nordjylland_2024();
+    /// let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(a.problems_on(on(2026, 12, 31)).0.is_empty());
+    /// let p = &a.problems_on(on(2027, 1, 1)).0[0];
+    /// assert_eq!((p.code.as_str(), p.path.as_str()), ("ended_by_law_unconfirmed", "/validity"));
+    /// ```
+    pub fn problems_on(&self, date: NaiveDate) -> Problems {
+        if let Some(p) = self.region_ceased_on(date) {
+            return Problems(vec![p]);
+        }
+        let own_end = self.validity.termination.is_some() || self.validity.successor.is_some();
+        let law = self.status_on(date).affected_by_law.filter(|_| !own_end);
+        Problems(
+            law.map(|law| {
+                Problem::with_context(
+                    Code::EndedByLawUnconfirmed,
+                    Pointer::root().key("validity"),
+                    ctx!("date" => date.to_string(), "law" => law.law, "from" => law.likely_from.to_string(),
+                         "title" => law.title, "source" => law.source),
+                )
+            })
+            .into_iter()
+            .collect(),
+        )
+    }
+
+    /// `region_ceased` at the region's code when the agreement's region, by
+    /// the national reference data, no longer exists on `date` (it was
+    /// merged into a successor); `None` while it exists, before it was
+    /// created, or for a region the reference data does not know.
+    pub(crate) fn region_ceased_on(&self, date: NaiveDate) -> Option<Problem> {
+        use crate::places::reference;
+        let (index, region) = self
+            .organisations
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.id == self.region && o.kind == OrganisationKind::Region)?;
+        let known = reference::region_by_code(region.code?)?;
+        let abolished = known.abolished.filter(|end| *end <= date)?;
+        let successor = known
+            .successor
+            .and_then(reference::region_by_id)
+            .map_or("?", |r| r.name);
+        Some(Problem::with_context(
+            Code::RegionCeased,
+            Pointer::root().key("organisations").index(index).key("code"),
+            ctx!("name" => region.name, "code" => region.code, "date" => date.to_string(),
+                 "last_day" => abolished.pred_opt().unwrap_or(abolished).to_string(),
+                 "abolished" => abolished.to_string(), "successor" => successor),
+        ))
+    }
+
     /// The official code of the agreement's region, if the document gives one.
     pub fn region_code(&self) -> Option<u16> {
         self.organisation(&self.region).and_then(|o| o.code)

@@ -329,8 +329,27 @@ impl FollowUp {
     /// later of the nominal end's year and `on`'s year. Without a known entry
     /// date there are no annual occurrences, and a deadline that depends on
     /// an unknown date or duration has none.
+    ///
+    /// No duty falls due after the agreement's end: where the document
+    /// records an end (a termination, or a successor's entry into force), a
+    /// duty due on or after that first day without the agreement is left
+    /// out, unless it was done. An end by law that no source confirms (L 214,
+    /// likely 1 January 2027) is not an end here: the duties stay as the
+    /// document gives them, and the status's `affected_by_law` says that the
+    /// law may have ended the agreement first.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let mut a = sundhedsaftale::nordjylland_2024();
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let last_due = |a: &sundhedsaftale::HealthAgreement| a.calendar(d(2027, 1, 1)).iter().filter_map(|e| e.due).max();
+    /// assert_eq!(last_due(&a), Some(d(2027, 12, 31))); // the law's end is not confirmed
+    /// a.validity.termination = Some(sundhedsaftale::validity::Termination { effective: d(2027, 1, 1), basis: "L 214 (2024–25)".into() });
+    /// assert_eq!(last_due(&a), Some(d(2026, 12, 31))); // the final status of 1 July 2027 is gone
+    /// ```
     pub fn calendar(&self, validity: &Validity, on: NaiveDate) -> Vec<CalendarEntry> {
         let mut entries = Vec::new();
+        let end = validity.effective_end().map(|(_, end)| end);
         for req in &self.requirements {
             let occurrences: Vec<(Option<i32>, Option<NaiveDate>)> = match req.due {
                 DueAnchor::EndOfEachCalendarYear => annual_years(validity, on)
@@ -356,6 +375,10 @@ impl FollowUp {
                     .iter()
                     .find(|c| c.requirement == req.id && c.year == year)
                     .map(|c| c.completed_on);
+                let after_end = due.zip(end).is_some_and(|(due, end)| due >= end);
+                if after_end && completed_on.is_none() {
+                    continue;
+                }
                 let status = match (completed_on, due) {
                     (Some(_), _) => DueStatus::Done,
                     (None, None) => DueStatus::NoDeadline,

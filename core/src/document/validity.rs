@@ -15,6 +15,13 @@
 //! - a successor's `in_force_from` and a termination's `effective` date are
 //!   the first day on which *this* agreement no longer applies.
 //!
+//! The law's end is not confirmed: L 214 (2024–25) ends the health
+//! agreements "in their current form", likely from 1 January 2027, a day no
+//! source states. So a status on or after that day keeps the state the
+//! document's own dates give, and says beside it that the law may already
+//! have ended the agreement (`affected_by_law`); a document that records the
+//! end itself (`termination`) is terminated on its day as usual.
+//!
 //! A source may not say when an agreement entered into force, for how long,
 //! or whether it waits for a successor. Each of the three may then be left
 //! out, and a status the missing fact would decide is `not_known`, never a
@@ -164,6 +171,48 @@ pub struct ValidityStatus {
     /// The last day of the nominal period, when known.
     #[serde(default, deserialize_with = "crate::ground::date::strict_option")]
     pub last_nominal_day: Option<NaiveDate>,
+    /// The law that may already have ended the agreement on this date, when
+    /// its own dates keep it in force (or leave it unknown) on or after the
+    /// day the law's end may apply from; `null` otherwise. The state stays the
+    /// one the document gives: the law's end date is not confirmed.
+    #[serde(default)]
+    pub affected_by_law: Option<AffectedByLaw>,
+}
+
+/// A law that ends agreements of this form, as far as sources confirm it
+/// (L 214, 2024–25, ends the health agreements "i deres nuværende form";
+/// see [`crate::places::reform`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AffectedByLaw {
+    /// The law as cited: `L 214 (2024–25)`.
+    pub law: String,
+    /// Its title, as the sources give it.
+    pub title: String,
+    /// Where it is documented (Folketinget's page for the bill).
+    pub source: String,
+    /// What it ends: `health_agreements`.
+    pub ends: crate::places::reform::Abolished,
+    /// The likely first day the agreement no longer applies by law.
+    #[serde(deserialize_with = "crate::ground::date::strict")]
+    pub likely_from: NaiveDate,
+    /// Whether a source states that day (false: none found does).
+    pub end_confirmed: bool,
+}
+
+impl AffectedByLaw {
+    /// The law's end of the health agreements, from the reform's reference data.
+    pub fn health_agreements() -> Option<AffectedByLaw> {
+        use crate::places::reform;
+        let ending = reform::ending(reform::Abolished::HealthAgreements)?;
+        Some(AffectedByLaw {
+            law: ending.by.citation(),
+            title: ending.by.title.to_string(),
+            source: ending.by.source.to_string(),
+            ends: ending.what,
+            likely_from: ending.likely_from,
+            end_confirmed: ending.confirmed,
+        })
+    }
 }
 
 impl Validity {
@@ -205,8 +254,12 @@ impl Validity {
     ///     until_successor: Some(true), successor: None, termination: None, text: None };
     /// assert_eq!(v.status_on(d("2027-06-30")).state, ValidityState::InForce);
     /// assert_eq!(v.status_on(d("2027-07-01")).state, ValidityState::InForceAwaitingSuccessor);
-    /// let unknown_end = Validity { until_successor: None, ..v };
+    /// let unknown_end = Validity { until_successor: None, ..v.clone() };
     /// assert_eq!(unknown_end.status_on(d("2027-07-01")).state, ValidityState::NotKnown);
+    /// // From 1 January 2027 the law may have ended it; the state stays the document's.
+    /// assert!(v.status_on(d("2026-12-31")).affected_by_law.is_none());
+    /// let law = v.status_on(d("2027-01-01")).affected_by_law.unwrap();
+    /// assert_eq!((law.law.as_str(), law.end_confirmed), ("L 214 (2024–25)", false));
     /// ```
     pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
         let nominal_end = self.nominal_end();
@@ -241,12 +294,21 @@ impl Validity {
                 (None, _) => (ValidityState::NotKnown, known(&[from])),
             }
         };
+        // In force by its own dates (or not known) on a day the law's end may
+        // apply to: said beside the state, which stays the document's.
+        let may_be_in_force = matches!(
+            state,
+            ValidityState::InForce | ValidityState::InForceAwaitingSuccessor | ValidityState::NotKnown
+        );
+        let affected_by_law =
+            AffectedByLaw::health_agreements().filter(|law| may_be_in_force && date >= law.likely_from);
         ValidityStatus {
             on: date,
             state,
             decided_by,
             nominal_end,
             last_nominal_day: nominal_end.map(|e| e.pred_opt().unwrap_or(e)),
+            affected_by_law,
         }
     }
 }

@@ -90,6 +90,7 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<crate::engine::annual::LeftOutReason>("left_out_reason", &mut out);
     entries::<crate::engine::annual::NotScored>("not_scored", &mut out);
     entries::<crate::problems::catalogue::Severity>("severity", &mut out);
+    entries::<crate::places::reform::Abolished>("abolished", &mut out);
     // Why a follow-up cell is hidden: the tag of `aggregate::Hidden`, whose
     // variants carry data and so have no `Variants` table.
     for (code, en, da) in crate::engine::aggregate::Hidden::KINDS {

@@ -266,6 +266,35 @@ pub fn render(
         ),
     };
     let _ = writeln!(w, "  {until_successor}");
+    if let Some(law) = &status.affected_by_law {
+        let confirmed = if law.end_confirmed {
+            t(lang, "the date is confirmed", "datoen er bekræftet")
+        } else {
+            t(lang, "the date is not confirmed", "datoen er ikke bekræftet")
+        };
+        let _ = writeln!(
+            w,
+            "  {}: {} «{}»: {} {} ({confirmed}). {}: {}",
+            t(lang, "Affected by law", "Berørt af lov"),
+            law.law,
+            law.title,
+            t(
+                lang,
+                "ends the health agreements in their current form, likely from",
+                "afskaffer sundhedsaftaler i deres nuværende form, sandsynligvis fra"
+            ),
+            law.likely_from,
+            t(lang, "Source", "Kilde"),
+            law.source
+        );
+    }
+    // What holds on this date beyond the document: its region ceased, or
+    // the law's end that may apply.
+    let on_this_date = a.problems_on(on);
+    if !on_this_date.0.is_empty() {
+        let _ = write!(w, "  {}: ", t(lang, "On this date", "På denne dato"));
+        write_problems(w, lang, &on_this_date);
+    }
 
     heading(
         w,
@@ -465,6 +494,26 @@ pub fn render(
     let calendar = a.calendar(on);
     if calendar.is_empty() {
         none_in_document(w, lang, "");
+    }
+    // The law's end is not confirmed, so the duties stay as the document
+    // gives them (see `FollowUp::calendar`); the reader is told.
+    if let Some(law) = status
+        .affected_by_law
+        .as_ref()
+        .filter(|law| calendar.iter().any(|e| e.due.is_some_and(|d| d >= law.likely_from)))
+    {
+        let _ = match lang {
+            Lang::En => writeln!(
+                w,
+                "Duties due on or after {} are listed as the document gives them: {} may have ended the agreement first (the date is not confirmed).",
+                law.likely_from, law.law
+            ),
+            Lang::Da => writeln!(
+                w,
+                "Opgaver med frist den {} eller senere vises, som dokumentet angiver dem: {} kan have afsluttet aftalen før (datoen er ikke bekræftet).",
+                law.likely_from, law.law
+            ),
+        };
     }
     for e in calendar {
         let mark = match e.status {

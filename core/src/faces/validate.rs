@@ -658,6 +658,15 @@ impl<'a> Validator<'a> {
             }
         };
         let on = a.reference_day();
+        // A region that no longer exists on the agreement's day is one
+        // problem, at its code; its municipalities are then checked against
+        // its list on its last day, not once each against the successor's.
+        let ceased = a.region_ceased_on(on);
+        let on = match (reference_region.and_then(|r| r.abolished), &ceased) {
+            (Some(end), Some(_)) => end.pred_opt().unwrap_or(on),
+            _ => on,
+        };
+        self.out.extend(ceased);
         let official: Vec<&reference::MunicipalityRef> = reference_region
             .map(|r| reference::municipalities_of(r, on).collect())
             .unwrap_or_default();

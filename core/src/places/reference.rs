@@ -9,9 +9,11 @@
 //!   (DOMAIN.md): 29 + 17 + 22 + 19 + 11 = 98 municipalities. Christiansø
 //!   (411) is in the classification but is not a municipality, so it is not
 //!   here.
-//! - The 2025 health reform (L 214, 2024–25), via DOMAIN.md: Region
-//!   Hovedstaden and Region Sjælland merge into Region Østdanmark on
-//!   1 January 2027. Its region code was not confirmed, so it is unknown
+//! - The 2025 health reform (L 214, 2024–25) and its transition act (LOV nr
+//!   699 af 20/06/2025, "med virkning fra den 1. januar 2027"), via
+//!   DOMAIN.md: Region Hovedstaden and Region Sjælland merge into Region
+//!   Østdanmark on 1 January 2027 (the rest of the reform is in
+//!   [`crate::places::reform`]). Its region code was not confirmed, so it is unknown
 //!   (`None`), not guessed.
 //!
 //! Changes over time are data: each region has a lifetime and, when it ends,
@@ -80,7 +82,7 @@ const REFORM_2007: NaiveDate = day(2007, 1, 1);
 /// The first day the reference data covers: the regions' and today's
 /// municipalities' first day, 1 January 2007.
 pub const FIRST_DAY: NaiveDate = REFORM_2007;
-/// The day Region Hovedstaden and Region Sjælland merge (L 214, 2024–25).
+/// The day Region Hovedstaden and Region Sjælland merge (L 214, 2024–25; LOV nr 699 af 20/06/2025).
 const MERGER_2027: NaiveDate = day(2027, 1, 1);
 
 const fn region(

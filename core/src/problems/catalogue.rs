@@ -191,6 +191,14 @@ codes! {
     PartyMissing = "party_missing", Error,
         en: "{name} ({code}) must be a party to the agreement but is not.",
         da: "{name} ({code}) skal være part i aftalen, men er det ikke.";
+    /// The agreement's region no longer exists on the date asked (or on the day the agreement enters into force): it was merged into a successor (L 214, 2024–25). Said once, at the region, instead of once per municipality.
+    RegionCeased = "region_ceased", Error,
+        en: "{name} ({code}) no longer exists on {date}: it existed until {last_day}, and its municipalities belong to {successor} from {abolished}.",
+        da: "{name} ({code}) findes ikke længere den {date}: den fandtes til og med {last_day}, og dens kommuner hører under {successor} fra {abolished}.";
+    /// The agreement is in force by its own dates on a day the law may already have ended it (L 214, 2024–25 ends the health agreements in their current form, likely from 1 January 2027, a day no source confirms), and the document records no end of its own.
+    EndedByLawUnconfirmed = "ended_by_law_unconfirmed", Warning,
+        en: "On {date} the agreement may have ended by law: {law} ends the health agreements in their current form, likely from {from}, but no source confirms that day; the document records no end of its own.",
+        da: "Den {date} kan aftalen være ophørt ved lov: {law} afskaffer sundhedsaftaler i deres nuværende form, sandsynligvis fra {from}, men ingen kilde bekræfter den dag; dokumentet angiver ikke selv et ophør.";
     /// A municipality belongs to two clusters of the same region at the same time.
     MunicipalityInSeveralClusters = "municipality_in_several_clusters", Error,
         en: "Municipality `{municipality}` is in both cluster `{cluster}` and cluster `{other}` on {date}.",
