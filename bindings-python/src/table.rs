@@ -112,6 +112,12 @@ pub fn rows_batch(rows: &[FollowUpRow], figures: &Figures, lang: Lang) -> Result
     if rows.is_empty() {
         return Ok(rows_batch(&[placeholder()], figures, lang)?.slice(0, 0));
     }
+    // A place's name as its own rows give it, for the places a hidden cell names.
+    let names: std::collections::HashMap<String, &str> = rows
+        .iter()
+        .filter_map(|r| Some((r.geography.to_string(), r.geography_name.as_deref()?)))
+        .collect();
+    let name_of = |id: Option<&str>| id.and_then(|id| names.get(id).copied());
     let mut c = Columns::default();
     for r in rows {
         let period = |p: Option<sundhedsaftale::period::Period>| p.map(|p| p.to_string());
@@ -185,7 +191,9 @@ pub fn rows_batch(rows: &[FollowUpRow], figures: &Figures, lang: Lang) -> Result
         c.code("hidden_label", r.hidden.as_ref().map(|h| h.label(lang)));
         c.count("hidden_threshold", threshold);
         c.code("hidden_protects", protects);
+        c.code("hidden_protects_name", name_of(protects));
         c.code("hidden_via", via);
+        c.code("hidden_via_name", name_of(via));
         // In the reader's language, and a reason in words rather than a code.
         c.text("note", sundhedsaftale::figures::note(r, lang).as_deref());
     }

@@ -63,8 +63,11 @@ def test_hidden_cells_are_labelled_in_danish() -> None:
     hidden = frame.dropna(subset=["hidden"])
     assert len(hidden) > 0
     records: Any = hidden.itertuples()
+    names = dict(zip(frame["geography"].astype(str), frame["geography_name"]))
     for row in records:
         assert row.hidden_label == LABELS[("hidden_kind", row.hidden)][1]
+        if row.hidden == "complementary":
+            assert (row.hidden_protects_name, row.hidden_via_name) == (names[row.hidden_protects], names[row.hidden_via])
 
 
 def test_roll_ups_by_name() -> None:
@@ -196,6 +199,9 @@ def test_composition_display_by_name() -> None:
             assert people[person] in page
             assert f"{person}," not in page and f": {person}" not in page
     assert body.name in page
+    clusters = {c.id: c.name for c in a.document.clusters}
+    for scope in {f.scope for r in reports for f in r.findings if f.scope in clusters}:
+        assert f"<td>{clusters[scope]}</td>" in page, scope
     assert reports._repr_html_() == reports.to_html()
     assert reports.met == all(r.met for r in reports)
 

@@ -378,6 +378,7 @@ class Agreement(HealthAgreementFields):
             **{p.id: p.name for p in doc.people},
             **{o.id: o.name for o in doc.organisations},
             **{b.id: b.name for b in doc.bodies},
+            **{c.id: c.name for c in doc.clusters},
             **{r.id: r.name for r in _rule_sets()},
         }
         return Compositions((CompositionReport.from_dict(r) for r in reports), names)
