@@ -147,15 +147,41 @@ pub struct CompositionReport {
 }
 
 impl CompositionReport {
-    /// A warning for each rule this report found not met, at `at`.
-    pub(crate) fn not_met_warnings(&self, at: Pointer) -> Vec<Problem> {
+    /// A warning for each rule this report found not met, at `at`: the rule
+    /// by its text and the rule set by its name, in each language, and a
+    /// scope by the name `agreement` gives it (a cluster, a municipality); the
+    /// ids stay in the context.
+    pub(crate) fn not_met_warnings(
+        &self,
+        at: Pointer,
+        agreement: &HealthAgreement,
+        rule_sets: &[RuleSet],
+    ) -> Vec<Problem> {
+        let set = rule_sets.iter().find(|r| r.id == self.rule_set);
+        let (set_en, set_da) = set.map_or((self.rule_set.as_str(), self.rule_set.as_str()), |r| {
+            (r.name_en.as_str(), r.name.as_str())
+        });
+        let place = |id: &str| {
+            agreement
+                .clusters
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+                .or_else(|| agreement.organisation(id).map(|o| o.name.clone()))
+                .unwrap_or_else(|| id.to_string())
+        };
         self.findings
             .iter()
             .filter(|f| f.status == FindingStatus::NotMet)
             .map(|f| {
-                let scope_text = f.scope.as_ref().map_or_else(String::new, |s| format!(" [{s}]"));
+                let scope_text = f
+                    .scope
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(" ({})", place(s)));
                 let mut context = ctx!(
                     "rule" => f.rule, "rule_set" => self.rule_set, "date" => self.date.to_string(),
+                    "rule_text" => f.text_en, "rule_text_da" => f.text,
+                    "rule_set_name" => set_en, "rule_set_name_da" => set_da,
                     "count" => f.count, "expected" => f.expected, "scope_text" => scope_text,
                     "body" => self.body, "counted" => f.counted, "missing_required" => f.missing_required
                 );

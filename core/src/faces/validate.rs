@@ -1234,7 +1234,7 @@ impl<'a> Validator<'a> {
             }
             for report in a.compositions_on(body, rule_sets, on) {
                 self.out
-                    .extend(report.not_met_warnings(Pointer::root().key("bodies").index(i)));
+                    .extend(report.not_met_warnings(Pointer::root().key("bodies").index(i), a, rule_sets));
             }
         }
     }

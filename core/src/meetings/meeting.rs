@@ -925,7 +925,7 @@ impl Minutes {
         // Attendance against the composition rules in force that day.
         if body.is_some_and(|b| b.exists_on(m.date)) && m.state == MeetingState::Held {
             for report in self.compositions(agreement, rule_sets) {
-                out.keep_all(report.not_met_warnings(at.key("attendance")));
+                out.keep_all(report.not_met_warnings(at.key("attendance"), agreement, rule_sets));
             }
         }
 

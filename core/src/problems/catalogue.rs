@@ -761,8 +761,8 @@ codes! {
         da: "Udeladt: {more} med koden `{code}`.";
     /// A body's membership does not meet a composition rule of the rule set in force.
     CompositionRuleNotMet = "composition_rule_not_met", Warning,
-        en: "Rule `{rule}` ({rule_set}) is not met on {date}{scope_text}: counted {count}, expected {expected}.",
-        da: "Regel `{rule}` ({rule_set}) er ikke opfyldt den {date}{scope_text}: talt {count}, forventet {expected}.";
+        en: "The rule “{rule_text}” of {rule_set_name} is not met on {date}{scope_text}: counted {count}, expected {expected}.",
+        da: "Reglen »{rule_text}« i {rule_set_name} er ikke opfyldt den {date}{scope_text}: talt {count}, forventet {expected}.";
 }
 
 /// One entry of the catalogue: a code with its meaning, for documentation and UIs.

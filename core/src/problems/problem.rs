@@ -66,12 +66,13 @@ fn cut_quoted(detail: &str) -> String {
 /// The context keys whose text is the library's own words, which quote
 /// input (and codes) only between backticks or double quotes: a `detail`,
 /// a cell in words (`at`: the column's name quoted), the places a place
-/// name may mean (`suggestion`, `candidates`) and the categories an
-/// indicator declares, each in English and Danish.
+/// name may mean (`suggestion`, `candidates`), the categories an
+/// indicator declares, and a composition rule's text and its rule set's
+/// name (a rule set's wording, quoted whole), each in English and Danish.
 fn is_wording(key: &str) -> bool {
     matches!(
         key.strip_suffix("_da").unwrap_or(key),
-        "detail" | "at" | "suggestion" | "candidates" | "declared_codes"
+        "detail" | "at" | "suggestion" | "candidates" | "declared_codes" | "rule_text" | "rule_set_name"
     )
 }
 
