@@ -274,10 +274,10 @@ pub fn render(
         };
         let _ = writeln!(
             w,
-            "  {}: {} «{}»: {} {} ({confirmed}). {}: {}",
+            "  {}: {} {}: {} {} ({confirmed}). {}: {}",
             t(lang, "Affected by law", "Berørt af lov"),
             law.law,
-            law.title,
+            quoted(&law.title, lang),
             t(
                 lang,
                 "ends the health agreements in their current form, likely from",
