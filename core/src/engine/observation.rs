@@ -789,14 +789,13 @@ fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarch
         }
         let (period, place) = (table.period[r], table.geography_of(table.geography[r]));
         if !hierarchy.exists_during(place, period.first_day(), period.last_day()) {
-            let (life, life_da) = life_words(hierarchy.life(place));
-            emit!(
-                Code::PlaceNotInPeriod,
-                r,
-                "geography",
+            emit!(Code::PlaceNotInPeriod, r, "geography", {
+                let (life, life_da) = life_words(hierarchy.life(place));
+                let (when, when_da) = crate::places::geography::when_words(&period.to_string(), false);
                 ctx!("geography" => place.to_string(), "name" => hierarchy.name(place).unwrap_or_default(),
-                    "period" => period.to_string(), "life" => life, "life_da" => life_da),
-            );
+                    "period" => period.to_string(), "when" => when, "when_da" => when_da,
+                    "life" => life, "life_da" => life_da)
+            });
         }
         if let Some(&first) = first_of.get(&r) {
             emit!(Code::DuplicateObservation, r, "indicator", {

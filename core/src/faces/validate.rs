@@ -1138,11 +1138,13 @@ impl<'a> Validator<'a> {
             if let (Some(g), Some(hierarchy), Some(due)) = (&t.geography, &hierarchy, &t.due) {
                 if hierarchy.contains(g) && !hierarchy.exists_during(g, due.first_day(), due.last_day()) {
                     let (life, life_da) = crate::places::geography::life_words(hierarchy.life(g));
+                    let (when, when_da) = crate::places::geography::when_words(&due.to_string(), false);
                     self.push(
                         Code::PlaceNotInPeriod,
                         at.key("geography"),
                         ctx!("geography" => g.to_string(), "name" => hierarchy.name(g).unwrap_or(""),
-                             "period" => due.to_string(), "life" => life, "life_da" => life_da),
+                             "period" => due.to_string(), "when" => when, "when_da" => when_da,
+                             "life" => life, "life_da" => life_da),
                     );
                 }
             }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::places::geography::{life_words, Level};
+use crate::places::geography::{life_words, when_words, Level};
 use crate::places::reference::{region_by_code, region_of, RegionRef, MUNICIPALITIES, REGIONS};
 use crate::places::written::{read_place, PlaceError};
 use crate::problems::catalogue::Code;
@@ -168,18 +168,18 @@ pub(crate) fn region_not_in(
     let lives = region.established <= last && region.abolished.is_none_or(|end| first < end);
     (!lives).then(|| {
         let (life, life_da) = life_words(Some((Some(region.established), region.abolished)));
+        let (when, when_da) = when_words(&period.to_string(), false);
         ctx!("name" => region.name, "geography" => region_geography(region), "period" => period.to_string(),
-            "life" => life, "life_da" => life_da)
+            "when" => when, "when_da" => when_da, "life" => life, "life_da" => life_da)
     })
 }
 
 /// A place asked for on a date outside its life.
 fn not_then(place: &PlaceOn, from: NaiveDate, until: Option<NaiveDate>, date: NaiveDate) -> Problem {
     let (life, life_da) = life_words(Some((Some(from), until)));
-    Problem::with_context(
-        Code::PlaceNotInPeriod,
-        "",
+    Problem::with_context(Code::PlaceNotInPeriod, "", {
+        let (when, when_da) = when_words(&date.to_string(), true);
         ctx!("name" => place.name, "geography" => place.geography, "period" => date.to_string(),
-            "life" => life, "life_da" => life_da),
-    )
+                "when" => when, "when_da" => when_da, "life" => life, "life_da" => life_da)
+    })
 }

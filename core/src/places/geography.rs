@@ -393,6 +393,16 @@ impl Hierarchy {
     }
 }
 
+/// When a place was asked for, in words for each language: `in 2027` /
+/// `i 2027` for a period, `on 2027-01-01` / `den 2027-01-01` for a day.
+pub(crate) fn when_words(when: &str, day: bool) -> (String, String) {
+    if day {
+        (format!("on {when}"), format!("den {when}"))
+    } else {
+        (format!("in {when}"), format!("i {when}"))
+    }
+}
+
 /// A place's life in words, in English and Danish (`from 2022-07-01 to
 /// 2026-12-31`, `fra 2022-07-01 til 2026-12-31`), either end left out when it
 /// is not known: a message's `life` and `life_da`.

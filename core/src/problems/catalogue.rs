@@ -375,8 +375,8 @@ codes! {
         da: "{name} har endnu ingen kode bekræftet af en kilde, så data kan ikke placeres der.";
     /// A place is observed for a period in which it does not exist (a cluster before it was established or after it was abolished, a region after a merger).
     PlaceNotInPeriod = "place_not_in_period", Error,
-        en: "{name} (`{geography}`) does not exist in {period}: it exists {life}.",
-        da: "{name} (`{geography}`) findes ikke i {period}: den findes {life}.";
+        en: "{name} (`{geography}`) does not exist {when}: it exists {life}.",
+        da: "{name} (`{geography}`) findes ikke {when}: den findes {life}.";
     /// A source mapping gives the value in no way, or in several at once (a value column and a measure), or a numerator without a denominator.
     MappingValueColumns = "mapping_value_columns", Error,
         en: "The mapping gives {given}: it needs `value`, or `numerator` and `denominator`, or a `measure` (one of these ways).",
