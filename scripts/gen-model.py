@@ -137,6 +137,10 @@ def type_of(node: dict) -> T:
         t = T("list", item=type_of(node["items"]))
     elif kind == "object" and isinstance(node.get("additionalProperties"), dict):
         t = T("map", item=type_of(node["additionalProperties"]))
+    elif kind is None and not any(k in node for k in ("properties", "enum", "const", "allOf")):
+        # No constraint at all: any JSON value (an amendment's new part).
+        t = T("json")
+        optional = True
     else:
         raise SystemExit(f"gen-model: cannot type {json.dumps(node)[:200]}")
     t.optional = optional
@@ -215,6 +219,7 @@ def py_type(t: T, aliases: Dict[str, str]) -> str:
         "bool": "bool",
         "date": "datetime.date",
         "time": "str",
+        "json": "Any",
     }.get(t.kind)
     if base is None:
         if t.kind == "ref":
@@ -236,6 +241,8 @@ def py_in(t: T, expr: str, aliases: Dict[str, str], enums: Dict[str, Enum]) -> s
         return expr if conv == "v" else f"_opt({expr}, lambda v: {conv})"
     if t.kind in ("str", "int", "bool", "time") or (t.kind == "ref" and t.ref in aliases):
         return expr
+    if t.kind == "json":
+        return f"_freeze({expr})"
     if t.kind == "float":
         return f"float({expr})"
     if t.kind == "date":
@@ -256,6 +263,8 @@ def py_out(t: T, expr: str, aliases: Dict[str, str], enums: Dict[str, Enum]) -> 
         return expr
     if t.kind == "date":
         return f"{expr}.isoformat()"
+    if t.kind == "json":
+        return f"_thaw({expr})"
     if t.kind == "ref":
         return f"{expr}.value" if t.ref in enums else f"{expr}.to_dict()"
     assert t.item
@@ -304,7 +313,7 @@ def python(models: Dict[str, Model], enums: Dict[str, Enum], aliases: Dict[str, 
         "import datetime",
         "from dataclasses import dataclass, field",
         "from typing import Any, Dict, Mapping, Optional, Tuple\n",
-        "from ._base import Code, FrozenMap, Model, _date, _opt",
+        "from ._base import Code, FrozenMap, Model, _date, _freeze, _opt, _thaw",
         "from ._mixins import " + ", ".join(["AgreementHandle", *sorted(MIXINS.values())]) + "\n",
         "__all__ = [",
     ]
@@ -407,6 +416,8 @@ def ts_type(t: T, aliases: Dict[str, str]) -> str:
         base = "number"
     elif t.kind == "bool":
         base = "boolean"
+    elif t.kind == "json":
+        return "unknown"
     elif t.kind == "ref":
         base = t.ref
     elif t.kind == "list":

@@ -157,6 +157,27 @@ impl NativeAgreement {
         serialize(py, &self.inner.problems_on(on))
     }
 
+    /// The agreement as in force on a date (its amendments dated by then
+    /// applied), as a new native agreement; `ValidationError` when it cannot be.
+    fn as_of(&self, py: Python<'_>, on: NaiveDate) -> PyResult<NativeAgreement> {
+        self.inner
+            .as_of(on)
+            .map(|inner| NativeAgreement { inner })
+            .map_err(|p| validation_error(py, &p))
+    }
+
+    /// What differs between two days or editions (each `YYYY-MM-DD` or an
+    /// edition's id), as plain data; `ValidationError` when one is unknown.
+    fn diff<'py>(&self, py: Python<'py>, from_: &str, to: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self
+            .inner
+            .diff(&core::Moment::from_text(from_), &core::Moment::from_text(to))
+        {
+            Ok(differences) => serialize(py, &differences),
+            Err(p) => Err(validation_error(py, &p)),
+        }
+    }
+
     /// The follow-up calendar on a date, as plain data with ISO dates.
     fn calendar<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.inner.calendar(on))

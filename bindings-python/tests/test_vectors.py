@@ -182,3 +182,83 @@ def test_reform_vector(name: str, vector: Dict[str, Any]) -> None:
                 assert s in text_on, (name, on, s)
             for s in report["excludes"]:
                 assert s not in text_on, (name, on, s)
+
+
+HISTORY = vectors("history")
+
+
+def test_there_are_at_least_8_history_vectors() -> None:
+    assert len(HISTORY) >= 8
+
+
+def _pointer(data: Any, pointer: str) -> Any:
+    """The value at a JSON Pointer in plain data, or None."""
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(data, list):
+            if not part.isdigit() or int(part) >= len(data):
+                return None
+            data = data[int(part)]
+        elif isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+@pytest.mark.parametrize("name,vector", HISTORY, ids=[n for n, _ in HISTORY])
+def test_history_vector(name: str, vector: Dict[str, Any]) -> None:
+    """The document through time: validation beyond the unpatched document;
+    on each date the status with the approvals that decide it; the document
+    as of each date; the differences between two days or editions."""
+    text = document_text(vector)
+    base = keys(sundhedsaftale.problems(document_text({k: v for k, v in vector.items() if k != "patch"})))
+    want = sorted((e["code"], e["path"], e["severity"]) for e in vector["expected"])
+    assert new_problems(keys(sundhedsaftale.problems(text)), base) == want
+    if any(e["severity"] == "error" for e in vector["expected"]):
+        with pytest.raises(sundhedsaftale.ValidationError):
+            sundhedsaftale.loads(text)
+        assert vector["status"] == vector["as_of"] == vector["diff"] == []
+        return
+    agreement = sundhedsaftale.loads(text)
+    for check in vector["status"]:
+        status = agreement.status_on(check["on"]).to_dict()
+        assert status["state"] == check["state"], (name, check["on"])
+        assert status["approvals"] == check["approvals"], (name, check["on"])
+        assert len(status["awaiting_approval"]) == check["awaiting_approval"], (name, check["on"])
+        assert status.get("region_ceased") == check["region_ceased"], (name, check["on"])
+    for check in vector["as_of"]:
+        try:
+            doc = agreement.as_of(datetime.date.fromisoformat(check["on"])).to_dict()
+        except sundhedsaftale.ValidationError as err:
+            first = err.errors()[0]
+            assert {"code": first["code"], "path": first["path"]} == check["error"], (name, check["on"])
+            continue
+        assert check["error"] is None, (name, check["on"])
+        for pointer, value in check["values"].items():
+            assert _pointer(doc, pointer) == value, (name, check["on"], pointer)
+    for check in vector["diff"]:
+        try:
+            got = agreement.diff(check["from"], check["to"])
+        except sundhedsaftale.ValidationError as err:
+            first = err.errors()[0]
+            assert {"code": first["code"], "path": first["path"]} == check["error"], (name, check)
+            continue
+        assert check["error"] is None, (name, check)
+        assert [
+            {"op": d.op.value, "path": d.path, "part": d.part.value, "message_en": d.message_en, "message_da": d.message_da}
+            for d in got
+        ] == check["differences"], (name, check)
+
+
+def test_diff_takes_dates_and_names_a_wrong_argument() -> None:
+    """A day may be a ``datetime.date``; anything but a date or text is a
+    TypeError naming the argument."""
+    agreement = sundhedsaftale.load(REPO / "examples/data/midtjylland_2019.json")
+    by_date = agreement.diff(datetime.date(2019, 7, 1), datetime.date(2019, 12, 31))
+    assert [d.path for d in by_date] == ["/focus_areas/2/objectives/0", "/focus_areas/2/objectives/1"]
+    with pytest.raises(TypeError, match="to must be"):
+        agreement.diff("2019-07-01", 2019)
+    with pytest.raises(sundhedsaftale.ValidationError) as info:
+        agreement.as_of("2019-12-31").as_of("2019-07-01")
+    assert [(p["code"], p["path"]) for p in info.value.errors()] == [("as_of_needs_original", "/as_of")]

@@ -11,6 +11,9 @@ export type Period = string;
 /** A step in the making of an agreement. */
 export type LifecycleKind = "consultation" | "approval" | "submission" | "entry_into_force";
 
+/** What a change does. */
+export type ChangeOp = "insert" | "replace" | "remove";
+
 /** What kind of organisation this is. */
 export type OrganisationKind = "region" | "municipality" | "general_practice" | "private_providers" | "regional_unit";
 
@@ -90,13 +93,16 @@ export type RuleKind = "count" | "ad_hoc" | "qualitative" | "open_question";
 export type Scope = "body" | "per_municipality_in_cluster" | "per_cluster_in_region";
 
 /** The status of an agreement on one date. */
-export type ValidityState = "not_yet_in_force" | "in_force" | "in_force_awaiting_successor" | "expired" | "replaced" | "terminated" | "not_known";
+export type ValidityState = "not_yet_in_force" | "approved_not_yet_in_force" | "in_force" | "in_force_awaiting_successor" | "expired" | "replaced" | "terminated" | "not_known";
 
 /** Which date decided a status. */
 export type DateRole = "in_force_from" | "nominal_end" | "successor_in_force_from" | "termination_effective";
 
 /** A structure that L 214 abolishes (the four this library models; the law's title names others too, such as the contact committees). */
 export type Abolished = "health_clusters" | "health_collaboration_committees" | "health_agreements" | "practice_plans";
+
+/** What kind of approver. */
+export type ApproverKind = "organisation" | "body";
 
 /** Where a calendar entry stands on the date asked about. */
 export type DueStatus = "done" | "overdue" | "due_next" | "upcoming" | "no_deadline";
@@ -128,9 +134,16 @@ export type RollUpBasis = "total" | "mean_of_strata";
 /** Why an indicator did not enter a roll-up. */
 export type LeftOutReason = "no_data" | "only_crossed_strata";
 
+/** How a part differs between two points in the document's history. */
+export type DiffOp = "inserted" | "replaced" | "removed";
+
+/** What kind of part a difference is in: the innermost element its path lies in. */
+export type Part = "title" | "subtitle" | "foreword" | "vision" | "focus_area" | "objective" | "target" | "key_figure" | "guiding_principle" | "national_goal" | "indicator" | "annex" | "text";
+
 /** The label kind of each code type, for `label(kind, code, lang)`. */
 export interface LabelKinds {
   lifecycle_kind: LifecycleKind;
+  change_op: ChangeOp;
   organisation_kind: OrganisationKind;
   agreement_role: AgreementRole;
   body_kind: BodyKind;
@@ -160,6 +173,7 @@ export interface LabelKinds {
   validity_state: ValidityState;
   date_role: DateRole;
   abolished: Abolished;
+  approver_kind: ApproverKind;
   due_status: DueStatus;
   finding_status: FindingStatus;
   level: Level;
@@ -170,6 +184,8 @@ export interface LabelKinds {
   hidden_kind: HiddenKind;
   roll_up_basis: RollUpBasis;
   left_out_reason: LeftOutReason;
+  diff_op: DiffOp;
+  part: Part;
 }
 
 
@@ -193,8 +209,14 @@ export interface HealthAgreement {
   foreword?: string[];
   /** When it is in force. */
   validity: Validity;
-  /** How it came about. */
+  /** How it came about, and how its editions and amendments were approved. */
   lifecycle?: LifecycleEvent[];
+  /** Its editions, in the order they appeared; the base text is the first. */
+  editions?: Edition[];
+  /** Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`]. */
+  amendments?: Amendment[];
+  /** The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written. */
+  as_of?: string | null;
   /** Organisations that take part, are bound or are covered. */
   organisations: Organisation[];
   /** Who is a party, who is bound, who is covered. */
@@ -217,6 +239,8 @@ export interface HealthAgreement {
   indicators?: Indicator[];
   /** Who signed. */
   signatories?: Signatory[];
+  /** Its annexes: parts with their own title and date. */
+  annexes?: Annex[];
   /** Follow-up duties, records and action plans. */
   follow_up?: FollowUpDuties;
   /** The collaboration agreements under the cross-sector framework agreement. */
@@ -273,8 +297,59 @@ export interface LifecycleEvent {
   date?: string | null;
   /** The organisation acting, e.g. the party approving. */
   organisation?: string | null;
+  /** The body acting, e.g. the committee approving (a body's id). */
+  body?: string | null;
+  /** What the step is of, when not the agreement as first written: an edition's or an amendment's id. Such a step may come after the agreement entered into force. */
+  of?: string | null;
   /** Where the event is documented. */
   source?: string | null;
+}
+
+
+/** An edition of the document (udgave, version): a text as it was published, such as the approved agreement and a later final version. */
+export interface Edition {
+  /** Unique id among the editions. */
+  id: string;
+  /** The edition's name as the sources give it ("version 1", "endelig udgave"). */
+  label: string;
+  /** When it was approved or published; absent when no source says. */
+  date?: string | null;
+  /** Who approved it: a body's or an organisation's id. */
+  approved_by?: string | null;
+  /** What the edition says it changed, in its own words. */
+  changes?: string | null;
+  /** Where the edition is documented. */
+  source?: string | null;
+}
+
+
+/** A dated change to the document's content after it entered into force (tillæg, ændring). */
+export interface Amendment {
+  /** Unique id among the amendments. */
+  id: string;
+  /** The first day it applies: the day of the approval that made it, unless a source gives another. */
+  date: string;
+  /** Who approved it: a body's or an organisation's id. */
+  approved_by?: string | null;
+  /** The edition it first appears in (an edition's id). */
+  edition?: string | null;
+  /** What it does, in the source's words. */
+  description?: string | null;
+  /** The changes, applied in order. */
+  changes: Change[];
+  /** Where it is documented. */
+  source?: string | null;
+}
+
+
+/** One change of an amendment, at a JSON Pointer into the document as it stands after the amendment's earlier changes. */
+export interface Change {
+  /** What it does. */
+  op: ChangeOp;
+  /** Where: a JSON Pointer into the content (`/focus_areas/2/objectives/-`). */
+  path: string;
+  /** The new part, in the document's own format (`insert`, `replace`). */
+  value?: unknown;
 }
 
 
@@ -501,7 +576,7 @@ export interface KeyFigure {
   /** The source, as the agreement cites it. */
   source?: string | null;
   /** A change since an earlier year, as stated ("et fald på 3 procentpoint siden 2010"). */
-  change?: Change | null;
+  change?: Change2 | null;
   /** Which way is better, for following the figure up; absent: unknown. */
   direction?: Direction | null;
   /** How the direction was set. */
@@ -510,7 +585,7 @@ export interface KeyFigure {
 
 
 /** A change since an earlier year. `amount` is signed: a fall is negative. */
-export interface Change {
+export interface Change2 {
   /** The signed size of the change. */
   amount: number;
   /** Its unit. */
@@ -639,6 +714,21 @@ export interface Signatory {
   role_text?: string | null;
   /** The body in which they signed. */
   body: string;
+}
+
+
+/** An annex (bilag, tillæg): a part of the document with its own title and date. */
+export interface Annex {
+  /** Unique id among the annexes. */
+  id: string;
+  /** Its title, verbatim. */
+  title: string;
+  /** Its date; absent when no source says. */
+  date?: string | null;
+  /** Its text, paragraph by paragraph, where it is recorded. */
+  text?: string[];
+  /** Where it is published. */
+  source?: string | null;
 }
 
 
@@ -1270,6 +1360,12 @@ export interface ValidityStatus {
   last_nominal_day?: string | null;
   /** The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed. */
   affected_by_law?: AffectedByLaw | null;
+  /** Before entry into force: the approvals of the agreement itself recorded on or before the date (by parties and by bodies), in the document's order. Empty on and after entry into force. */
+  approvals?: Approval[];
+  /** Before entry into force: the parties (organisation ids) with no approval recorded on or before the date. The agreement is `approved_not_yet_in_force` when every party has approved. */
+  awaiting_approval?: string[];
+  /** The agreement's region, when it no longer exists on the date (by the national reference data); `null` otherwise. */
+  region_ceased?: RegionCeased | null;
 }
 
 
@@ -1296,6 +1392,32 @@ export interface AffectedByLaw {
   likely_from: string;
   /** Whether a source states that day (false: none found does). */
   end_confirmed: boolean;
+}
+
+
+/** An approval that decides a status: who gave it, and when. */
+export interface Approval {
+  /** The approver's id: an organisation's or a body's. */
+  by: string;
+  /** Whether the approver is an organisation or a body. */
+  by_kind: ApproverKind;
+  /** When. */
+  date: string;
+  /** Where it is recorded: `/lifecycle/<index>`. */
+  at: string;
+}
+
+
+/** A region that no longer exists on a date. */
+export interface RegionCeased {
+  /** The region's official code. */
+  code: number;
+  /** Its name. */
+  name: string;
+  /** Its last day. */
+  last_day: string;
+  /** The region its municipalities belong to from the next day, by name. */
+  successor: string;
 }
 
 
@@ -1584,4 +1706,23 @@ export interface PartyAttendance {
   apologies: string[];
   /** The observers and guests. */
   others: string[];
+}
+
+
+/** One difference between two points in the document's history. */
+export interface Difference {
+  /** Inserted, changed or removed. */
+  op: DiffOp;
+  /** Where, as a JSON Pointer: into the later document for an insertion or a change, into the earlier one for a removal. */
+  path: string;
+  /** The kind of part it is in. */
+  part: Part;
+  /** The part before (absent for an insertion). */
+  before?: unknown;
+  /** The part after (absent for a removal). */
+  after?: unknown;
+  /** The difference in English: "Target inserted at /…". */
+  message_en: string;
+  /** The difference in Danish: "Mål indsat ved /…". */
+  message_da: string;
 }

@@ -160,6 +160,40 @@ pub fn agreement_problems_on(handle: u32, on: &str) -> String {
     on_date(handle, on, |a, on| ok(&a.problems_on(on)))
 }
 
+/// An open agreement as in force on a date (its amendments dated by then
+/// applied), kept open as a new agreement: `{"ok": number}` or `{"problems": [...]}`.
+#[wasm_bindgen]
+pub fn agreement_as_of(handle: u32, on: &str) -> String {
+    let on = match date(on) {
+        Ok(on) => on,
+        Err(e) => return argument(e),
+    };
+    // Kept after the open table is released: `keep` borrows it again.
+    let mut made = None;
+    let answer = with_open(handle, |a| match a.as_of(on) {
+        Ok(amended) => {
+            made = Some(amended);
+            String::new()
+        }
+        Err(problems) => invalid(&problems),
+    });
+    match made {
+        Some(amended) => ok(&keep(amended)),
+        None => answer,
+    }
+}
+
+/// What differs in an open agreement between two days or editions (each a
+/// `YYYY-MM-DD` day or an edition's id): `{"ok": [difference, ...]}`.
+#[wasm_bindgen]
+pub fn agreement_diff(handle: u32, from: &str, to: &str) -> String {
+    let (from, to) = (core::Moment::from_text(from), core::Moment::from_text(to));
+    with_open(handle, |a| match a.diff(&from, &to) {
+        Ok(differences) => ok(&differences),
+        Err(problems) => invalid(&problems),
+    })
+}
+
 /// The follow-up calendar of an open agreement on a date.
 #[wasm_bindgen]
 pub fn agreement_calendar(handle: u32, on: &str) -> String {

@@ -40,8 +40,8 @@ mod problems;
 mod reading;
 
 pub use document::{
-    agreement, body, cluster, collaboration, composition, content, dispute, follow_up, indicator, organisation, people,
-    strata, target, validity,
+    agreement, body, cluster, collaboration, composition, content, dispute, edition, follow_up, history, indicator,
+    organisation, people, strata, target, validity,
 };
 pub use engine::{aggregate, annual, categories, discretion, observation, progress, published, totals};
 pub use faces::{figures, labels, load, report, validate};
@@ -61,6 +61,7 @@ pub use cluster::Cluster;
 pub use composition::{FindingStatus, RuleFinding, RuleSet, Seat};
 pub use content::{FocusArea, Indicator, KeyFigure, NationalGoal, Objective, Signatory, Vision};
 pub use dispute::{Dispute, DisputeKind, DisputeLevel, DisputeRules};
+pub use edition::{Amendment, Annex, Difference, Edition, Moment};
 #[cfg(feature = "embedded")]
 pub use embedded::{nordjylland_2024, politisk_klynge_vest_2021, rule_sets};
 pub use follow_up::{CalendarEntry, DueStatus, FollowUp};

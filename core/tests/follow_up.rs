@@ -412,3 +412,34 @@ fn the_syddanmark_example_rolls_up_its_age_groups_and_says_so() {
     let da = sundhedsaftale::report::render_follow_up(&result, &agreement, sundhedsaftale::Lang::Da, false);
     assert!(da.contains("gennemsnit af strata: Andel rygere (`age_group`)"), "{da}");
 }
+
+/// A target inserted by an amendment holds the data from its date on, not
+/// before: the follow-up of a year reads the agreement as it stood at the
+/// year's end, so 2024's data has no target and 2025's has the new one.
+#[test]
+fn a_target_inserted_by_an_amendment_applies_from_its_year_only() {
+    let mut agreement = sundhedsaftale::nordjylland_2024();
+    let amendment = r#"{"id": "nyt-maal", "date": "2025-06-01", "changes": [{"op": "insert",
+        "path": "/indicators/0/targets", "value": [{"kind": "value", "value": 9.0, "due": "2027"}]}]}"#;
+    agreement.amendments.push(serde_json::from_str(amendment).unwrap());
+    assert!(!sundhedsaftale::validate(&agreement).has_errors());
+    let table = sundhedsaftale::observation::read_csv(
+        "indicator,geography,period,numerator,denominator\n\
+         genindlaeggelser-30-dage,municipality:851,2023,33,300\n\
+         genindlaeggelser-30-dage,municipality:851,2024,30,300\n\
+         genindlaeggelser-30-dage,municipality:851,2025,28,300\n",
+    )
+    .unwrap();
+    let target_in = |year| {
+        let result = sundhedsaftale::annual::run_on(&agreement, Some(&table), year, &Default::default()).unwrap();
+        let row = result
+            .rows
+            .iter()
+            .find(|r| r.indicator == "genindlaeggelser-30-dage" && r.geography.to_string() == "municipality:851")
+            .unwrap()
+            .clone();
+        row.target_value
+    };
+    assert_eq!(target_in(2024), None);
+    assert_eq!(target_in(2025), Some(9.0));
+}

@@ -371,3 +371,84 @@ fn every_reform_vector_gives_its_answers_on_each_date() {
         }
     }
 }
+
+/// The value at JSON Pointer `pointer` in `doc`, or `null`.
+fn at_pointer(doc: &Value, pointer: &str) -> Value {
+    doc.pointer(pointer).cloned().unwrap_or(Value::Null)
+}
+
+/// A problem list's first (code, path), as the vectors give an error.
+fn first_error(problems: &Problems) -> Value {
+    problems.iter().next().map_or(
+        Value::Null,
+        |p| serde_json::json!({"code": p.code.as_str(), "path": p.path}),
+    )
+}
+
+/// `tests/history/`: the document through time. Validation gives exactly
+/// the `expected` problems beyond the unpatched document's; on each date the
+/// status (its state, the approvals that decide it, how many parties are
+/// awaited, a region that ceased); the document as of each date (the values
+/// at the pointers listed, or the error); and the differences between two
+/// days or editions (operation, path, part and both messages, or the error).
+#[test]
+fn every_history_vector_gives_its_status_document_and_differences() {
+    use sundhedsaftale::edition::Moment;
+    let cases = support::vectors("history");
+    assert!(cases.len() >= 8, "only {} history vectors", cases.len());
+    for (name, case) in &cases {
+        let text = support::document_text(case);
+        let base = keys(&problems_of(&support::document_text(&unpatched(case))));
+        let got = new_problems(keys(&problems_of(&text)), &base);
+        assert_eq!(got, expected_keys(&case["expected"]), "{name}");
+        let Ok(agreement) = sundhedsaftale::load_str(&text) else {
+            for list in ["status", "as_of", "diff"] {
+                assert!(case[list].as_array().unwrap().is_empty(), "{name} does not load");
+            }
+            continue;
+        };
+        for check in case["status"].as_array().unwrap() {
+            let on: chrono::NaiveDate = check["on"].as_str().unwrap().parse().unwrap();
+            let status = serde_json::to_value(agreement.status_on(on)).unwrap();
+            assert_eq!(status["state"], check["state"], "{name} on {on}");
+            assert_eq!(status["approvals"], check["approvals"], "{name} on {on}");
+            assert_eq!(
+                status["awaiting_approval"].as_array().unwrap().len() as u64,
+                check["awaiting_approval"].as_u64().unwrap(),
+                "{name} on {on}"
+            );
+            assert_eq!(status["region_ceased"], check["region_ceased"], "{name} on {on}");
+        }
+        for check in case["as_of"].as_array().unwrap() {
+            let on: chrono::NaiveDate = check["on"].as_str().unwrap().parse().unwrap();
+            match agreement.as_of(on) {
+                Ok(doc) => {
+                    assert!(check["error"].is_null(), "{name} as of {on}");
+                    let doc = serde_json::to_value(doc).unwrap();
+                    for (pointer, want) in check["values"].as_object().unwrap() {
+                        assert_eq!(&at_pointer(&doc, pointer), want, "{name} as of {on}: {pointer}");
+                    }
+                }
+                Err(problems) => assert_eq!(first_error(&problems), check["error"], "{name} as of {on}"),
+            }
+        }
+        for check in case["diff"].as_array().unwrap() {
+            let moment = |key: &str| Moment::from_text(check[key].as_str().unwrap());
+            match agreement.diff(&moment("from"), &moment("to")) {
+                Ok(differences) => {
+                    assert!(check["error"].is_null(), "{name}: {check}");
+                    let got: Vec<Value> = differences
+                        .iter()
+                        .map(|d| {
+                            let v = serde_json::to_value(d).unwrap();
+                            serde_json::json!({"op": v["op"], "path": v["path"], "part": v["part"],
+                                "message_en": v["message_en"], "message_da": v["message_da"]})
+                        })
+                        .collect();
+                    assert_eq!(Value::from(got), check["differences"], "{name}: {check}");
+                }
+                Err(problems) => assert_eq!(first_error(&problems), check["error"], "{name}: {check}"),
+            }
+        }
+    }
+}

@@ -43,6 +43,16 @@ def _on(on: object, name: str = "on") -> _dt.date:
         raise ValueError(f"{name} must be a date in the form YYYY-MM-DD, not {on!r}")
     raise TypeError(f"{name} must be a datetime.date or a YYYY-MM-DD string, not {type(on).__name__}")
 
+def _moment(point: object, name: str) -> str:
+    """A point of a document's history as the native side reads it: a day
+    as ``YYYY-MM-DD``, any other text as an edition's id."""
+    if isinstance(point, (_dt.date, _dt.datetime)):
+        return _on(point, name).isoformat()
+    if isinstance(point, str):
+        return point
+    raise TypeError(f"{name} must be a datetime.date, a YYYY-MM-DD string or an edition's id, not {type(point).__name__}")
+
+
 from ._follow_up import FollowUp
 from ._observations import ArrowStream, Observations
 from .model import (
@@ -51,6 +61,7 @@ from .model import (
     CalendarEntry,
     Cluster,
     CompositionReport,
+    Difference,
     HealthAgreement,
     HealthAgreementFields,
     Membership,
@@ -282,6 +293,31 @@ class Agreement(HealthAgreementFields):
         L 214 (2024–25) ends the health agreements in their current form,
         likely from 1 January 2027, a day no source confirms)."""
         return localise(self._native.problems_on(_on(on)), lang)
+
+    def as_of(self, on: DateLike) -> "Agreement":
+        """The agreement as in force on ``on``: its amendments dated on or
+        before that day applied to its content, and ``as_of`` set to it.
+        Every question asked of the result (targets, the follow-up, the
+        report) is answered as the document then stood. Raises
+        `ValidationError` (``as_of_needs_original``) for a day before the one
+        a document already stands as of.
+
+        >>> import sundhedsaftale
+        >>> a = sundhedsaftale.nordjylland_2024().as_of("2025-01-01")
+        >>> a.document.as_of
+        datetime.date(2025, 1, 1)
+        """
+        return Agreement(self._native.as_of(_on(on)))
+
+    def diff(self, from_: Union[DateLike, str], to: Union[DateLike, str]) -> List[Difference]:
+        """What differs in the content between two points of the document's
+        history, each a day (``datetime.date`` or ``"YYYY-MM-DD"``) or an
+        edition's id, in either order: each difference with its JSON
+        Pointer, what kind of part it is in, the part before and after, and
+        ``message_en`` / ``message_da``. Raises `ValidationError`
+        (``unknown_reference``) for an edition the document does not have.
+        """
+        return [Difference.from_dict(d) for d in self._native.diff(_moment(from_, "from_"), _moment(to, "to"))]
 
     def calendar(self, on: DateLike) -> Calendar:
         """The follow-up calendar on ``on``: what is done, overdue, due next, upcoming."""

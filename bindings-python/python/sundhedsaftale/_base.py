@@ -146,3 +146,23 @@ def _date(text: str) -> datetime.date:
 
 def _opt(value: Optional[V], convert: Callable[[V], R]) -> Optional[R]:
     return None if value is None else convert(value)
+
+
+def _freeze(value: Any) -> Any:
+    """JSON data as immutable data: objects as `FrozenMap`, arrays as tuples,
+    so that a model holding any JSON value (an amendment's new part) still
+    compares by value and hashes."""
+    if isinstance(value, Mapping):
+        return FrozenMap({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    """`_freeze`'s result as JSON data again."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value

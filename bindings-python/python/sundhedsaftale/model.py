@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Tuple
 
-from ._base import Code, FrozenMap, Model, _date, _opt
+from ._base import Code, FrozenMap, Model, _date, _freeze, _opt, _thaw
 from ._mixins import AgreementHandle, CompositionReportMixin, MinutesMixin, ValidityStatusMixin
 
 __all__ = [
@@ -27,7 +27,11 @@ __all__ = [
     "AffectedByLaw",
     "AgendaItem",
     "AgreementRole",
+    "Amendment",
+    "Annex",
     "AnnualStatus",
+    "Approval",
+    "ApproverKind",
     "Attachment",
     "Attendance",
     "AttendanceGroup",
@@ -41,6 +45,8 @@ __all__ = [
     "CategoryHeading",
     "ChairSpell",
     "Change",
+    "Change2",
+    "ChangeOp",
     "Cluster",
     "Code",
     "CollaborationAgreement",
@@ -52,6 +58,8 @@ __all__ = [
     "DateRole",
     "DecidingDate",
     "Definition",
+    "DiffOp",
+    "Difference",
     "Direction",
     "Dispute",
     "DisputeKind",
@@ -61,6 +69,7 @@ __all__ = [
     "DueAnchor",
     "DueBasis",
     "DueStatus",
+    "Edition",
     "FindingStatus",
     "FocusArea",
     "FollowUpDuties",
@@ -103,6 +112,7 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "Outcome",
+    "Part",
     "PartyAttendance",
     "PeriodType",
     "Person",
@@ -118,6 +128,7 @@ __all__ = [
     "ProjectIdea",
     "ProjectRole",
     "Recommendation",
+    "RegionCeased",
     "Renaming",
     "Requirement",
     "RequirementKind",
@@ -159,11 +170,22 @@ class LifecycleKind(Code):
     CONSULTATION = 'consultation'
     """Public consultation (høring)."""
     APPROVAL = 'approval'
-    """Approval by one party's council (godkendelse)."""
+    """Approval by a party's council or by a body (godkendelse)."""
     SUBMISSION = 'submission'
     """Submission to the national authority (indsendelse)."""
     ENTRY_INTO_FORCE = 'entry_into_force'
     """Entry into force (ikrafttræden)."""
+
+
+class ChangeOp(Code):
+    """What a change does."""
+
+    INSERT = 'insert'
+    """Inserts `value` at `path`: before the array item there, at the end for `-`, or as an object member that does not exist yet."""
+    REPLACE = 'replace'
+    """Replaces what is at `path` with `value`."""
+    REMOVE = 'remove'
+    """Removes what is at `path`."""
 
 
 class OrganisationKind(Code):
@@ -513,6 +535,8 @@ class ValidityState(Code):
 
     NOT_YET_IN_FORCE = 'not_yet_in_force'
     """Before `in_force_from`."""
+    APPROVED_NOT_YET_IN_FORCE = 'approved_not_yet_in_force'
+    """Before `in_force_from`, approved by every party (see [`ValidityStatus::approvals`])."""
     IN_FORCE = 'in_force'
     """Within the nominal period."""
     IN_FORCE_AWAITING_SUCCESSOR = 'in_force_awaiting_successor'
@@ -551,6 +575,15 @@ class Abolished(Code):
     """The health agreements in their current form (sundhedsaftaler i deres nuværende form)."""
     PRACTICE_PLANS = 'practice_plans'
     """The practice plans (praksisplaner)."""
+
+
+class ApproverKind(Code):
+    """What kind of approver."""
+
+    ORGANISATION = 'organisation'
+    """A party or other organisation (its council)."""
+    BODY = 'body'
+    """A body of the agreement (a committee)."""
 
 
 class DueStatus(Code):
@@ -667,6 +700,48 @@ class LeftOutReason(Code):
     """It is published at the place only by crossed strata (sex and age group together), neither a total nor one dimension alone."""
 
 
+class DiffOp(Code):
+    """How a part differs between two points in the document's history."""
+
+    INSERTED = 'inserted'
+    """In the later document only."""
+    REPLACED = 'replaced'
+    """In both, changed."""
+    REMOVED = 'removed'
+    """In the earlier document only."""
+
+
+class Part(Code):
+    """What kind of part a difference is in: the innermost element its path lies in."""
+
+    TITLE = 'title'
+    """The title."""
+    SUBTITLE = 'subtitle'
+    """The subtitle."""
+    FOREWORD = 'foreword'
+    """The foreword."""
+    VISION = 'vision'
+    """The vision."""
+    FOCUS_AREA = 'focus_area'
+    """A focus area (pejlemærke)."""
+    OBJECTIVE = 'objective'
+    """An objective (målsætning)."""
+    TARGET = 'target'
+    """A target (mål)."""
+    KEY_FIGURE = 'key_figure'
+    """A key figure (nøgletal)."""
+    GUIDING_PRINCIPLE = 'guiding_principle'
+    """A guiding principle."""
+    NATIONAL_GOAL = 'national_goal'
+    """A national goal."""
+    INDICATOR = 'indicator'
+    """An indicator."""
+    ANNEX = 'annex'
+    """An annex."""
+    TEXT = 'text'
+    """Any other text of the content."""
+
+
 @dataclass(frozen=True, kw_only=True, repr=False)
 class HealthAgreement(Model):
     """A health agreement (sundhedsaftale) with the organisation around it.
@@ -681,7 +756,10 @@ class HealthAgreement(Model):
         notes: Known gaps and readings of the sources, stated so that no one mistakes an absence for a fact.
         foreword: The foreword, paragraph by paragraph.
         validity: When it is in force.
-        lifecycle: How it came about.
+        lifecycle: How it came about, and how its editions and amendments were approved.
+        editions: Its editions, in the order they appeared; the base text is the first.
+        amendments: Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`].
+        as_of: The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written.
         organisations: Organisations that take part, are bound or are covered.
         roles: Who is a party, who is bound, who is covered.
         clusters: The health clusters, past and present.
@@ -693,6 +771,7 @@ class HealthAgreement(Model):
         national_goals: The national goals the agreement builds on.
         indicators: The indicators that follow up on the focus areas.
         signatories: Who signed.
+        annexes: Its annexes: parts with their own title and date.
         follow_up: Follow-up duties, records and action plans.
         collaboration_agreements: The collaboration agreements under the cross-sector framework agreement.
         composition_rule_sets: The ids of the composition rule sets the bodies are checked against. Empty: every known rule set in scope for the region and date.
@@ -719,7 +798,13 @@ class HealthAgreement(Model):
     validity: Validity
     """When it is in force."""
     lifecycle: Tuple[LifecycleEvent, ...] = ()
-    """How it came about."""
+    """How it came about, and how its editions and amendments were approved."""
+    editions: Tuple[Edition, ...] = ()
+    """Its editions, in the order they appeared; the base text is the first."""
+    amendments: Tuple[Amendment, ...] = ()
+    """Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`]."""
+    as_of: Optional[datetime.date] = None
+    """The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written."""
     organisations: Tuple[Organisation, ...]
     """Organisations that take part, are bound or are covered."""
     roles: Tuple[RoleRule, ...]
@@ -742,6 +827,8 @@ class HealthAgreement(Model):
     """The indicators that follow up on the focus areas."""
     signatories: Tuple[Signatory, ...] = ()
     """Who signed."""
+    annexes: Tuple[Annex, ...] = ()
+    """Its annexes: parts with their own title and date."""
     follow_up: FollowUpDuties = field(default_factory=lambda: FollowUpDuties.from_dict({'requirements': [], 'completions': [], 'action_plans': []}))
     """Follow-up duties, records and action plans."""
     collaboration_agreements: Tuple[CollaborationAgreement, ...] = ()
@@ -767,6 +854,9 @@ class HealthAgreement(Model):
             foreword=tuple(data.get("foreword", ())),
             validity=Validity.from_dict(data["validity"]),
             lifecycle=tuple(LifecycleEvent.from_dict(x) for x in data.get("lifecycle", ())),
+            editions=tuple(Edition.from_dict(x) for x in data.get("editions", ())),
+            amendments=tuple(Amendment.from_dict(x) for x in data.get("amendments", ())),
+            as_of=_opt(data.get("as_of"), lambda v: _date(v)),
             organisations=tuple(Organisation.from_dict(x) for x in data["organisations"]),
             roles=tuple(RoleRule.from_dict(x) for x in data["roles"]),
             clusters=tuple(Cluster.from_dict(x) for x in data["clusters"]),
@@ -778,6 +868,7 @@ class HealthAgreement(Model):
             national_goals=tuple(NationalGoal.from_dict(x) for x in data.get("national_goals", ())),
             indicators=tuple(Indicator.from_dict(x) for x in data.get("indicators", ())),
             signatories=tuple(Signatory.from_dict(x) for x in data.get("signatories", ())),
+            annexes=tuple(Annex.from_dict(x) for x in data.get("annexes", ())),
             follow_up=FollowUpDuties.from_dict(data.get("follow_up", {'requirements': [], 'completions': [], 'action_plans': []})),
             collaboration_agreements=tuple(CollaborationAgreement.from_dict(x) for x in data.get("collaboration_agreements", ())),
             composition_rule_sets=tuple(data.get("composition_rule_sets", ())),
@@ -803,6 +894,12 @@ class HealthAgreement(Model):
         out["validity"] = self.validity.to_dict()
         if self.lifecycle:
             out["lifecycle"] = [x.to_dict() for x in self.lifecycle]
+        if self.editions:
+            out["editions"] = [x.to_dict() for x in self.editions]
+        if self.amendments:
+            out["amendments"] = [x.to_dict() for x in self.amendments]
+        if self.as_of is not None:
+            out["as_of"] = self.as_of.isoformat()
         out["organisations"] = [x.to_dict() for x in self.organisations]
         out["roles"] = [x.to_dict() for x in self.roles]
         out["clusters"] = [x.to_dict() for x in self.clusters]
@@ -819,6 +916,8 @@ class HealthAgreement(Model):
             out["indicators"] = [x.to_dict() for x in self.indicators]
         if self.signatories:
             out["signatories"] = [x.to_dict() for x in self.signatories]
+        if self.annexes:
+            out["annexes"] = [x.to_dict() for x in self.annexes]
         out["follow_up"] = self.follow_up.to_dict()
         if self.collaboration_agreements:
             out["collaboration_agreements"] = [x.to_dict() for x in self.collaboration_agreements]
@@ -955,6 +1054,8 @@ class LifecycleEvent(Model):
         kind: What happened.
         date: When; absent when the source does not say.
         organisation: The organisation acting, e.g. the party approving.
+        body: The body acting, e.g. the committee approving (a body's id).
+        of: What the step is of, when not the agreement as first written: an edition's or an amendment's id. Such a step may come after the agreement entered into force.
         source: Where the event is documented.
     """
 
@@ -964,6 +1065,10 @@ class LifecycleEvent(Model):
     """When; absent when the source does not say."""
     organisation: Optional[str] = None
     """The organisation acting, e.g. the party approving."""
+    body: Optional[str] = None
+    """The body acting, e.g. the committee approving (a body's id)."""
+    of: Optional[str] = None
+    """What the step is of, when not the agreement as first written: an edition's or an amendment's id. Such a step may come after the agreement entered into force."""
     source: Optional[str] = None
     """Where the event is documented."""
 
@@ -974,6 +1079,8 @@ class LifecycleEvent(Model):
             kind=LifecycleKind(data["kind"]),
             date=_opt(data.get("date"), lambda v: _date(v)),
             organisation=data.get("organisation"),
+            body=data.get("body"),
+            of=data.get("of"),
             source=data.get("source"),
         )
 
@@ -985,8 +1092,161 @@ class LifecycleEvent(Model):
             out["date"] = self.date.isoformat()
         if self.organisation is not None:
             out["organisation"] = self.organisation
+        if self.body is not None:
+            out["body"] = self.body
+        if self.of is not None:
+            out["of"] = self.of
         if self.source is not None:
             out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Edition(Model):
+    """An edition of the document (udgave, version): a text as it was published, such as the approved agreement and a later final version.
+
+    Attributes:
+        id: Unique id among the editions.
+        label: The edition's name as the sources give it ("version 1", "endelig udgave").
+        date: When it was approved or published; absent when no source says.
+        approved_by: Who approved it: a body's or an organisation's id.
+        changes: What the edition says it changed, in its own words.
+        source: Where the edition is documented.
+    """
+
+    id: str
+    """Unique id among the editions."""
+    label: str
+    """The edition's name as the sources give it ("version 1", "endelig udgave")."""
+    date: Optional[datetime.date] = None
+    """When it was approved or published; absent when no source says."""
+    approved_by: Optional[str] = None
+    """Who approved it: a body's or an organisation's id."""
+    changes: Optional[str] = None
+    """What the edition says it changed, in its own words."""
+    source: Optional[str] = None
+    """Where the edition is documented."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Edition:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            id=data["id"],
+            label=data["label"],
+            date=_opt(data.get("date"), lambda v: _date(v)),
+            approved_by=data.get("approved_by"),
+            changes=data.get("changes"),
+            source=data.get("source"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["id"] = self.id
+        out["label"] = self.label
+        if self.date is not None:
+            out["date"] = self.date.isoformat()
+        if self.approved_by is not None:
+            out["approved_by"] = self.approved_by
+        if self.changes is not None:
+            out["changes"] = self.changes
+        if self.source is not None:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Amendment(Model):
+    """A dated change to the document's content after it entered into force (tillæg, ændring).
+
+    Attributes:
+        id: Unique id among the amendments.
+        date: The first day it applies: the day of the approval that made it, unless a source gives another.
+        approved_by: Who approved it: a body's or an organisation's id.
+        edition: The edition it first appears in (an edition's id).
+        description: What it does, in the source's words.
+        changes: The changes, applied in order.
+        source: Where it is documented.
+    """
+
+    id: str
+    """Unique id among the amendments."""
+    date: datetime.date
+    """The first day it applies: the day of the approval that made it, unless a source gives another."""
+    approved_by: Optional[str] = None
+    """Who approved it: a body's or an organisation's id."""
+    edition: Optional[str] = None
+    """The edition it first appears in (an edition's id)."""
+    description: Optional[str] = None
+    """What it does, in the source's words."""
+    changes: Tuple[Change, ...]
+    """The changes, applied in order."""
+    source: Optional[str] = None
+    """Where it is documented."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Amendment:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            id=data["id"],
+            date=_date(data["date"]),
+            approved_by=data.get("approved_by"),
+            edition=data.get("edition"),
+            description=data.get("description"),
+            changes=tuple(Change.from_dict(x) for x in data["changes"]),
+            source=data.get("source"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["id"] = self.id
+        out["date"] = self.date.isoformat()
+        if self.approved_by is not None:
+            out["approved_by"] = self.approved_by
+        if self.edition is not None:
+            out["edition"] = self.edition
+        if self.description is not None:
+            out["description"] = self.description
+        out["changes"] = [x.to_dict() for x in self.changes]
+        if self.source is not None:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Change(Model):
+    """One change of an amendment, at a JSON Pointer into the document as it stands after the amendment's earlier changes.
+
+    Attributes:
+        op: What it does.
+        path: Where: a JSON Pointer into the content (`/focus_areas/2/objectives/-`).
+        value: The new part, in the document's own format (`insert`, `replace`).
+    """
+
+    op: ChangeOp
+    """What it does."""
+    path: str
+    """Where: a JSON Pointer into the content (`/focus_areas/2/objectives/-`)."""
+    value: Optional[Any] = None
+    """The new part, in the document's own format (`insert`, `replace`)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            op=ChangeOp(data["op"]),
+            path=data["path"],
+            value=_opt(data.get("value"), lambda v: _freeze(v)),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["op"] = self.op.value
+        out["path"] = self.path
+        if self.value is not None:
+            out["value"] = _thaw(self.value)
         return out
 
 
@@ -1662,7 +1922,7 @@ class KeyFigure(Model):
     """The population the value describes, e.g. "65+", "8. klasse", "nordjyderne"."""
     source: Optional[str] = None
     """The source, as the agreement cites it."""
-    change: Optional[Change] = None
+    change: Optional[Change2] = None
     """A change since an earlier year, as stated ("et fald på 3 procentpoint siden 2010")."""
     direction: Optional[Direction] = None
     """Which way is better, for following the figure up; absent: unknown."""
@@ -1682,7 +1942,7 @@ class KeyFigure(Model):
             year_basis=_opt(data.get("year_basis"), lambda v: YearBasis(v)),
             population=data["population"],
             source=data.get("source"),
-            change=_opt(data.get("change"), lambda v: Change.from_dict(v)),
+            change=_opt(data.get("change"), lambda v: Change2.from_dict(v)),
             direction=_opt(data.get("direction"), lambda v: Direction(v)),
             direction_basis=_opt(data.get("direction_basis"), lambda v: Basis(v)),
         )
@@ -1712,7 +1972,7 @@ class KeyFigure(Model):
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
-class Change(Model):
+class Change2(Model):
     """A change since an earlier year. `amount` is signed: a fall is negative.
 
     Attributes:
@@ -1729,7 +1989,7 @@ class Change(Model):
     """The earlier year it is measured from."""
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+    def from_dict(cls, data: Mapping[str, Any]) -> Change2:
         """From the JSON form (as `json.loads` gives it), without checks."""
         return cls(
             amount=float(data["amount"]),
@@ -2130,6 +2390,54 @@ class Signatory(Model):
         if self.role_text is not None:
             out["role_text"] = self.role_text
         out["body"] = self.body
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Annex(Model):
+    """An annex (bilag, tillæg): a part of the document with its own title and date.
+
+    Attributes:
+        id: Unique id among the annexes.
+        title: Its title, verbatim.
+        date: Its date; absent when no source says.
+        text: Its text, paragraph by paragraph, where it is recorded.
+        source: Where it is published.
+    """
+
+    id: str
+    """Unique id among the annexes."""
+    title: str
+    """Its title, verbatim."""
+    date: Optional[datetime.date] = None
+    """Its date; absent when no source says."""
+    text: Tuple[str, ...] = ()
+    """Its text, paragraph by paragraph, where it is recorded."""
+    source: Optional[str] = None
+    """Where it is published."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Annex:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            date=_opt(data.get("date"), lambda v: _date(v)),
+            text=tuple(data.get("text", ())),
+            source=data.get("source"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["id"] = self.id
+        out["title"] = self.title
+        if self.date is not None:
+            out["date"] = self.date.isoformat()
+        if self.text:
+            out["text"] = list(self.text)
+        if self.source is not None:
+            out["source"] = self.source
         return out
 
 
@@ -4078,6 +4386,9 @@ class ValidityStatus(ValidityStatusMixin, Model):
         nominal_end: The first day after the nominal period, when the entry date and duration are known.
         last_nominal_day: The last day of the nominal period, when known.
         affected_by_law: The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed.
+        approvals: Before entry into force: the approvals of the agreement itself recorded on or before the date (by parties and by bodies), in the document's order. Empty on and after entry into force.
+        awaiting_approval: Before entry into force: the parties (organisation ids) with no approval recorded on or before the date. The agreement is `approved_not_yet_in_force` when every party has approved.
+        region_ceased: The agreement's region, when it no longer exists on the date (by the national reference data); `null` otherwise.
     """
 
     on: datetime.date
@@ -4092,6 +4403,12 @@ class ValidityStatus(ValidityStatusMixin, Model):
     """The last day of the nominal period, when known."""
     affected_by_law: Optional[AffectedByLaw] = None
     """The law that may already have ended the agreement on this date, when its own dates keep it in force (or leave it unknown) on or after the day the law's end may apply from; `null` otherwise. The state stays the one the document gives: the law's end date is not confirmed."""
+    approvals: Tuple[Approval, ...] = ()
+    """Before entry into force: the approvals of the agreement itself recorded on or before the date (by parties and by bodies), in the document's order. Empty on and after entry into force."""
+    awaiting_approval: Tuple[str, ...] = ()
+    """Before entry into force: the parties (organisation ids) with no approval recorded on or before the date. The agreement is `approved_not_yet_in_force` when every party has approved."""
+    region_ceased: Optional[RegionCeased] = None
+    """The agreement's region, when it no longer exists on the date (by the national reference data); `null` otherwise."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ValidityStatus:
@@ -4103,6 +4420,9 @@ class ValidityStatus(ValidityStatusMixin, Model):
             nominal_end=_opt(data.get("nominal_end"), lambda v: _date(v)),
             last_nominal_day=_opt(data.get("last_nominal_day"), lambda v: _date(v)),
             affected_by_law=_opt(data.get("affected_by_law"), lambda v: AffectedByLaw.from_dict(v)),
+            approvals=tuple(Approval.from_dict(x) for x in data.get("approvals", ())),
+            awaiting_approval=tuple(data.get("awaiting_approval", ())),
+            region_ceased=_opt(data.get("region_ceased"), lambda v: RegionCeased.from_dict(v)),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -4117,6 +4437,12 @@ class ValidityStatus(ValidityStatusMixin, Model):
             out["last_nominal_day"] = self.last_nominal_day.isoformat()
         if self.affected_by_law is not None:
             out["affected_by_law"] = self.affected_by_law.to_dict()
+        if self.approvals:
+            out["approvals"] = [x.to_dict() for x in self.approvals]
+        if self.awaiting_approval:
+            out["awaiting_approval"] = list(self.awaiting_approval)
+        if self.region_ceased is not None:
+            out["region_ceased"] = self.region_ceased.to_dict()
         return out
 
 
@@ -4197,6 +4523,86 @@ class AffectedByLaw(Model):
         out["ends"] = self.ends.value
         out["likely_from"] = self.likely_from.isoformat()
         out["end_confirmed"] = self.end_confirmed
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Approval(Model):
+    """An approval that decides a status: who gave it, and when.
+
+    Attributes:
+        by: The approver's id: an organisation's or a body's.
+        by_kind: Whether the approver is an organisation or a body.
+        date: When.
+        at: Where it is recorded: `/lifecycle/<index>`.
+    """
+
+    by: str
+    """The approver's id: an organisation's or a body's."""
+    by_kind: ApproverKind
+    """Whether the approver is an organisation or a body."""
+    date: datetime.date
+    """When."""
+    at: str
+    """Where it is recorded: `/lifecycle/<index>`."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Approval:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            by=data["by"],
+            by_kind=ApproverKind(data["by_kind"]),
+            date=_date(data["date"]),
+            at=data["at"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["by"] = self.by
+        out["by_kind"] = self.by_kind.value
+        out["date"] = self.date.isoformat()
+        out["at"] = self.at
+        return out
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class RegionCeased(Model):
+    """A region that no longer exists on a date.
+
+    Attributes:
+        code: The region's official code.
+        name: Its name.
+        last_day: Its last day.
+        successor: The region its municipalities belong to from the next day, by name.
+    """
+
+    code: int
+    """The region's official code."""
+    name: str
+    """Its name."""
+    last_day: datetime.date
+    """Its last day."""
+    successor: str
+    """The region its municipalities belong to from the next day, by name."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RegionCeased:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            last_day=_date(data["last_day"]),
+            successor=data["successor"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["code"] = self.code
+        out["name"] = self.name
+        out["last_day"] = self.last_day.isoformat()
+        out["successor"] = self.successor
         return out
 
 
@@ -5068,6 +5474,63 @@ class PartyAttendance(Model):
         return out
 
 
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Difference(Model):
+    """One difference between two points in the document's history.
+
+    Attributes:
+        op: Inserted, changed or removed.
+        path: Where, as a JSON Pointer: into the later document for an insertion or a change, into the earlier one for a removal.
+        part: The kind of part it is in.
+        before: The part before (absent for an insertion).
+        after: The part after (absent for a removal).
+        message_en: The difference in English: "Target inserted at /…".
+        message_da: The difference in Danish: "Mål indsat ved /…".
+    """
+
+    op: DiffOp
+    """Inserted, changed or removed."""
+    path: str
+    """Where, as a JSON Pointer: into the later document for an insertion or a change, into the earlier one for a removal."""
+    part: Part
+    """The kind of part it is in."""
+    before: Optional[Any] = None
+    """The part before (absent for an insertion)."""
+    after: Optional[Any] = None
+    """The part after (absent for a removal)."""
+    message_en: str
+    """The difference in English: "Target inserted at /…"."""
+    message_da: str
+    """The difference in Danish: "Mål indsat ved /…"."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Difference:
+        """From the JSON form (as `json.loads` gives it), without checks."""
+        return cls(
+            op=DiffOp(data["op"]),
+            path=data["path"],
+            part=Part(data["part"]),
+            before=_opt(data.get("before"), lambda v: _freeze(v)),
+            after=_opt(data.get("after"), lambda v: _freeze(v)),
+            message_en=data["message_en"],
+            message_da=data["message_da"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form; absent optional fields and empty lists are left out."""
+        out: Dict[str, Any] = {}
+        out["op"] = self.op.value
+        out["path"] = self.path
+        out["part"] = self.part.value
+        if self.before is not None:
+            out["before"] = _thaw(self.before)
+        if self.after is not None:
+            out["after"] = _thaw(self.after)
+        out["message_en"] = self.message_en
+        out["message_da"] = self.message_da
+        return out
+
+
 class HealthAgreementFields:
     """The fields of a `HealthAgreement`, read from ``document``."""
 
@@ -5125,8 +5588,23 @@ class HealthAgreementFields:
 
     @property
     def lifecycle(self) -> Tuple[LifecycleEvent, ...]:
-        """How it came about."""
+        """How it came about, and how its editions and amendments were approved."""
         return self.document.lifecycle
+
+    @property
+    def editions(self) -> Tuple[Edition, ...]:
+        """Its editions, in the order they appeared; the base text is the first."""
+        return self.document.editions
+
+    @property
+    def amendments(self) -> Tuple[Amendment, ...]:
+        """Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`]."""
+        return self.document.amendments
+
+    @property
+    def as_of(self) -> Optional[datetime.date]:
+        """The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written."""
+        return self.document.as_of
 
     @property
     def organisations(self) -> Tuple[Organisation, ...]:
@@ -5182,6 +5660,11 @@ class HealthAgreementFields:
     def signatories(self) -> Tuple[Signatory, ...]:
         """Who signed."""
         return self.document.signatories
+
+    @property
+    def annexes(self) -> Tuple[Annex, ...]:
+        """Its annexes: parts with their own title and date."""
+        return self.document.annexes
 
     @property
     def follow_up_duties(self) -> FollowUpDuties:

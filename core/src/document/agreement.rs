@@ -20,6 +20,7 @@ use crate::document::collaboration::CollaborationAgreement;
 use crate::document::composition::{evaluate, FindingStatus, RuleFinding, RuleSet, ScopeGroups, Seat};
 use crate::document::content::{FocusArea, GuidingPrinciple, Indicator, NationalGoal, Signatory, Vision};
 use crate::document::dispute::{Dispute, DisputeRules};
+use crate::document::edition::{Amendment, Annex, Edition};
 use crate::document::follow_up::{CalendarEntry, FollowUp};
 use crate::document::indicator::IndicatorCatalogue;
 use crate::document::organisation::{AgreementRole, Organisation, OrganisationKind, RoleRule};
@@ -69,9 +70,22 @@ pub struct HealthAgreement {
     pub foreword: Vec<String>,
     /// When it is in force.
     pub validity: Validity,
-    /// How it came about.
+    /// How it came about, and how its editions and amendments were approved.
     #[serde(default)]
     pub lifecycle: Vec<LifecycleEvent>,
+    /// Its editions, in the order they appeared; the base text is the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<Edition>,
+    /// Dated changes to its content after it entered into force; see
+    /// [`HealthAgreement::as_of`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+    /// The day this document stands as of, when it was made by
+    /// [`HealthAgreement::as_of`]: the amendments dated on or before it are
+    /// applied to its content already. Absent in a document as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::ground::date::strict_option")]
+    pub as_of: Option<NaiveDate>,
     /// Organisations that take part, are bound or are covered.
     pub organisations: Vec<Organisation>,
     /// Who is a party, who is bound, who is covered.
@@ -99,6 +113,9 @@ pub struct HealthAgreement {
     /// Who signed.
     #[serde(default)]
     pub signatories: Vec<Signatory>,
+    /// Its annexes: parts with their own title and date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
     /// Follow-up duties, records and action plans.
     #[serde(default)]
     pub follow_up: FollowUp,
@@ -205,8 +222,55 @@ impl HealthAgreement {
     /// assert_eq!(status.state, ValidityState::InForceAwaitingSuccessor);
     /// assert_eq!(status.last_nominal_day, NaiveDate::from_ymd_opt(2027, 6, 30));
     /// ```
+    ///
+    /// Before entry into force the status lists the approvals recorded by
+    /// then and the parties still to approve; approved by every party, it
+    /// is `approved_not_yet_in_force`. A region that no longer exists on
+    /// `date` is named in `region_ceased`.
     pub fn status_on(&self, date: NaiveDate) -> ValidityStatus {
-        self.validity.status_on(date)
+        use crate::document::validity::{Approval, ApproverKind, LifecycleKind, ValidityState};
+        let mut status = self.validity.status_on(date);
+        if status.state == ValidityState::NotYetInForce {
+            status.approvals = self
+                .lifecycle
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == LifecycleKind::Approval && e.of.is_none())
+                .filter_map(|(i, e)| {
+                    let day = e.date.filter(|d| *d <= date)?;
+                    let (by, by_kind) = match (&e.organisation, &e.body) {
+                        (Some(o), _) => (o.clone(), ApproverKind::Organisation),
+                        (None, Some(b)) => (b.clone(), ApproverKind::Body),
+                        (None, None) => return None,
+                    };
+                    Some(Approval {
+                        by,
+                        by_kind,
+                        date: day,
+                        at: Pointer::root().key("lifecycle").index(i).as_str().to_string(),
+                    })
+                })
+                .collect();
+            // The parties are those the agreement has on its first day.
+            let first_day = self.validity.in_force_from.unwrap_or(date);
+            status.awaiting_approval = self
+                .parties_on(first_day)
+                .into_iter()
+                .filter(|p| {
+                    !status
+                        .approvals
+                        .iter()
+                        .any(|a| a.by_kind == ApproverKind::Organisation && a.by == p.id)
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            let parties = self.parties_on(first_day).len();
+            if parties > 0 && status.awaiting_approval.is_empty() {
+                status.state = ValidityState::ApprovedNotYetInForce;
+            }
+        }
+        status.region_ceased = self.ceased_region(date).map(|(_, ceased)| ceased);
+        status
     }
 
     /// What a reader must know of the agreement on `date` beyond its
@@ -251,24 +315,41 @@ impl HealthAgreement {
     /// merged into a successor); `None` while it exists, before it was
     /// created, or for a region the reference data does not know.
     pub(crate) fn region_ceased_on(&self, date: NaiveDate) -> Option<Problem> {
+        let (index, ceased) = self.ceased_region(date)?;
+        let abolished = ceased.last_day.succ_opt().unwrap_or(ceased.last_day);
+        Some(Problem::with_context(
+            Code::RegionCeased,
+            Pointer::root().key("organisations").index(index).key("code"),
+            ctx!("name" => ceased.name, "code" => ceased.code, "date" => date.to_string(),
+                 "last_day" => ceased.last_day.to_string(),
+                 "abolished" => abolished.to_string(), "successor" => ceased.successor),
+        ))
+    }
+
+    /// The agreement's region, with its index in `organisations`, when by
+    /// the national reference data it no longer exists on `date`.
+    fn ceased_region(&self, date: NaiveDate) -> Option<(usize, crate::document::validity::RegionCeased)> {
         use crate::places::reference;
         let (index, region) = self
             .organisations
             .iter()
             .enumerate()
             .find(|(_, o)| o.id == self.region && o.kind == OrganisationKind::Region)?;
-        let known = reference::region_by_code(region.code?)?;
+        let code = region.code?;
+        let known = reference::region_by_code(code)?;
         let abolished = known.abolished.filter(|end| *end <= date)?;
         let successor = known
             .successor
             .and_then(reference::region_by_id)
             .map_or("?", |r| r.name);
-        Some(Problem::with_context(
-            Code::RegionCeased,
-            Pointer::root().key("organisations").index(index).key("code"),
-            ctx!("name" => region.name, "code" => region.code, "date" => date.to_string(),
-                 "last_day" => abolished.pred_opt().unwrap_or(abolished).to_string(),
-                 "abolished" => abolished.to_string(), "successor" => successor),
+        Some((
+            index,
+            crate::document::validity::RegionCeased {
+                code,
+                name: region.name.clone(),
+                last_day: abolished.pred_opt().unwrap_or(abolished),
+                successor: successor.to_string(),
+            },
         ))
     }
 

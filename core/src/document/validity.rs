@@ -99,6 +99,9 @@ pub struct Termination {
 pub enum ValidityState {
     /// Before `in_force_from`.
     NotYetInForce,
+    /// Before `in_force_from`, approved by every party (see
+    /// [`ValidityStatus::approvals`]).
+    ApprovedNotYetInForce,
     /// Within the nominal period.
     InForce,
     /// Past the nominal end, still in force while awaiting a successor.
@@ -116,6 +119,7 @@ pub enum ValidityState {
 
 labels!(ValidityState {
     NotYetInForce => ("not yet in force", "endnu ikke i kraft"),
+    ApprovedNotYetInForce => ("approved, not yet in force", "godkendt, endnu ikke i kraft"),
     InForce => ("in force", "i kraft"),
     InForceAwaitingSuccessor => ("in force past its nominal end, awaiting a successor", "i kraft efter nominelt udløb, indtil en ny aftale træder i kraft"),
     Expired => ("expired", "udløbet"),
@@ -177,6 +181,58 @@ pub struct ValidityStatus {
     /// one the document gives: the law's end date is not confirmed.
     #[serde(default)]
     pub affected_by_law: Option<AffectedByLaw>,
+    /// Before entry into force: the approvals of the agreement itself
+    /// recorded on or before the date (by parties and by bodies), in the
+    /// document's order. Empty on and after entry into force.
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
+    /// Before entry into force: the parties (organisation ids) with no
+    /// approval recorded on or before the date. The agreement is
+    /// `approved_not_yet_in_force` when every party has approved.
+    #[serde(default)]
+    pub awaiting_approval: Vec<String>,
+    /// The agreement's region, when it no longer exists on the date (by the
+    /// national reference data); `null` otherwise.
+    #[serde(default)]
+    pub region_ceased: Option<RegionCeased>,
+}
+
+/// An approval that decides a status: who gave it, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Approval {
+    /// The approver's id: an organisation's or a body's.
+    pub by: String,
+    /// Whether the approver is an organisation or a body.
+    pub by_kind: ApproverKind,
+    /// When.
+    #[serde(deserialize_with = "crate::ground::date::strict")]
+    pub date: NaiveDate,
+    /// Where it is recorded: `/lifecycle/<index>`.
+    pub at: String,
+}
+
+/// What kind of approver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApproverKind {
+    /// A party or other organisation (its council).
+    Organisation,
+    /// A body of the agreement (a committee).
+    Body,
+}
+
+/// A region that no longer exists on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RegionCeased {
+    /// The region's official code.
+    pub code: u16,
+    /// Its name.
+    pub name: String,
+    /// Its last day.
+    #[serde(deserialize_with = "crate::ground::date::strict")]
+    pub last_day: NaiveDate,
+    /// The region its municipalities belong to from the next day, by name.
+    pub successor: String,
 }
 
 /// A law that ends agreements of this form, as far as sources confirm it
@@ -309,6 +365,9 @@ impl Validity {
             nominal_end,
             last_nominal_day: nominal_end.map(|e| e.pred_opt().unwrap_or(e)),
             affected_by_law,
+            approvals: Vec::new(),
+            awaiting_approval: Vec::new(),
+            region_ceased: None,
         }
     }
 }
@@ -372,7 +431,7 @@ pub enum LifecycleKind {
     /// Public consultation (høring).
     #[doc(alias = "høring")]
     Consultation,
-    /// Approval by one party's council (godkendelse).
+    /// Approval by a party's council or by a body (godkendelse).
     #[doc(alias = "godkendelse")]
     Approval,
     /// Submission to the national authority (indsendelse).
@@ -402,6 +461,14 @@ pub struct LifecycleEvent {
     /// The organisation acting, e.g. the party approving.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
+    /// The body acting, e.g. the committee approving (a body's id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// What the step is of, when not the agreement as first written: an
+    /// edition's or an amendment's id. Such a step may come after the
+    /// agreement entered into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
     /// Where the event is documented.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

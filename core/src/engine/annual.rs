@@ -238,6 +238,19 @@ pub fn run_on(
     if !out_of_range.is_empty() {
         return Err(Problems(out_of_range));
     }
+    // The year's data is held to the document as it stood at the year's
+    // end: a target inserted in October 2019 applies to 2019, not to 2018.
+    let amended;
+    let agreement = match (
+        agreement.amendments.is_empty(),
+        chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
+        (false, Some(last_day)) => {
+            amended = agreement.as_of(last_day)?;
+            &amended
+        }
+        _ => agreement,
+    };
     let (catalogue, gaps) = agreement.indicator_catalogue();
     let own;
     let (table, later) = match observations {

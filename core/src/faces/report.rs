@@ -34,6 +34,127 @@ fn t(lang: Lang, en: &'static str, da: &'static str) -> &'static str {
     }
 }
 
+/// How the agreement came about and changed: the approvals that decide a
+/// status before entry into force, each lifecycle step, the editions, the
+/// annexes and the amendments (applied by `on`, or still to come). Nothing
+/// when the document records none of them.
+fn history(
+    w: &mut String,
+    lang: Lang,
+    a: &HealthAgreement,
+    on: NaiveDate,
+    status: &crate::document::validity::ValidityStatus,
+) {
+    let name = |id: &str| {
+        a.body(id)
+            .map(|b| b.name.clone())
+            .or_else(|| a.organisation(id).map(|o| o.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let day = |d: Option<NaiveDate>| {
+        d.map_or_else(
+            || t(lang, "date not known", "dato ukendt").to_string(),
+            |d| d.to_string(),
+        )
+    };
+    if !status.approvals.is_empty() || !status.awaiting_approval.is_empty() {
+        let approvals: Vec<String> = status
+            .approvals
+            .iter()
+            .map(|x| format!("{} ({})", name(&x.by), x.date))
+            .collect();
+        if !approvals.is_empty() {
+            let _ = writeln!(
+                w,
+                "  {}: {}",
+                t(lang, "Approved by", "Godkendt af"),
+                approvals.join(", ")
+            );
+        }
+        if !status.awaiting_approval.is_empty() {
+            let names: Vec<String> = status.awaiting_approval.iter().map(|id| name(id)).collect();
+            let _ = writeln!(
+                w,
+                "  {} ({}): {}",
+                t(lang, "Awaiting approval by", "Afventer godkendelse fra"),
+                names.len(),
+                names.join(", ")
+            );
+        }
+    }
+    if a.lifecycle.is_empty() && a.editions.is_empty() && a.annexes.is_empty() && a.amendments.is_empty() {
+        return;
+    }
+    let text = t(lang, "History", "Tilblivelse og ændringer");
+    let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
+    let of_label = |id: &str| {
+        a.editions
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| format!("{} {}", t(lang, "of the edition", "af udgaven"), e.label))
+            .or_else(|| {
+                a.amendments
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| format!("{} {}", t(lang, "amendment of", "ændring af"), m.date))
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+    for e in &a.lifecycle {
+        let by: Vec<String> = e.organisation.iter().chain(e.body.iter()).map(|id| name(id)).collect();
+        let by = if by.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", by.join(", "))
+        };
+        let of =
+            e.of.as_deref()
+                .map_or_else(String::new, |id| format!(" ({})", of_label(id)));
+        let _ = writeln!(w, "  {}: {}{of}{by}", day(e.date), e.kind.label(lang));
+    }
+    for e in &a.editions {
+        let by = e.approved_by.as_deref().map_or_else(String::new, |id| {
+            format!(", {} {}", t(lang, "approved by", "godkendt af"), name(id))
+        });
+        let changes = e.changes.as_deref().map_or_else(String::new, |c| format!(": {c}"));
+        let _ = writeln!(
+            w,
+            "  {} {} ({}{by}){changes}",
+            t(lang, "Edition", "Udgave"),
+            e.label,
+            day(e.date)
+        );
+    }
+    for x in &a.annexes {
+        let _ = writeln!(w, "  {} {} ({})", t(lang, "Annex", "Bilag"), x.title, day(x.date));
+    }
+    for m in a.amendments_in_order().into_iter().map(|(_, m)| m) {
+        let when = if m.date <= on {
+            t(lang, "applied in this report", "indarbejdet i denne rapport")
+        } else {
+            t(
+                lang,
+                "applies from its date, after this report's date",
+                "gælder fra sin dato, efter denne rapports dato",
+            )
+        };
+        let by = m.approved_by.as_deref().map_or_else(String::new, |id| {
+            format!(", {} {}", t(lang, "approved by", "godkendt af"), name(id))
+        });
+        let what = m.description.as_deref().map_or_else(String::new, |d| format!(": {d}"));
+        let count = match m.changes.len() {
+            1 => t(lang, "1 change", "1 ændring").to_string(),
+            n => format!("{n} {}", t(lang, "changes", "ændringer")),
+        };
+        let _ = writeln!(
+            w,
+            "  {} {}{by}{what} ({count}; {when})",
+            t(lang, "Amendment of", "Ændring af"),
+            m.date
+        );
+    }
+}
+
 /// A line saying that the document lists nothing here, indented by `indent`.
 fn none_in_document(w: &mut String, lang: Lang, indent: &str) {
     let _ = writeln!(
@@ -213,7 +334,9 @@ pub fn render(
     problems: &Problems,
 ) -> String {
     let mut out = String::new();
-    let a = agreement;
+    // The content as it stood on the day: amendments dated by then applied.
+    let amended = agreement.as_of(on).ok();
+    let a = amended.as_ref().unwrap_or(agreement);
     let w = &mut out;
     let heading = |w: &mut String, text: &str| {
         let _ = writeln!(w, "\n{text}\n{}", "=".repeat(text.chars().count()));
@@ -234,7 +357,7 @@ pub fn render(
     let unknown = t(lang, "not known", "ukendt");
     let _ = writeln!(
         w,
-        "  {}: {} ({} {})",
+        "  {}: {} ({})",
         t(
             lang,
             "Last day of the nominal period",
@@ -243,10 +366,10 @@ pub fn render(
         status
             .last_nominal_day
             .map_or_else(|| unknown.to_string(), |d| d.to_string()),
-        a.validity
-            .nominal_duration_months
-            .map_or_else(|| unknown.to_string(), |m| m.to_string()),
-        t(lang, "months", "måneder"),
+        a.validity.nominal_duration_months.map_or_else(
+            || t(lang, "duration not known", "varighed ukendt").to_string(),
+            |m| format!("{m} {}", t(lang, "months", "måneder"))
+        ),
     );
     let until_successor = match a.validity.until_successor {
         Some(true) => t(
@@ -295,6 +418,7 @@ pub fn render(
         let _ = write!(w, "  {}: ", t(lang, "On this date", "På denne dato"));
         write_problems(w, lang, &on_this_date);
     }
+    history(w, lang, a, on, &status);
 
     heading(
         w,
@@ -451,6 +575,9 @@ pub fn render(
     for f in &a.focus_areas {
         let _ = writeln!(w, "\n{}", f.name);
         let _ = writeln!(w, "  {}", t(lang, "Objectives (Vi vil):", "Målsætninger (Vi vil):"));
+        if f.objectives.is_empty() {
+            none_in_document(w, lang, "    ");
+        }
         for o in &f.objectives {
             let _ = writeln!(w, "    • {}", o.text);
         }

@@ -80,6 +80,63 @@ pub fn validate_with(agreement: &HealthAgreement, rule_sets: &[RuleSet]) -> Prob
 
 /// [`validate_with`], with the report capped at `limits` instead of the default.
 pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], limits: Limits) -> Problems {
+    let mut v = check(agreement, rule_sets, limits);
+    v.out.extend(crate::document::history::check(agreement));
+    v.out.extend(amended_errors(agreement, limits));
+    v.out.finish(limits)
+}
+
+/// Each amendment applied in turn: an error the document as amended has and
+/// the document before it does not is `amendment_makes_invalid` at the
+/// amendment, with the error's code, path and message (the first such error
+/// per amendment). An amendment that cannot be applied at all is reported by
+/// the history's own check, and left out here.
+fn amended_errors(agreement: &HealthAgreement, limits: Limits) -> Vec<Problem> {
+    if agreement.amendments.is_empty() {
+        return Vec::new();
+    }
+    // Without its history, each state is checked as a document of its own.
+    let errors = |a: &HealthAgreement| -> Vec<Problem> {
+        let mut a = a.clone();
+        a.amendments.clear();
+        a.lifecycle.retain(|e| e.of.is_none());
+        a.editions.clear();
+        check(&a, &[], limits)
+            .out
+            .finish(limits)
+            .0
+            .into_iter()
+            .filter(Problem::is_error)
+            .collect()
+    };
+    let key = |p: &Problem| (p.code, p.path.clone());
+    let mut known: std::collections::HashSet<_> = errors(agreement).iter().map(key).collect();
+    let order = agreement.amendments_in_order();
+    let mut out = Vec::new();
+    for (k, (index, m)) in order.iter().enumerate() {
+        let chosen: Vec<usize> = order[..=k].iter().map(|(i, _)| *i).collect();
+        // One that cannot be applied is reported by the history's check and left out.
+        let (amended, _) = agreement.steps(|i, _| chosen.contains(&i), true);
+        let new: Vec<Problem> = errors(&amended)
+            .into_iter()
+            .filter(|p| !known.contains(&key(p)))
+            .collect();
+        if let Some(first) = new.first() {
+            out.push(Problem::with_context(
+                Code::AmendmentMakesInvalid,
+                Pointer::root().key("amendments").index(*index),
+                ctx!("date" => m.date.to_string(), "problem" => first.code.as_str(), "at" => first.path,
+                     "message" => first.message(Lang::En), "message_da" => first.message(Lang::Da)),
+            ));
+        }
+        known.extend(new.iter().map(key));
+    }
+    out
+}
+
+/// Every check of the document as it stands, its history aside; the
+/// problems are kept in the validator's capped collector.
+fn check<'a>(agreement: &'a HealthAgreement, rule_sets: &[RuleSet], limits: Limits) -> Validator<'a> {
     let mut v = Validator {
         a: agreement,
         out: Capped::new(limits),
@@ -160,7 +217,7 @@ pub fn validate_with_limits(agreement: &HealthAgreement, rule_sets: &[RuleSet], 
             .extend(c.check(&Pointer::root().key("collaboration_agreements").index(i)));
     }
     v.composition(rule_sets);
-    v.out.finish(limits)
+    v
 }
 
 /// Validates a composition rule set on its own.
@@ -197,6 +254,8 @@ enum IdKind {
     Objective,
     Indicator,
     Requirement,
+    /// Editions and amendments share a namespace: a lifecycle step's `of` names either.
+    History,
 }
 
 impl IdKind {
@@ -210,11 +269,16 @@ impl IdKind {
             IdKind::Objective => "objective",
             IdKind::Indicator => "indicator",
             IdKind::Requirement => "follow-up requirement",
+            IdKind::History => "edition or amendment",
         }
     }
 }
 
 type Ids<'a> = HashMap<IdKind, IdSpace<'a, Location>>;
+
+/// A lifecycle step as far as it may happen once: its kind, who acts
+/// (organisation, body) and what it is of (an edition, an amendment).
+type EventKey<'s> = (LifecycleKind, Option<&'s str>, Option<&'s str>, Option<&'s str>);
 
 struct Validator<'a> {
     a: &'a HealthAgreement,
@@ -353,6 +417,20 @@ impl<'a> Validator<'a> {
                 .collect(),
             out,
         );
+        for (i, e) in a.editions.iter().enumerate() {
+            register(IdKind::History, &e.id, root.key("editions").index(i), out);
+        }
+        for (i, m) in a.amendments.iter().enumerate() {
+            register(IdKind::History, &m.id, root.key("amendments").index(i), out);
+        }
+        local(
+            a.annexes
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.as_str(), root.key("annexes").index(i)))
+                .collect(),
+            out,
+        );
         local(
             a.disputes
                 .iter()
@@ -487,9 +565,9 @@ impl<'a> Validator<'a> {
             self.organisation_ref(ids, &s.on_behalf_of, || at.key("on_behalf_of"), &[]);
             self.reference(ids, IdKind::Body, &s.body, || at.key("body"));
         }
-        // An approval is a party's (a region's or a municipality's); each
-        // party approves once, and an agreement enters into force once.
-        let mut events: HashMap<(LifecycleKind, Option<&str>), usize> = HashMap::default();
+        // An approval is a party's (a region's or a municipality's) or a
+        // body's; each approves a text once, and a text enters into force once.
+        let mut events: HashMap<EventKey<'_>, usize> = HashMap::default();
         for (i, e) in a.lifecycle.iter().enumerate() {
             let at = root.key("lifecycle").index(i);
             if let Some(o) = &e.organisation {
@@ -500,8 +578,20 @@ impl<'a> Validator<'a> {
                 };
                 self.organisation_ref(ids, o, || at.key("organisation"), kinds);
             }
+            if let Some(b) = &e.body {
+                // A body acts only while it exists.
+                if self.reference(ids, IdKind::Body, b, || at.key("body")) {
+                    if let Some(date) = e.date {
+                        self.alive_body(b, date, at.key("body"));
+                    }
+                }
+            }
+            if let Some(of) = &e.of {
+                self.reference(ids, IdKind::History, of, || at.key("of"));
+            }
             if matches!(e.kind, LifecycleKind::Approval | LifecycleKind::EntryIntoForce) {
-                match events.get(&(e.kind, e.organisation.as_deref())) {
+                let key = (e.kind, e.organisation.as_deref(), e.body.as_deref(), e.of.as_deref());
+                match events.get(&key) {
                     Some(&first) => self.push(
                         Code::LifecycleEventRepeated,
                         at,
@@ -509,8 +599,44 @@ impl<'a> Validator<'a> {
                              "first" => root.key("lifecycle").index(first).as_str()),
                     ),
                     None => {
-                        events.insert((e.kind, e.organisation.as_deref()), i);
+                        events.insert(key, i);
                     }
+                }
+            }
+        }
+        // An edition or amendment is approved by a body or an organisation.
+        let approver = |me: &mut Self, id: &str, at: Pointer| {
+            let known = |kind| ids.get(&kind).is_some_and(|m| m.contains(id));
+            if !known(IdKind::Body) && !known(IdKind::Organisation) {
+                me.push(
+                    Code::UnknownReference,
+                    at,
+                    ctx!("id" => id, "kind" => "body or organisation"),
+                );
+            }
+        };
+        for (i, e) in a.editions.iter().enumerate() {
+            if let Some(by) = &e.approved_by {
+                let at = root.key("editions").index(i).key("approved_by");
+                approver(self, by, at.clone());
+                if let Some(date) = e.date {
+                    self.alive_body(by, date, at);
+                }
+            }
+        }
+        for (i, m) in a.amendments.iter().enumerate() {
+            let at = root.key("amendments").index(i);
+            if let Some(by) = &m.approved_by {
+                approver(self, by, at.key("approved_by"));
+                self.alive_body(by, m.date, at.key("approved_by"));
+            }
+            if let Some(edition) = &m.edition {
+                if !a.editions.iter().any(|e| &e.id == edition) {
+                    self.push(
+                        Code::UnknownReference,
+                        at.key("edition"),
+                        ctx!("id" => edition, "kind" => "edition"),
+                    );
                 }
             }
         }
@@ -804,7 +930,8 @@ impl<'a> Validator<'a> {
                 );
             }
         };
-        for (i, e) in a.lifecycle.iter().enumerate() {
+        // A step of a later edition or an amendment comes after entry, as it may.
+        for (i, e) in a.lifecycle.iter().enumerate().filter(|(_, e)| e.of.is_none()) {
             let Some(date) = e.date else { continue };
             let wrong = match e.kind {
                 LifecycleKind::EntryIntoForce => date != from,

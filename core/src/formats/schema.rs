@@ -47,7 +47,8 @@ pub fn source_mapping_schema() -> String {
 
 /// The JSON Schemas of what the queries answer (a validity status, a
 /// calendar entry, a composition report, a follow-up row and roll-up, a
-/// progress result, attendance by party), as one document of `$defs`. The
+/// progress result, attendance by party, a difference between two points
+/// of a document's history), as one document of `$defs`. The
 /// bindings' typed classes (Python) and TypeScript types are generated from
 /// it and from the document schemas, so they cannot drift from the model.
 ///
@@ -81,6 +82,10 @@ pub fn results_schema() -> String {
     root("RollUpRow", generator.subschema_for::<annual::RollUpRow>());
     root("Progress", generator.subschema_for::<progress::Progress>());
     root("PartyAttendance", generator.subschema_for::<meeting::PartyAttendance>());
+    root(
+        "Difference",
+        generator.subschema_for::<crate::document::edition::Difference>(),
+    );
     let defs = generator.take_definitions(true);
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
