@@ -52,6 +52,7 @@ bench:
 	cargo bench -p sundhedsaftale --bench parse_validate
 	cargo bench -p sundhedsaftale --bench follow_up
 	cargo bench -p sundhedsaftale --bench document_size
+	cargo bench -p sundhedsaftale --bench bad_rows
 	scripts/bench-python.sh
 	scripts/bench-js.sh
 

@@ -178,6 +178,40 @@ def every_core(data: Path) -> None:
     )
 
 
+#: A child that follows up one file and prints its own peak resident memory (KB).
+BAD_ROWS_CHILD = """
+import resource, sys
+import sundhedsaftale
+try:
+    sundhedsaftale.nordjylland_2024().follow_up(2024, sys.argv[1])
+except sundhedsaftale.ValidationError as err:
+    kept = len(err.errors())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, kept)
+"""
+
+
+def bad_rows_peak() -> None:
+    """Peak memory of a follow-up on an all-bad CSV file (every row an
+    indicator the agreement does not follow up) at ¼, ½ and full scale (a
+    million rows), each in a process of its own, against the goal of 100 MB."""
+    import tempfile
+
+    print("\nall-bad CSV (every row an unknown indicator): follow_up(2024, path), peak memory of the whole process:")
+    with tempfile.TemporaryDirectory() as folder:
+        for scale, rows in (("quarter", 250_000), ("half", 500_000), ("full", 1_000_000)):
+            path = Path(folder) / f"bad-{rows}.csv"
+            with path.open("w") as f:
+                f.write("indicator,geography,period,value\n")
+                f.writelines(f"no-such-indicator,municipality:851,2024,{i}\n" for i in range(rows))
+            out = subprocess.run([sys.executable, "-c", BAD_ROWS_CHILD, str(path)], check=True, capture_output=True, text=True)
+            peak_kb, kept = (int(x) for x in out.stdout.split())
+            peak = peak_kb / 1e3
+            print(
+                f"  {scale:>7} ({rows:>9} rows, file {path.stat().st_size / 1e6:5.1f} MB): peak {peak:6.1f} MB "
+                f"= {peak / 100:.2f}× goal 100 MB; {kept} problems kept"
+            )
+
+
 def main() -> None:
     if sys.argv[1] == "--every-core":
         every_core(Path(sys.argv[2]))
@@ -187,6 +221,7 @@ def main() -> None:
     in_memory_versus_polars(data)
     dataframe_versus_polars(data)
     follow_up_versus_polars(data)
+    bad_rows_peak()
     subprocess.run([sys.executable, __file__, "--every-core", str(data)], check=True)
 
 

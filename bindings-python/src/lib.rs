@@ -273,6 +273,48 @@ impl NativeAgreement {
         Ok(NativeFollowUp::new(result, &self.inner))
     }
 
+    /// The annual follow-up of `year` on a file (`format` "csv" or "json",
+    /// `dialect` as in `read_observations`), read here without the GIL and
+    /// checked as it is read: rows the agreement cannot use are counted,
+    /// not kept, so a file of a million of them costs its text and the
+    /// problems shown. Raises as `read_observations_file`, then as `follow_up_table`.
+    #[pyo3(signature = (year, path, format = "csv", dialect = None, options = None))]
+    fn follow_up_file(
+        &self,
+        py: Python<'_>,
+        year: i32,
+        path: std::path::PathBuf,
+        format: &str,
+        dialect: Option<&str>,
+        options: Option<&str>,
+    ) -> PyResult<NativeFollowUp> {
+        let format = observation_format(format)?;
+        let dialect: Option<core::observation::Dialect> = match dialect {
+            None => None,
+            Some(text) => Some(core::parse_json(text).map_err(|p| validation_error(py, &p))?),
+        };
+        let bytes = py.detach(|| std::fs::read(&path))?;
+        let text = core::parse::text_of(&bytes).map_err(|p| validation_error(py, &p))?;
+        let options: core::annual::FollowUpOptions = match options.map(core::parse_json) {
+            None => Default::default(),
+            Some(Ok(options)) => options,
+            Some(Err(problems)) => {
+                // The file's own problems come first, as when it is read before the follow-up.
+                py.detach(|| core::observation::read_in(text, format, dialect))
+                    .map_err(|p| validation_error(py, &p))?;
+                return Err(validation_error(py, &problems));
+            }
+        };
+        let config = core::annual::FollowUpConfig {
+            dialect,
+            ..options.into()
+        };
+        let result = py
+            .detach(|| core::annual::run(&self.inner, Some((text, format)), year, &config))
+            .map_err(|p| validation_error(py, &p))?;
+        Ok(NativeFollowUp::new(result, &self.inner))
+    }
+
     /// The annual follow-up of `year` on observations already read; `options` as in `follow_up`.
     #[pyo3(signature = (year, observations, options = None))]
     fn follow_up_table(

@@ -261,3 +261,40 @@ def test_a_share_outside_zero_to_one_is_a_problem_at_its_option() -> None:
         agreement.follow_up(2024, min_coverage=1.5, aggregate_tolerance=-0.1)
     found = [(e["code"], e["path"]) for e in info.value.errors()]
     assert found == [("option_out_of_range", "/min_coverage"), ("option_out_of_range", "/aggregate_tolerance")]
+
+
+def test_a_file_of_bad_rows_keeps_the_cap_counts_every_row_and_holds_no_row(tmp_path: Path) -> None:
+    """A file whose every row names an indicator the agreement does not
+    follow up: a hundred problems kept, the rest counted, and (in a process
+    of its own, whose peak is its own) no memory per row beyond the file's
+    text: reading the rows into a table first would hold about as much
+    again."""
+    rows = 200_000
+    path = tmp_path / "bad.csv"
+    with path.open("w") as f:
+        f.write("indicator,geography,period,value\n")
+        f.writelines(f"no-such-indicator,municipality:851,2024,{i}\n" for i in range(rows))
+    script = """
+import json, resource, sys
+import sundhedsaftale
+a = sundhedsaftale.nordjylland_2024()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    a.follow_up(2024, sys.argv[1])
+except sundhedsaftale.ValidationError as err:
+    problems = err.errors()
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"problems": problems, "grew_kb": after - before}))
+"""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True)
+    got = json.loads(out.stdout)
+    problems = got["problems"]
+    assert len(problems) <= 101
+    assert sum(p["code"] == "unknown_reference" for p in problems) == 100
+    more = [p["context"]["count"] for p in problems if p["code"] == "more_problems"]
+    assert more == [rows - 100], "every row counted once"
+    size_kb = path.stat().st_size // 1024
+    assert got["grew_kb"] < size_kb * 3 // 2, f"{got['grew_kb']} KB for a file of {size_kb} KB"

@@ -496,9 +496,12 @@ class Agreement(HealthAgreementFields):
             text = json.dumps(observations, ensure_ascii=False)
             return FollowUp(self._native.follow_up(year, text, "json", json.dumps(options)))
         if observations is not None:
-            # Read natively: a national file never becomes a Python string.
-            table = Observations.read(observations, dialect=dialect)
-            return FollowUp(self._native.follow_up_table(year, table._native, json.dumps(options)))
+            # Read natively and checked as it is read: a national file never
+            # becomes a Python string, and rows the agreement cannot use are
+            # counted, not kept. Read as `Observations.read` reads a path.
+            fmt = "json" if os.fspath(observations).lower().endswith(".json") else "csv"
+            given = None if dialect is None or fmt == "json" else json.dumps(dialect)
+            return FollowUp(self._native.follow_up_file(year, observations, fmt, given, json.dumps(options)))
         return FollowUp(self._native.follow_up(year, None, "csv", json.dumps(options)))
 
     def report(self, on: Optional[DateLike] = None, lang: Optional[Lang] = None) -> str:

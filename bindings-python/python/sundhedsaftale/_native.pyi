@@ -32,6 +32,14 @@ class NativeAgreement:
     def follow_up(
         self, year: int, observations: Optional[str] = None, format: str = "csv", options: Optional[str] = None
     ) -> NativeFollowUp: ...
+    def follow_up_file(
+        self,
+        year: int,
+        path: Union[str, "os.PathLike[str]"],
+        format: str = "csv",
+        dialect: Optional[str] = None,
+        options: Optional[str] = None,
+    ) -> NativeFollowUp: ...
     def follow_up_table(
         self, year: int, observations: NativeObservations, options: Optional[str] = None
     ) -> NativeFollowUp: ...

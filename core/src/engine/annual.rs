@@ -28,7 +28,7 @@ use crate::document::indicator::IndicatorCatalogue;
 use crate::document::target::{target_for, Target};
 use crate::engine::aggregate::{aggregate_checked, CellId, Cells, Hidden, Weights};
 use crate::engine::discretion;
-use crate::engine::observation::{Dialect, Observation, ObservationTable, SUPPRESSED};
+use crate::engine::observation::{check_with, Dialect, Observation, ObservationTable, SkippedRows, SUPPRESSED};
 use crate::engine::progress::{measure, roll_up, Goal, Point, Progress, ProgressConfig, Status};
 use crate::ground::period::Period;
 use crate::places::geography::{Geography, Level};
@@ -142,10 +142,52 @@ pub fn run(
     match observations {
         None => run_on(agreement, None, year, config),
         Some((text, format)) => {
-            let table = crate::engine::observation::read_in(text, format, config.dialect)?;
-            run_on(agreement, Some(&table), year, config)
+            let (table, skipped) = read_for(agreement, text, format, config.dialect)?;
+            run_checking(agreement, Some((&table, skipped)), year, config)
         }
     }
+}
+
+/// Observations read for `agreement`'s follow-up. CSV rows of an indicator
+/// the agreement does not follow up are left out as they are read (the
+/// check reports them where they stood), so that memory is bounded by what
+/// the follow-up can use, not by the rows of the file.
+#[cfg(feature = "csv")]
+fn read_for(
+    agreement: &HealthAgreement,
+    text: &str,
+    format: crate::engine::observation::Format,
+    dialect: Option<Dialect>,
+) -> Result<(ObservationTable, SkippedRows), Problems> {
+    if format != crate::engine::observation::Format::Csv {
+        return Ok((
+            crate::engine::observation::read_in(text, format, dialect)?,
+            SkippedRows::default(),
+        ));
+    }
+    let defined = agreement
+        .indicator_catalogue()
+        .0
+        .indicators
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let dialect = dialect.unwrap_or_else(|| Dialect::detect(text));
+    crate::engine::observation::read_csv_leaving(text, dialect, Some(std::sync::Arc::new(defined)))
+}
+
+/// Without the `csv` feature, every row is read (JSON) or none (CSV).
+#[cfg(not(feature = "csv"))]
+fn read_for(
+    _: &HealthAgreement,
+    text: &str,
+    format: crate::engine::observation::Format,
+    dialect: Option<Dialect>,
+) -> Result<(ObservationTable, SkippedRows), Problems> {
+    Ok((
+        crate::engine::observation::read_in(text, format, dialect)?,
+        SkippedRows::default(),
+    ))
 }
 
 /// Runs the follow-up of `year` on a published table (StatBank CSV,
@@ -220,6 +262,22 @@ pub fn run_on(
     year: i32,
     config: &FollowUpConfig,
 ) -> Result<AnnualFollowUp, Problems> {
+    run_checking(
+        agreement,
+        observations.map(|t| (t, SkippedRows::default())),
+        year,
+        config,
+    )
+}
+
+/// [`run_on`] on a table read without the rows in its [`SkippedRows`], which
+/// are reported among the table's own.
+fn run_checking(
+    agreement: &HealthAgreement,
+    observations: Option<(&ObservationTable, SkippedRows)>,
+    year: i32,
+    config: &FollowUpConfig,
+) -> Result<AnnualFollowUp, Problems> {
     // Every option out of range at once, as every structural mistake is.
     let out_of_range: Vec<_> = [
         ("min_coverage", config.min_coverage),
@@ -258,10 +316,14 @@ pub fn run_on(
             own = key_figure_observations(agreement);
             (&own, Vec::new())
         }
-        Some(table) => {
-            let mut problems = crate::engine::observation::check(table, &catalogue, &agreement.hierarchy());
-            problems.0.extend(crate::engine::categories::check(table, &catalogue));
-            let problems = problems.capped(crate::problems::problem::Limits::default());
+        Some((table, skipped)) => {
+            let limits = crate::problems::problem::Limits::default();
+            let mut problems = check_with(table, skipped, &catalogue, &agreement.hierarchy());
+            // Only the problems kept are built; the rest are counted.
+            let mut categories = crate::problems::problem::Capped::new(limits);
+            crate::engine::categories::check_into(table, &catalogue, &mut categories);
+            problems.0.extend(categories.out);
+            let problems = problems.capped_counting(limits, categories.counted);
             if problems.has_errors() {
                 return Err(problems);
             }

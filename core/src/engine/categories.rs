@@ -23,7 +23,7 @@ use crate::document::indicator::IndicatorCatalogue;
 use crate::document::strata::undeclared;
 use crate::engine::observation::ObservationTable;
 use crate::problems::catalogue::Code;
-use crate::problems::problem::Problem;
+use crate::problems::problem::{Problem, Report};
 
 /// One problem per row and column whose category its indicator's dimension
 /// does not declare. Dimensions without declared categories accept any. The
@@ -31,6 +31,14 @@ use crate::problems::problem::Problem;
 /// of a file (`/14/sex`), or inside a JSON observation (`/3/disaggregation/sex`).
 pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue) -> Vec<Problem> {
     let mut out = Vec::new();
+    check_into(table, catalogue, &mut out);
+    out
+}
+
+/// [`check`] into any report, which builds only the problems it keeps: a
+/// file whose every row has a category not declared costs the cap, not a
+/// problem per row.
+pub(crate) fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, out: &mut impl Report) {
     // The undeclared pairs of each (indicator, stratum): column and context, found once.
     type Found = Vec<(Code, String, std::collections::BTreeMap<String, serde_json::Value>)>;
     let mut found: HashMap<(u32, u32), Found> = HashMap::default();
@@ -53,8 +61,10 @@ pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue) -> Vec<Pr
                 .collect()
         });
         for (code, column, context) in pairs.iter() {
-            out.push(table.problem(*code, r, column, context.clone()));
+            match out.wants(*code) {
+                true => out.keep(table.problem(*code, r, column, context.clone())),
+                false => out.count(*code),
+            }
         }
     }
-    out
 }

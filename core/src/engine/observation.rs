@@ -40,7 +40,7 @@ derived!(Dialect);
 #[cfg(feature = "csv")]
 mod tidy_csv;
 #[cfg(feature = "csv")]
-pub(crate) use tidy_csv::{csv_problem, Lines};
+pub(crate) use tidy_csv::{csv_problem, read_csv_leaving, Lines};
 #[cfg(feature = "csv")]
 pub use tidy_csv::{read_csv, read_csv_with, RowReader};
 
@@ -479,6 +479,16 @@ impl ObservationTable {
         &self.strata.values[i as usize]
     }
 
+    /// Row `r`'s row as its source counts it (a file's line, a listed
+    /// position, a cube's cell), without building its [`Spot`].
+    fn source_row(&self, r: usize) -> usize {
+        match &self.origin {
+            Origin::Listed | Origin::Json => r,
+            Origin::Sheet { rows, .. } => rows.get(r).map_or(r, |&n| n as usize),
+            Origin::Cube { index, .. } => index.get(r).map_or(r, |&k| k as usize),
+        }
+    }
+
     /// Where row `r`'s `field` came from (`field` is `indicator`,
     /// `geography`, `period`, `value`, `numerator`, `denominator`, a flag or
     /// a dimension), as its source counts rows and names columns.
@@ -741,15 +751,71 @@ fn first_duplicates(table: &ObservationTable) -> HashMap<usize, usize> {
 /// negative durations, ratios or rates, years within a human life, a rate
 /// above its factor a warning.
 pub fn check(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy) -> Problems {
+    check_with(table, SkippedRows::default(), catalogue, hierarchy)
+}
+
+/// [`check`] of a table read without the rows in `skipped`, whose problems
+/// take their places among the table's rows: the same problems, in the same
+/// order, as checking the rows kept.
+pub(crate) fn check_with(
+    table: &ObservationTable,
+    skipped: SkippedRows,
+    catalogue: &IndicatorCatalogue,
+    hierarchy: &Hierarchy,
+) -> Problems {
     // Problems past their code's limit are counted, never built: a file of a
     // million bad rows costs the kept problems' memory, not a million.
     let mut out = Capped::new(Limits::default());
-    check_into(table, catalogue, hierarchy, &mut out);
+    check_into(table, skipped, catalogue, hierarchy, &mut out);
     out.finish(Limits::default())
 }
 
+/// Rows a reader left out because the catalogue defines no indicator of
+/// theirs: such a row can only be `unknown_reference` (the check looks at
+/// nothing else in it, and it repeats no row of a defined indicator), so
+/// keeping it would cost a row of memory for one problem that is counted
+/// anyway. The first ones are kept as the problems they are, with the
+/// source row each stands at, and the rest only counted: a file of a
+/// million rows of an unknown indicator costs the cap, not the rows.
+#[derive(Debug, Default)]
+pub(crate) struct SkippedRows {
+    /// The first rows' problems, each with its row as the source counts it, in order.
+    pub(crate) first: Vec<(usize, Problem)>,
+    /// How many more rows were left out, counted and never built.
+    pub(crate) more: usize,
+}
+
+#[cfg(feature = "csv")]
+impl SkippedRows {
+    /// At most this many are kept: more could never be shown, since one
+    /// code's problems are capped at [`Limits::per_code`].
+    fn room() -> usize {
+        Limits::default().per_code
+    }
+
+    /// Whether the next row left out is kept as a problem (else only counted).
+    pub(crate) fn wants(&self) -> bool {
+        self.first.len() < SkippedRows::room()
+    }
+
+    /// `later`'s rows after these: the first ones still kept, the rest counted.
+    #[cfg(feature = "parallel")]
+    pub(crate) fn append(&mut self, later: SkippedRows) {
+        let room = SkippedRows::room().saturating_sub(self.first.len());
+        let before = later.first.len();
+        self.first.extend(later.first.into_iter().take(room));
+        self.more += later.more + before.saturating_sub(room);
+    }
+}
+
 /// [`check`] into any report, which decides what is built and kept.
-fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarchy: &Hierarchy, out: &mut impl Report) {
+fn check_into(
+    table: &ObservationTable,
+    skipped: SkippedRows,
+    catalogue: &IndicatorCatalogue,
+    hierarchy: &Hierarchy,
+    out: &mut impl Report,
+) {
     macro_rules! emit {
         ($code:expr, $row:expr, $field:expr, $context:expr $(,)?) => {
             if out.wants($code) {
@@ -768,7 +834,16 @@ fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarch
         .collect();
     let known_places: Vec<bool> = table.geographies.values.iter().map(|g| hierarchy.contains(g)).collect();
     let first_of = first_duplicates(table);
+    // Each row left out is reported where it stood, before the first row
+    // kept after it, as if it had been read; the rest only add to the count.
+    let mut pending = skipped.first.into_iter().peekable();
     for r in 0..table.len() {
+        if pending.peek().is_some() {
+            let at = table.source_row(r);
+            while let Some((_, p)) = pending.next_if(|(row, _)| *row < at) {
+                out.keep(p);
+            }
+        }
         let def = definitions[table.indicator[r] as usize];
         let Some(def) = def else {
             emit!(
@@ -870,6 +945,8 @@ fn check_into(table: &ObservationTable, catalogue: &IndicatorCatalogue, hierarch
             emit!(code, r, "value", context);
         }
     }
+    out.keep_all(pending.map(|(_, p)| p));
+    out.count_many(Code::UnknownReference, skipped.more);
 }
 
 #[cfg(test)]
@@ -916,7 +993,13 @@ mod tests {
             inner: Capped::new(Limits::default()),
             ..Counting::default()
         };
-        check_into(&table, &catalogue, &Hierarchy::new(), &mut report);
+        check_into(
+            &table,
+            SkippedRows::default(),
+            &catalogue,
+            &Hierarchy::new(),
+            &mut report,
+        );
         let per_code = Limits::default().per_code;
         assert_eq!(report.built.get(&Code::UnknownReference), Some(&per_code));
         assert_eq!(report.counted.get(&Code::UnknownReference), Some(&(rows - per_code)));

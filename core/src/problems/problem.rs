@@ -453,6 +453,12 @@ pub(crate) trait Report {
     fn keep(&mut self, p: Problem);
     /// Counts a problem of `code` that was not built.
     fn count(&mut self, code: Code);
+    /// Counts `n` problems of `code` that were not built.
+    fn count_many(&mut self, code: Code, n: usize) {
+        for _ in 0..n {
+            self.count(code);
+        }
+    }
     /// Keeps each of `problems`, or counts it.
     fn keep_all(&mut self, problems: impl IntoIterator<Item = Problem>) {
         for p in problems {
@@ -520,7 +526,12 @@ impl Report for Capped {
         }
     }
     fn count(&mut self, code: Code) {
-        *self.counted.entry(code).or_insert(0) += 1;
+        self.count_many(code, 1);
+    }
+    fn count_many(&mut self, code: Code, n: usize) {
+        if n > 0 {
+            *self.counted.entry(code).or_insert(0) += n;
+        }
     }
 }
 

@@ -10,14 +10,15 @@
 
 use std::sync::Arc;
 
-use crate::ground::hash::HashMap;
+use crate::ground::hash::{HashMap, HashSet};
 use crate::ground::period::Period;
 use crate::places::written::read_place;
 use crate::problems::catalogue::Code;
 use crate::problems::problem::{ctx, Collector, Limits, Pointer, Problem, Problems};
 
 use super::{
-    Dialect, ObservationTable, Origin, Spot, Stratum, BREAK_IN_SERIES, KNOWN_FIELDS as KNOWN, PROVISIONAL, SUPPRESSED,
+    Dialect, ObservationTable, Origin, SkippedRows, Spot, Stratum, BREAK_IN_SERIES, KNOWN_FIELDS as KNOWN, PROVISIONAL,
+    SUPPRESSED,
 };
 
 /// Reads tidy CSV, detecting the dialect from the header line; see
@@ -45,6 +46,22 @@ pub fn read_csv(text: &str) -> Result<ObservationTable, Problems> {
 /// assert_eq!(read_csv_with(csv, Dialect::DANISH).unwrap().value[0], 1234.5);
 /// ```
 pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, Problems> {
+    read_csv_leaving(text, dialect, None).map(|(table, _)| table)
+}
+
+/// The indicators a catalogue defines, for a reader that leaves out the
+/// rows of any other (see [`SkippedRows`]).
+pub(crate) type Defined = Arc<HashSet<String>>;
+
+/// [`read_csv_with`], leaving out (and reporting as [`SkippedRows`]) each sound
+/// row whose indicator is not among `defined`, when given: for a follow-up,
+/// which checks the rows against its catalogue next, so that a file of
+/// rows it cannot use costs no memory per row.
+pub(crate) fn read_csv_leaving(
+    text: &str,
+    dialect: Dialect,
+    defined: Option<Defined>,
+) -> Result<(ObservationTable, SkippedRows), Problems> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let separator = u8::try_from(dialect.separator)
         .ok()
@@ -65,14 +82,15 @@ pub fn read_csv_with(text: &str, dialect: Dialect) -> Result<ObservationTable, P
         // The file's own line of the first data row, as a spreadsheet numbers it.
         let first = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..start.unwrap_or(0)]).count();
         #[cfg(feature = "parallel")]
-        if let Some(table) = read_unquoted_parallel(data, first, separator, &layout, dialect, PARALLEL_CHUNK) {
-            return Ok(table);
+        if let Some(read) = read_unquoted_parallel(data, first, separator, &layout, dialect, &defined, PARALLEL_CHUNK) {
+            return Ok(read);
         }
-        if let Some(result) = read_unquoted(data, first, separator, &layout, dialect) {
+        if let Some(result) = read_unquoted(data, first, separator, &layout, dialect, &defined) {
             return result;
         }
     }
     let mut rows = Rows::new(Arc::clone(&layout), dialect, true);
+    rows.defined = defined;
     let mut record = csv::StringRecord::new();
     let mut lines = Lines::new(text);
     loop {
@@ -97,8 +115,10 @@ fn read_unquoted(
     separator: u8,
     layout: &Arc<Layout>,
     dialect: Dialect,
-) -> Option<Result<ObservationTable, Problems>> {
+    defined: &Option<Defined>,
+) -> Option<Result<(ObservationTable, SkippedRows), Problems>> {
     let mut rows = Rows::new(Arc::clone(layout), dialect, true);
+    rows.defined = defined.clone();
     let mut fields: Vec<&str> = Vec::with_capacity(layout.width);
     let mut row = first;
     let bytes = data.as_bytes();
@@ -106,7 +126,7 @@ fn read_unquoted(
     // the columns by doubling would copy them and fault their pages twice.
     let sample = &bytes[..bytes.len().min(1 << 16)];
     let lines = memchr::memchr_iter(b'\n', sample).count().max(1);
-    rows.table.reserve(bytes.len() / (sample.len() / lines).max(1) + 16);
+    rows.room = bytes.len() / (sample.len() / lines).max(1) + 16;
     let mut start = 0;
     let ends = Delimiters::new(bytes, separator).chain(std::iter::once(bytes.len()));
     for end in ends {
@@ -228,8 +248,9 @@ fn read_unquoted_parallel(
     separator: u8,
     layout: &Arc<Layout>,
     dialect: Dialect,
+    defined: &Option<Defined>,
     least: usize,
-) -> Option<ObservationTable> {
+) -> Option<(ObservationTable, SkippedRows)> {
     use rayon::prelude::*;
     let parts = rayon::current_num_threads().min(data.len() / least.max(1));
     if parts < 2 {
@@ -244,19 +265,21 @@ fn read_unquoted_parallel(
         }
     }
     cuts.push(data.len());
-    let tables: Vec<Option<ObservationTable>> = cuts
+    let parts: Vec<Option<(ObservationTable, SkippedRows)>> = cuts
         .par_windows(2)
         .map(|w| {
             let line = first + memchr::memchr_iter(b'\n', &data.as_bytes()[..w[0]]).count();
-            read_unquoted(data.get(w[0]..w[1])?, line, separator, layout, dialect)?.ok()
+            read_unquoted(data.get(w[0]..w[1])?, line, separator, layout, dialect, defined)?.ok()
         })
         .collect();
-    let mut tables = tables.into_iter();
-    let mut table = tables.next()??;
-    for part in tables {
-        table.append(part?);
+    let mut parts = parts.into_iter();
+    let (mut table, mut skipped) = parts.next()??;
+    for part in parts {
+        let (rows, left) = part?;
+        table.append(rows);
+        skipped.append(left);
     }
-    Some(table)
+    Some((table, skipped))
 }
 
 /// Observations given cell by cell as text, for tables that arrive in
@@ -298,7 +321,7 @@ impl RowReader {
 
     /// The table, or every problem found in the rows.
     pub fn finish(self) -> Result<ObservationTable, Problems> {
-        self.rows.finish()
+        self.rows.finish().map(|(table, _)| table)
     }
 }
 
@@ -439,6 +462,13 @@ struct Rows {
     periods: Known<Period>,
     strata: Known<u32>,
     stratum_key: String,
+    /// With a catalogue's indicators, the sound rows of any other are left
+    /// out, into `skipped`, rather than kept.
+    defined: Option<Defined>,
+    skipped: SkippedRows,
+    /// Rows to make room for when the first row is kept: none may be, when
+    /// rows are left out, and then no room is taken.
+    room: usize,
 }
 
 /// Values by their raw cell text.
@@ -476,6 +506,9 @@ impl Rows {
             periods: Known::new(),
             strata: Known::new(),
             stratum_key: String::new(),
+            defined: None,
+            skipped: SkippedRows::default(),
+            room: 0,
         }
     }
 
@@ -574,6 +607,20 @@ impl Rows {
         let (Some(period), Some(g)) = (period, geography) else {
             return;
         };
+        let text = cells.cell(layout.indicator);
+        if self.indicators.get(text).is_none() && self.defined.as_ref().is_some_and(|d| !d.contains(text)) {
+            // The problem the check would find in this row, and the only one.
+            match self.skipped.wants() {
+                true => {
+                    let p = self
+                        .spot(row, "indicator")
+                        .problem(Code::UnknownReference, ctx!("id" => text, "kind" => "indicator"));
+                    self.skipped.first.push((row, p));
+                }
+                false => self.skipped.more += 1,
+            }
+            return;
+        }
         // With one dimension (or none) its cell is the key as it stands.
         let key = match layout.dimensions.as_slice() {
             [] => "",
@@ -610,6 +657,9 @@ impl Rows {
                 i
             }
         };
+        if self.room > 0 {
+            self.table.reserve(std::mem::take(&mut self.room));
+        }
         self.table
             .push_row(i, g, period, s, numbers[0], numbers[1], numbers[2], flags);
         if self.sheet {
@@ -617,7 +667,8 @@ impl Rows {
         }
     }
 
-    fn finish(mut self) -> Result<ObservationTable, Problems> {
+    /// The table and the rows left out of it, or every problem found in the rows.
+    fn finish(mut self) -> Result<(ObservationTable, SkippedRows), Problems> {
         if self.problems.is_empty() {
             self.table.origin = match self.sheet {
                 true => Origin::Sheet {
@@ -628,7 +679,7 @@ impl Rows {
                 },
                 false => Origin::Listed,
             };
-            Ok(self.table)
+            Ok((self.table, self.skipped))
         } else {
             Err(self.problems.finish())
         }
@@ -862,12 +913,12 @@ mod tests {
         let header = csv.find('\n').unwrap() + 1;
         let headers: Vec<String> = csv[..header - 1].split(',').map(str::to_string).collect();
         let layout = Arc::new(Layout::of(&headers, Dialect::COMMA).unwrap());
-        let whole = read_unquoted(&csv[header..], 2, b',', &layout, Dialect::COMMA)
+        let (whole, _) = read_unquoted(&csv[header..], 2, b',', &layout, Dialect::COMMA, &None)
             .unwrap()
             .unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
-        let parts = pool
-            .install(|| read_unquoted_parallel(&csv[header..], 2, b',', &layout, Dialect::COMMA, 256))
+        let (parts, _) = pool
+            .install(|| read_unquoted_parallel(&csv[header..], 2, b',', &layout, Dialect::COMMA, &None, 256))
             .unwrap();
         assert_eq!(parts.len(), 400);
         let rows = |t: &ObservationTable| (0..t.len()).map(|r| t.row(r)).collect::<Vec<_>>();
@@ -880,8 +931,22 @@ mod tests {
         );
         // A problem in any part sends the whole text to the sequential reader.
         let bad = csv.replacen(",1005,", ",x,", 1);
-        let none = pool.install(|| read_unquoted_parallel(&bad[header..], 2, b',', &layout, Dialect::COMMA, 256));
+        let none =
+            pool.install(|| read_unquoted_parallel(&bad[header..], 2, b',', &layout, Dialect::COMMA, &None, 256));
         assert!(none.is_none());
+        // Rows of indicators not defined are left out alike: the first ones
+        // kept in order across the parts, the rest counted.
+        let defined: Option<Defined> = Some(Arc::new((0..4).map(|i| format!("ind-{i}")).collect()));
+        let (whole, whole_out) = read_unquoted(&csv[header..], 2, b',', &layout, Dialect::COMMA, &defined)
+            .unwrap()
+            .unwrap();
+        let (parts, parts_out) = pool
+            .install(|| read_unquoted_parallel(&csv[header..], 2, b',', &layout, Dialect::COMMA, &defined, 256))
+            .unwrap();
+        assert_eq!(rows(&parts), rows(&whole));
+        assert_eq!((whole.len(), whole_out.first.len(), whole_out.more), (229, 100, 71));
+        let left = |l: &SkippedRows| l.first.iter().map(|(r, p)| (*r, p.clone())).collect::<Vec<_>>();
+        assert_eq!((left(&parts_out), parts_out.more), (left(&whole_out), whole_out.more));
     }
 
     #[test]
