@@ -14,7 +14,7 @@ from conftest import REPO
 def test_readme_python_example_runs() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    assert len(blocks) == 4
+    assert len(blocks) == 5
     # The blocks follow on from each other, as in a notebook.
     env = {**os.environ, "MPLBACKEND": "Agg"}
     result = subprocess.run(
@@ -22,6 +22,12 @@ def test_readme_python_example_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
+    # The document through time: the committee's approval, the objectives inserted on 29 October 2019.
+    assert lines[:3] == [
+        "['sku']",
+        "[0, 2]",
+        "['Målsætning indsat ved /focus_areas/2/objectives/0', 'Målsætning indsat ved /focus_areas/2/objectives/1']",
+    ]
     # The agreement's block follows the block on published data.
     start = next(i for i, l in enumerate(lines) if l.startswith("['Region Nordjylland', "))
     assert lines[start].count("'") == 24  # 12 parties

@@ -100,6 +100,16 @@ def test_every_class_is_reached_and_agrees_with_the_rust_json() -> None:
         walk(typed, {**flags, **data}, "", seen)
     for place in sundhedsaftale.places("2027-01-01"):
         walk(model.PlaceOn.from_dict(place), place, "", seen)
+    # The document through time: editions, annexes, amendments and their
+    # changes; an approval that decides a status; what differs between two days.
+    midt = sundhedsaftale.load(REPO / "examples/data/midtjylland_2019.json")
+    walk(midt.document, midt.to_dict(), "", seen)
+    walk(midt.status_on("2019-05-15"), midt._native.status_on(datetime.date(2019, 5, 15)), "", seen)
+    for difference, data in zip(midt.diff("2019-07-01", "2019-12-31"), midt._native.diff("2019-07-01", "2019-12-31")):
+        walk(difference, data, "", seen)
+    # A region that ceased, in the status.
+    sjaelland = sundhedsaftale.load(REPO / "tests/reform/documents/sjaelland-synthetic.json")
+    walk(sjaelland.status_on(law_day), sjaelland._native.status_on(law_day), "", seen)
     hidden = model.Hidden.from_dict({"kind": "small_count", "threshold": 5})
     walk(hidden, {"kind": "small_count", "threshold": 5}, "", seen)
     assert MODEL_CLASSES - seen == set()

@@ -31,7 +31,6 @@ EXPRESSIBLE = {
     "target_incomplete",
     "national_goal_out_of_range",
     "no_focus_areas",
-    "focus_area_without_objectives",
     "indicator_without_focus_area",
     "dispute_needs_two_parties",
     "municipality_repeated_in_cluster",

@@ -100,6 +100,13 @@ function dateArg(value, name = "on") {
   return value;
 }
 
+/** A point of a document's history: a Date as its local day, or text (a YYYY-MM-DD day or an edition's id). */
+function momentArg(value, name) {
+  if (value instanceof Date) return dateArg(value, name);
+  if (typeof value !== "string") throw wrongType(name, "a Date, a YYYY-MM-DD string or an edition's id", value);
+  return shortTextArg(value, name);
+}
+
 /** A year: an integer from 1000 to 9999. */
 function yearArg(value, name = "year") {
   if (typeof value !== "number") throw wrongType(name, "an integer year", value);
@@ -491,6 +498,30 @@ export class ParsedAgreement {
     const day = dateArg(on);
     const { lang } = optionsArg(options, "options", ["lang"]);
     return localise(this.#ask("agreement_problems_on", day), langArg(lang, "options.lang", "en"));
+  }
+
+  /**
+   * The agreement as in force on a date (a Date's local calendar day, or
+   * YYYY-MM-DD): its amendments dated on or before it applied to its
+   * content, as a new `ParsedAgreement` whose every query answers as the
+   * document then stood. `ValidationError` (`as_of_needs_original`) for a
+   * day before the one this document already stands as of.
+   */
+  asOf(on) {
+    const day = dateArg(on);
+    const handle = this.#ask("agreement_as_of", day);
+    const origin = this.#origin && (() => this[RENEW]().asOf(day));
+    return new ParsedAgreement(CONSTRUCT, handle, origin);
+  }
+
+  /**
+   * What differs in the content between two points of the document's
+   * history, each a day (a Date or YYYY-MM-DD) or an edition's id, in either
+   * order: each difference with its JSON Pointer, its part, the part before
+   * and after, and `message_en` / `message_da`.
+   */
+  diff(from, to) {
+    return this.#ask("agreement_diff", momentArg(from, "from"), momentArg(to, "to"));
   }
 
   /** The follow-up calendar on a date. */

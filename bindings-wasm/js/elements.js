@@ -26,6 +26,19 @@ const TEXT = {
     loading: "Indlæser …",
     failed: "Kunne ikke vise sundhedsaftalen",
     statusOn: "Status pr.",
+    affectedByLaw: "Berørt af lov",
+    lawEnds: "afskaffer sundhedsaftaler i deres nuværende form, sandsynligvis fra",
+    dateConfirmed: (yes) => (yes ? "datoen er bekræftet" : "datoen er ikke bekræftet"),
+    regionCeased: (name, last, successor) => `${name} findes ikke længere: regionen fandtes til og med ${last}, og dens kommuner hører nu under ${successor}.`,
+    approvedBy: "Godkendt af",
+    awaiting: (n) => `Afventer godkendelse fra ${n} ${n === 1 ? "part" : "parter"}`,
+    history: "Tilblivelse og ændringer",
+    edition: "Udgave",
+    annex: "Bilag",
+    amendment: "Ændring",
+    dateUnknown: "dato ukendt",
+    applied: "indarbejdet på denne dato",
+    notYetApplied: "gælder fra sin dato, efter denne dato",
     decidedBy: "Afgjort af",
     nominalPeriod: "Nominel periode slutter",
     vision: "Vision",
@@ -90,6 +103,19 @@ const TEXT = {
     loading: "Loading …",
     failed: "Could not show the health agreement",
     statusOn: "Status on",
+    affectedByLaw: "Affected by law",
+    lawEnds: "ends the health agreements in their current form, likely from",
+    dateConfirmed: (yes) => (yes ? "the date is confirmed" : "the date is not confirmed"),
+    regionCeased: (name, last, successor) => `${name} no longer exists: the region existed until ${last}, and its municipalities now belong to ${successor}.`,
+    approvedBy: "Approved by",
+    awaiting: (n) => `Awaiting approval by ${n} ${n === 1 ? "party" : "parties"}`,
+    history: "History",
+    edition: "Edition",
+    annex: "Annex",
+    amendment: "Amendment",
+    dateUnknown: "date not known",
+    applied: "applied on this date",
+    notYetApplied: "applies from its date, after this date",
     decidedBy: "Decided by",
     nominalPeriod: "Nominal period ends",
     vision: "Vision",
@@ -488,12 +514,21 @@ class OverviewElement extends AgreementElement {
     const a = this.agreement;
     const lang = this.language;
     const t = this.strings;
-    const doc = a.toJSON();
+    const written = a.toJSON();
+    // The content as it stood on the day: the amendments dated by then applied.
+    let doc = written;
+    if (written.amendments?.length) {
+      const amended = a.asOf(this.on);
+      doc = amended.toJSON();
+      amended.free();
+    }
+    const name = (id) => written.bodies.find((b) => b.id === id)?.name ?? written.organisations.find((o) => o.id === id)?.name ?? id;
     return [
       // The document's own texts are Danish whatever the element speaks.
       h("h2", { part: "heading", lang: "da" }, doc.title),
       doc.subtitle ? h("p", { class: "muted", lang: "da" }, doc.subtitle) : null,
-      statusSection(a.statusOn(this.on), t, lang),
+      statusSection(a.statusOn(this.on), t, lang, name),
+      historySection(written, this.on, t, lang, name),
       h("section", { part: "section vision" }, h("h3", {}, t.vision), h("blockquote", { lang: "da" }, doc.vision.text)),
       h(
         "section",
@@ -507,7 +542,43 @@ class OverviewElement extends AgreementElement {
   }
 }
 
-function statusSection(status, t, lang) {
+/** How the agreement came about and changed: its lifecycle, editions, annexes and amendments; nothing when it records none. */
+function historySection(doc, on, t, lang, name) {
+  const steps = doc.lifecycle ?? [];
+  const editions = doc.editions ?? [];
+  const annexes = doc.annexes ?? [];
+  const amendments = [...(doc.amendments ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  if (!steps.length && !editions.length && !annexes.length && !amendments.length) return null;
+  const day = (d) => (d ? h("time", { datetime: d }, d) : t.dateUnknown);
+  const by = (ids) => (ids.length ? [" — ", h("span", { lang: "da" }, ids.map(name).join(", "))] : null);
+  return h(
+    "section",
+    { part: "section history" },
+    h("h3", {}, t.history),
+    h(
+      "ul",
+      {},
+      steps.map((e) => h("li", { "data-kind": e.kind }, day(e.date), ": ", label("lifecycle_kind", e.kind, lang), by([e.organisation, e.body].filter(Boolean)))),
+      editions.map((e) => h("li", { "data-edition": e.id }, `${t.edition}: `, h("span", { lang: "da" }, e.label), " (", day(e.date), ")", by(e.approved_by ? [e.approved_by] : []))),
+      annexes.map((x) => h("li", { "data-annex": x.id }, `${t.annex}: `, h("span", { lang: "da" }, x.title), " (", day(x.date), ")")),
+      amendments.map((m) =>
+        h(
+          "li",
+          { "data-amendment": m.id },
+          `${t.amendment} `,
+          day(m.date),
+          by(m.approved_by ? [m.approved_by] : []),
+          m.description ? [": ", h("span", { lang: "da" }, m.description)] : null,
+          " (",
+          m.date <= on ? t.applied : t.notYetApplied,
+          ")",
+        ),
+      ),
+    ),
+  );
+}
+
+function statusSection(status, t, lang, name) {
   return h(
     "section",
     { part: "section status" },
@@ -519,6 +590,25 @@ function statusSection(status, t, lang) {
     // The nominal end, unless it is among the deciding dates already.
     status.nominal_end && !status.decided_by.some((d) => d.role === "nominal_end")
       ? h("p", { class: "muted" }, `${t.nominalPeriod}: `, h("time", { datetime: status.nominal_end }, status.nominal_end))
+      : null,
+    status.approvals?.length
+      ? h("p", { part: "approvals" }, `${t.approvedBy}: `, status.approvals.map((x, i) => [i ? ", " : "", h("span", { lang: "da" }, name(x.by)), " (", h("time", { datetime: x.date }, x.date), ")"]))
+      : null,
+    status.awaiting_approval?.length ? h("p", { class: "muted" }, t.awaiting(status.awaiting_approval.length)) : null,
+    status.affected_by_law
+      ? h(
+          "p",
+          { part: "law", "data-law": status.affected_by_law.law },
+          `${t.affectedByLaw}: ${status.affected_by_law.law} `,
+          h("q", { lang: "da" }, status.affected_by_law.title),
+          ` ${t.lawEnds} `,
+          h("time", { datetime: status.affected_by_law.likely_from }, status.affected_by_law.likely_from),
+          ` (${t.dateConfirmed(status.affected_by_law.end_confirmed)}). `,
+          h("a", { href: status.affected_by_law.source }, status.affected_by_law.source),
+        )
+      : null,
+    status.region_ceased
+      ? h("p", { part: "region-ceased" }, t.regionCeased(status.region_ceased.name, status.region_ceased.last_day, status.region_ceased.successor))
       : null,
   );
 }

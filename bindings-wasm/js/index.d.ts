@@ -59,6 +59,7 @@ import type {
   CalendarEntry,
   Cluster,
   CompositionReport,
+  Difference,
   Direction,
   FollowUpRow,
   HealthAgreement,
@@ -125,6 +126,17 @@ export class ParsedAgreement {
    * (`ended_by_law_unconfirmed`).
    */
   problemsOn(on: DateInput, options?: { lang?: Lang }): Problem[];
+  /**
+   * The agreement as in force on a date: its amendments dated on or before
+   * it applied to its content, as a new agreement; throws ValidationError
+   * (`as_of_needs_original`) for a day before the one it stands as of.
+   */
+  asOf(on: DateInput): ParsedAgreement;
+  /**
+   * What differs in the content between two days or editions (a Date, a
+   * YYYY-MM-DD day or an edition's id), in either order.
+   */
+  diff(from: DateInput | string, to: DateInput | string): Difference[];
   /** The follow-up calendar on a date. */
   calendar(on: DateInput): CalendarEntry[];
   /** The readable report on a date. */

@@ -216,7 +216,7 @@ export interface HealthAgreement {
   /** Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`]. */
   amendments?: Amendment[];
   /** The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written. */
-  as_of?: string | null;
+  amended_as_of?: string | null;
   /** Organisations that take part, are bound or are covered. */
   organisations: Organisation[];
   /** Who is a party, who is bound, who is covered. */

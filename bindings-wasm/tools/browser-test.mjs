@@ -376,6 +376,50 @@ test('lang="en" switches every label, and src shows another region\'s agreement'
   await page.waitForFunction((title) => document.getElementById("overview").shadowRoot.querySelector("h2")?.textContent === title, title, { timeout: 20000 });
 });
 
+test("the overview shows the agreement as it stood: its history, its approvals, the amended content and the law", async () => {
+  const overview = (attribute, value) => page.evaluate(([a, v]) => document.getElementById("overview").setAttribute(a, v), [attribute, value]);
+  const objectives = () => inShadow("overview", (root) => root.querySelectorAll('[data-id="psykiatri"] ol li').length);
+  await overview("lang", "da");
+  await overview("on", "2019-05-15");
+  await overview("src", "../data/midtjylland_2019.json");
+  await page.waitForFunction(() => document.getElementById("overview").shadowRoot.querySelector("[part~=history]") !== null, null, { timeout: 20000 });
+  const before = await inShadow("overview", (root) => ({
+    heading: root.querySelector("[part~=history] h3").textContent,
+    steps: [...root.querySelectorAll("[part~=history] li[data-kind]")].map((li) => li.dataset.kind),
+    editions: [...root.querySelectorAll("[part~=history] li[data-edition]")].map((li) => li.dataset.edition),
+    amendment: root.querySelector("[part~=history] li[data-amendment]").textContent,
+    approvals: root.querySelector("[part~=approvals]").textContent,
+    state: root.querySelector("[part~=status] .badge").textContent,
+  }));
+  assert.deepEqual(before, {
+    heading: "Tilblivelse og ændringer",
+    steps: ["consultation", "approval", "entry_into_force", "approval"],
+    editions: ["godkendt-2019", "version-1"],
+    amendment: before.amendment,
+    approvals: "Godkendt af: Sundhedskoordinationsudvalget (2019-04-30)",
+    state: sa.label("validity_state", "not_yet_in_force", "da"),
+  });
+  assert.ok(before.amendment.includes("gælder fra sin dato, efter denne dato"), before.amendment);
+  assert.equal(await objectives(), 0);
+  await page.locator("#overview").screenshot({ path: join(screenshots, "overview-history-da.png") });
+  // After the amendment of 29 October 2019, its two objectives are part of the text.
+  await overview("on", "2019-12-31");
+  await page.waitForFunction(() => document.getElementById("overview").shadowRoot.querySelectorAll('[data-id="psykiatri"] ol li').length === 2, null, { timeout: 20000 });
+  assert.ok((await inShadow("overview", (root) => root.querySelector("[part~=history] li[data-amendment]").textContent)).includes("indarbejdet på denne dato"));
+  // From 1 January 2027 the status cites the law, in the element's language.
+  await overview("lang", "en");
+  await overview("on", "2027-01-01");
+  await page.waitForFunction(() => document.getElementById("overview").shadowRoot.querySelector("[part~=law]") !== null, null, { timeout: 20000 });
+  const law = await inShadow("overview", (root) => [root.querySelector("[part~=law]").dataset.law, root.querySelector("[part~=law]").textContent]);
+  assert.equal(law[0], "L 214 (2024–25)");
+  assert.ok(law[1].startsWith("Affected by law: L 214 (2024–25) ") && law[1].includes("the date is not confirmed"), law[1]);
+  await page.locator("#overview").screenshot({ path: join(screenshots, "overview-law-en.png") });
+  await page.evaluate(() => document.getElementById("overview").removeAttribute("on"));
+  await overview("src", "../data/syddanmark_2019.json");
+  const title = JSON.parse(readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8")).title;
+  await page.waitForFunction((title) => document.getElementById("overview").shadowRoot.querySelector("h2")?.textContent === title, title, { timeout: 20000 });
+});
+
 test("the agreement and observations properties take data from the page", async () => {
   const syddanmarkText = readFileSync(join(repo, "examples/data/syddanmark_2019.json"), "utf8");
   await page.evaluate((text) => (document.getElementById("calendar").agreement = JSON.parse(text)), syddanmarkText);

@@ -120,6 +120,10 @@ fn every_mode_of_the_report_says_it_in_danish() {
         "--observations",
         &syddanmark_csv,
     ]));
+    // The document through time: before entry (approvals awaited), and after its amendment.
+    let midtjylland = repo("examples/data/midtjylland_2019.json");
+    runs.push(owned(&[&midtjylland, "--date", "2019-05-15"]));
+    runs.push(owned(&[&midtjylland, "--date", "2019-12-31"]));
     // Published tables through their mappings, and a mapping that is wrong.
     let mut files = Vec::new();
     for name in [

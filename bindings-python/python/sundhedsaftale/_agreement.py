@@ -296,7 +296,7 @@ class Agreement(HealthAgreementFields):
 
     def as_of(self, on: DateLike) -> "Agreement":
         """The agreement as in force on ``on``: its amendments dated on or
-        before that day applied to its content, and ``as_of`` set to it.
+        before that day applied to its content, and ``amended_as_of`` set to it.
         Every question asked of the result (targets, the follow-up, the
         report) is answered as the document then stood. Raises
         `ValidationError` (``as_of_needs_original``) for a day before the one
@@ -304,7 +304,7 @@ class Agreement(HealthAgreementFields):
 
         >>> import sundhedsaftale
         >>> a = sundhedsaftale.nordjylland_2024().as_of("2025-01-01")
-        >>> a.document.as_of
+        >>> a.amended_as_of
         datetime.date(2025, 1, 1)
         """
         return Agreement(self._native.as_of(_on(on)))

@@ -759,7 +759,7 @@ class HealthAgreement(Model):
         lifecycle: How it came about, and how its editions and amendments were approved.
         editions: Its editions, in the order they appeared; the base text is the first.
         amendments: Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`].
-        as_of: The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written.
+        amended_as_of: The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written.
         organisations: Organisations that take part, are bound or are covered.
         roles: Who is a party, who is bound, who is covered.
         clusters: The health clusters, past and present.
@@ -803,7 +803,7 @@ class HealthAgreement(Model):
     """Its editions, in the order they appeared; the base text is the first."""
     amendments: Tuple[Amendment, ...] = ()
     """Dated changes to its content after it entered into force; see [`HealthAgreement::as_of`]."""
-    as_of: Optional[datetime.date] = None
+    amended_as_of: Optional[datetime.date] = None
     """The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written."""
     organisations: Tuple[Organisation, ...]
     """Organisations that take part, are bound or are covered."""
@@ -856,7 +856,7 @@ class HealthAgreement(Model):
             lifecycle=tuple(LifecycleEvent.from_dict(x) for x in data.get("lifecycle", ())),
             editions=tuple(Edition.from_dict(x) for x in data.get("editions", ())),
             amendments=tuple(Amendment.from_dict(x) for x in data.get("amendments", ())),
-            as_of=_opt(data.get("as_of"), lambda v: _date(v)),
+            amended_as_of=_opt(data.get("amended_as_of"), lambda v: _date(v)),
             organisations=tuple(Organisation.from_dict(x) for x in data["organisations"]),
             roles=tuple(RoleRule.from_dict(x) for x in data["roles"]),
             clusters=tuple(Cluster.from_dict(x) for x in data["clusters"]),
@@ -898,8 +898,8 @@ class HealthAgreement(Model):
             out["editions"] = [x.to_dict() for x in self.editions]
         if self.amendments:
             out["amendments"] = [x.to_dict() for x in self.amendments]
-        if self.as_of is not None:
-            out["as_of"] = self.as_of.isoformat()
+        if self.amended_as_of is not None:
+            out["amended_as_of"] = self.amended_as_of.isoformat()
         out["organisations"] = [x.to_dict() for x in self.organisations]
         out["roles"] = [x.to_dict() for x in self.roles]
         out["clusters"] = [x.to_dict() for x in self.clusters]
@@ -5602,9 +5602,9 @@ class HealthAgreementFields:
         return self.document.amendments
 
     @property
-    def as_of(self) -> Optional[datetime.date]:
+    def amended_as_of(self) -> Optional[datetime.date]:
         """The day this document stands as of, when it was made by [`HealthAgreement::as_of`]: the amendments dated on or before it are applied to its content already. Absent in a document as written."""
-        return self.document.as_of
+        return self.document.amended_as_of
 
     @property
     def organisations(self) -> Tuple[Organisation, ...]:

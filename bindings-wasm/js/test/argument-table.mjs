@@ -37,6 +37,8 @@ export async function runTable(sa) {
   const KINDS = {
     date: { Date: "accepted", "huge string": "RangeError", extra: { "invalid Date": [new Date("x"), "RangeError"], "2024-13-01": ["2024-13-01", "RangeError"] } },
     agreement: { object: "problems", "huge string": "RangeError" },
+    // A point of a document's history: a Date, a day or an edition's id (an unknown one is a problem).
+    moment: { Date: "accepted", "huge string": "RangeError", extra: { '"no-such-edition"': ["no-such-edition", "problems"] } },
     // An optional agreement (minutes' `agreement` option): absent or null is the embedded one.
     "agreement?": { object: "problems", null: "accepted", undefined: "accepted", "huge string": "RangeError" },
     json: { "huge string": "RangeError", extra: { "not JSON": ["{", "problems"] } },
@@ -148,6 +150,8 @@ export async function runTable(sa) {
   const agreementMethods = {
     statusOn: [date],
     problemsOn: [date, options(LANG)],
+    asOf: [date],
+    diff: [["from", "moment", "2024-01-01"], ["to", "moment", "2024-06-01"]],
     calendar: [date],
     report: [date, options(LANG)],
     validate: [options(LANG)],

@@ -44,3 +44,20 @@ test("follow-up on the key figures and on a CSV, with discretion", () => {
     (e) => e.name === "ValidationError" && e.errors[0].code === "unknown_reference" && e.errors[0].path === "/2/indicator", // row 2 of the text, after its header
   );
 });
+
+test("a CSV of bad rows keeps the cap and counts every row", () => {
+  // Every row names an indicator the agreement does not follow up: the module
+  // reads and checks them in one pass, keeping a hundred problems.
+  const rows = 80_000;
+  const lines = ["indicator,geography,period,value"];
+  for (let i = 0; i < rows; i++) lines.push(`no-such-indicator,municipality:851,2024,${i}`);
+  let errors;
+  assert.throws(
+    () => followUp(nordjylland2024(), 2024, { observations: lines.join("\n") + "\n" }),
+    (e) => e.name === "ValidationError" && (errors = e.errors) !== undefined,
+  );
+  assert.ok(errors.length <= 101, `${errors.length} problems retained`);
+  assert.equal(errors.filter((p) => p.code === "unknown_reference").length, 100);
+  const more = errors.filter((p) => p.code === "more_problems").map((p) => p.context.count);
+  assert.deepEqual(more, [rows - 100], "every row counted once");
+});

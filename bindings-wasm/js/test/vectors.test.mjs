@@ -166,3 +166,92 @@ for (const [name, vector] of reform) {
     agreement.free();
   });
 }
+
+const history = vectors("history");
+test("there are at least 8 history vectors", () => {
+  assert.ok(history.length >= 8, `only ${history.length}`);
+});
+
+/** The value at a JSON Pointer in plain data, or null. */
+function atPointer(data, pointer) {
+  for (const raw of pointer.split("/").slice(1)) {
+    const part = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (data === null || typeof data !== "object" || !(part in data)) return null;
+    data = data[part];
+  }
+  return data ?? null;
+}
+
+/** The first problem of a ValidationError, as the vectors give an error. */
+function firstError(err) {
+  assert.ok(err instanceof ValidationError, String(err));
+  return { code: err.errors[0].code, path: err.errors[0].path };
+}
+
+for (const [name, vector] of history) {
+  test(`history vector ${name}: the document through time`, () => {
+    const text = documentText(vector);
+    const { patch: _patch, ...unpatched } = vector;
+    const got = newProblems(keys(validate(text)), keys(validate(documentText(unpatched))));
+    assert.deepEqual(got, keys(vector.expected), name);
+    if (vector.expected.some((e) => e.severity === "error")) {
+      assert.throws(() => parse(text), ValidationError);
+      assert.deepEqual([...vector.status, ...vector.as_of, ...vector.diff], []);
+      return;
+    }
+    const agreement = parse(text);
+    for (const check of vector.status) {
+      const status = agreement.statusOn(check.on);
+      assert.equal(status.state, check.state, `${name} on ${check.on}`);
+      assert.deepEqual(status.approvals, check.approvals, `${name} on ${check.on}`);
+      assert.equal(status.awaiting_approval.length, check.awaiting_approval, `${name} on ${check.on}`);
+      assert.deepEqual(status.region_ceased ?? null, check.region_ceased, `${name} on ${check.on}`);
+    }
+    for (const check of vector.as_of) {
+      let amended;
+      try {
+        amended = agreement.asOf(check.on);
+      } catch (err) {
+        assert.deepEqual(firstError(err), check.error, `${name} as of ${check.on}`);
+        continue;
+      }
+      assert.equal(check.error, null, `${name} as of ${check.on}`);
+      const doc = amended.toJSON();
+      for (const [pointer, value] of Object.entries(check.values)) {
+        assert.deepEqual(atPointer(doc, pointer), value, `${name} as of ${check.on}: ${pointer}`);
+      }
+      amended.free();
+    }
+    for (const check of vector.diff) {
+      let differences;
+      try {
+        differences = agreement.diff(check.from, check.to);
+      } catch (err) {
+        assert.deepEqual(firstError(err), check.error, `${name}: ${check.from} → ${check.to}`);
+        continue;
+      }
+      assert.equal(check.error, null, `${name}: ${check.from} → ${check.to}`);
+      assert.deepEqual(
+        differences.map(({ op, path, part, message_en, message_da }) => ({ op, path, part, message_en, message_da })),
+        check.differences,
+        `${name}: ${check.from} → ${check.to}`,
+      );
+    }
+    agreement.free();
+  });
+}
+
+test("diff takes Dates, and names an argument of the wrong type", () => {
+  const agreement = parse(repoFile("examples/data/midtjylland_2019.json"));
+  const byDate = agreement.diff(new Date(2019, 6, 1), new Date(2019, 11, 31));
+  assert.deepEqual(byDate.map((d) => d.path), ["/focus_areas/2/objectives/0", "/focus_areas/2/objectives/1"]);
+  assert.throws(() => agreement.diff("2019-07-01", null), (err) => err instanceof TypeError && /`to`/.test(err.message));
+  assert.throws(() => agreement.diff(2019, "2019-07-01"), (err) => err instanceof TypeError && /`from`/.test(err.message));
+  const later = agreement.asOf("2019-12-31");
+  assert.throws(
+    () => later.asOf("2019-07-01"),
+    (err) => err instanceof ValidationError && JSON.stringify(keys(err.errors)) === JSON.stringify(["as_of_needs_original /amended_as_of error"]),
+  );
+  later.free();
+  agreement.free();
+});

@@ -85,7 +85,7 @@ pub struct HealthAgreement {
     /// applied to its content already. Absent in a document as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::ground::date::strict_option")]
-    pub as_of: Option<NaiveDate>,
+    pub amended_as_of: Option<NaiveDate>,
     /// Organisations that take part, are bound or are covered.
     pub organisations: Vec<Organisation>,
     /// Who is a party, who is bound, who is covered.

@@ -116,6 +116,12 @@ pub enum ChangeOp {
     Remove,
 }
 
+labels!(ChangeOp {
+    Insert => ("insert", "indsæt"),
+    Replace => ("replace", "erstat"),
+    Remove => ("remove", "fjern"),
+});
+
 /// One change of an amendment, at a JSON Pointer into the document as it
 /// stands after the amendment's earlier changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -61,7 +61,7 @@ impl HealthAgreement {
     }
 
     /// The document with the amendments that `include` selects applied, in
-    /// order, skipping those the document already has applied (`as_of`).
+    /// order, skipping those the document already has applied (`amended_as_of`).
     /// After each amendment the document must still read: the first that
     /// cannot be applied, or leaves a document that does not read, is the
     /// error, at its own path.
@@ -85,7 +85,7 @@ impl HealthAgreement {
         let pending: Vec<(usize, &Amendment)> = self
             .amendments_in_order()
             .into_iter()
-            .filter(|(i, a)| include(*i, a) && self.as_of.is_none_or(|done| a.date > done))
+            .filter(|(i, a)| include(*i, a) && self.amended_as_of.is_none_or(|done| a.date > done))
             .collect();
         let mut problems = Vec::new();
         let Some(mut doc) = (!pending.is_empty()).then(|| serde_json::to_value(self).ok()).flatten() else {
@@ -129,7 +129,7 @@ impl HealthAgreement {
     }
 
     /// The agreement as in force on `date`: its amendments dated on or
-    /// before that day applied, and `as_of` set to it. Every question asked
+    /// before that day applied, and `amended_as_of` set to it. Every question asked
     /// of the result (targets, indicators, the follow-up) is answered as the
     /// document then stood. A document that already stands as of a later
     /// day cannot be taken back (`as_of_needs_original`).
@@ -138,12 +138,12 @@ impl HealthAgreement {
     /// let a = sundhedsaftale::nordjylland_2024();
     /// let on = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     /// let now = a.as_of(on).unwrap();
-    /// assert_eq!((now.as_of, now.focus_areas.len()), (Some(on), 3));
+    /// assert_eq!((now.amended_as_of, now.focus_areas.len()), (Some(on), 3));
     /// ```
     pub fn as_of(&self, date: NaiveDate) -> Result<HealthAgreement, Problems> {
         self.needs_original_before(Some(date))?;
         let mut amended = self.replay(|_, a| a.date <= date)?;
-        amended.as_of = Some(date);
+        amended.amended_as_of = Some(date);
         Ok(amended)
     }
 
@@ -151,11 +151,11 @@ impl HealthAgreement {
     /// after `date` (or as of any day, when `date` is `None`: an edition is
     /// found from the base text).
     fn needs_original_before(&self, date: Option<NaiveDate>) -> Result<(), Problems> {
-        match (self.as_of, date) {
+        match (self.amended_as_of, date) {
             (Some(done), Some(d)) if d >= done => Ok(()),
             (Some(done), _) => Err(Problems(vec![Problem::with_context(
                 Code::AsOfNeedsOriginal,
-                Pointer::root().key("as_of"),
+                Pointer::root().key("amended_as_of"),
                 ctx!("as_of" => done.to_string(), "date" => date.map_or_else(String::new, |d| d.to_string())),
             )])),
             (None, _) => Ok(()),

@@ -221,6 +221,11 @@ pub enum ApproverKind {
     Body,
 }
 
+labels!(ApproverKind {
+    Organisation => ("organisation", "organisation"),
+    Body => ("body", "organ"),
+});
+
 /// A region that no longer exists on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RegionCeased {

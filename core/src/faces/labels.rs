@@ -44,7 +44,7 @@ fn entries<T: Label + Variants + Serialize>(kind: &'static str, out: &mut Vec<La
 /// Every labelled code, kind by kind.
 pub fn all() -> Vec<LabelEntry> {
     use crate::document::{
-        body, composition, content, dispute, follow_up, indicator, organisation, people, target, validity,
+        body, composition, content, dispute, edition, follow_up, indicator, organisation, people, target, validity,
     };
     use crate::engine::progress;
     use crate::ground::period;
@@ -54,6 +54,10 @@ pub fn all() -> Vec<LabelEntry> {
     entries::<validity::ValidityState>("validity_state", &mut out);
     entries::<validity::DateRole>("date_role", &mut out);
     entries::<validity::LifecycleKind>("lifecycle_kind", &mut out);
+    entries::<validity::ApproverKind>("approver_kind", &mut out);
+    entries::<edition::ChangeOp>("change_op", &mut out);
+    entries::<edition::DiffOp>("diff_op", &mut out);
+    entries::<edition::Part>("part", &mut out);
     entries::<progress::Status>("status", &mut out);
     entries::<indicator::Direction>("direction", &mut out);
     entries::<geography::Level>("level", &mut out);

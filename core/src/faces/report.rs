@@ -96,7 +96,7 @@ fn history(
                 a.amendments
                     .iter()
                     .find(|m| m.id == id)
-                    .map(|m| format!("{} {}", t(lang, "amendment of", "ændring af"), m.date))
+                    .map(|m| format!("{} {}", t(lang, "of the amendment of", "af ændringen fra"), m.date))
             })
             .unwrap_or_else(|| id.to_string())
     };
@@ -105,7 +105,7 @@ fn history(
         let by = if by.is_empty() {
             String::new()
         } else {
-            format!(": {}", by.join(", "))
+            format!(" — {}", by.join(", "))
         };
         let of =
             e.of.as_deref()
@@ -116,17 +116,17 @@ fn history(
         let by = e.approved_by.as_deref().map_or_else(String::new, |id| {
             format!(", {} {}", t(lang, "approved by", "godkendt af"), name(id))
         });
-        let changes = e.changes.as_deref().map_or_else(String::new, |c| format!(": {c}"));
+        let changes = e.changes.as_deref().map_or_else(String::new, |c| format!(" — {c}"));
         let _ = writeln!(
             w,
-            "  {} {} ({}{by}){changes}",
+            "  {}: {} ({}{by}){changes}",
             t(lang, "Edition", "Udgave"),
             e.label,
             day(e.date)
         );
     }
     for x in &a.annexes {
-        let _ = writeln!(w, "  {} {} ({})", t(lang, "Annex", "Bilag"), x.title, day(x.date));
+        let _ = writeln!(w, "  {}: {} ({})", t(lang, "Annex", "Bilag"), x.title, day(x.date));
     }
     for m in a.amendments_in_order().into_iter().map(|(_, m)| m) {
         let when = if m.date <= on {

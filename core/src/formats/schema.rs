@@ -126,7 +126,6 @@ fn tighten(mut schema: Value) -> Value {
     let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
         return schema;
     };
-    extend(defs, "/FocusArea/properties/objectives", &json!({ "minItems": 1 }));
     extend(defs, "/Indicator/properties/focus_areas", &json!({ "minItems": 1 }));
     extend(defs, "/Dispute/properties/parties", &json!({ "minItems": 2 }));
     extend(
